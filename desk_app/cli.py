@@ -1,0 +1,157 @@
+"""desk-app: the headless face of the core (DESIGN §6). No command opens the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+from desk_app import __version__, paths
+from desk_app.core.errors import DeskError
+
+DEMO_VISITS = 20_000
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="desk-app", description="Bàn tiếp dân — sổ tiếp công dân")
+    parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định theo hệ điều hành)")
+    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    parser.add_argument("--version", action="version", version=__version__)
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("gui", help="mở ứng dụng")
+    p.add_argument("--demo", action="store_true", help="mở một cơ quan mẫu với dữ liệu sinh sẵn")
+
+    p = sub.add_parser("init", help="thiết lập cơ quan")
+    p.add_argument("--province", type=int, required=True, help="mã tỉnh/thành phố (sau 2025)")
+    p.add_argument("--commune", type=int, required=True, help="mã xã/phường/đặc khu (sau 2025)")
+    p.add_argument("--name", default="", help="tên cơ quan như in trên văn bản")
+    p.add_argument("--parent", default="", help="tên cơ quan cấp trên")
+    p.add_argument("--remote", action="store_true", help="vùng sâu, vùng xa")
+    p.add_argument("--officer", action="append", default=[], metavar="HỌ TÊN[:CHỨC VỤ]",
+                   help="thêm cán bộ tiếp công dân (lặp lại được)")
+
+    p = sub.add_parser("demo", help="sinh dữ liệu mẫu")
+    p.add_argument("--visits", type=int, default=DEMO_VISITS)
+    p.add_argument("--seed", type=int, default=1)
+
+    p = sub.add_parser("intake", help="ghi sổ các lượt tiếp từ tệp JSON")
+    p.add_argument("file")
+
+    p = sub.add_parser("search", help="tìm người, lượt tiếp, vụ việc")
+    p.add_argument("text", nargs="+")
+    p.add_argument("--limit", type=int, default=50)
+    return parser
+
+
+def _open(args):
+    from desk_app.core.db import open_db
+
+    return open_db(paths.db_path(args.data_dir))
+
+
+def _emit(args, payload, text_lines) -> None:
+    if args.json:
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        for line in text_lines:
+            print(line)
+
+
+def cmd_init(args) -> int:
+    from desk_app.core.office import init_office
+
+    officers = tuple((o.split(":", 1) + [""])[:2] for o in args.officer)
+    db = _open(args)
+    office = init_office(db, args.province, args.commune, name=args.name, parent_name=args.parent,
+                         remote_area=args.remote, officers=officers)
+    _emit(args, asdict(office), [f"Đã thiết lập: {office.name} ({office.office_code})"])
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from desk_app.core.demo import generate
+
+    db = _open(args)
+    generate(db, args.visits, args.seed)
+    count = db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
+    _emit(args, {"visits": count}, [f"Đã sinh {args.visits} lượt tiếp; tổng cộng {count} lượt."])
+    return 0
+
+
+def cmd_intake(args) -> int:
+    from desk_app.core.intake import register_visit
+    from desk_app.core.intake_file import read_intake_file
+    from desk_app.core.office import require_office
+
+    forms = read_intake_file(args.file)
+    db = _open(args)
+    require_office(db)
+    now = datetime.now()
+    results = []
+    with db.atomic():  # the whole file or nothing
+        for index, form in enumerate(forms, start=1):
+            try:
+                results.append(register_visit(db, form, now))
+            except DeskError as exc:
+                raise DeskError(f"Lượt tiếp thứ {index}: {exc.message}") from None
+    payload = [{"visit_id": r.visit_id, "visit_uuid": r.visit_uuid, "person_id": r.person_id,
+                "petition_ids": list(r.petition_ids), "case_id": r.case_ids[0] if r.case_ids else None,
+                "case_ids": list(r.case_ids), "receipt_no": r.receipt_no} for r in results]
+    _emit(args, payload if len(payload) > 1 else payload[0],
+          [f"Đã ghi sổ lượt tiếp {r.visit_id}" + (f", giấy biên nhận số {r.receipt_no}"
+                                                  if r.receipt_no else "") for r in results])
+    return 0
+
+
+def cmd_search(args) -> int:
+    from desk_app import messages
+    from desk_app.core.catalog import PETITION_KIND_LABELS
+    from desk_app.core.search import search
+
+    text = " ".join(args.text)
+    db = _open(args)
+    rows = search(db, text, args.limit)
+    if not rows and not text.strip():
+        raise DeskError(messages.SEARCH_EMPTY)
+    lines = [f"{r.received_at[:10]}  {r.person_name}  [{PETITION_KIND_LABELS.get(r.petition_kind, '')}]"
+             f"  {r.summary}" for r in rows] or ["Không tìm thấy kết quả."]
+    _emit(args, [asdict(r) for r in rows], lines)
+    return 0
+
+
+def cmd_gui(args) -> int:
+    data_dir = args.data_dir
+    if args.demo and not data_dir:
+        data_dir = str(paths.data_dir() / "demo")
+    from desk_app.gui.app import run
+
+    return run(data_dir=data_dir, demo=args.demo)
+
+
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "intake": cmd_intake, "search": cmd_search,
+            "gui": cmd_gui}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.command, args.demo = "gui", False
+    if args.data_dir:
+        Path(args.data_dir).mkdir(parents=True, exist_ok=True)
+    try:
+        return COMMANDS[args.command](args)
+    except DeskError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Catalogues the forms pick from: units (vietnam-provinces), topics, refusal reasons, labels."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from desk_app.core.model import IdKind, Outcome, PetitionKind, ReceptionKind
+from desk_app.paths import resources_dir
+
+PETITION_KIND_LABELS = {
+    PetitionKind.KHIEU_NAI: "Khiếu nại",
+    PetitionKind.TO_CAO: "Tố cáo",
+    PetitionKind.KIEN_NGHI: "Kiến nghị",
+    PetitionKind.PHAN_ANH: "Phản ánh",
+}
+RECEPTION_KIND_LABELS = {
+    ReceptionKind.THUONG_XUYEN: "Thường xuyên",
+    ReceptionKind.DINH_KY: "Định kỳ (Chủ tịch)",
+    ReceptionKind.DOT_XUAT: "Đột xuất",
+    ReceptionKind.TRUC_TUYEN: "Trực tuyến",
+}
+OUTCOME_LABELS = {
+    Outcome.ACCEPTED: "Tiếp nhận để xử lý",
+    Outcome.GUIDED: "Hướng dẫn đến cơ quan có thẩm quyền",
+    Outcome.TRANSFERRED: "Chuyển đơn",
+    Outcome.REFUSED: "Từ chối tiếp",
+}
+ID_KIND_LABELS = {
+    IdKind.CCCD: "Căn cước / CCCD",
+    IdKind.CMND: "CMND (9 số)",
+    IdKind.GIAY_CHUNG_NHAN: "Giấy chứng nhận căn cước",
+    IdKind.HO_CHIEU: "Hộ chiếu",
+    IdKind.KHAC: "Giấy tờ khác",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RefusalReason:
+    code: str
+    name: str
+    basis: str
+    needs_form_01: bool
+
+
+def _load(name: str) -> dict:
+    with open(resources_dir() / "catalog" / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@cache
+def topics() -> tuple[Item, ...]:
+    return tuple(Item(t["code"], t["name"]) for t in _load("topics.json")["topics"])
+
+
+@cache
+def refusal_reasons() -> tuple[RefusalReason, ...]:
+    return tuple(
+        RefusalReason(r["code"], r["name"], r["basis"], r["form_01"])
+        for r in _load("refusal_reasons.json")["reasons"]
+    )
+
+
+def topic_name(code: str) -> str:
+    return next((t.name for t in topics() if t.code == code), code)
+
+
+@cache
+def provinces() -> tuple[Item, ...]:
+    from vietnam_provinces import Province
+
+    return tuple(sorted((Item(str(int(p.code)), p.name) for p in Province.iter_all()),
+                        key=lambda i: int(i.code)))
+
+
+@cache
+def communes(province_code: int) -> tuple[Item, ...]:
+    from vietnam_provinces import Ward
+
+    return tuple(sorted((Item(str(int(w.code)), w.name) for w in Ward.iter_by_province(province_code)),
+                        key=lambda i: i.name))
+
+
+def province_name(code: int) -> str | None:
+    from vietnam_provinces import Province
+
+    try:
+        return Province.from_code(code).name
+    except ValueError:
+        return None
+
+
+def commune(code: int) -> tuple[str, int] | None:
+    """(name, province code) of a post-2025 commune, or None if the code is unknown."""
+    from vietnam_provinces import Ward
+
+    try:
+        ward = Ward.from_code(code)
+    except ValueError:
+        return None
+    return ward.name, int(ward.province_code)
+
+
+def commune_label(code: int | None) -> str:
+    found = commune(code) if code else None
+    if not found:
+        return ""
+    name, province = found
+    return f"{name}, {province_name(province)}"

@@ -1,0 +1,100 @@
+"""The one place a database connection is opened: pragmas, WAL, migrations, backups."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desk_app import messages
+from desk_app.core import search_index
+from desk_app.core.errors import DeskError
+from desk_app.core.migrations import known_steps, migrations
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=15, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 15000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _check_file(path: Path) -> None:
+    if path.exists() and path.stat().st_size > 0:
+        with open(path, "rb") as fh:
+            if fh.read(16) != _SQLITE_MAGIC:
+                raise DeskError(messages.DB_NOT_A_DATABASE.format(path=path))
+
+
+def open_db(path: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the office database and bring its schema up to date.
+
+    Refuses a file written by a newer version, and takes an online backup beside it
+    before applying any pending step to a database that already holds data.
+    """
+    path = Path(path)
+    _check_file(path)
+    conn = _connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed intake survives a power cut, not only stays uncorrupted.
+        conn.execute("PRAGMA synchronous = FULL")
+        db = Database(conn)
+        if migrate:
+            _migrate(db, path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DeskError(messages.DB_NOT_A_DATABASE.format(path=path)) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def open_reader(path: str | Path) -> Database:
+    """A second connection for reading while the writer works (WAL); never migrates."""
+    path = Path(path)
+    _check_file(path)
+    conn = _connect(path)
+    conn.execute("PRAGMA query_only = ON")
+    return Database(conn)
+
+
+def _migrate(db: Database, path: Path) -> None:
+    known = set(known_steps())
+    applied = [m.name for m in migrations.applied(db)]
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise DeskError(messages.DB_NEWER.format(step=unknown[-1]))
+    pending = migrations.pending(db)
+    if pending and applied:
+        backup(db, path.parent / "backups" / f"before-{pending[0].name}-{_stamp()}.sqlite3")
+    if pending:
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {len(known)}")
+    if db.execute("SELECT value FROM meta WHERE key = 'search_reindex'").fetchone() == ("1",):
+        with db.atomic():
+            search_index.rebuild(db)
+            db.execute("UPDATE meta SET value = '0' WHERE key = 'search_reindex'")
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def backup(db: Database, target: Path) -> Path:
+    """An online, consistent copy of the database (sqlite3 backup API) written via *.part."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(target.name + ".part")
+    part.unlink(missing_ok=True)
+    dest = sqlite3.connect(str(part))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    part.replace(target)
+    return target

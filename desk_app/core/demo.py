@@ -1,0 +1,263 @@
+"""A realistic generated office for demos, tests and benchmarks.
+
+Rows are written in bulk (register_visit would validate a million visits one by one),
+but with the same shape and the same invariants: valid CCCD numbers, log numbers
+sequential per year, masked denouncers in the search index.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from sqlite_utils import Database
+
+from desk_app.core import catalog, search_index
+from desk_app.core.ids import BIRTH_PROVINCE_CODES
+from desk_app.core.intake import RECEIPT_KIND
+from desk_app.core.office import add_officer, get_office, init_office
+from desk_app.core.text import fold
+
+DEMO_PROVINCE = 24  # Bắc Ninh
+DEMO_COMMUNE = 9253  # Phường Nhân Hòa
+DEMO_OFFICERS = (
+    ("Nguyễn Thị Hồng Nhung", "Công chức Văn phòng - Thống kê"),
+    ("Trần Đức Thắng", "Công chức Tư pháp - Hộ tịch"),
+    ("Lê Văn Dũng", "Chủ tịch Ủy ban nhân dân"),
+    ("Phạm Thị Thu Hương", "Công chức Địa chính - Xây dựng"),
+)
+
+SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
+            "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Trịnh", "Lương")
+SURNAME_WEIGHTS = (38, 11, 9, 7, 5, 2, 4, 4, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1)
+MIDDLE_M = ("Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Công", "Thành", "Ngọc", "Đình")
+MIDDLE_F = ("Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Hồng", "Kim", "Diệu")
+GIVEN_M = ("Dũng", "Hùng", "Tuấn", "Đức", "Cường", "Thắng", "Long", "Nam", "Hải", "Sơn",
+           "Quyết", "Toàn", "Khánh", "Phúc", "Đạt", "Lộc", "Bình", "Hiếu", "Trung", "Việt")
+GIVEN_F = ("Hương", "Lan", "Hoa", "Mai", "Ngọc", "Thảo", "Hằng", "Nhung", "Yến", "Trang",
+           "Dung", "Loan", "Huyền", "Thủy", "Liên", "Oanh", "Phượng", "Hạnh", "Điệp", "Xuân")
+STREETS = ("Lý Thái Tổ", "Trần Hưng Đạo", "Nguyễn Trãi", "Lê Lợi", "Ngô Gia Tự", "Thiên Đức",
+           "Hai Bà Trưng", "Kinh Dương Vương", "Nguyễn Văn Cừ", "Đấu Mã")
+HAMLETS = ("Thôn Đông", "Thôn Đoài", "Khu phố Hòa Đình", "Khu phố Vũ Ninh", "Thôn Xuân Ổ",
+           "Khu phố Đẩu Hàn", "Thôn Khúc Toại", "Khu phố Niềm Xá")
+
+SUMMARIES = {
+    "dat_dai": ("Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho thửa đất số {n}, tờ bản đồ số {m}",
+                "Tranh chấp ranh giới đất với hộ liền kề tại {place}",
+                "Khiếu nại việc thu hồi đất nông nghiệp tại {place}"),
+    "boi_thuong_gpmb": ("Khiếu nại mức giá bồi thường khi thu hồi đất làm đường tại {place}",
+                        "Kiến nghị hỗ trợ tái định cư cho hộ bị thu hồi đất dự án khu đô thị"),
+    "trat_tu_xay_dung": ("Phản ánh hộ gia đình xây dựng lấn chiếm hành lang đường {street}",
+                         "Phản ánh công trình xây dựng không phép gây nứt tường nhà liền kề"),
+    "moi_truong": ("Phản ánh cơ sở sản xuất gây tiếng ồn, khói bụi tại {place}",
+                   "Phản ánh rác thải tồn đọng, cống thoát nước ùn tắc tại {place}"),
+    "chinh_sach_xa_hoi": ("Đề nghị xem xét trợ cấp xã hội cho người cao tuổi",
+                          "Kiến nghị xét hộ nghèo, hộ cận nghèo năm {year}"),
+    "nguoi_co_cong": ("Đề nghị giải quyết chế độ cho thân nhân liệt sĩ",),
+    "lao_dong": ("Khiếu nại doanh nghiệp chậm trả lương, không đóng bảo hiểm xã hội",),
+    "ton_giao": ("Kiến nghị về việc sửa chữa cơ sở thờ tự tại {place}",),
+    "dau_tu": ("Phản ánh dự án chậm triển khai, bỏ hoang đất tại {place}",),
+    "tu_phap": ("Đề nghị đính chính thông tin trên giấy khai sinh",),
+    "tham_nhung": ("Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục đất đai",
+                   "Tố cáo sai phạm trong quản lý quỹ đất công tại {place}"),
+    "can_bo_cong_chuc": ("Tố cáo công chức có thái độ hách dịch, gây phiền hà cho người dân",),
+    "ha_tang_giao_thong": ("Kiến nghị sửa chữa tuyến đường {street} xuống cấp",),
+    "an_ninh_trat_tu": ("Phản ánh tình trạng tụ tập, gây mất trật tự về đêm tại {place}",),
+}
+KIND_BY_OPENING = (("Khiếu nại", "khieu_nai"), ("Tố cáo", "to_cao"), ("Phản ánh", "phan_anh"))
+
+
+def _kind_of(summary: str) -> str:
+    return next((kind for opening, kind in KIND_BY_OPENING if summary.startswith(opening)),
+                "kien_nghi")
+TOPIC_WEIGHTS = {"dat_dai": 34, "boi_thuong_gpmb": 10, "trat_tu_xay_dung": 12, "moi_truong": 9,
+                 "chinh_sach_xa_hoi": 8, "nguoi_co_cong": 3, "lao_dong": 3, "ton_giao": 1,
+                 "dau_tu": 2, "tu_phap": 5, "tham_nhung": 3, "can_bo_cong_chuc": 2,
+                 "ha_tang_giao_thong": 6, "an_ninh_trat_tu": 2}
+BODIES = ("Tòa án nhân dân khu vực 1 - Bắc Ninh", "Sở Nông nghiệp và Môi trường tỉnh Bắc Ninh",
+          "Công an tỉnh Bắc Ninh", "Bảo hiểm xã hội tỉnh Bắc Ninh", "Sở Xây dựng tỉnh Bắc Ninh")
+
+
+class _People:
+    def __init__(self, rng: random.Random, communes: list[tuple[int, str]]):
+        self.rng, self.communes, self.used = rng, communes, set()
+
+    def cccd(self, dob: date, sex: str) -> str:
+        rng = self.rng
+        province = rng.choice(("027", "027", "027", "024", "001", "033", rng.choice(
+            sorted(BIRTH_PROVINCE_CODES))))
+        digit = (dob.year // 100 - 19) * 2 + (1 if sex == "Nữ" else 0)
+        while True:
+            number = f"{province}{digit}{dob.year % 100:02d}{rng.randrange(1_000_000):06d}"
+            if number not in self.used:
+                self.used.add(number)
+                return number
+
+    def person(self, stamp: str) -> dict:
+        rng = self.rng
+        sex = rng.choice(("Nam", "Nam", "Nữ"))
+        male = sex == "Nam"
+        name = " ".join((rng.choices(SURNAMES, SURNAME_WEIGHTS)[0],
+                         rng.choice(MIDDLE_M if male else MIDDLE_F),
+                         rng.choice(GIVEN_M if male else GIVEN_F)))
+        dob = date(rng.randint(1940, 2004), rng.randint(1, 12), rng.randint(1, 28))
+        code, commune = self.communes[0] if rng.random() < 0.8 else rng.choice(self.communes)
+        if rng.random() < 0.5:
+            address = f"Số {rng.randint(1, 250)} đường {rng.choice(STREETS)}"
+        else:
+            address = f"{rng.choice(HAMLETS)}"
+        return {
+            "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "full_name": name,
+            "name_key": fold(name), "id_kind": "cccd", "id_number": self.cccd(dob, sex),
+            "id_issued_on": None, "date_of_birth": dob.isoformat(), "sex": sex,
+            "phone": "0" + rng.choice("389") + f"{rng.randrange(100_000_000):08d}",
+            "address": address, "commune_code": code, "old_address": "",
+            "created_at": stamp, "updated_at": stamp, "version": 1,
+        }
+
+
+def _ensure_office(db: Database) -> list[int]:
+    if get_office(db) is None:
+        init_office(db, DEMO_PROVINCE, DEMO_COMMUNE)
+    if db.execute("SELECT COUNT(*) FROM officers WHERE active = 1").fetchone()[0] == 0:
+        with db.atomic():
+            for name, position in DEMO_OFFICERS:
+                add_officer(db, name, position)
+    return [r[0] for r in db.execute("SELECT id FROM officers WHERE active = 1 ORDER BY id")]
+
+
+def _working_moments(rng: random.Random, start: datetime, end: datetime, n: int) -> list[datetime]:
+    span = (end - start).total_seconds()
+    moments = []
+    while len(moments) < n:
+        t = start + timedelta(seconds=rng.random() * span)
+        if t.weekday() < 5 and 7 <= t.hour < 17:
+            moments.append(t.replace(microsecond=0))
+    moments.sort()
+    return moments
+
+
+def generate(db: Database, visits: int, seed: int = 1, *, end: datetime | None = None,
+             years: int = 10, progress: Callable[[int, int], None] | None = None) -> int:
+    """Add `visits` generated visits (with petitions, cases, receipts) ending at `end`."""
+    rng = random.Random(seed)
+    officer_ids = _ensure_office(db)
+    office = get_office(db)
+    communes = [(office.commune_code, office.commune_name)] + [
+        (int(c.code), c.name) for c in catalog.communes(office.province_code)][:40]
+    people = _People(rng, communes)
+    people.used.update(r[0] for r in db.execute("SELECT id_number FROM persons"))
+    end = end or datetime.now().replace(microsecond=0) - timedelta(hours=1)
+    moments = _working_moments(rng, end - timedelta(days=365 * years), end, visits)
+    topics = list(TOPIC_WEIGHTS)
+    weights = list(TOPIC_WEIGHTS.values())
+    reasons = [r.code for r in catalog.refusal_reasons()]
+    next_id = {t: (db.execute(f"SELECT COALESCE(MAX(id), 0) FROM {t}").fetchone()[0] + 1)
+               for t in ("persons", "visits", "petitions", "cases", "issued_documents")}
+    log_no = dict(db.execute("SELECT log_year, MAX(log_no) FROM petitions GROUP BY log_year"))
+    receipt_no = dict(db.execute(
+        "SELECT year, MAX(seq) FROM issued_documents WHERE kind = ? GROUP BY year", [RECEIPT_KIND]))
+    known: list[int] = [r[0] for r in db.execute("SELECT id FROM persons ORDER BY id DESC LIMIT 5000")]
+    batch = {t: [] for t in ("persons", "visits", "cases", "petitions", "issued_documents",
+                             "visit_documents", "visit_representatives")}
+
+    def flush():
+        for table, rows in batch.items():
+            if rows:
+                cols = list(rows[0])
+                db.conn.executemany(
+                    f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+                    [tuple(r[c] for c in cols) for r in rows])
+                rows.clear()
+
+    def new_person(stamp: str) -> int:
+        row = people.person(stamp)
+        row["id"] = next_id["persons"]
+        next_id["persons"] += 1
+        batch["persons"].append(row)
+        known.append(row["id"])
+        return row["id"]
+
+    with db.atomic():
+        for done, when in enumerate(moments, start=1):
+            stamp = when.isoformat()
+            year = when.year
+            person_id = rng.choice(known) if known and rng.random() < 0.3 else new_person(stamp)
+            crowd = 1
+            if rng.random() < 0.02:
+                crowd = rng.randint(5, 30)
+            outcome = rng.choices(("accepted", "guided", "transferred", "refused"), (70, 18, 9, 3))[0]
+            vid = next_id["visits"]
+            next_id["visits"] += 1
+            batch["visits"].append({
+                "id": vid, "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                "received_at": stamp,
+                "reception_kind": rng.choices(("thuong_xuyen", "dinh_ky", "dot_xuat"), (75, 22, 3))[0],
+                "officer_id": rng.choice(officer_ids), "person_id": person_id, "crowd_size": crowd,
+                "prior_handlers": "" if rng.random() < 0.8 else "UBND xã cũ đã trả lời bằng văn bản",
+                "outcome": outcome,
+                "refusal_reason": rng.choice(reasons) if outcome == "refused" else None,
+                "outcome_body": rng.choice(BODIES) if outcome in ("guided", "transferred") else "",
+                "outcome_doc_no": f"{rng.randint(1, 300)}/UBND-TCD" if outcome == "transferred" else "",
+                "note": "", "written_by_officer": int(rng.random() < 0.3), "created_at": stamp,
+                "version": 1,
+            })
+            if crowd >= 5:
+                for ord_ in range(1, (2 if crowd <= 10 else rng.randint(2, 5)) if rng.random() < 0.7 else 1):
+                    batch["visit_representatives"].append(
+                        {"visit_id": vid, "person_id": new_person(stamp), "ord": ord_})
+            if rng.random() < 0.5:
+                batch["visit_documents"].append({
+                    "visit_id": vid, "ord": 1, "name": "Đơn " + ("đề nghị" if rng.random() < 0.6 else "khiếu nại"),
+                    "pages": rng.randint(1, 4), "condition": "Nguyên vẹn", "copy": "ban_goc"})
+            n_parts = 2 if rng.random() < 0.03 else 1
+            kinds_used = set()
+            for _ in range(n_parts):
+                topic = rng.choices(topics, weights)[0]
+                summary = rng.choice(SUMMARIES[topic]).format(
+                    n=rng.randint(10, 900), m=rng.randint(1, 60), year=year,
+                    place=rng.choice(HAMLETS), street=rng.choice(STREETS))
+                kind = _kind_of(summary)
+                if kind in kinds_used:
+                    continue
+                kinds_used.add(kind)
+                case_id = None
+                if outcome != "refused":
+                    case_id = next_id["cases"]
+                    next_id["cases"] += 1
+                    batch["cases"].append({
+                        "id": case_id, "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                        "person_id": person_id, "kind": kind, "topic": topic, "title": summary,
+                        "status": {"accepted": "received"}.get(outcome, outcome),
+                        "opened_on": when.date().isoformat(), "closed_on": None,
+                        "created_at": stamp, "version": 1})
+                log_no[year] = log_no.get(year, 0) + 1
+                batch["petitions"].append({
+                    "id": next_id["petitions"],
+                    "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "visit_id": vid,
+                    "person_id": person_id, "case_id": case_id, "log_year": year,
+                    "log_no": log_no[year], "kind": kind, "topic": topic, "summary": summary,
+                    "received_at": stamp, "signatories": crowd, "arrival": "truc_tiep",
+                    "created_at": stamp, "version": 1})
+                next_id["petitions"] += 1
+            if outcome != "refused":
+                receipt_no[year] = receipt_no.get(year, 0) + 1
+                batch["issued_documents"].append({
+                    "id": next_id["issued_documents"],
+                    "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    "kind": RECEIPT_KIND, "year": year, "seq": receipt_no[year],
+                    "number": f"{receipt_no[year]}/GBN-TCD", "visit_id": vid, "issued_at": stamp,
+                    "sha256": None})
+                next_id["issued_documents"] += 1
+            if done % 20000 == 0:
+                flush()
+                if progress:
+                    progress(done, visits)
+        flush()
+        search_index.rebuild(db)
+    db.execute("ANALYZE")
+    if progress:
+        progress(visits, visits)
+    return visits

@@ -1,0 +1,179 @@
+"""Intake JSON (DESIGN §6) → IntakeForm; the CLI then runs the same validation as the form."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+from desk_app import messages
+from desk_app.core.errors import DeskError
+from desk_app.core.model import (
+    DocCopy,
+    DocumentItem,
+    IdKind,
+    IntakeForm,
+    Outcome,
+    PersonForm,
+    PetitionKind,
+    PetitionPart,
+    ReceptionKind,
+    Sex,
+)
+
+_COPY_WORDS = {"bản gốc": DocCopy.ORIGINAL, "bản sao": DocCopy.PHOTOCOPY,
+               "bản sao chứng thực": DocCopy.CERTIFIED}
+
+
+def _enum(enum_cls, value, message: str):
+    try:
+        return enum_cls(value)
+    except ValueError:
+        choices = ", ".join(e.value for e in enum_cls)
+        raise DeskError(message.format(value=value, choices=choices)) from None
+
+
+def _date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise DeskError(messages.DATE_FORMAT.format(value=value)) from None
+
+
+def _datetime(value) -> datetime:
+    try:
+        return datetime.fromisoformat(str(value)).replace(tzinfo=None)
+    except ValueError:
+        raise DeskError(messages.DATETIME_FORMAT.format(value=value)) from None
+
+
+def _str(obj: dict, key: str, default: str = "") -> str:
+    value = obj.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field=key, value=value))
+    return value
+
+
+def _int(obj: dict, key: str, default: int | None) -> int | None:
+    value = obj.get(key, default)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field=key, value=value))
+    return value
+
+
+def _require(obj: dict, key: str):
+    if key not in obj or obj[key] in (None, ""):
+        raise DeskError(messages.INTAKE_FIELD_MISSING.format(field=key))
+    return obj[key]
+
+
+def person_from_json(obj) -> PersonForm:
+    if not isinstance(obj, dict):
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="person", value=obj))
+    sex = obj.get("sex")
+    return PersonForm(
+        full_name=_str(obj, "full_name"),
+        id_kind=_enum(IdKind, obj.get("id_kind", "cccd"), messages.ENUM_FIELD.replace("{field}", "id_kind")),
+        id_number=_str(obj, "id_number"),
+        id_issued_on=_date(obj.get("id_issued_on")),
+        date_of_birth=_date(obj.get("date_of_birth")),
+        sex=_enum(Sex, sex, messages.ENUM_FIELD.replace("{field}", "sex")) if sex else None,
+        phone=_str(obj, "phone"),
+        address=_str(obj, "address"),
+        commune_code=_int(obj, "commune_code", None),
+        old_address=_str(obj, "old_address"),
+    )
+
+
+def _documents(items) -> tuple[DocumentItem, ...]:
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="documents", value=items))
+    docs = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="documents", value=item))
+        condition = _str(item, "condition")
+        copy = item.get("copy") or _COPY_WORDS.get(condition.strip().lower(), DocCopy.ORIGINAL)
+        docs.append(DocumentItem(
+            name=_str(item, "name"), pages=_int(item, "pages", 1),
+            condition=condition,
+            copy=_enum(DocCopy, copy, messages.ENUM_FIELD.replace("{field}", "copy"))))
+    return tuple(docs)
+
+
+def _parts(obj: dict) -> tuple[PetitionPart, ...]:
+    raw = obj.get("parts")
+    if raw is None:
+        raw = [{"kind": _require(obj, "petition_kind"), "topic": _require(obj, "topic"),
+                "summary": _require(obj, "summary")}]
+    if not isinstance(raw, list) or not raw:
+        raise DeskError(messages.PARTS_REQUIRED)
+    parts = []
+    for item in raw:
+        if not isinstance(item, dict):
+            raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="parts", value=item))
+        parts.append(PetitionPart(
+            kind=_enum(PetitionKind, _require(item, "kind"), messages.PETITION_KIND_UNKNOWN),
+            topic=_str(item, "topic"), summary=_str(item, "summary")))
+    return tuple(parts)
+
+
+def form_from_json(obj) -> IntakeForm:
+    if not isinstance(obj, dict):
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="visit", value=obj))
+    reps = obj.get("representatives") or []
+    if not isinstance(reps, list):
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="representatives", value=reps))
+    return IntakeForm(
+        person=person_from_json(_require(obj, "person")),
+        received_at=_datetime(_require(obj, "received_at")),
+        reception_kind=_enum(ReceptionKind, obj.get("reception_kind", "thuong_xuyen"),
+                             messages.RECEPTION_KIND_UNKNOWN),
+        parts=_parts(obj),
+        officer_id=_int(obj, "officer_id", None),
+        crowd_size=_int(obj, "crowd_size", 1),
+        representatives=tuple(person_from_json(r) for r in reps),
+        prior_handlers=_str(obj, "prior_handlers"),
+        documents=_documents(obj.get("documents")),
+        outcome=_enum(Outcome, obj.get("outcome", "accepted"), messages.OUTCOME_UNKNOWN),
+        refusal_reason=obj.get("refusal_reason") or None,
+        outcome_body=_str(obj, "outcome_body"),
+        outcome_doc_no=_str(obj, "outcome_doc_no"),
+        note=_str(obj, "note"),
+        written_by_officer=bool(obj.get("written_by_officer", False)),
+    )
+
+
+def read_intake_file(path: str | Path) -> list[IntakeForm]:
+    """Every visit in the file, or DeskError naming the first bad one (nothing is saved)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DeskError(messages.INTAKE_FILE_MISSING.format(path=path)) from None
+    except UnicodeDecodeError as exc:
+        raise DeskError(messages.INTAKE_FILE_JSON.format(path=path, line=1, col=exc.start,
+                                                         why="không phải UTF-8")) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DeskError(messages.INTAKE_FILE_JSON.format(
+            path=path, line=exc.lineno, col=exc.colno, why=exc.msg)) from None
+    items = data if isinstance(data, list) else [data]
+    if not items or not all(isinstance(i, dict) for i in items):
+        raise DeskError(messages.INTAKE_FILE_SHAPE.format(path=path))
+    forms = []
+    for index, item in enumerate(items, start=1):
+        try:
+            forms.append(form_from_json(item))
+        except DeskError as exc:
+            raise DeskError(messages.INTAKE_ITEM.format(index=index, message=exc.message)) from None
+    return forms

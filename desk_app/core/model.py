@@ -1,0 +1,156 @@
+"""Plain values passed between the core, the GUI and the CLI. Codes are ASCII slugs (DESIGN §6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class PetitionKind(StrEnum):
+    KHIEU_NAI = "khieu_nai"
+    TO_CAO = "to_cao"
+    KIEN_NGHI = "kien_nghi"
+    PHAN_ANH = "phan_anh"
+
+
+class ReceptionKind(StrEnum):
+    THUONG_XUYEN = "thuong_xuyen"
+    DINH_KY = "dinh_ky"
+    DOT_XUAT = "dot_xuat"
+    TRUC_TUYEN = "truc_tuyen"
+
+
+class Outcome(StrEnum):
+    """What happened at the desk."""
+
+    ACCEPTED = "accepted"  # received for handling
+    GUIDED = "guided"  # guided to the competent body
+    TRANSFERRED = "transferred"  # petition transferred to another body
+    REFUSED = "refused"  # reception refused, with a reason code
+
+
+class IdKind(StrEnum):
+    CCCD = "cccd"  # căn cước / căn cước công dân (12 digits)
+    CMND = "cmnd"  # old 9-digit card
+    GIAY_CHUNG_NHAN = "giay_chung_nhan"  # giấy chứng nhận căn cước
+    HO_CHIEU = "ho_chieu"  # passport
+    KHAC = "khac"
+
+
+class Sex(StrEnum):
+    NAM = "Nam"
+    NU = "Nữ"
+
+
+class DocCopy(StrEnum):
+    ORIGINAL = "ban_goc"
+    PHOTOCOPY = "ban_sao"
+    CERTIFIED = "ban_sao_chung_thuc"
+
+
+@dataclass(frozen=True)
+class PersonForm:
+    full_name: str
+    id_kind: IdKind = IdKind.CCCD
+    id_number: str = ""
+    id_issued_on: date | None = None
+    date_of_birth: date | None = None
+    sex: Sex | None = None
+    phone: str = ""
+    address: str = ""
+    commune_code: int | None = None  # post-2025 commune (vietnam-provinces ward code)
+    old_address: str = ""  # as written on the card, before the 2025 reform
+
+
+@dataclass(frozen=True)
+class DocumentItem:
+    name: str
+    pages: int = 1
+    condition: str = ""
+    copy: DocCopy = DocCopy.ORIGINAL
+
+
+@dataclass(frozen=True)
+class PetitionPart:
+    """One kind of content in what the visitor brought; a mixed petition becomes several."""
+
+    kind: PetitionKind
+    topic: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class IntakeForm:
+    person: PersonForm
+    received_at: datetime
+    reception_kind: ReceptionKind
+    parts: tuple[PetitionPart, ...]
+    officer_id: int | None = None
+    crowd_size: int = 1
+    representatives: tuple[PersonForm, ...] = ()
+    prior_handlers: str = ""
+    documents: tuple[DocumentItem, ...] = ()
+    outcome: Outcome = Outcome.ACCEPTED
+    refusal_reason: str | None = None
+    outcome_body: str = ""  # the body guided or transferred to
+    outcome_doc_no: str = ""  # its document number, if any
+    note: str = ""
+    written_by_officer: bool = False  # no written petition: content noted, read back and signed
+
+
+@dataclass(frozen=True)
+class Registered:
+    visit_id: int
+    visit_uuid: str
+    person_id: int
+    petition_ids: tuple[int, ...]
+    case_ids: tuple[int, ...]
+    receipt_no: str | None
+
+
+@dataclass(frozen=True)
+class LogRow:
+    """One line of the log book (Sổ tiếp công dân, form 03/TCD): one petition of one visit."""
+
+    petition_id: int
+    visit_id: int
+    received_at: str
+    person_name: str
+    address: str
+    id_number: str
+    summary: str
+    petition_kind: str
+    crowd_size: int
+    prior_handlers: str
+    within_competence: bool
+    guided_to: str
+    transferred_to: str
+    follow_up: str
+    note: str
+    reception_kind: str
+    officer_name: str
+    masked: bool = False
+
+
+@dataclass(frozen=True)
+class PriorVisit:
+    visit_id: int
+    received_at: str
+    petition_kind: str
+    summary: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    person_id: int
+    full_name: str
+    id_number: str
+    date_of_birth: str | None
+    sex: str | None
+    phone: str
+    address: str
+    commune_code: int | None
+    visits: tuple[PriorVisit, ...] = ()
+    open_cases: tuple[str, ...] = field(default=())

@@ -1,0 +1,59 @@
+"""The full-text index behind the search box: one document per log-book line (petition).
+
+Text is folded by core.text before it is indexed (FTS5 does not fold đ), and queries are
+folded the same way. A denunciation's document holds only its content, never the
+denouncer's identity (Denunciation law art. 47), so a name search cannot expose a denouncer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+from desk_app.core.catalog import PETITION_KIND_LABELS, topic_name
+from desk_app.core.model import PetitionKind
+from desk_app.core.text import fold
+
+_DOC_SQL = """
+SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,
+       pe.full_name, pe.id_number, pe.phone, pe.address, pe.old_address,
+       (SELECT group_concat(r.full_name || ' ' || r.id_number, ' ')
+          FROM visit_representatives vr JOIN persons r ON r.id = vr.person_id
+         WHERE vr.visit_id = v.id) AS reps
+  FROM petitions p
+  JOIN visits v ON v.id = p.visit_id
+  JOIN persons pe ON pe.id = p.person_id
+"""
+
+
+def _document(row: tuple) -> tuple[int, str]:
+    (pid, kind, topic, summary, handlers, body, name, id_no, phone, address, old, reps) = row
+    parts = [PETITION_KIND_LABELS.get(PetitionKind(kind), kind), topic_name(topic), summary,
+             handlers, body]
+    if kind != PetitionKind.TO_CAO:
+        parts += [name, id_no, phone, address, old, reps or ""]
+    return pid, fold(" ".join(p for p in parts if p))
+
+
+def index_petitions(db: Database, petition_ids: Iterable[int]) -> None:
+    ids = list(petition_ids)
+    if not ids:
+        return
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(f"{_DOC_SQL} WHERE p.id IN ({marks})", ids).fetchall()
+    db.conn.executemany("DELETE FROM search_fts WHERE rowid = ?", [(i,) for i in ids])
+    db.conn.executemany("INSERT INTO search_fts(rowid, body) VALUES (?, ?)", map(_document, rows))
+
+
+def rebuild(db: Database, batch: int = 20000) -> None:
+    db.execute("DELETE FROM search_fts")
+    cursor = db.execute(_DOC_SQL + " ORDER BY p.id")
+    while rows := cursor.fetchmany(batch):
+        db.conn.executemany("INSERT INTO search_fts(rowid, body) VALUES (?, ?)",
+                            map(_document, rows))
+    optimize(db)
+
+
+def optimize(db: Database) -> None:
+    db.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")

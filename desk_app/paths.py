@@ -1,0 +1,36 @@
+"""Where the office's data lives: platformdirs, overridable by --data-dir or DESK_APP_DATA_DIR."""
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "desk_app"
+APP_AUTHOR = "BanTiepDan"
+DB_FILENAME = "desk.sqlite3"
+
+
+def data_dir(override: str | os.PathLike | None = None) -> Path:
+    chosen = override or os.environ.get("DESK_APP_DATA_DIR")
+    path = Path(chosen) if chosen else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def db_path(override: str | os.PathLike | None = None) -> Path:
+    return data_dir(override) / DB_FILENAME
+
+
+def log_dir() -> Path:
+    path = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resources_dir() -> Path:
+    # A frozen (PyInstaller) build unpacks resources beside the executable's bundle.
+    base = getattr(sys, "_MEIPASS", None)
+    if base:
+        return Path(base) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
