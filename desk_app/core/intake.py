@@ -48,7 +48,8 @@ def check_person(person: PersonForm, on: date) -> None:
         raise DeskError(messages.ID_REQUIRED, field="id_number")
     if person.id_kind == IdKind.CCCD:
         check_cccd(number, person.date_of_birth, person.sex)
-    elif person.id_kind == IdKind.CMND and (not number.isdigit() or len(number) not in (9, 12)):
+    elif person.id_kind == IdKind.CMND and not (number.isascii() and number.isdigit()
+                                                and len(number) in (9, 12)):
         raise DeskError(messages.ID_CMND_DIGITS, field="id_number")
     if person.date_of_birth and person.date_of_birth > on:
         raise DeskError(messages.DOB_FUTURE.format(dob=person.date_of_birth.strftime("%d/%m/%Y")),
@@ -86,13 +87,13 @@ def validate(form: IntakeForm, now: datetime, officer_ids: set[int] | None = Non
         raise DeskError(messages.RECEIVED_AT_OLD.format(
             when=form.received_at.strftime("%d/%m/%Y")), field="received_at")
     check_person(form.person, form.received_at.date())
+    check_crowd(form.crowd_size, 1 + len(form.representatives))
     for index, rep in enumerate(form.representatives, start=2):
         try:
             check_person(rep, form.received_at.date())
         except DeskError as exc:
             raise DeskError(messages.REP_LABEL.format(index=index, message=exc.message),
                             field="representatives") from None
-    check_crowd(form.crowd_size, 1 + len(form.representatives))
     if not form.parts:
         raise DeskError(messages.PARTS_REQUIRED, field="summary")
     kinds = [part.kind for part in form.parts]

@@ -1,0 +1,105 @@
+"""Start the GUI: logging, translators, the database, first run or demo, the main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from desk_app import paths
+from desk_app.core.db import open_db, open_reader
+from desk_app.core.errors import DeskError
+from desk_app.core.office import get_office, officers
+
+log = logging.getLogger("desk_app")
+DEMO_VISITS = 20_000
+
+
+def _setup_logging() -> None:
+    handler = logging.FileHandler(paths.log_dir() / "desk_app.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+
+
+def install_translators(app: QApplication, language: str | None = None) -> list[QTranslator]:
+    """Vietnamese is the source language; Qt's own strings (OK, Cancel, …) come from our qt_vi."""
+    language = language or os.environ.get("DESK_APP_LANG", "vi")
+    i18n = paths.resources_dir() / "i18n"
+    installed = []
+    candidates = [(i18n, f"qt_{language}")]
+    if language != "vi":
+        candidates += [(Path(QLibraryInfo.path(QLibraryInfo.TranslationsPath)), f"qtbase_{language}"),
+                       (i18n, f"desk_app_{language}")]
+    for folder, name in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam) if language == "vi"
+                       else QLocale(language))
+    return installed
+
+
+def _fill_demo(db) -> None:
+    from desk_app.core.demo import generate
+
+    dialog = QProgressDialog("Đang tạo cơ quan mẫu với dữ liệu sinh sẵn…", None, 0, DEMO_VISITS)
+    dialog.setWindowTitle("Bàn tiếp dân")
+    dialog.setMinimumDuration(300)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setValue(done)
+        QApplication.processEvents()
+
+    generate(db, DEMO_VISITS, seed=2026, progress=progress)
+    dialog.close()
+
+
+def build_window(db_path: Path, demo: bool = False):
+    """Open the database and return the main window, or None if the user cancelled setup."""
+    from desk_app.gui.dialogs.first_run import FirstRunDialog
+    from desk_app.gui.main_window import MainWindow
+    from desk_app.gui.tasks import Tasks
+
+    db = open_db(db_path)
+    try:
+        if get_office(db) is None:
+            if demo:
+                _fill_demo(db)
+            elif FirstRunDialog(db).exec() != FirstRunDialog.Accepted:
+                return None
+        office = get_office(db)
+        staff = officers(db)
+    finally:
+        db.close()
+    tasks = Tasks(db_path)
+    window = MainWindow(tasks, open_reader(db_path), office, staff)
+    return window
+
+
+def run(data_dir: str | None = None, demo: bool = False) -> int:
+    _setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Bàn tiếp dân")
+    app.setOrganizationName("BanTiepDan")
+    install_translators(app)
+    from desk_app.gui.dialogs.error import install_excepthook
+
+    window = None
+    install_excepthook(lambda: window)
+    try:
+        window = build_window(paths.db_path(data_dir), demo)
+    except DeskError as exc:
+        QMessageBox.critical(None, "Bàn tiếp dân", exc.message)
+        return 1
+    if window is None:
+        return 0
+    window.show()
+    if os.environ.get("DESK_APP_EXIT_AFTER_SHOWN"):
+        QTimer.singleShot(0, app.quit)
+    return app.exec()

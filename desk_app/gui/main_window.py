@@ -1,0 +1,83 @@
+"""The main window: intake and log side by side as tabs, one search box, who is at the desk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMainWindow, QTabWidget, QToolBar
+
+from desk_app.core.office import Office, Officer
+from desk_app.core.records import petition_record
+from desk_app.gui.dialogs.record import RecordDialog
+from desk_app.gui.pages.intake import IntakePage
+from desk_app.gui.pages.log import LogPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, tasks, reader_db, office: Office, officers: list[Officer]):
+        super().__init__()
+        self.tasks = tasks
+        self.office = office
+        self.setWindowTitle(self.tr("Bàn tiếp dân — %1").replace("%1", office.name))
+        self.resize(1360, 860)
+
+        toolbar = QToolBar(self.tr("Thanh công cụ"), self)
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        toolbar.addWidget(QLabel(self.tr(" Cán bộ tiếp: ")))
+        self.officer = QComboBox(self)
+        for officer in officers:
+            self.officer.addItem(officer.full_name, officer.id)
+        toolbar.addWidget(self.officer)
+        toolbar.addSeparator()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Tìm tên, số căn cước, địa chỉ, nội dung… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(420)
+        self.search.returnPressed.connect(self.run_search)
+        toolbar.addWidget(self.search)
+        focus_search = QAction(self)
+        focus_search.setShortcut(QKeySequence.Find)
+        focus_search.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(focus_search)
+
+        self.intake = IntakePage(tasks, office, officers, self)
+        self.log = LogPage(tasks, reader_db, officers, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.intake, self.tr("Tiếp công dân"))
+        self.tabs.addTab(self.log, self.tr("Sổ tiếp công dân"))
+        self.setCentralWidget(self.tabs)
+
+        self.intake.saved.connect(lambda _: self.log.reload())
+        self.log.open_record.connect(self.open_record)
+        self.officer.currentIndexChanged.connect(self._officer_changed)
+        self._officer_changed()
+        status = QLabel(f"{office.name} · {office.commune_name}, {office.province_name}", self)
+        self.statusBar().addPermanentWidget(status)
+        self.log.reload()
+
+    def _officer_changed(self, *_):
+        officer_id = self.officer.currentData()
+        self.intake.set_officer(officer_id)
+        self.log.current_officer_id = officer_id
+
+    def run_search(self) -> None:
+        self.tabs.setCurrentWidget(self.log)
+        self.log.set_search(self.search.text())
+
+    def open_record(self, petition_id: int) -> None:
+        revealed = petition_id in self.log.model.revealed
+        self.tasks.read(lambda db: petition_record(db, petition_id, revealed),
+                        lambda record: RecordDialog(record, self).open())
+
+    def closeEvent(self, event):  # noqa: N802
+        self.tasks.shutdown()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.key() == Qt.Key_F2:
+            self.tabs.setCurrentWidget(self.intake)
+            self.intake.qr.setFocus()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,123 @@
+"""The log book table: holds the sorted id list, loads rows a page at a time (DESIGN §4)."""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desk_app.core.catalog import PETITION_KIND_LABELS, RECEPTION_KIND_LABELS
+from desk_app.core.logbook import log_rows
+from desk_app.core.model import LogRow
+
+PAGE = 256
+CACHED_PAGES = 8
+
+
+def _date(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]} {iso[11:16]}"
+
+
+# (header, value of a row, sort key the core understands or None)
+COLUMNS = (
+    ("Ngày tiếp", lambda r: _date(r.received_at), "received_at"),
+    ("Họ tên người đến", lambda r: r.person_name, "name"),
+    ("Địa chỉ", lambda r: r.address, None),
+    ("Số giấy tờ", lambda r: r.id_number, None),
+    ("Tóm tắt nội dung", lambda r: r.summary, None),
+    ("Loại đơn", lambda r: PETITION_KIND_LABELS.get(r.petition_kind, r.petition_kind), "kind"),
+    ("Số người", lambda r: str(r.crowd_size), "crowd_size"),
+    ("Cơ quan đã giải quyết", lambda r: r.prior_handlers, None),
+    ("Thuộc thẩm quyền", lambda r: "x" if r.within_competence else "", None),
+    ("Hướng dẫn", lambda r: r.guided_to, None),
+    ("Chuyển đơn", lambda r: r.transferred_to, None),
+    ("Theo dõi kết quả", lambda r: r.follow_up, None),
+    ("Ghi chú", lambda r: r.note, None),
+    ("Hình thức tiếp", lambda r: RECEPTION_KIND_LABELS.get(r.reception_kind, r.reception_kind), None),
+    ("Cán bộ tiếp", lambda r: r.officer_name, "officer"),
+)
+SORT_KEYS = [c[2] for c in COLUMNS]
+MASKED_BRUSH = QBrush(QColor("#6b4e00"))
+
+
+class LogModel(QAbstractTableModel):
+    """Rows come from `db` (a read connection used only on the GUI thread: pages are small)."""
+
+    def __init__(self, db, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.ids = array("q")
+        self.revealed: set[int] = set()
+        self._pages: OrderedDict[int, list[LogRow]] = OrderedDict()
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    # --- data source -------------------------------------------------------------
+    def set_ids(self, ids: array) -> None:
+        self.beginResetModel()
+        self.ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def reveal(self, row: LogRow) -> None:
+        self.revealed.add(row.petition_id)
+        self._pages.clear()
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
+
+    def refresh_rows(self) -> None:
+        self._pages.clear()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, len(COLUMNS) - 1))
+
+    def row_at(self, row: int) -> LogRow | None:
+        if not 0 <= row < len(self.ids):
+            return None
+        page_no = row // PAGE
+        page = self._pages.get(page_no)
+        if page is None:
+            chunk = self.ids[page_no * PAGE:(page_no + 1) * PAGE]
+            page = log_rows(self.db, chunk, self.revealed)
+            if len(page) != len(chunk):  # a row vanished meanwhile: keep positions stable
+                by_id = {r.petition_id: r for r in page}
+                page = [by_id.get(i) for i in chunk]
+            self._pages[page_no] = page
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[row - page_no * PAGE]
+
+    # --- Qt model ----------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Horizontal:
+            return COLUMNS[section][0]
+        return str(section + 1)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return COLUMNS[index.column()][1](row)
+        if row.masked and index.column() in (1, 2, 3):
+            if role == Qt.ForegroundRole:
+                return MASKED_BRUSH
+            if role == Qt.FontRole:
+                return self._italic
+        return None
+
+    def sort_key(self, column: int) -> str | None:
+        return SORT_KEYS[column]

@@ -1,0 +1,214 @@
+"""The log book page (Sổ tiếp công dân, 03/TCD): filters, sorting, search results, reveal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core import catalog
+from desk_app.core.errors import DeskError
+from desk_app.core.logbook import LogFilter, log_ids, reveal_identity
+from desk_app.core.search import search_ids
+from desk_app.gui.models.log_model import LogModel
+
+
+def _combo(first: str, items) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(first, None)
+    for code, label in items:
+        combo.addItem(label, code)
+    return combo
+
+
+class LogPage(QWidget):
+    open_record = Signal(int)  # petition id
+    loaded = Signal(int)  # number of rows shown
+
+    def __init__(self, tasks, reader_db, officers, parent=None):
+        super().__init__(parent)
+        self.tasks = tasks
+        self.current_officer_id: int | None = None
+        self.search_text = ""
+        self.sort = "received_at"
+        self.descending = True
+        self.sort_column = 0
+        self._generation = 0
+
+        self.use_dates = QComboBox(self)
+        self.use_dates.addItems([self.tr("Mọi ngày"), self.tr("Trong khoảng")])
+        self.date_from = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.date_to = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
+        today = QDate.currentDate()
+        self.date_from.setDate(QDate(today.year(), 1, 1))
+        self.date_to.setDate(today)
+        self.reception_kind = _combo(self.tr("Mọi hình thức"), catalog.RECEPTION_KIND_LABELS.items())
+        self.petition_kind = _combo(self.tr("Mọi loại đơn"), catalog.PETITION_KIND_LABELS.items())
+        self.officer = _combo(self.tr("Mọi cán bộ"), [(o.id, o.full_name) for o in officers])
+        for widget in (self.use_dates, self.reception_kind, self.petition_kind, self.officer):
+            widget.currentIndexChanged.connect(self.reload)
+        for widget in (self.date_from, self.date_to):
+            widget.dateChanged.connect(self._dates_changed)
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.clear_search = QPushButton(self.tr("Bỏ tìm kiếm"), self)
+        self.clear_search.clicked.connect(lambda: self.set_search(""))
+        self.count = QLabel(self)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Ngày:")))
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("–"))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.reception_kind)
+        filters.addWidget(self.petition_kind)
+        filters.addWidget(self.officer)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+
+        search_bar = QHBoxLayout()
+        search_bar.addWidget(self.banner, 1)
+        search_bar.addWidget(self.clear_search)
+
+        self.model = LogModel(reader_db, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        header = self.view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.DescendingOrder)
+        header.sectionClicked.connect(self._header_clicked)
+        for column, width in enumerate((120, 170, 220, 110, 380, 80, 70, 150, 70, 160, 160, 110, 160, 120, 160)):
+            self.view.setColumnWidth(column, width)
+        self.view.doubleClicked.connect(lambda index: self._open(index.row()))
+        self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(search_bar)
+        layout.addWidget(self.view, 1)
+        self._update_banner()
+        self._dates_changed()
+
+    # --- loading -----------------------------------------------------------------
+    def current_filter(self) -> LogFilter:
+        ranged = self.use_dates.currentIndex() == 1
+        return LogFilter(
+            date_from=self.date_from.date().toPython() if ranged else None,
+            date_to=self.date_to.date().toPython() if ranged else None,
+            reception_kind=self.reception_kind.currentData(),
+            petition_kind=self.petition_kind.currentData(),
+            officer_id=self.officer.currentData(),
+            sort=self.sort, descending=self.descending)
+
+    def _dates_changed(self, *_):
+        ranged = self.use_dates.currentIndex() == 1
+        self.date_from.setEnabled(ranged)
+        self.date_to.setEnabled(ranged)
+        if ranged:
+            self.reload()
+
+    def reload(self, *_) -> None:
+        self._generation += 1
+        generation = self._generation
+        text = self.search_text
+        flt = self.current_filter()
+        if text:
+            job = lambda db: search_ids(db, text, 500)  # noqa: E731
+        else:
+            job = lambda db: log_ids(db, flt)  # noqa: E731
+        self.count.setText(self.tr("Đang tải…"))
+        self.tasks.read(job, lambda ids: self._loaded(generation, ids))
+
+    def _loaded(self, generation: int, ids) -> None:
+        if generation != self._generation:
+            return  # a newer filter was chosen meanwhile
+        self.model.set_ids(ids)
+        self.count.setText(self.tr("%1 dòng").replace("%1", f"{len(ids):,}".replace(",", ".")))
+        self.loaded.emit(len(ids))
+
+    def set_search(self, text: str) -> None:
+        self.search_text = text.strip()
+        self._update_banner()
+        self.reload()
+
+    def _update_banner(self) -> None:
+        searching = bool(self.search_text)
+        self.banner.setVisible(searching)
+        self.clear_search.setVisible(searching)
+        if searching:
+            self.banner.setText(self.tr("Kết quả tìm kiếm cho “%1” (mới nhất trước)")
+                                .replace("%1", self.search_text))
+
+    def _header_clicked(self, column: int) -> None:
+        key = self.model.sort_key(column)
+        header = self.view.horizontalHeader()
+        if key is not None:
+            if key == self.sort:
+                self.descending = not self.descending
+            else:
+                self.sort, self.descending = key, key in ("received_at", "crowd_size")
+            self.sort_column = column
+            self.reload()
+        # columns with no index to sort by keep the current order
+        header.setSortIndicator(self.sort_column,
+                                Qt.DescendingOrder if self.descending else Qt.AscendingOrder)
+
+    # --- records -----------------------------------------------------------------
+    def _open(self, row: int) -> None:
+        record = self.model.row_at(row)
+        if record is not None:
+            self.open_record.emit(record.petition_id)
+
+    def _menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        record = self.model.row_at(index.row()) if index.isValid() else None
+        if record is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Xem chi tiết"), lambda: self.open_record.emit(record.petition_id))
+        if record.masked:
+            menu.addAction(self.tr("Hiện danh tính người tố cáo…"),
+                           lambda: self.ask_reveal(record.petition_id))
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def ask_reveal(self, petition_id: int) -> None:
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Xem danh tính người tố cáo"),
+            self.tr("Danh tính người tố cáo được bảo mật (Luật Tố cáo, Điều 47).\n"
+                    "Việc xem được ghi lại. Lý do cần xem:"))
+        if ok:
+            self.reveal(petition_id, reason)
+
+    def reveal(self, petition_id: int, reason: str) -> None:
+        officer_id = self.current_officer_id
+        self.tasks.write(lambda db: reveal_identity(db, petition_id, officer_id, reason),
+                         self.model.reveal, self._reveal_failed)
+
+    def _reveal_failed(self, error) -> None:
+        if isinstance(error, DeskError):
+            self.banner.setVisible(True)
+            self.banner.setText(error.message)
+        else:
+            raise error

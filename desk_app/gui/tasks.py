@@ -1,0 +1,100 @@
+"""Run core callables off the GUI thread and deliver results on it.
+
+One writer thread owns the writing connection (every mutation goes through it, one at a
+time); one reader thread owns a read-only connection for lists and searches (WAL lets it
+read while the writer writes). Callbacks run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desk_app.core.db import open_db, open_reader
+from desk_app.core.errors import Cancelled
+
+log = logging.getLogger(__name__)
+
+
+class _Bridge(QObject):
+    done = Signal(object, object, object)  # callback, result, error
+
+    @Slot(object, object, object)
+    def deliver(self, callback, result, error):
+        callback(result, error)
+
+
+class Tasks(QObject):
+    """`write(fn, on_ok, on_err)` / `read(...)`: fn receives the thread's Database."""
+
+    def __init__(self, db_path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self._bridge = _Bridge(self)
+        self._bridge.done.connect(self._bridge.deliver)
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="desk-writer")
+        self._reader = ThreadPoolExecutor(1, thread_name_prefix="desk-reader")
+        self._local = threading.local()
+        self.pending = 0
+        self.closed = False
+
+    def _db(self, writer: bool):
+        attr = "writer_db" if writer else "reader_db"
+        db = getattr(self._local, attr, None)
+        if db is None:
+            db = open_db(self.db_path) if writer else open_reader(self.db_path)
+            setattr(self._local, attr, db)
+        return db
+
+    def _submit(self, pool: ThreadPoolExecutor, writer: bool, fn: Callable, on_ok, on_err):
+        if self.closed:
+            return None  # the window is closing: late timers and clicks are dropped
+        self.pending += 1
+
+        def job():
+            return fn(self._db(writer))
+
+        def finished(future: Future):
+            error = future.exception()
+            result = None if error else future.result()
+            self._bridge.done.emit(lambda r, e: self._finish(r, e, on_ok, on_err), result, error)
+
+        future = pool.submit(job)
+        future.add_done_callback(finished)
+        return future
+
+    def _finish(self, result, error, on_ok, on_err):
+        self.pending -= 1
+        if error is None:
+            if on_ok:
+                on_ok(result)
+        elif isinstance(error, Cancelled):
+            return
+        elif on_err:
+            on_err(error)
+        else:
+            log.error("background task failed", exc_info=error)
+            raise error
+
+    def write(self, fn: Callable, on_ok: Callable | None = None, on_err: Callable | None = None):
+        return self._submit(self._writer, True, fn, on_ok, on_err)
+
+    def read(self, fn: Callable, on_ok: Callable | None = None, on_err: Callable | None = None):
+        return self._submit(self._reader, False, fn, on_ok, on_err)
+
+    def shutdown(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        for pool, attr in ((self._writer, "writer_db"), (self._reader, "reader_db")):
+            def close(attr=attr):
+                db = getattr(self._local, attr, None)
+                if db is not None:
+                    db.close()
+            pool.submit(close)
+            pool.shutdown(wait=True)

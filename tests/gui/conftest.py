@@ -1,0 +1,32 @@
+import pytest
+
+from desk_app.core.db import open_reader
+from desk_app.core.demo import generate
+from desk_app.core.office import get_office, officers
+from desk_app.gui.tasks import Tasks
+
+
+@pytest.fixture
+def tasks(qtbot, db, db_path):
+    runner = Tasks(db_path)
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def demo_db(db):
+    generate(db, 400, seed=7)
+    return db
+
+
+@pytest.fixture
+def window(qtbot, demo_db, db_path):
+    from desk_app.gui.main_window import MainWindow
+
+    runner = Tasks(db_path)
+    win = MainWindow(runner, open_reader(db_path), get_office(demo_db), officers(demo_db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.log.model.rowCount() > 0, timeout=5000)
+    yield win
+    runner.shutdown()

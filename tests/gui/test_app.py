@@ -1,0 +1,46 @@
+from desk_app.core.db import open_db
+from desk_app.core.office import get_office
+from desk_app.gui.dialogs.error import ErrorDialog
+from desk_app.gui.dialogs.first_run import FirstRunDialog
+
+
+def test_first_run_creates_office(qtbot, tmp_path):
+    db = open_db(tmp_path / "desk.sqlite3")
+    dialog = FirstRunDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.province.setCurrentIndex(dialog.province.findData(24))
+    dialog.commune.setCurrentIndex(dialog.commune.findData(9253))
+    assert dialog.name.text() == "Ủy ban nhân dân phường Nhân Hòa"
+    dialog.officer.setText("Nguyễn Thị Hồng Nhung")
+    dialog.accept()
+    office = get_office(db)
+    assert office.commune_name == "Phường Nhân Hòa"
+    assert office.parent_name == "Ủy ban nhân dân tỉnh Bắc Ninh"
+    assert db.execute("SELECT full_name FROM officers").fetchall() == [("Nguyễn Thị Hồng Nhung",)]
+
+
+def test_error_dialog_has_details(qtbot):
+    try:
+        raise RuntimeError("hỏng")
+    except RuntimeError as exc:
+        dialog = ErrorDialog(exc)
+    qtbot.addWidget(dialog)
+    assert "RuntimeError: hỏng" in dialog.details_text
+    assert not dialog.details.isVisible()
+
+
+def test_qt_buttons_are_vietnamese(qtbot):
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from desk_app.gui.app import install_translators
+
+    app = QApplication.instance()
+    translators = install_translators(app)
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        qtbot.addWidget(box)
+        texts = {b.text().replace("&", "") for b in box.buttons()}
+        assert texts == {"Đồng ý", "Hủy"}
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
