@@ -134,10 +134,9 @@ class LogPage(QWidget):
         generation = self._generation
         text = self.search_text
         flt = self.current_filter()
-        if text:
-            job = lambda db: search_ids(db, text, 500)  # noqa: E731
-        else:
-            job = lambda db: log_ids(db, flt)  # noqa: E731
+        def job(db):
+            return search_ids(db, text, 500) if text else log_ids(db, flt)
+
         self.count.setText(self.tr("Đang tải…"))
         self.tasks.read(job, lambda ids: self._loaded(generation, ids))
 
