@@ -1,0 +1,37 @@
+; NSIS script: packages dist\BanTiepDan (from PyInstaller) into a per-machine installer.
+; makensis runs on Windows or on Debian (package nsis):  makensis -DVERSION=0.1.0 installer/desk_app.nsi
+Unicode true
+!ifndef VERSION
+  !define VERSION "0.1.0"
+!endif
+Name "Bàn tiếp dân ${VERSION}"
+OutFile "..\dist\BanTiepDan-${VERSION}-setup.exe"
+InstallDir "$PROGRAMFILES64\BanTiepDan"
+RequestExecutionLevel admin
+SetCompressor /SOLID lzma
+
+Page directory
+Page instfiles
+UninstPage uninstConfirm
+UninstPage instfiles
+
+Section "Install"
+  SetOutPath "$INSTDIR"
+  File /r "..\dist\BanTiepDan\*.*"
+  WriteUninstaller "$INSTDIR\Uninstall.exe"
+  CreateDirectory "$SMPROGRAMS\Bàn tiếp dân"
+  CreateShortcut "$SMPROGRAMS\Bàn tiếp dân\Bàn tiếp dân.lnk" "$INSTDIR\BanTiepDan.exe"
+  CreateShortcut "$DESKTOP\Bàn tiếp dân.lnk" "$INSTDIR\BanTiepDan.exe"
+  WriteRegStr HKLM "Software\Microsoft\Windows\CurrentVersion\Uninstall\BanTiepDan" "DisplayName" "Bàn tiếp dân"
+  WriteRegStr HKLM "Software\Microsoft\Windows\CurrentVersion\Uninstall\BanTiepDan" "DisplayVersion" "${VERSION}"
+  WriteRegStr HKLM "Software\Microsoft\Windows\CurrentVersion\Uninstall\BanTiepDan" "UninstallString" "$INSTDIR\Uninstall.exe"
+SectionEnd
+
+; The office's data lives in the user's data folder (platformdirs) and is never removed here.
+Section "Uninstall"
+  RMDir /r "$INSTDIR"
+  Delete "$SMPROGRAMS\Bàn tiếp dân\Bàn tiếp dân.lnk"
+  RMDir "$SMPROGRAMS\Bàn tiếp dân"
+  Delete "$DESKTOP\Bàn tiếp dân.lnk"
+  DeleteRegKey HKLM "Software\Microsoft\Windows\CurrentVersion\Uninstall\BanTiepDan"
+SectionEnd
