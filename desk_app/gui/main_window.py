@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMainWindow, QTabWidget, QToolBar
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTabWidget,
+    QToolBar,
+)
 
-from desk_app.core.office import Office, Officer
+from desk_app.core.office import Office, Officer, add_officer
 from desk_app.core.records import petition_record
 from desk_app.gui.dialogs.record import RecordDialog
 from desk_app.gui.pages.intake import IntakePage
@@ -29,6 +37,7 @@ class MainWindow(QMainWindow):
         for officer in officers:
             self.officer.addItem(officer.full_name, officer.id)
         toolbar.addWidget(self.officer)
+        toolbar.addAction(self.tr("Thêm cán bộ…"), self.ask_new_officer)
         toolbar.addSeparator()
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -61,6 +70,26 @@ class MainWindow(QMainWindow):
         officer_id = self.officer.currentData()
         self.intake.set_officer(officer_id)
         self.log.current_officer_id = officer_id
+
+    def ask_new_officer(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Thêm cán bộ tiếp công dân"),
+                                        self.tr("Họ và tên cán bộ:"))
+        if not ok or not name.strip():
+            return
+        position, _ = QInputDialog.getText(self, self.tr("Thêm cán bộ tiếp công dân"),
+                                           self.tr("Chức vụ:"))
+        self.add_officer(name, position)
+
+    def add_officer(self, name: str, position: str = "") -> None:
+        def added(officer_id: int) -> None:
+            label = " ".join(name.split())
+            self.officer.addItem(label, officer_id)
+            self.intake.officer.addItem(label, str(officer_id))
+            self.log.officer.addItem(label, officer_id)
+            self.officer.setCurrentIndex(self.officer.count() - 1)
+
+        self.tasks.write(lambda db: add_officer(db, name, position), added,
+                         lambda e: self.intake.show_error(getattr(e, "message", str(e))))
 
     def run_search(self) -> None:
         self.tabs.setCurrentWidget(self.log)

@@ -62,3 +62,14 @@ def test_open_record_dialog(qtbot, window):
     qtbot.waitUntil(lambda: any(isinstance(w, RecordDialog) for w in window.findChildren(RecordDialog)))
     dialog = window.findChildren(RecordDialog)[0]
     assert record.summary in dialog.text.toPlainText()
+
+
+def test_add_officer_from_toolbar(qtbot, window, demo_db):
+    count = window.officer.count()
+    window.add_officer("Vũ Thị  Lan", "Công chức Văn hóa - Xã hội")
+    qtbot.waitUntil(lambda: window.officer.count() == count + 1)
+    new_id = window.officer.currentData()
+    assert window.officer.currentText() == "Vũ Thị Lan"
+    assert window.intake.officer.currentText() == "Vũ Thị Lan"
+    assert window.log.officer.findData(new_id) >= 0
+    assert demo_db.execute("SELECT full_name FROM officers WHERE id = ?", [new_id]).fetchone() == ("Vũ Thị Lan",)
