@@ -44,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="tìm người, lượt tiếp, vụ việc")
     p.add_argument("text", nargs="+")
     p.add_argument("--limit", type=int, default=50)
+    # `--json` also after the command (README: `intake visit.json --json`); SUPPRESS keeps a
+    # command without it from resetting the one given before the command.
+    for command in sub.choices.values():
+        command.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                             help="in kết quả dạng JSON")
     return parser
 
 

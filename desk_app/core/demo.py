@@ -150,7 +150,10 @@ def generate(db: Database, visits: int, seed: int = 1, *, end: datetime | None =
     people = _People(rng, communes)
     people.used.update(r[0] for r in db.execute("SELECT id_number FROM persons"))
     end = end or datetime.now().replace(microsecond=0) - timedelta(hours=1)
-    moments = _working_moments(rng, end - timedelta(days=365 * years), end, visits)
+    # The moments depend on the clock (`end` defaults to now); their own generator keeps the
+    # rest (people, contents) the same for the same seed whenever the demo is generated.
+    moments = _working_moments(random.Random(f"{seed}:moments"),
+                               end - timedelta(days=365 * years), end, visits)
     topics = list(TOPIC_WEIGHTS)
     weights = list(TOPIC_WEIGHTS.values())
     reasons = [r.code for r in catalog.refusal_reasons()]

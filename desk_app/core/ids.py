@@ -27,10 +27,15 @@ class CccdFacts:
     sex: Sex
 
 
+def _digits(value: str) -> bool:
+    """ASCII 0-9 only: str.isdigit() also accepts '²' or full-width digits, which int() rejects."""
+    return value.isascii() and value.isdigit()
+
+
 def read_cccd(number: str) -> CccdFacts:
     """The facts a 12-digit number encodes; DeskError if it cannot be a CCCD number."""
     number = number.strip()
-    if len(number) != 12 or not number.isdigit():
+    if len(number) != 12 or not _digits(number):
         raise DeskError(messages.ID_DIGITS.format(count=len(number)), field="id_number")
     if number[:3] not in BIRTH_PROVINCE_CODES:
         raise DeskError(messages.ID_PROVINCE.format(code=number[:3]), field="id_number")
@@ -86,9 +91,9 @@ def parse_qr_line(line: str) -> QrIdentity:
     if not 6 <= len(fields) <= 8:
         raise DeskError(messages.QR_FIELDS.format(count=len(fields)))
     id_number, old_id, name, dob, sex, address = (f.strip() for f in fields[:6])
-    if len(id_number) != 12 or not id_number.isdigit():
+    if len(id_number) != 12 or not _digits(id_number):
         raise DeskError(messages.QR_ID.format(value=id_number))
-    if old_id and (not old_id.isdigit() or len(old_id) not in (9, 12)):
+    if old_id and (not _digits(old_id) or len(old_id) not in (9, 12)):
         raise DeskError(messages.QR_ID.format(value=old_id))
     if not clean(name):
         raise DeskError(messages.QR_NAME)

@@ -190,8 +190,11 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
             "outcome_doc_no": clean(form.outcome_doc_no), "note": clean(form.note),
             "written_by_officer": int(form.written_by_officer), "created_at": stamp, "version": 1,
         }).last_pk
+        changed = {person_id} if identity_changed else set()
         for ord_, rep in enumerate(form.representatives, start=1):
-            rep_id, _ = save_person(db, rep, stamp)
+            rep_id, rep_changed = save_person(db, rep, stamp)
+            if rep_changed:
+                changed.add(rep_id)
             db["visit_representatives"].insert(
                 {"visit_id": visit_id, "person_id": rep_id, "ord": ord_})
         db["visit_documents"].insert_all(
@@ -228,11 +231,17 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
                 "uuid": str(uuid.uuid4()), "kind": RECEIPT_KIND, "year": year, "seq": seq,
                 "number": receipt_no, "visit_id": visit_id, "issued_at": stamp,
             })
-        reindex = petition_ids
-        if identity_changed:
-            reindex = [r[0] for r in db.execute(
-                "SELECT id FROM petitions WHERE person_id = ?", [person_id])]
-        search_index.index_petitions(db, reindex)
+        reindex = set(petition_ids)
+        if changed:
+            # Corrected details must reach every line that shows them: the person's own
+            # petitions and those of visits where they were a representative.
+            marks = ",".join("?" * len(changed))
+            reindex.update(r[0] for r in db.execute(
+                f"SELECT id FROM petitions WHERE person_id IN ({marks})"
+                " UNION SELECT p.id FROM petitions p JOIN visit_representatives vr"
+                f" ON vr.visit_id = p.visit_id WHERE vr.person_id IN ({marks})",
+                [*changed, *changed]))
+        search_index.index_petitions(db, sorted(reindex))
     return Registered(visit_id, visit_uuid, person_id, tuple(petition_ids), tuple(case_ids),
                       receipt_no)
 
