@@ -68,9 +68,10 @@ def _emit(args, payload, text_lines) -> None:
 
 
 def cmd_init(args) -> int:
-    from desk_app.core.office import init_office
+    from desk_app.core.office import check_units, init_office
 
     officers = tuple((o.split(":", 1) + [""])[:2] for o in args.officer)
+    check_units(args.province, args.commune)  # before any file is created
     db = _open(args)
     office = init_office(db, args.province, args.commune, name=args.name, parent_name=args.parent,
                          remote_area=args.remote, officers=officers)

@@ -60,7 +60,12 @@ def open_reader(path: str | Path) -> Database:
     path = Path(path)
     _check_file(path)
     conn = _connect(path)
-    conn.execute("PRAGMA query_only = ON")
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DeskError(messages.DB_NOT_A_DATABASE.format(path=path)) from exc
     return Database(conn)
 
 

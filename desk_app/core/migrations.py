@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("desk_app")
 
 
+def _run(db: Database, script: str) -> None:
+    """Execute a script statement by statement inside the step's transaction.
+
+    executescript() would COMMIT first, so a step failing halfway would leave tables behind.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete statement in migration: {statement[:60]!r}")
+
+
 @migrations(name="0001_initial")
 def m0001_initial(db: Database) -> None:
-    db.executescript(
+    _run(
+        db,
         """
         CREATE TABLE office (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -145,7 +163,8 @@ def m0001_initial(db: Database) -> None:
 
 @migrations(name="0002_search_and_reveals")
 def m0002_search_and_reveals(db: Database) -> None:
-    db.executescript(
+    _run(
+        db,
         """
         CREATE TABLE identity_reveals (
             id INTEGER PRIMARY KEY,

@@ -55,9 +55,8 @@ def default_names(province_code: int, commune_code: int) -> tuple[str, str, str]
     return f"Ủy ban nhân dân {lower}", parent, _place_of(commune)
 
 
-def init_office(db: Database, province_code: int, commune_code: int, *, name: str = "",
-                parent_name: str = "", remote_area: bool = False,
-                officers: tuple[tuple[str, str], ...] = (), now: datetime | None = None) -> Office:
+def check_units(province_code: int, commune_code: int) -> None:
+    """The commune must be a post-2025 unit of that province."""
     if catalog.province_name(province_code) is None:
         raise DeskError(messages.PROVINCE_UNKNOWN.format(code=province_code), field="province")
     found = catalog.commune(commune_code)
@@ -66,6 +65,12 @@ def init_office(db: Database, province_code: int, commune_code: int, *, name: st
     if found[1] != province_code:
         raise DeskError(messages.COMMUNE_NOT_IN_PROVINCE.format(
             commune=commune_code, province=province_code), field="commune")
+
+
+def init_office(db: Database, province_code: int, commune_code: int, *, name: str = "",
+                parent_name: str = "", remote_area: bool = False,
+                officers: tuple[tuple[str, str], ...] = (), now: datetime | None = None) -> Office:
+    check_units(province_code, commune_code)
     if db.execute("SELECT 1 FROM office").fetchone():
         raise DeskError(messages.OFFICE_EXISTS)
     default_name, default_parent, place = default_names(province_code, commune_code)

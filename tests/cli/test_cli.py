@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desk_app import messages
+from desk_app import messages, paths
 from desk_app.core import catalog
 from desk_app.core.intake import RECEIPT_KIND
 from desk_app.core.model import Sex
@@ -94,10 +94,10 @@ def test_init_twice(cli, office):
     one_line_error(again, messages.OFFICE_EXISTS)
 
 
-def test_init_bad_commune_code(cli, read_db):
+def test_init_bad_commune_code(cli, data_dir):
     done = cli("init", "--province", "24", "--commune", "99999999")
     one_line_error(done, messages.COMMUNE_UNKNOWN.format(code=99999999))
-    assert count(read_db, "office") == 0
+    assert not paths.db_path(data_dir).exists()
 
 
 def test_init_bad_province_code(cli):
@@ -105,12 +105,12 @@ def test_init_bad_province_code(cli):
     one_line_error(done, messages.PROVINCE_UNKNOWN.format(code=99))
 
 
-def test_init_commune_of_another_province(cli, read_db):
+def test_init_commune_of_another_province(cli, data_dir):
     hanoi_ward = int(catalog.communes(1)[0].code)
     assert catalog.commune(hanoi_ward)[1] == 1
     done = cli("init", "--province", "24", "--commune", str(hanoi_ward))
     one_line_error(done, messages.COMMUNE_NOT_IN_PROVINCE.format(commune=hanoi_ward, province=24))
-    assert count(read_db, "office") == 0
+    assert not paths.db_path(data_dir).exists()
 
 
 @pytest.mark.parametrize("argv", [
@@ -401,3 +401,11 @@ def test_json_flag_after_the_command_as_in_readme(cli, office, tmp_path):
     assert [r["person_name"] for r in json.loads(found.out)] == ["Đặng Văn Dũng"]
     plain = cli("search", "dang", "van", "dung")
     assert plain.out.splitlines()[0].endswith(example_visit()["summary"])
+
+
+def test_init_with_bad_commune_creates_no_file(tmp_path):
+    from desk_app.cli import main
+
+    target = tmp_path / "office"
+    assert main(["--data-dir", str(target), "init", "--province", "24", "--commune", "99999"]) == 1
+    assert not (target / "desk.sqlite3").exists()

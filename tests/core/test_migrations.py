@@ -186,3 +186,36 @@ def test_not_a_database_is_refused_untouched(tmp_path, content):
         with pytest.raises(DeskError):
             open_reader(path)
     assert _file_state(path) == before
+
+
+def test_a_failing_step_leaves_nothing_behind(tmp_path):
+    import sqlite3 as _sqlite3
+
+    import pytest as _pytest
+    from sqlite_utils import Database, Migrations
+
+    from desk_app.core.migrations import _run
+
+    steps = Migrations("probe")
+
+    @steps(name="0001_half")
+    def half(db):
+        _run(db, "CREATE TABLE a (x INTEGER);\nCREATE TABLE b (y INTEGER);\nINSERT INTO nowhere VALUES (1);\n")
+
+    db = Database(tmp_path / "probe.sqlite3")
+    with _pytest.raises(_sqlite3.OperationalError):
+        steps.apply(db)
+    assert not db["a"].exists() and not db["b"].exists()
+    assert steps.pending(db)
+
+
+def test_reader_on_corrupt_file_gives_a_clear_message(tmp_path):
+    import pytest as _pytest
+
+    from desk_app.core.db import open_reader
+    from desk_app.core.errors import DeskError
+
+    path = tmp_path / "desk.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    with _pytest.raises(DeskError):
+        open_reader(path)
