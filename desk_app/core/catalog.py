@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from desk_app.core.model import IdKind, Outcome, PetitionKind, ReceptionKind
 from desk_app.paths import resources_dir
@@ -73,39 +75,39 @@ def topic_name(code: str) -> str:
 
 
 @cache
-def provinces() -> tuple[Item, ...]:
-    from vietnam_provinces import Province
+def _units() -> tuple[dict[int, str], dict[int, tuple[str, int]]]:
+    """Provinces {code: name} and communes {code: (name, province code)} after the 2025 reform.
 
-    return tuple(sorted((Item(str(int(p.code)), p.name) for p in Province.iter_all()),
-                        key=lambda i: int(i.code)))
+    Read from vietnam-provinces' own data file: importing the package builds an enum of
+    3,321 members, which alone would double the app's start-up time.
+    """
+    spec = importlib.util.find_spec("vietnam_provinces")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    with open(folder / "data" / "nested-divisions.json", encoding="utf-8") as fh:
+        nested = json.load(fh)
+    provinces_ = {p["code"]: p["name"] for p in nested}
+    communes_ = {w["code"]: (w["name"], p["code"]) for p in nested for w in p["wards"]}
+    return provinces_, communes_
+
+
+@cache
+def provinces() -> tuple[Item, ...]:
+    return tuple(Item(str(code), name) for code, name in sorted(_units()[0].items()))
 
 
 @cache
 def communes(province_code: int) -> tuple[Item, ...]:
-    from vietnam_provinces import Ward
-
-    return tuple(sorted((Item(str(int(w.code)), w.name) for w in Ward.iter_by_province(province_code)),
-                        key=lambda i: i.name))
+    return tuple(sorted((Item(str(code), name) for code, (name, province) in _units()[1].items()
+                         if province == province_code), key=lambda i: i.name))
 
 
 def province_name(code: int) -> str | None:
-    from vietnam_provinces import Province
-
-    try:
-        return Province.from_code(code).name
-    except ValueError:
-        return None
+    return _units()[0].get(code)
 
 
 def commune(code: int) -> tuple[str, int] | None:
     """(name, province code) of a post-2025 commune, or None if the code is unknown."""
-    from vietnam_provinces import Ward
-
-    try:
-        ward = Ward.from_code(code)
-    except ValueError:
-        return None
-    return ward.name, int(ward.province_code)
+    return _units()[1].get(code)
 
 
 def commune_label(code: int | None) -> str:

@@ -43,7 +43,9 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed intake survives a power cut, not only stays uncorrupted.
         conn.execute("PRAGMA synchronous = FULL")
-        db = Database(conn)
+        # No sqlite-utils plugins: nothing third-party runs inside the office database, and
+        # scanning entry points costs start-up time.
+        db = Database(conn, execute_plugins=False)
         if migrate:
             _migrate(db, path)
     except sqlite3.DatabaseError as exc:
@@ -66,7 +68,7 @@ def open_reader(path: str | Path) -> Database:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DeskError(messages.DB_NOT_A_DATABASE.format(path=path)) from exc
-    return Database(conn)
+    return Database(conn, execute_plugins=False)
 
 
 def _migrate(db: Database, path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,13 +58,19 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.log, self.tr("Sổ tiếp công dân"))
         self.setCentralWidget(self.tabs)
 
-        self.intake.saved.connect(lambda _: self.log.reload())
+        self.intake.saved.connect(lambda _: self.log.mark_stale())
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.log.open_record.connect(self.open_record)
         self.officer.currentIndexChanged.connect(self._officer_changed)
         self._officer_changed()
         status = QLabel(f"{office.name} · {office.commune_name}, {office.province_name}", self)
         self.statusBar().addPermanentWidget(status)
-        self.log.reload()
+        # The log loads when first looked at, or once the desk is idle: start-up stays quick.
+        QTimer.singleShot(1500, self.log.ensure_loaded)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.log:
+            self.log.ensure_loaded()
 
     def _officer_changed(self, *_):
         officer_id = self.officer.currentData()

@@ -49,6 +49,8 @@ class Tasks(QObject):
         if db is None:
             db = open_db(self.db_path) if writer else open_reader(self.db_path)
             setattr(self._local, attr, db)
+            if not writer:
+                self._reader_conn = db.conn
         return db
 
     def _submit(self, pool: ThreadPoolExecutor, writer: bool, fn: Callable, on_ok, on_err):
@@ -70,6 +72,8 @@ class Tasks(QObject):
 
     def _finish(self, result, error, on_ok, on_err):
         self.pending -= 1
+        if self.closed:
+            return  # the window that asked is gone
         if error is None:
             if on_ok:
                 on_ok(result)
@@ -91,6 +95,10 @@ class Tasks(QObject):
         if self.closed:
             return
         self.closed = True
+        # A long read (a million-line list) is cut short; a write always finishes.
+        reader = getattr(self, "_reader_conn", None)
+        if reader is not None:
+            reader.interrupt()
         for pool, attr in ((self._writer, "writer_db"), (self._reader, "reader_db")):
             def close(attr=attr):
                 db = getattr(self._local, attr, None)

@@ -27,6 +27,7 @@ def window(qtbot, demo_db, db_path):
     win = MainWindow(runner, open_reader(db_path), get_office(demo_db), officers(demo_db))
     qtbot.addWidget(win)
     win.show()
+    win.log.ensure_loaded()
     qtbot.waitUntil(lambda: win.log.model.rowCount() > 0, timeout=5000)
     yield win
     runner.shutdown()

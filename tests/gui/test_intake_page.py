@@ -51,7 +51,8 @@ def test_fill_form_in_vietnamese_and_save(qtbot, window, demo_db):
     doc = demo_db.execute("SELECT name, pages FROM visit_documents WHERE visit_id = ?",
                           [result.visit_id]).fetchone()
     assert doc == ("Đơn kiến nghị", 2)
-    # the log shows the new line on top
+    # the log shows the new line on top once it is looked at
+    window.tabs.setCurrentWidget(window.log)
     qtbot.waitUntil(lambda: window.log.model.row_at(0).petition_id == result.petition_ids[0])
 
 

@@ -46,6 +46,7 @@ class LogPage(QWidget):
         self.descending = True
         self.sort_column = 0
         self._generation = 0
+        self._stale = True
 
         self.use_dates = QComboBox(self)
         self.use_dates.addItems([self.tr("Mọi ngày"), self.tr("Trong khoảng")])
@@ -129,7 +130,18 @@ class LogPage(QWidget):
         if ranged:
             self.reload()
 
+    def ensure_loaded(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def mark_stale(self) -> None:
+        """New lines were written: reload now if the log is on screen, else when it is shown."""
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
     def reload(self, *_) -> None:
+        self._stale = False
         self._generation += 1
         generation = self._generation
         text = self.search_text
