@@ -6,6 +6,7 @@ Big lists follow DESIGN §4: the sorted, filtered list of petition ids is comput
 
 from __future__ import annotations
 
+import json
 from array import array
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,14 +19,24 @@ from desk_app.core.errors import DeskError
 from desk_app.core.model import LogRow, Outcome, PetitionKind
 from desk_app.core.text import clean
 
-# Sort keys the log offers, each backed by an index or a cheap expression.
+# Sort keys the log offers, each backed by an index; name, officer and crowd size are served
+# by KEYED_SORTS only.
 SORTS = {
     "received_at": "p.received_at {d}, p.id {d}",
     "log_no": "p.log_year {d}, p.log_no {d}",
     "kind": "p.kind {d}, p.received_at DESC, p.id DESC",
-    "name": "pe.name_key {d}, p.id DESC",
-    "crowd_size": "v.crowd_size {d}, p.received_at DESC, p.id DESC",
-    "officer": "v.officer_id {d}, p.received_at DESC, p.id DESC",
+}
+# The same orders over petition_log_keys (k), which triggers keep in step with the visit's
+# reception kind, officer and crowd size and the person's name (migration 0003): filtering or
+# sorting by those is then one index scan, not a join per line (a million lines: 0.5-1 s →
+# 50-200 ms).
+KEYED_SORTS = {
+    "received_at": "k.received_at {d}, k.petition_id {d}",
+    "log_no": "p.log_year {d}, p.log_no {d}",
+    "kind": "p.kind {d}, k.received_at DESC, k.petition_id DESC",
+    "name": "k.name_key {d}, k.petition_id DESC",
+    "crowd_size": "k.crowd_size {d}, k.received_at DESC, k.petition_id DESC",
+    "officer": "k.officer_id {d}, k.received_at DESC, k.petition_id DESC",
 }
 
 
@@ -40,38 +51,61 @@ class LogFilter:
     descending: bool = True
 
 
-def log_ids(db: Database, flt: LogFilter = LogFilter()) -> array:
+def log_sql(flt: LogFilter = LogFilter()) -> tuple[str, list]:
+    """The query (one column, `id`) listing the log's petition ids in order, and its parameters."""
+    sort = flt.sort if flt.sort in KEYED_SORTS else "received_at"
+    keyed = bool(flt.reception_kind) or flt.officer_id is not None or sort not in SORTS
+    t, pid = ("k", "k.petition_id") if keyed else ("p", "p.id")
     where, params = [], []
     if flt.date_from:
-        where.append("p.received_at >= ?")
+        where.append(f"{t}.received_at >= ?")
         params.append(flt.date_from.isoformat())
     if flt.date_to:
-        where.append("p.received_at < date(?, '+1 day')")
+        where.append(f"{t}.received_at < date(?, '+1 day')")
         params.append(flt.date_to.isoformat())
     if flt.petition_kind:
         where.append("p.kind = ?")
         params.append(flt.petition_kind)
     if flt.reception_kind:
-        where.append("v.reception_kind = ?")
+        where.append("k.reception_kind = ?")
         params.append(flt.reception_kind)
     if flt.officer_id is not None:
-        where.append("v.officer_id = ?")
+        where.append("k.officer_id = ?")
         params.append(flt.officer_id)
-    order = SORTS.get(flt.sort, SORTS["received_at"]).format(d="DESC" if flt.descending else "ASC")
-    joins = ""
-    if flt.reception_kind or flt.officer_id is not None or flt.sort in ("crowd_size", "officer"):
-        joins += " JOIN visits v ON v.id = p.visit_id"
-    if flt.sort == "name":
-        joins += " JOIN persons pe ON pe.id = p.person_id"
-    sql = f"SELECT p.id FROM petitions p{joins}"
+    order = (KEYED_SORTS if keyed else SORTS)[sort].format(d="DESC" if flt.descending else "ASC")
+    narrowed = bool(flt.reception_kind) or flt.officer_id is not None or bool(flt.petition_kind)
+    served = sort == "received_at" or (sort == "officer" and flt.officer_id is not None) or (
+        sort == "kind" and not keyed)  # the filter's own index gives this order
+    if narrowed and not served:
+        # Filter first, then sort what is left: left to itself SQLite may walk the whole sort
+        # index and test every line (reception kind + sort by name: 1.6 s instead of 0.2 s).
+        order = "+" + order
+    if keyed:
+        sql = f"SELECT {pid} AS id FROM petition_log_keys k"
+        if flt.petition_kind or order.lstrip("+").startswith("p."):
+            sql += " JOIN petitions p ON p.id = k.petition_id"
+    else:
+        sql = f"SELECT {pid} AS id FROM petitions p"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY {order}"
-    ids = array("q")
-    cursor = db.conn.execute(sql, params)
-    while chunk := cursor.fetchmany(65536):
-        ids.extend(r[0] for r in chunk)
-    return ids
+    return sql + f" ORDER BY {order}", params
+
+
+def fetch_ids(db: Database, sql: str, params: list | tuple = ()) -> array:
+    """The `id` column of an ordered query as array('q'), fast for a million ids.
+
+    A Python tuple per row costs ~0.25 s per million; one group_concat string parsed by json
+    costs ~0.1 s. group_concat reads a subquery in its ORDER BY order: SQLite neither flattens
+    nor drops a subquery's ORDER BY under an order-sensitive aggregate (its ticket #2942).
+    """
+    row = db.conn.execute(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()
+    if not row or row[0] is None:
+        return array("q")
+    return array("q", json.loads(f"[{row[0]}]"))
+
+
+def log_ids(db: Database, flt: LogFilter = LogFilter()) -> array:
+    return fetch_ids(db, *log_sql(flt))
 
 
 _ROW_SQL = """

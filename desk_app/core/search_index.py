@@ -8,6 +8,7 @@ denouncer's identity (Denunciation law art. 47), so a name search cannot expose 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from sqlite_utils import Database
 
@@ -27,13 +28,19 @@ SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,
 """
 
 
+# Folding each part on its own gives the same text as folding the joined document (a space
+# separates them), and the parts repeat a lot (topics, names, addresses, summaries): cached,
+# a million documents fold in seconds instead of half a minute.
+_fold_part = lru_cache(maxsize=1 << 16)(fold)
+
+
 def _document(row: tuple) -> tuple[int, str]:
     (pid, kind, topic, summary, handlers, body, name, id_no, phone, address, old, reps) = row
     parts = [PETITION_KIND_LABELS.get(PetitionKind(kind), kind), topic_name(topic), summary,
              handlers, body]
     if kind != PetitionKind.TO_CAO:
         parts += [name, id_no, phone, address, old, reps or ""]
-    return pid, fold(" ".join(p for p in parts if p))
+    return pid, " ".join(_fold_part(p) for p in parts if p)
 
 
 def index_petitions(db: Database, petition_ids: Iterable[int]) -> None:
@@ -48,11 +55,15 @@ def index_petitions(db: Database, petition_ids: Iterable[int]) -> None:
 
 def rebuild(db: Database, batch: int = 20000) -> None:
     db.execute("DELETE FROM search_fts")
+    # No incremental merging while filling: 'optimize' merges everything once at the end
+    # (a million documents: 20 s instead of 29 s). 4 is FTS5's default.
+    db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
     cursor = db.execute(_DOC_SQL + " ORDER BY p.id")
     while rows := cursor.fetchmany(batch):
         db.conn.executemany("INSERT INTO search_fts(rowid, body) VALUES (?, ?)",
                             map(_document, rows))
     optimize(db)
+    db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 4)")
 
 
 def optimize(db: Database) -> None:

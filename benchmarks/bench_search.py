@@ -1,0 +1,158 @@
+"""Benchmark 1: the search box on the big database.
+
+Measures `desk_app.core.search.search(db, text, limit=200)` (ids from the index and the
+rows for them) over a realistic mix of about 200 queries taken from the database itself:
+full names with and without marks, partial names as typed, ID numbers and prefixes,
+address and summary words, đ/d. Baseline: a naive LIKE '%…%' scan over
+persons.full_name / petitions.summary for the same queries, newest 200 first, with the
+same row fetch. Target: p95 ≤ 50 ms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import sqlite3
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from common import log, ratio, summary, verdict
+
+TARGET_P95_MS = 50.0
+LIMIT = 200
+
+FIXED = {
+    "name": ["Nguyễn Văn Dũng", "nguyen van dung", "Trần Thị Hương", "tran thi huong",
+             "Lê Văn Dũng", "NGUYỄN THỊ LAN"],
+    "address": ["Lý Thái Tổ", "ly thai to", "Trần Hưng Đạo", "tran hung dao", "Nguyễn Văn Cừ",
+                "Thôn Đoài", "thon doai", "Khu phố Vũ Ninh", "khu pho hoa dinh", "xuân ổ",
+                "khuc toai", "niem xa", "Đấu Mã", "dau ma", "kinh duong vuong", "hai ba trung",
+                "đường ngô gia tự", "số 15 đường", "thien duc", "Thôn Đông"],
+    "summary": ["giấy chứng nhận quyền sử dụng đất", "giay chung nhan", "thu hồi đất",
+                "thu hoi dat nong nghiep", "bồi thường", "boi thuong giai phong mat bang", "lấn chiếm",
+                "lan chiem hanh lang", "tiếng ồn", "rac thai", "trợ cấp xã hội", "ho ngheo",
+                "liệt sĩ", "bao hiem xa hoi", "giấy khai sinh", "tái định cư", "xây dựng không phép",
+                "nứt tường", "cơ sở thờ tự", "cham trien khai", "tranh chấp ranh giới",
+                "cán bộ địa chính", "quỹ đất công", "tu tap mat trat tu", "đường xuống cấp"],
+    "d/đ": ["đặng", "dang", "Đỗ Văn", "do van", "Đức", "duc", "Đinh Thị", "dinh thi",
+            "đất đai", "dat dai", "Đoàn Văn Đạt", "doan van dat", "Đạt", "dat", "điệp"],
+}
+
+
+def build_queries(conn: sqlite3.Connection, seed: int = 7) -> list[tuple[str, str]]:
+    """(category, text) pairs: ~200, deterministic for a given database."""
+    from desk_app.core.text import fold
+
+    rng = random.Random(seed)
+    top = conn.execute("SELECT MAX(id) FROM petitions").fetchone()[0]
+    people = []
+    while len(people) < 60:
+        row = conn.execute(
+            "SELECT pe.full_name, pe.id_number, pe.phone, p.kind FROM petitions p"
+            " JOIN persons pe ON pe.id = p.person_id WHERE p.id >= ? ORDER BY p.id LIMIT 1",
+            [rng.randint(1, top)]).fetchone()
+        if row and row[3] != "to_cao":  # a denouncer's name is not searchable by design
+            people.append(row)
+    queries: list[tuple[str, str]] = []
+    for category, texts in FIXED.items():
+        queries += [(category, t) for t in texts]
+    for name, *_ in people[:25]:
+        queries.append(("name", name))
+        queries.append(("name", fold(name)))
+    for name, *_ in people[25:37]:  # as typed, keystroke by keystroke at a few points
+        typed = rng.choice((name, fold(name)))
+        words = typed.split()
+        queries.append(("typing", typed[:2]))
+        queries.append(("typing", words[0][:4]))
+        queries.append(("typing", f"{words[0]} {words[1][:1]}"))
+        queries.append(("typing", f"{words[0]} {words[1]} {words[2][:2]}"))
+    for _, id_number, _, _ in people[37:60]:
+        queries.append(("id", id_number))
+    for _, id_number, _, _ in people[37:49]:
+        queries.append(("id", id_number[:rng.choice((3, 6, 8, 9))]))
+    for _, _, phone, _ in people[49:55]:
+        queries.append(("id", phone))
+    rng.shuffle(queries)
+    return queries
+
+
+def baseline_ids(conn: sqlite3.Connection, text: str, limit: int = LIMIT) -> list[int]:
+    """The naive search: LIKE '%text%' over names and summaries, newest first."""
+    pattern = f"%{text}%"
+    return [r[0] for r in conn.execute(
+        "SELECT p.id FROM petitions p JOIN persons pe ON pe.id = p.person_id"
+        " WHERE pe.full_name LIKE ? OR p.summary LIKE ? ORDER BY p.id DESC LIMIT ?",
+        [pattern, pattern, limit])]
+
+
+def run(db_path: Path, *, baseline: bool = True) -> dict:
+    from desk_app.core.db import open_reader
+    from desk_app.core.logbook import log_rows
+    from desk_app.core.search import search
+
+    db = open_reader(db_path)
+    queries = build_queries(db.conn)
+    log(f"search: {len(queries)} queries")
+    for _, text in queries:  # warm the OS and SQLite caches the way a working day would
+        search(db, text, limit=LIMIT)
+    times, by_cat, fingerprints, empty = [], defaultdict(list), {}, []
+    for category, text in queries:
+        t0 = time.perf_counter()
+        rows = search(db, text, limit=LIMIT)
+        dt = time.perf_counter() - t0
+        times.append(dt)
+        by_cat[category].append(dt)
+        fingerprints[text] = hashlib.sha1(
+            ",".join(str(r.petition_id) for r in rows).encode()).hexdigest()[:10]
+        if not rows:
+            empty.append(text)
+    slow = sorted(zip(times, (q for _, q in queries), strict=True), reverse=True)[:8]
+    result = {
+        "queries": len(queries),
+        "search": summary(times),
+        "by_category": {c: summary(v) for c, v in sorted(by_cat.items())},
+        "slowest": [(t, round(s * 1000, 1)) for s, t in slow],
+        "empty_results": empty,
+        "fingerprints": fingerprints,
+    }
+    if baseline:
+        base = []
+        baseline_ids(db.conn, "warm up")
+        for _, text in queries:
+            t0 = time.perf_counter()
+            log_rows(db, baseline_ids(db.conn, text))
+            base.append(time.perf_counter() - t0)
+        result["baseline"] = summary(base)
+    db.close()
+    return result
+
+
+def report(result: dict) -> list[str]:
+    s = result["search"]
+    lines = [f"1. Search ({result['queries']} queries, limit {LIMIT}; target p95 ≤ {TARGET_P95_MS:.0f} ms)",
+             f"   search():       p50 {s['p50']:7.1f} ms   p95 {s['p95']:7.1f} ms   max {s['max']:7.1f} ms"
+             f"   [{verdict(s['p95'], TARGET_P95_MS)}]"]
+    b = result.get("baseline")
+    if b:
+        lines.append(f"   LIKE baseline:  p50 {b['p50']:7.1f} ms   p95 {b['p95']:7.1f} ms   max {b['max']:7.1f} ms")
+        lines.append(f"   ratio search/baseline: p50 {ratio(s['p50'], b['p50'])}   p95 {ratio(s['p95'], b['p95'])}")
+    for cat, c in result["by_category"].items():
+        lines.append(f"     {cat:8s} n={c['n']:3d}  p50 {c['p50']:7.1f}  p95 {c['p95']:7.1f}  max {c['max']:7.1f} ms")
+    lines.append("   slowest: " + ", ".join(f"{q!r} {ms} ms" for q, ms in result["slowest"][:5]))
+    if result["empty_results"]:
+        lines.append(f"   queries with no result: {result['empty_results']}")
+    return lines
+
+
+if __name__ == "__main__":
+    import argparse
+
+    from common import demo_db
+
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--visits", type=int, default=1_000_000)
+    ap.add_argument("--no-baseline", action="store_true")
+    args = ap.parse_args()
+    path, _ = demo_db(args.visits)
+    print("\n".join(report(run(path, baseline=not args.no_baseline))))
