@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
-from desk_app.core.model import LogRow, Outcome, PetitionKind
+from desk_app.core.model import LogRow, Outcome
 from desk_app.core.text import clean
 
 # Sort keys the log offers, each backed by an index; name, officer and crowd size are served
@@ -112,7 +112,8 @@ _ROW_SQL = """
 SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary, p.log_no,
        pe.full_name, pe.address, pe.id_number, pe.commune_code,
        v.crowd_size, v.prior_handlers, v.outcome, v.outcome_body, v.outcome_doc_no,
-       v.refusal_reason, v.note, v.reception_kind, o.full_name, c.status
+       v.refusal_reason, v.note, v.reception_kind, o.full_name, c.status,
+       EXISTS (SELECT 1 FROM petitions q WHERE q.visit_id = p.visit_id AND q.kind = 'to_cao')
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
   JOIN persons pe ON pe.id = p.person_id
@@ -137,8 +138,9 @@ def _address(address: str, commune_code: int | None) -> str:
 
 def _row(r: tuple, reveal: bool) -> LogRow:
     (pid, vid, received, kind, summary, _log_no, name, address, id_no, commune_code, crowd,
-     handlers, outcome, body, doc_no, refusal, note, rkind, officer, status) = r
-    masked = kind == PetitionKind.TO_CAO and not reveal
+     handlers, outcome, body, doc_no, refusal, note, rkind, officer, status, protected) = r
+    # A denunciation masks every line of its visit (see migration 0004).
+    masked = bool(protected) and not reveal
     body_doc = f"{body} ({doc_no})" if doc_no else body
     notes = [note] if note else []
     if outcome == Outcome.REFUSED and refusal:

@@ -272,5 +272,62 @@ def m0003_log_keys_and_lookups(db: Database) -> None:
     )
 
 
+
+# A visit that brings a denunciation protects the whole visit: its other lines would otherwise
+# name the denouncer beside the same time (Denunciation law art. 47(1)(b)). Their sort key
+# is this mark, after every folded name, so sorting by name cannot order them by the real one.
+_PROTECTED_VISIT = "EXISTS (SELECT 1 FROM petitions q WHERE q.visit_id = {visit} AND q.kind = 'to_cao')"
+_NAME_KEY = ("CASE WHEN " + _PROTECTED_VISIT.format(visit="NEW.visit_id") +
+             " THEN '~' ELSE (SELECT name_key FROM persons WHERE id = NEW.person_id) END")
+
+
+@migrations(name="0004_protect_denouncing_visits")
+def m0004_protect_denouncing_visits(db: Database) -> None:
+    _run(
+        db,
+        f"""
+        DROP TRIGGER petitions_log_keys_insert;
+        DROP TRIGGER petitions_log_keys_update;
+        DROP TRIGGER persons_log_keys_update;
+        CREATE TRIGGER petitions_log_keys_insert AFTER INSERT ON petitions BEGIN
+            INSERT OR REPLACE INTO petition_log_keys
+                (petition_id, received_at, reception_kind, officer_id, crowd_size, name_key)
+            VALUES (NEW.id, NEW.received_at,
+                    (SELECT reception_kind FROM visits WHERE id = NEW.visit_id),
+                    (SELECT officer_id FROM visits WHERE id = NEW.visit_id),
+                    (SELECT crowd_size FROM visits WHERE id = NEW.visit_id),
+                    {_NAME_KEY});
+            UPDATE petition_log_keys SET name_key = '~'
+             WHERE NEW.kind = 'to_cao'
+               AND petition_id IN (SELECT id FROM petitions WHERE visit_id = NEW.visit_id);
+        END;
+        CREATE TRIGGER petitions_log_keys_update
+        AFTER UPDATE OF id, received_at, visit_id, person_id, kind ON petitions BEGIN
+            DELETE FROM petition_log_keys WHERE petition_id = OLD.id;
+            INSERT OR REPLACE INTO petition_log_keys
+                (petition_id, received_at, reception_kind, officer_id, crowd_size, name_key)
+            VALUES (NEW.id, NEW.received_at,
+                    (SELECT reception_kind FROM visits WHERE id = NEW.visit_id),
+                    (SELECT officer_id FROM visits WHERE id = NEW.visit_id),
+                    (SELECT crowd_size FROM visits WHERE id = NEW.visit_id),
+                    {_NAME_KEY});
+            UPDATE petition_log_keys SET name_key = '~'
+             WHERE NEW.kind = 'to_cao'
+               AND petition_id IN (SELECT id FROM petitions WHERE visit_id = NEW.visit_id);
+        END;
+        CREATE TRIGGER persons_log_keys_update AFTER UPDATE OF name_key ON persons BEGIN
+            UPDATE petition_log_keys SET name_key = NEW.name_key
+             WHERE petition_id IN (
+                SELECT p.id FROM petitions p WHERE p.person_id = NEW.id
+                   AND NOT {_PROTECTED_VISIT.format(visit="p.visit_id")});
+        END;
+        UPDATE petition_log_keys SET name_key = '~'
+         WHERE petition_id IN (
+            SELECT p.id FROM petitions p WHERE {_PROTECTED_VISIT.format(visit="p.visit_id")});
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('search_reindex', '1');
+        """,
+    )
+
+
 def known_steps() -> tuple[str, ...]:
     return tuple(m.name for m in migrations.pending(Database(memory=True, execute_plugins=False)))

@@ -56,7 +56,9 @@ def petition_record(db: Database, petition_id: int, reveal: bool = False) -> Rec
         raise DeskError(messages.RECORD_MISSING.format(id=petition_id))
     (log_no, year, received, rkind, officer, name, id_no, dob, sex, phone, address, commune,
      old, crowd, kind, topic, summary, handlers, outcome, body, doc_no, refusal, note, vid) = row
-    masked = kind == PetitionKind.TO_CAO and not reveal
+    protected = db.execute("SELECT 1 FROM petitions WHERE visit_id = ? AND kind = ? LIMIT 1",
+                           [vid, PetitionKind.TO_CAO]).fetchone()
+    masked = bool(protected) and not reveal
     hide = messages.MASKED_VALUE
     reps = tuple(r[0] if not masked else hide for r in db.execute(
         "SELECT pe.full_name || CASE WHEN pe.id_number <> '' THEN ' (' || pe.id_number || ')'"

@@ -21,7 +21,8 @@ SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,
        pe.full_name, pe.id_number, pe.phone, pe.address, pe.old_address,
        (SELECT group_concat(r.full_name || ' ' || r.id_number, ' ')
           FROM visit_representatives vr JOIN persons r ON r.id = vr.person_id
-         WHERE vr.visit_id = v.id) AS reps
+         WHERE vr.visit_id = v.id) AS reps,
+       EXISTS (SELECT 1 FROM petitions q WHERE q.visit_id = p.visit_id AND q.kind = 'to_cao')
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
   JOIN persons pe ON pe.id = p.person_id
@@ -35,10 +36,11 @@ _fold_part = lru_cache(maxsize=1 << 16)(fold)
 
 
 def _document(row: tuple) -> tuple[int, str]:
-    (pid, kind, topic, summary, handlers, body, name, id_no, phone, address, old, reps) = row
+    (pid, kind, topic, summary, handlers, body, name, id_no, phone, address, old, reps,
+     protected) = row
     parts = [PETITION_KIND_LABELS.get(PetitionKind(kind), kind), topic_name(topic), summary,
              handlers, body]
-    if kind != PetitionKind.TO_CAO:
+    if not protected:  # a visit that brings a denunciation never indexes who came
         parts += [name, id_no, phone, address, old, reps or ""]
     return pid, " ".join(_fold_part(p) for p in parts if p)
 
