@@ -81,7 +81,7 @@ def snapshot(db) -> dict:
         "SELECT 1 FROM sqlite_master WHERE name = 'search_fts'").fetchone() is not None
     if has_fts:
         state["search_fts"] = conn.execute(
-            "SELECT rowid, body FROM search_fts ORDER BY rowid").fetchall()
+            "SELECT rowid, who, what FROM search_fts ORDER BY rowid").fetchall()
     return state
 
 

@@ -329,5 +329,20 @@ def m0004_protect_denouncing_visits(db: Database) -> None:
     )
 
 
+
+@migrations(name="0005_search_who_and_what")
+def m0005_search_who_and_what(db: Database) -> None:
+    """Identity (who) and content (what) in separate columns, so names rank first."""
+    _run(
+        db,
+        """
+        DROP TABLE search_fts;
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            who, what, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4');
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('search_reindex', '1');
+        """,
+    )
+
+
 def known_steps() -> tuple[str, ...]:
     return tuple(m.name for m in migrations.pending(Database(memory=True, execute_plugins=False)))

@@ -19,15 +19,30 @@ def match_expression(text: str) -> str | None:
     return " ".join(quoted)
 
 
-def search_ids(db: Database, text: str, limit: int = 200) -> list[int]:
-    expr = match_expression(text)
-    if expr is None:
+def _tiers(text: str) -> list[str]:
+    """Match expressions from the most to the least telling: the words together in who came,
+    the words together anywhere, then every word anywhere."""
+    found = tokens(text)
+    if not found:
         return []
-    return [r[0] for r in db.conn.execute(
-        "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-        [expr, limit])]
+    phrase = '"' + " ".join(found) + '" *'
+    tiers = [f"who : {phrase}", phrase, match_expression(text)]
+    return list(dict.fromkeys(tiers)) if len(found) > 1 else [f"who : {phrase}", phrase]
+
+
+def search_ids(db: Database, text: str, limit: int = 200) -> list[int]:
+    """Best tier first, newest first within a tier, each line once."""
+    found: dict[int, None] = {}
+    for expr in _tiers(text):
+        for (rowid,) in db.conn.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                [expr, limit]):
+            found.setdefault(rowid)
+        if len(found) >= limit:
+            break
+    return list(found)[:limit]
 
 
 def search(db: Database, text: str, limit: int = 200) -> list[LogRow]:
-    """Newest first; denunciations appear only through their content, with the denouncer masked."""
+    """Best matches first, then newest first; denunciations appear only through their content, with the denouncer masked."""
     return log_rows(db, search_ids(db, text, limit))

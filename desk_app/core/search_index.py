@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from sqlite_utils import Database
 
-from desk_app.core.catalog import PETITION_KIND_LABELS, topic_name
+from desk_app.core.catalog import PETITION_KIND_LABELS, commune_label, topic_name
 from desk_app.core.model import PetitionKind
 from desk_app.core.text import fold
 
@@ -21,7 +21,7 @@ SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,
        pe.full_name, pe.id_number, pe.phone, pe.address, pe.old_address,
        (SELECT group_concat(r.full_name || ' ' || r.id_number, ' ')
           FROM visit_representatives vr JOIN persons r ON r.id = vr.person_id
-         WHERE vr.visit_id = v.id) AS reps,
+         WHERE vr.visit_id = v.id) AS reps, pe.commune_code,
        EXISTS (SELECT 1 FROM petitions q WHERE q.visit_id = p.visit_id AND q.kind = 'to_cao')
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
@@ -35,14 +35,20 @@ SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,
 _fold_part = lru_cache(maxsize=1 << 16)(fold)
 
 
-def _document(row: tuple) -> tuple[int, str]:
+def _document(row: tuple) -> tuple[int, str, str]:
+    """(rowid, who, what): identity and content apart, so a name can rank before a topic."""
     (pid, kind, topic, summary, handlers, body, name, id_no, phone, address, old, reps,
-     protected) = row
-    parts = [PETITION_KIND_LABELS.get(PetitionKind(kind), kind), topic_name(topic), summary,
-             handlers, body]
+     commune_code, protected) = row
+    what = [PETITION_KIND_LABELS.get(PetitionKind(kind), kind), topic_name(topic), summary,
+            handlers, body]
+    who = []
     if not protected:  # a visit that brings a denunciation never indexes who came
-        parts += [name, id_no, phone, address, old, reps or ""]
-    return pid, " ".join(_fold_part(p) for p in parts if p)
+        who = [name, id_no, phone, address, commune_label(commune_code), old, reps or ""]
+    return (pid, " ".join(_fold_part(p) for p in who if p),
+            " ".join(_fold_part(p) for p in what if p))
+
+
+_INSERT = "INSERT INTO search_fts(rowid, who, what) VALUES (?, ?, ?)"
 
 
 def index_petitions(db: Database, petition_ids: Iterable[int]) -> None:
@@ -52,7 +58,7 @@ def index_petitions(db: Database, petition_ids: Iterable[int]) -> None:
     marks = ",".join("?" * len(ids))
     rows = db.execute(f"{_DOC_SQL} WHERE p.id IN ({marks})", ids).fetchall()
     db.conn.executemany("DELETE FROM search_fts WHERE rowid = ?", [(i,) for i in ids])
-    db.conn.executemany("INSERT INTO search_fts(rowid, body) VALUES (?, ?)", map(_document, rows))
+    db.conn.executemany(_INSERT, map(_document, rows))
 
 
 def rebuild(db: Database, batch: int = 20000) -> None:
@@ -62,8 +68,7 @@ def rebuild(db: Database, batch: int = 20000) -> None:
     db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
     cursor = db.execute(_DOC_SQL + " ORDER BY p.id")
     while rows := cursor.fetchmany(batch):
-        db.conn.executemany("INSERT INTO search_fts(rowid, body) VALUES (?, ?)",
-                            map(_document, rows))
+        db.conn.executemany(_INSERT, map(_document, rows))
     optimize(db)
     db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 4)")
 

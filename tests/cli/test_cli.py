@@ -212,7 +212,7 @@ def test_failure_after_earlier_intake_keeps_only_the_earlier_one(cli, office, tm
     with read_db() as conn:
         before = {t: conn.execute(f"SELECT * FROM {t}").fetchall()
                   for t in ("visits", "persons", "petitions", "issued_documents")}
-        fts = conn.execute("SELECT rowid, body FROM search_fts").fetchall()
+        fts = conn.execute("SELECT rowid, who, what FROM search_fts").fetchall()
     wrong_sex = second_visit()
     wrong_sex["person"] = {**wrong_sex["person"], "sex": "Nam"}
     done = cli("intake", write(tmp_path, [second_visit(), wrong_sex], "second.json"))
@@ -220,7 +220,7 @@ def test_failure_after_earlier_intake_keeps_only_the_earlier_one(cli, office, tm
         index=2, message=messages.ID_SEX.format(id_sex="Nữ", sex="Nam")))
     with read_db() as conn:
         assert {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in before} == before
-        assert conn.execute("SELECT rowid, body FROM search_fts").fetchall() == fts
+        assert conn.execute("SELECT rowid, who, what FROM search_fts").fetchall() == fts
 
 
 def test_malformed_json(cli, office, tmp_path, read_db):

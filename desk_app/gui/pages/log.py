@@ -169,7 +169,7 @@ class LogPage(QWidget):
         self.banner.setVisible(searching)
         self.clear_search.setVisible(searching)
         if searching:
-            self.banner.setText(self.tr("Kết quả tìm kiếm cho “%1” (mới nhất trước)")
+            self.banner.setText(self.tr("Kết quả tìm kiếm cho “%1” (khớp nhất trước, rồi mới nhất trước)")
                                 .replace("%1", self.search_text))
 
     def _header_clicked(self, column: int) -> None:
