@@ -44,11 +44,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="tìm người, lượt tiếp, vụ việc")
     p.add_argument("text", nargs="+")
     p.add_argument("--limit", type=int, default=50)
-    # `--json` also after the command (README: `intake visit.json --json`); SUPPRESS keeps a
-    # command without it from resetting the one given before the command.
+    # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
+    # SUPPRESS keeps a command without them from resetting the ones given before it.
     for command in sub.choices.values():
         command.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                              help="in kết quả dạng JSON")
+        command.add_argument("--data-dir", default=argparse.SUPPRESS,
+                             help="thư mục dữ liệu (mặc định theo hệ điều hành)")
     return parser
 
 

@@ -409,3 +409,11 @@ def test_init_with_bad_commune_creates_no_file(tmp_path):
     target = tmp_path / "office"
     assert main(["--data-dir", str(target), "init", "--province", "24", "--commune", "99999"]) == 1
     assert not (target / "desk.sqlite3").exists()
+
+
+def test_data_dir_after_the_command(tmp_path):
+    from desk_app.cli import main
+
+    target = tmp_path / "after"
+    assert main(["init", "--province", "24", "--commune", "9253", "--data-dir", str(target)]) == 0
+    assert (target / "desk.sqlite3").exists()
