@@ -105,3 +105,15 @@ def backup(db: Database, target: Path) -> Path:
         dest.close()
     part.replace(target)
     return target
+
+
+def needs_upgrade(path: str | Path) -> bool:
+    """True when opening would back up and migrate an existing database (a slow first start)."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    db = open_reader(path)
+    try:
+        return bool(migrations.applied(db)) and bool(migrations.pending(db))
+    finally:
+        db.close()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desk_app import paths
-from desk_app.core.db import open_db, open_reader
+from desk_app.core.db import needs_upgrade, open_db, open_reader
 from desk_app.core.errors import DeskError
 from desk_app.core.office import get_office, officers
 
@@ -60,13 +61,33 @@ def _fill_demo(db) -> None:
     dialog.close()
 
 
+def _open_with_progress(db_path: Path):
+    """Open the database; an upgrade (backup, new steps, reindex) runs with a busy dialog."""
+    if not needs_upgrade(db_path):
+        return open_db(db_path)
+    from concurrent.futures import ThreadPoolExecutor
+
+    dialog = QProgressDialog("Đang sao lưu và nâng cấp dữ liệu lên phiên bản mới…\n"
+                             "Không tắt máy trong lúc này.", None, 0, 0)
+    dialog.setWindowTitle("Bàn tiếp dân")
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(open_db, db_path)  # its connection may be used from any thread
+        while not future.done():
+            QApplication.processEvents()
+            time.sleep(0.02)
+        dialog.close()
+        return future.result()
+
+
 def build_window(db_path: Path, demo: bool = False):
     """Open the database and return the main window, or None if the user cancelled setup."""
     from desk_app.gui.dialogs.first_run import FirstRunDialog
     from desk_app.gui.main_window import MainWindow
     from desk_app.gui.tasks import Tasks
 
-    db = open_db(db_path)
+    db = _open_with_progress(db_path)
     try:
         if get_office(db) is None:
             if demo:

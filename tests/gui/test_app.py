@@ -44,3 +44,21 @@ def test_qt_buttons_are_vietnamese(qtbot):
     finally:
         for t in translators:
             app.removeTranslator(t)
+
+
+def test_upgrade_runs_behind_a_busy_dialog(qtbot, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from desk_app.core.db import needs_upgrade
+    from desk_app.gui.app import _open_with_progress
+
+    fixture = Path(__file__).parent.parent / "fixtures" / "schema_0001.sqlite3"
+    path = tmp_path / "desk.sqlite3"
+    shutil.copy(fixture, path)
+    assert needs_upgrade(path)
+    db = _open_with_progress(path)
+    assert not needs_upgrade(path)
+    assert db.execute("SELECT COUNT(*) FROM petitions").fetchone()[0] == 2
+    assert list((tmp_path / "backups").glob("before-*.sqlite3"))
+    db.close()
