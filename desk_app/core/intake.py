@@ -17,7 +17,6 @@ from desk_app.core.model import (
     IntakeForm,
     Outcome,
     PersonForm,
-    PetitionKind,
     Registered,
 )
 from desk_app.core.text import clean, fold
@@ -245,6 +244,3 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
     return Registered(visit_id, visit_uuid, person_id, tuple(petition_ids), tuple(case_ids),
                       receipt_no)
 
-
-def is_denunciation(kind: str) -> bool:
-    return kind == PetitionKind.TO_CAO
