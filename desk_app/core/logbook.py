@@ -109,7 +109,7 @@ def log_ids(db: Database, flt: LogFilter = LogFilter()) -> array:
 
 
 _ROW_SQL = """
-SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary, p.log_no,
+SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary, p.log_no || '/' || p.log_year,
        pe.full_name, pe.address, pe.id_number, pe.commune_code,
        v.crowd_size, v.prior_handlers, v.outcome, v.outcome_body, v.outcome_doc_no,
        v.refusal_reason, v.note, v.reception_kind, o.full_name, c.status,
@@ -137,7 +137,7 @@ def _address(address: str, commune_code: int | None) -> str:
 
 
 def _row(r: tuple, reveal: bool) -> LogRow:
-    (pid, vid, received, kind, summary, _log_no, name, address, id_no, commune_code, crowd,
+    (pid, vid, received, kind, summary, log_label, name, address, id_no, commune_code, crowd,
      handlers, outcome, body, doc_no, refusal, note, rkind, officer, status, protected) = r
     # A denunciation masks every line of its visit (see migration 0004).
     masked = bool(protected) and not reveal
@@ -147,7 +147,7 @@ def _row(r: tuple, reveal: bool) -> LogRow:
         notes.insert(0, "Từ chối tiếp: " + next(
             (x.name for x in catalog.refusal_reasons() if x.code == refusal), refusal))
     return LogRow(
-        petition_id=pid, visit_id=vid, received_at=received,
+        log_label=log_label, petition_id=pid, visit_id=vid, received_at=received,
         person_name=messages.MASKED_NAME if masked else name,
         address=messages.MASKED_VALUE if masked else _address(address, commune_code),
         id_number=messages.MASKED_VALUE if masked else id_no,

@@ -131,6 +131,7 @@ class LogRow:
     reception_kind: str
     officer_name: str
     masked: bool = False
+    log_label: str = ""  # the book's running number: "12/2026"
 
 
 @dataclass(frozen=True)

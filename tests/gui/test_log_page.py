@@ -9,12 +9,14 @@ def test_log_lists_newest_first_and_pages_rows(qtbot, window, demo_db):
     first = model.row_at(0)
     last = model.row_at(model.rowCount() - 1)
     assert first.received_at >= last.received_at
-    assert model.data(model.index(0, 0)) .count("/") == 2  # dd/mm/yyyy hh:mm
+    assert model.data(model.index(0, 1)).count("/") == 2  # dd/mm/yyyy hh:mm
+    number, year = model.data(model.index(0, 0)).split("/")  # the book's running number
+    assert int(number) >= 1 and year == first.received_at[:4]
 
 
 def test_sort_by_name_and_filter_by_kind(qtbot, window):
     log = window.log
-    name_column = 1
+    name_column = 2
     log._header_clicked(name_column)
     qtbot.waitUntil(lambda: log.sort == "name" and log.count.text().endswith("dòng"))
     qtbot.wait(200)
@@ -47,9 +49,9 @@ def test_reveal_denouncer_is_recorded(qtbot, window, demo_db):
     record = log.model.row_at(row)
     real = demo_db.execute("SELECT pe.full_name FROM petitions p JOIN persons pe ON pe.id = p.person_id"
                            " WHERE p.id = ?", [record.petition_id]).fetchone()[0]
-    assert log.model.data(log.model.index(row, 1)) == messages.MASKED_NAME
+    assert log.model.data(log.model.index(row, 2)) == messages.MASKED_NAME
     log.reveal(record.petition_id, "Xác minh theo yêu cầu của Chủ tịch")
-    qtbot.waitUntil(lambda: log.model.data(log.model.index(row, 1)) == real, timeout=3000)
+    qtbot.waitUntil(lambda: log.model.data(log.model.index(row, 2)) == real, timeout=3000)
     reveals = demo_db.execute("SELECT petition_id, reason FROM identity_reveals").fetchall()
     assert reveals == [(record.petition_id, "Xác minh theo yêu cầu của Chủ tịch")]
 

@@ -22,6 +22,7 @@ def _date(iso: str) -> str:
 
 # (header, value of a row, sort key the core understands or None)
 COLUMNS = (
+    ("STT", lambda r: r.log_label, "log_no"),
     ("Ngày tiếp", lambda r: _date(r.received_at), "received_at"),
     ("Họ tên người đến", lambda r: r.person_name, "name"),
     ("Địa chỉ", lambda r: r.address, None),
@@ -112,7 +113,7 @@ class LogModel(QAbstractTableModel):
             return None
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return COLUMNS[index.column()][1](row)
-        if row.masked and index.column() in (1, 2, 3):
+        if row.masked and index.column() in (2, 3, 4):
             if role == Qt.ForegroundRole:
                 return MASKED_BRUSH
             if role == Qt.FontRole:

@@ -44,7 +44,7 @@ class LogPage(QWidget):
         self.search_text = ""
         self.sort = "received_at"
         self.descending = True
-        self.sort_column = 0
+        self.sort_column = 1
         self._generation = 0
         self._stale = True
 
@@ -97,9 +97,9 @@ class LogPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(0, Qt.DescendingOrder)
+        header.setSortIndicator(1, Qt.DescendingOrder)
         header.sectionClicked.connect(self._header_clicked)
-        for column, width in enumerate((120, 170, 220, 110, 380, 80, 70, 150, 70, 160, 160, 110, 160, 120, 160)):
+        for column, width in enumerate((80, 120, 170, 220, 110, 380, 80, 70, 150, 70, 160, 160, 110, 160, 120, 160)):
             self.view.setColumnWidth(column, width)
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
