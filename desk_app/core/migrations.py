@@ -281,6 +281,20 @@ _NAME_KEY = ("CASE WHEN " + _PROTECTED_VISIT.format(visit="NEW.visit_id") +
              " THEN '~' ELSE (SELECT name_key FROM persons WHERE id = NEW.person_id) END")
 
 
+# What both petition triggers write for the NEW row (insert, or update of a keyed column).
+_KEYS_FOR_NEW = f"""
+            INSERT OR REPLACE INTO petition_log_keys
+                (petition_id, received_at, reception_kind, officer_id, crowd_size, name_key)
+            VALUES (NEW.id, NEW.received_at,
+                    (SELECT reception_kind FROM visits WHERE id = NEW.visit_id),
+                    (SELECT officer_id FROM visits WHERE id = NEW.visit_id),
+                    (SELECT crowd_size FROM visits WHERE id = NEW.visit_id),
+                    {_NAME_KEY});
+            UPDATE petition_log_keys SET name_key = '~'
+             WHERE NEW.kind = 'to_cao'
+               AND petition_id IN (SELECT id FROM petitions WHERE visit_id = NEW.visit_id);"""
+
+
 @migrations(name="0004_protect_denouncing_visits")
 def m0004_protect_denouncing_visits(db: Database) -> None:
     _run(
@@ -290,30 +304,12 @@ def m0004_protect_denouncing_visits(db: Database) -> None:
         DROP TRIGGER petitions_log_keys_update;
         DROP TRIGGER persons_log_keys_update;
         CREATE TRIGGER petitions_log_keys_insert AFTER INSERT ON petitions BEGIN
-            INSERT OR REPLACE INTO petition_log_keys
-                (petition_id, received_at, reception_kind, officer_id, crowd_size, name_key)
-            VALUES (NEW.id, NEW.received_at,
-                    (SELECT reception_kind FROM visits WHERE id = NEW.visit_id),
-                    (SELECT officer_id FROM visits WHERE id = NEW.visit_id),
-                    (SELECT crowd_size FROM visits WHERE id = NEW.visit_id),
-                    {_NAME_KEY});
-            UPDATE petition_log_keys SET name_key = '~'
-             WHERE NEW.kind = 'to_cao'
-               AND petition_id IN (SELECT id FROM petitions WHERE visit_id = NEW.visit_id);
+            {_KEYS_FOR_NEW}
         END;
         CREATE TRIGGER petitions_log_keys_update
         AFTER UPDATE OF id, received_at, visit_id, person_id, kind ON petitions BEGIN
             DELETE FROM petition_log_keys WHERE petition_id = OLD.id;
-            INSERT OR REPLACE INTO petition_log_keys
-                (petition_id, received_at, reception_kind, officer_id, crowd_size, name_key)
-            VALUES (NEW.id, NEW.received_at,
-                    (SELECT reception_kind FROM visits WHERE id = NEW.visit_id),
-                    (SELECT officer_id FROM visits WHERE id = NEW.visit_id),
-                    (SELECT crowd_size FROM visits WHERE id = NEW.visit_id),
-                    {_NAME_KEY});
-            UPDATE petition_log_keys SET name_key = '~'
-             WHERE NEW.kind = 'to_cao'
-               AND petition_id IN (SELECT id FROM petitions WHERE visit_id = NEW.visit_id);
+            {_KEYS_FOR_NEW}
         END;
         CREATE TRIGGER persons_log_keys_update AFTER UPDATE OF name_key ON persons BEGIN
             UPDATE petition_log_keys SET name_key = NEW.name_key
