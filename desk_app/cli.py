@@ -122,10 +122,9 @@ def cmd_search(args) -> int:
     from desk_app.core.search import search
 
     text = " ".join(args.text)
-    db = _open(args)
-    rows = search(db, text, args.limit)
-    if not rows and not text.strip():
+    if not text.strip():
         raise DeskError(messages.SEARCH_EMPTY)
+    rows = search(_open(args), text, args.limit)
     lines = [f"{r.received_at[:10]}  {r.person_name}  [{PETITION_KIND_LABELS.get(r.petition_kind, '')}]"
              f"  {r.summary}" for r in rows] or ["Không tìm thấy kết quả."]
     _emit(args, [asdict(r) for r in rows], lines)

@@ -108,12 +108,16 @@ def log_ids(db: Database, flt: LogFilter = LogFilter()) -> array:
     return fetch_ids(db, *log_sql(flt))
 
 
+# True when the line's visit brings a denunciation: every line of it is then protected
+# (Denunciation law art. 47; migration 0004 keeps the name sort in step). `p` is the petition.
+PROTECTED_VISIT = "EXISTS (SELECT 1 FROM petitions q WHERE q.visit_id = p.visit_id AND q.kind = 'to_cao')"
+
 _ROW_SQL = """
 SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary, p.log_no || '/' || p.log_year,
        pe.full_name, pe.address, pe.id_number, pe.commune_code,
        v.crowd_size, v.prior_handlers, v.outcome, v.outcome_body, v.outcome_doc_no,
        v.refusal_reason, v.note, v.reception_kind, o.full_name, c.status,
-       EXISTS (SELECT 1 FROM petitions q WHERE q.visit_id = p.visit_id AND q.kind = 'to_cao')
+       """ + PROTECTED_VISIT + """
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
   JOIN persons pe ON pe.id = p.person_id

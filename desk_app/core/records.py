@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
-from desk_app.core.model import PetitionKind
+from desk_app.core.logbook import PROTECTED_VISIT
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def petition_record(db: Database, petition_id: int, reveal: bool = False) -> Rec
                   pe.full_name, pe.id_number, pe.date_of_birth, pe.sex, pe.phone, pe.address,
                   pe.commune_code, pe.old_address, v.crowd_size, p.kind, p.topic, p.summary,
                   v.prior_handlers, v.outcome, v.outcome_body, v.outcome_doc_no,
-                  v.refusal_reason, v.note, v.id
+                  v.refusal_reason, v.note, v.id, """ + PROTECTED_VISIT + """
              FROM petitions p JOIN visits v ON v.id = p.visit_id
              JOIN persons pe ON pe.id = p.person_id
              LEFT JOIN officers o ON o.id = v.officer_id
@@ -55,9 +55,8 @@ def petition_record(db: Database, petition_id: int, reveal: bool = False) -> Rec
     if row is None:
         raise DeskError(messages.RECORD_MISSING.format(id=petition_id))
     (log_no, year, received, rkind, officer, name, id_no, dob, sex, phone, address, commune,
-     old, crowd, kind, topic, summary, handlers, outcome, body, doc_no, refusal, note, vid) = row
-    protected = db.execute("SELECT 1 FROM petitions WHERE visit_id = ? AND kind = ? LIMIT 1",
-                           [vid, PetitionKind.TO_CAO]).fetchone()
+     old, crowd, kind, topic, summary, handlers, outcome, body, doc_no, refusal, note, vid,
+     protected) = row
     masked = bool(protected) and not reveal
     hide = messages.MASKED_VALUE
     reps = tuple(r[0] if not masked else hide for r in db.execute(

@@ -13,6 +13,7 @@ from functools import lru_cache
 from sqlite_utils import Database
 
 from desk_app.core.catalog import PETITION_KIND_LABELS, commune_label, topic_name
+from desk_app.core.logbook import PROTECTED_VISIT
 from desk_app.core.model import PetitionKind
 from desk_app.core.text import fold
 
@@ -22,7 +23,7 @@ SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,
        (SELECT group_concat(r.full_name || ' ' || r.id_number, ' ')
           FROM visit_representatives vr JOIN persons r ON r.id = vr.person_id
          WHERE vr.visit_id = v.id) AS reps, pe.commune_code,
-       EXISTS (SELECT 1 FROM petitions q WHERE q.visit_id = p.visit_id AND q.kind = 'to_cao')
+       """ + PROTECTED_VISIT + """
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
   JOIN persons pe ON pe.id = p.person_id

@@ -40,7 +40,6 @@ class Tasks(QObject):
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="desk-writer")
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="desk-reader")
         self._local = threading.local()
-        self.pending = 0
         self.closed = False
 
     def _db(self, writer: bool):
@@ -56,7 +55,6 @@ class Tasks(QObject):
     def _submit(self, pool: ThreadPoolExecutor, writer: bool, fn: Callable, on_ok, on_err):
         if self.closed:
             return None  # the window is closing: late timers and clicks are dropped
-        self.pending += 1
 
         def job():
             return fn(self._db(writer))
@@ -71,7 +69,6 @@ class Tasks(QObject):
         return future
 
     def _finish(self, result, error, on_ok, on_err):
-        self.pending -= 1
         if self.closed:
             return  # the window that asked is gone
         if error is None:

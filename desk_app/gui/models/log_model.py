@@ -64,8 +64,7 @@ class LogModel(QAbstractTableModel):
 
     def reveal(self, row: LogRow) -> None:
         self.revealed.add(row.petition_id)
-        self._pages.clear()
-        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
+        self.refresh_rows()
 
     def refresh_rows(self) -> None:
         self._pages.clear()
