@@ -89,3 +89,6 @@ ID_REQUIRED = ("Chưa nhập số giấy tờ tùy thân. Người đến phải
                "hãy nhập số hoặc quét mã QR trên thẻ.")
 REP_LABEL = "Người đại diện thứ {index}: {message}"
 ENUM_FIELD = "Trường “{field}” có giá trị “{value}” không có trong danh mục. Chọn: {choices}."
+
+# Settings
+SETTING_NOT_A_NUMBER = "Giá trị “{value}” không hợp lệ: hãy nhập một số nguyên dương."

@@ -340,5 +340,113 @@ def m0005_search_who_and_what(db: Database) -> None:
     )
 
 
+@migrations(name="0006_case_tracking")
+def m0006_case_tracking(db: Database) -> None:
+    """Cases driven by events (issue 3): the event log, cached state for the dashboard,
+    attachments, dialogues, the office's holiday edits and settings.
+
+    A case's state is derived from its events; the columns added to `cases` are a cache that
+    `cases.refresh_case` rewrites after every event, so the dashboard reads indexes only.
+    Existing cases get the events their desk outcome implies.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE cases ADD COLUMN is_open INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE cases ADD COLUMN complexity INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE cases ADD COLUMN instance INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE cases ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE cases ADD COLUMN due_on TEXT;
+        ALTER TABLE cases ADD COLUMN due_key TEXT;
+        ALTER TABLE cases ADD COLUMN waiting_since TEXT;
+        ALTER TABLE cases ADD COLUMN rule_set TEXT;
+        ALTER TABLE cases ADD COLUMN assignee_id INTEGER REFERENCES officers(id);
+        ALTER TABLE cases ADD COLUMN merged_into INTEGER REFERENCES cases(id);
+        ALTER TABLE cases ADD COLUMN updated_at TEXT;
+        CREATE INDEX cases_open_due ON cases(due_on) WHERE is_open = 1;
+        CREATE INDEX cases_open_opened ON cases(opened_on) WHERE is_open = 1;
+        CREATE INDEX cases_waiting ON cases(waiting_since) WHERE waiting_since IS NOT NULL;
+        CREATE INDEX cases_status ON cases(status, opened_on);
+        CREATE INDEX cases_opened ON cases(opened_on, id);
+        CREATE TABLE case_events (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            action TEXT NOT NULL,
+            status_after TEXT NOT NULL,
+            occurred_on TEXT NOT NULL,
+            entered_at TEXT NOT NULL,
+            officer_id INTEGER REFERENCES officers(id),
+            body TEXT NOT NULL DEFAULT '',
+            doc_no TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            data TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX case_events_case ON case_events(case_id, occurred_on, id);
+        CREATE INDEX case_events_action ON case_events(action, occurred_on);
+        CREATE TABLE case_attachments (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            name TEXT NOT NULL,
+            stored_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            added_at TEXT NOT NULL,
+            officer_id INTEGER REFERENCES officers(id)
+        );
+        CREATE INDEX case_attachments_case ON case_attachments(case_id);
+        CREATE TABLE dialogues (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            scheduled_at TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            notice_sent_on TEXT,
+            held_at TEXT,
+            participants TEXT NOT NULL DEFAULT '[]',
+            result TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX dialogues_case ON dialogues(case_id);
+        CREATE TABLE calendar_days (
+            day TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday', 'not_holiday')),
+            label TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        ALTER TABLE issued_documents ADD COLUMN case_id INTEGER REFERENCES cases(id);
+        ALTER TABLE issued_documents ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+        ALTER TABLE issued_documents ADD COLUMN payload TEXT;
+        CREATE INDEX issued_documents_case ON issued_documents(case_id);
+        CREATE INDEX issued_documents_kind ON issued_documents(kind, year, seq);
+        UPDATE cases SET is_open = CASE WHEN status IN ('guided') THEN 0 ELSE 1 END,
+                         waiting_since = CASE WHEN status = 'transferred' THEN opened_on END,
+                         updated_at = created_at;
+        UPDATE cases SET closed_on = opened_on WHERE status = 'guided' AND closed_on IS NULL;
+        INSERT INTO case_events (uuid, case_id, action, status_after, occurred_on, entered_at,
+                                 officer_id, body, doc_no)
+        SELECT lower(printf('%s-%s-4%s-a%s-%s', hex(randomblob(4)), hex(randomblob(2)), substr(hex(randomblob(2)), 2), substr(hex(randomblob(2)), 2), hex(randomblob(6)))),
+               c.id, 'receive', 'received', c.opened_on, c.created_at,
+               v.officer_id, '', ''
+          FROM cases c
+          JOIN petitions p ON p.id = (SELECT MIN(id) FROM petitions WHERE case_id = c.id)
+          JOIN visits v ON v.id = p.visit_id;
+        INSERT INTO case_events (uuid, case_id, action, status_after, occurred_on, entered_at,
+                                 officer_id, body, doc_no)
+        SELECT lower(printf('%s-%s-4%s-a%s-%s', hex(randomblob(4)), hex(randomblob(2)), substr(hex(randomblob(2)), 2), substr(hex(randomblob(2)), 2), hex(randomblob(6)))),
+               c.id,
+               CASE c.status WHEN 'guided' THEN 'guide' ELSE 'transfer' END, c.status,
+               c.opened_on, c.created_at, v.officer_id, v.outcome_body, v.outcome_doc_no
+          FROM cases c
+          JOIN petitions p ON p.id = (SELECT MIN(id) FROM petitions WHERE case_id = c.id)
+          JOIN visits v ON v.id = p.visit_id
+         WHERE c.status IN ('guided', 'transferred');
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('recompute_due', '1');
+        """,
+    )
+
+
 def known_steps() -> tuple[str, ...]:
     return tuple(m.name for m in migrations.pending(Database(memory=True, execute_plugins=False)))

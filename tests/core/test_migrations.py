@@ -55,9 +55,10 @@ def test_fixture_is_at_step_0001(old_db):
 
 def test_upgrade_from_0001(old_db):
     conn = _read_only(old_db)
-    expected = {t: conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
-                for t in ("office", "officers", "persons", "visits", "cases", "petitions",
-                          "issued_documents")}
+    tables = ("office", "officers", "persons", "visits", "cases", "petitions", "issued_documents")
+    columns = {t: ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({t})")) for t in tables}
+    expected = {t: conn.execute(f"SELECT {columns[t]} FROM {t} ORDER BY id").fetchall()
+                for t in tables}
     lines = conn.execute("SELECT id, person_id, kind, summary FROM petitions ORDER BY id").fetchall()
     denounced = [(pid, person_id, summary) for pid, person_id, kind, summary in lines
                  if kind == "to_cao"]
@@ -84,8 +85,15 @@ def test_upgrade_from_0001(old_db):
 
     # Data preserved.
     for table, rows in expected.items():
-        assert db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() == rows, table
+        assert db.execute(f"SELECT {columns[table]} FROM {table} ORDER BY id").fetchall() == rows, table
     assert get_office(db).commune_code == expected["office"][0][4]
+
+    # 0006: each old case got the events its desk outcome implies.
+    for case_id, status in db.execute("SELECT id, status FROM cases").fetchall():
+        actions = [r[0] for r in db.execute(
+            "SELECT action FROM case_events WHERE case_id = ? ORDER BY id", [case_id])]
+        assert actions == ["receive"] + ({"guided": ["guide"], "transferred": ["transfer"]}
+                                         .get(status, [])), (case_id, status)
 
     # The search index was filled from the old rows.
     assert db.execute("SELECT value FROM meta WHERE key = 'search_reindex'").fetchone() == ("0",)

@@ -1,0 +1,53 @@
+"""Office settings the users may change: key → value, with defaults kept here.
+
+Values are stored as text in the `settings` table (migration 0006); a missing key reads as
+its default, so a new setting needs no migration.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from desk_app import messages
+from desk_app.core.errors import DeskError
+
+DEFAULTS: dict[str, str] = {
+    # Who signs the office's documents (Decree 30/2020: position upper-case bold, then name).
+    "signer_title": "CHỦ TỊCH",
+    "signer_name": "",
+    # Attention thresholds for the dashboard (local choices, not law).
+    "due_soon_working_days": "3",
+    "prolonged_days": "90",
+    # Kiến nghị / phản ánh have no statutory period: the office's own target (DOMAIN §5).
+    "petition_target_days": "30",
+}
+
+INTEGER_KEYS = frozenset({"due_soon_working_days", "prolonged_days", "petition_target_days"})
+
+
+def get(db: Database, key: str) -> str:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    if row is not None:
+        return row[0]
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    return DEFAULTS[key]
+
+
+def get_int(db: Database, key: str) -> int:
+    return int(get(db, key))
+
+
+def put(db: Database, key: str, value: str) -> None:
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    value = str(value).strip()
+    if key in INTEGER_KEYS and not (value.isascii() and value.isdigit() and 0 < int(value) < 10_000):
+        raise DeskError(messages.SETTING_NOT_A_NUMBER.format(value=value), field=key)
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
+
+
+def all_settings(db: Database) -> dict[str, str]:
+    stored = dict(db.execute("SELECT key, value FROM settings").fetchall())
+    return {key: stored.get(key, default) for key, default in DEFAULTS.items()}
