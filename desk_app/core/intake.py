@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import date, datetime, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core import catalog, search_index
@@ -20,6 +19,9 @@ from desk_app.core.model import (
     Registered,
 )
 from desk_app.core.text import clean, fold
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EARLIEST = datetime(2014, 7, 1)  # Law on Citizen Reception 42/2013 in force
 FUTURE_SLACK = timedelta(minutes=10)  # the desk clock and the PC clock may differ a little

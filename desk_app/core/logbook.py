@@ -10,14 +10,16 @@ import json
 from array import array
 from dataclasses import dataclass
 from datetime import date, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
 from desk_app.core.model import LogRow, Outcome
 from desk_app.core.text import clean
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Sort keys the log offers, each backed by an index; name, officer and crowd size are served
 # by KEYED_SORTS only.

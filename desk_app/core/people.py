@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desk_app.core.model import KnownPerson, PetitionKind, PriorVisit
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 OPEN_STATUSES = ("received", "guided", "transferred")
 PROTECTED_SUMMARY = "Nội dung tố cáo (được bảo mật)"

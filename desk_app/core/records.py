@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
 from desk_app.core.logbook import PROTECTED_VISIT
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

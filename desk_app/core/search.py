@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desk_app.core.logbook import log_rows
 from desk_app.core.model import LogRow
 from desk_app.core.text import tokens
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def match_expression(text: str) -> str | None:

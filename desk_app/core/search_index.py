@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desk_app.core.catalog import PETITION_KIND_LABELS, commune_label, topic_name
 from desk_app.core.logbook import PROTECTED_VISIT
 from desk_app.core.model import PetitionKind
 from desk_app.core.text import fold
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _DOC_SQL = """
 SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,

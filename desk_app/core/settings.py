@@ -6,10 +6,13 @@ its default, so a new setting needs no migration.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core.errors import DeskError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DEFAULTS: dict[str, str] = {
     # Who signs the office's documents (Decree 30/2020: position upper-case bold, then name).

@@ -12,7 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desk_app import paths
-from desk_app.core.db import needs_upgrade, open_db, open_reader
+from desk_app.core.db import open_current
 from desk_app.core.errors import DeskError
 from desk_app.core.office import get_office, officers
 
@@ -63,6 +63,8 @@ def _fill_demo(db) -> None:
 
 def _open_with_progress(db_path: Path):
     """Open the database; an upgrade (backup, new steps, reindex) runs with a busy dialog."""
+    from desk_app.core.db import needs_upgrade, open_db
+
     if not needs_upgrade(db_path):
         return open_db(db_path)
     from concurrent.futures import ThreadPoolExecutor
@@ -87,20 +89,35 @@ def build_window(db_path: Path, demo: bool = False):
     from desk_app.gui.main_window import MainWindow
     from desk_app.gui.tasks import Tasks
 
-    db = _open_with_progress(db_path)
+    # The usual start: a current database with its office, read with plain sqlite3; the
+    # worker threads open their own connections (and import sqlite-utils) after the window shows.
+    conn = open_current(db_path)
     try:
-        if get_office(db) is None:
-            if demo:
-                _fill_demo(db)
-            elif FirstRunDialog(db).exec() != FirstRunDialog.Accepted:
-                return None
-        office = get_office(db)
-        staff = officers(db)
+        office = get_office(conn) if conn else None
+        staff = officers(conn) if office else []
     finally:
-        db.close()
+        if conn:
+            conn.close()
+    if office is None:
+        db = _open_with_progress(db_path)
+        try:
+            if get_office(db) is None:
+                if demo:
+                    _fill_demo(db)
+                elif FirstRunDialog(db).exec() != FirstRunDialog.Accepted:
+                    return None
+            office = get_office(db)
+            staff = officers(db)
+        finally:
+            db.close()
     tasks = Tasks(db_path)
-    window = MainWindow(tasks, open_reader(db_path), office, staff)
-    return window
+
+    def reader():
+        from desk_app.core.db import open_reader
+
+        return open_reader(db_path)
+
+    return MainWindow(tasks, reader, office, staff)
 
 
 def run(data_dir: str | None = None, demo: bool = False) -> int:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desk_app.core.db import open_db, open_reader
 from desk_app.core.errors import Cancelled
 
 log = logging.getLogger(__name__)
@@ -46,6 +45,8 @@ class Tasks(QObject):
         attr = "writer_db" if writer else "reader_db"
         db = getattr(self._local, attr, None)
         if db is None:
+            from desk_app.core.db import open_db, open_reader
+
             db = open_db(self.db_path) if writer else open_reader(self.db_path)
             setattr(self._local, attr, db)
             if not writer:

@@ -227,3 +227,32 @@ def test_reader_on_corrupt_file_gives_a_clear_message(tmp_path):
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     with _pytest.raises(DeskError):
         open_reader(path)
+
+
+def test_schema_version_counts_every_step():
+    from desk_app.core.db import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION == len(known_steps())
+
+
+def test_open_current_only_for_a_database_with_nothing_to_do(tmp_path):
+    from desk_app.core.db import open_current
+
+    path = tmp_path / "desk.sqlite3"
+    assert open_current(path) is None  # no file
+    db = open_db(path)
+    db.execute("UPDATE meta SET value = '0'")
+    db.conn.commit()
+    conn = open_current(path)
+    assert conn is not None and not hasattr(conn, "table_names")  # plain sqlite3, read-only
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute("INSERT INTO settings VALUES ('x', 'y')")
+    conn.close()
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'search_reindex'")
+    db.conn.commit()
+    assert open_current(path) is None  # a job left for open_db
+    db.execute("UPDATE meta SET value = '0'")
+    db.execute("PRAGMA user_version = 5")
+    db.conn.commit()
+    assert open_current(path) is None  # an older schema
+    db.close()

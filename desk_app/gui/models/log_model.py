@@ -47,13 +47,20 @@ class LogModel(QAbstractTableModel):
     """Rows come from `db` (a read connection used only on the GUI thread: pages are small)."""
 
     def __init__(self, db, parent=None):
+        """`db`: a read connection, or a callable opening one when the first page is needed."""
         super().__init__(parent)
-        self.db = db
+        self._db = db
         self.ids = array("q")
         self.revealed: set[int] = set()
         self._pages: OrderedDict[int, list[LogRow]] = OrderedDict()
         self._italic = QFont()
         self._italic.setItalic(True)
+
+    @property
+    def db(self):
+        if not hasattr(self._db, "execute"):  # a factory, not yet opened
+            self._db = self._db()
+        return self._db
 
     # --- data source -------------------------------------------------------------
     def set_ids(self, ids: array) -> None:
