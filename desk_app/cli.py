@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from desk_app import __version__, paths
+from desk_app import __version__, cli_cases, paths
 from desk_app.core.errors import DeskError
 
 DEMO_VISITS = 20_000
@@ -44,6 +44,22 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="tìm người, lượt tiếp, vụ việc")
     p.add_argument("text", nargs="+")
     p.add_argument("--limit", type=int, default=50)
+
+    p = sub.add_parser("deadline", help="tính các mốc thời hạn của một vụ việc (không cần dữ liệu)")
+    p.add_argument("--kind", required=True, help="loại đơn: khieu_nai, to_cao, kien_nghi, phan_anh")
+    p.add_argument("--received", required=True, metavar="NGÀY", help="ngày tiếp nhận (YYYY-MM-DD)")
+    for flag, what in (("--accepted", "ngày thụ lý"), ("--decided", "ngày có quyết định/kết luận"),
+                       ("--first-decision", "ngày có quyết định lần đầu"),
+                       ("--dialogue", "ngày đối thoại"), ("--refused", "ngày từ chối tiếp")):
+        p.add_argument(flag, metavar="NGÀY", help=what)
+    p.add_argument("--complex", action="store_true", help="vụ việc phức tạp")
+    p.add_argument("--especially-complex", action="store_true", help="vụ việc đặc biệt phức tạp")
+    p.add_argument("--remote", action="store_true", help="vùng sâu, vùng xa")
+    p.add_argument("--instance", type=int, default=1, help="lần giải quyết khiếu nại (1 hoặc 2)")
+    p.add_argument("--extensions", type=int, default=0, help="số lần đã gia hạn (tố cáo)")
+    p.add_argument("--suspended", action="append", default=[], metavar="TỪ:ĐẾN",
+                   help="khoảng tạm đình chỉ; “TỪ:” nếu vẫn đang tạm đình chỉ (lặp lại được)")
+    cli_cases.add_parsers(sub)
     # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
     # SUPPRESS keeps a command without them from resetting the ones given before it.
     for command in sub.choices.values():
@@ -140,8 +156,38 @@ def cmd_gui(args) -> int:
     return run(data_dir=data_dir, demo=args.demo)
 
 
+def cmd_deadline(args) -> int:
+    """Pure computation over the national calendar: no database, no office."""
+    from desk_app.core.calendar import WorkCalendar, fmt
+    from desk_app.core.deadlines import compute_milestones, facts_from_options, rule_set_for
+
+    facts = facts_from_options(
+        kind=args.kind, received=args.received, accepted=args.accepted, decided=args.decided,
+        first_decision=args.first_decision, dialogue=args.dialogue, refused=args.refused,
+        complexity=2 if args.especially_complex else int(args.complex), remote=args.remote,
+        instance=args.instance, extensions=args.extensions, suspended=args.suspended)
+    milestones = compute_milestones(facts, WorkCalendar())
+    lines = [f"Bộ quy tắc: {rule_set_for(facts.received_on).title}"]
+    for m in milestones:
+        due = fmt(m.due_on) if m.due_on else ("tạm dừng" if m.paused else "chưa tính")
+        lines += [f"{due:<10}  {m.label}" + (" [chỉ tiêu cơ quan]" if m.local else ""),
+                  f"            {m.explanation}"]
+    _emit(args, [asdict(m) for m in milestones], lines)
+    return 0
+
+
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "intake": cmd_intake, "search": cmd_search,
-            "gui": cmd_gui}
+            "gui": cmd_gui, "deadline": cmd_deadline}
+
+
+def _case_command(name):
+    def run(args) -> int:
+        return cli_cases.COMMANDS[name](args, _open(args),
+                                        lambda payload, lines: _emit(args, payload, lines))
+    return run
+
+
+COMMANDS.update({name: _case_command(name) for name in cli_cases.COMMANDS})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -92,3 +92,113 @@ ENUM_FIELD = "Trường “{field}” có giá trị “{value}” không có tr
 
 # Settings
 SETTING_NOT_A_NUMBER = "Giá trị “{value}” không hợp lệ: hãy nhập một số nguyên dương."
+
+# Documents
+PRINT_FONT_MISSING = ("Không tìm thấy phông chữ để in văn bản (thư mục {folder}). "
+                      "Hãy cài lại ứng dụng hoặc cài phông Times New Roman.")
+VISIT_MISSING = "Không tìm thấy lượt tiếp số {id}. Hãy kiểm tra lại số lượt tiếp trong sổ."
+RECEIPT_MISSING = ("Lượt tiếp số {id} không có giấy biên nhận (lượt tiếp bị từ chối thì không lập "
+                   "biên nhận). Hãy kiểm tra lại số lượt tiếp.")
+REFUSAL_NOT_REFUSED = ("Lượt tiếp số {id} không phải trường hợp từ chối tiếp nên không lập thông báo "
+                       "từ chối. Hãy kiểm tra lại kết quả tiếp.")
+DOCUMENT_MISSING = ("Không tìm thấy văn bản số {id} trong danh sách văn bản đã phát hành. "
+                    "Hãy tải lại danh sách.")
+DOCUMENT_NOT_PRINTED = ("Văn bản {number} chưa được in lần nào nên chưa có bản để in lại. "
+                        "Hãy in bản chính trước.")
+LOG_RANGE_REVERSED = "Ngày bắt đầu {start} sau ngày kết thúc {end}. Hãy đổi lại khoảng ngày."
+LOG_OUT_FORMAT = "Tệp “{path}” phải có đuôi .pdf hoặc .xlsx. Hãy đổi tên tệp."
+PDF_OUT_FORMAT = "Tệp “{path}” phải có đuôi .pdf. Hãy đổi tên tệp."
+OUT_WRITE_FAILED = ("Không ghi được tệp {path}: {why}. Hãy chọn thư mục khác, hoặc đóng tệp "
+                    "nếu đang mở trong chương trình khác.")
+RECEIPT_QR_UNKNOWN = ("Mã QR không phải giấy biên nhận của cơ quan này hoặc đã bị sửa. "
+                      "Hãy tra cứu theo số giấy biên nhận.")
+
+# Cases (issue 3)
+CASE_MISSING = "Không tìm thấy vụ việc số {id}. Có thể vụ việc đã được gộp; hãy tải lại danh sách."
+CASE_ACTION_UNKNOWN = "Không có thao tác “{action}” đối với vụ việc."
+CASE_ACTION_WRONG_KIND = "Thao tác “{action}” không áp dụng cho loại đơn “{kind}”."
+CASE_ACTION_NOT_NOW = ("Không thể “{action}” khi vụ việc đang ở trạng thái “{status}”. "
+                       "Thao tác này chỉ làm được khi vụ việc: {allowed}.")
+CASE_DATE_FUTURE = "Ngày {day} chưa đến. Hãy ghi ngày việc đã thực sự diễn ra."
+CASE_DATE_BEFORE_OPENING = "Ngày {day} trước ngày tiếp nhận vụ việc ({opened}). Hãy kiểm tra lại ngày."
+CASE_BODY_REQUIRED = "Hãy ghi tên cơ quan, tổ chức nhận đơn hoặc được hướng dẫn đến."
+CASE_DENUNCIATION_TRANSFERRED = ("Đơn tố cáo này đã được chuyển ngày {day} cho {body}. Đơn tố cáo cùng nội dung "
+                                 "chỉ được chuyển một lần; hãy theo dõi kết quả từ cơ quan đã nhận.")
+CASE_REPEAT_TRANSFER = ("Vụ việc đã được chuyển {count} lần, gần nhất ngày {day} cho {body}. "
+                        "Chỉ chuyển tiếp nếu chắc chắn cơ quan đó không có thẩm quyền; xác nhận để tiếp tục.")
+CASE_EXTENSION_LIMIT = ("Vụ việc {level} đã được gia hạn {count} lần, không thể gia hạn thêm "
+                        "(Điều 30 Luật Tố cáo: phức tạp 1 lần, đặc biệt phức tạp 2 lần).")
+CASE_DECISION_NUMBER_REQUIRED = "Hãy ghi số, ký hiệu của quyết định hoặc kết luận."
+CASE_FLAG_UNKNOWN = "Không có dấu hiệu “{flag}”. Chọn một trong: {choices}."
+CASE_COMPLEXITY_UNKNOWN = "Mức độ phức tạp “{level}” không hợp lệ: chọn 0 (thông thường), 1 (phức tạp) hoặc 2 (đặc biệt phức tạp)."
+CASE_NOTE_EMPTY = "Ghi chú đang trống. Hãy nhập nội dung cần ghi."
+CALENDAR_KIND_UNKNOWN = "Loại ngày “{kind}” không hợp lệ. Chọn: {choices}."
+CALENDAR_ALREADY_WORKING = "Ngày {day} đã là ngày làm việc; không cần đánh dấu làm bù."
+CALENDAR_ALREADY_OFF = "Ngày {day} đã là ngày nghỉ."
+CALENDAR_NOT_A_HOLIDAY = "Ngày {day} không phải ngày lễ, tết nên không thể bỏ."
+DASHBOARD_VIEW_UNKNOWN = "Không có danh sách “{view}”. Chọn: {choices}."
+
+# Working days and deadlines (core/calendar.py, core/deadlines.py, `desk-app deadline`)
+CALENDAR_OUT_OF_RANGE = ("Ngày {day} nằm ngoài khoảng lịch làm việc được hỗ trợ (năm {first}–{last}). "
+                         "Hãy kiểm tra lại ngày.")
+CALENDAR_CONFLICT = ("Ngày {day} được ghi nhiều lần trong lịch (ngày nghỉ thêm, ngày làm bù, bỏ ngày nghỉ). "
+                     "Hãy giữ một lựa chọn cho ngày đó.")
+CALENDAR_SATURDAY = "thứ Bảy"
+CALENDAR_SUNDAY = "Chủ nhật"
+CALENDAR_WEEKENDS_SUMMARY = "{days} ngày thứ Bảy, Chủ nhật"
+CALENDAR_SWAP_PREFIX = "Nghỉ hoán đổi"
+CALENDAR_SWAP_LABEL = "Nghỉ hoán đổi (làm bù ngày {day})"
+CALENDAR_SWAP_WORKDAY = "Làm bù cho ngày nghỉ {day}"
+RULES_FILE_INVALID = "Tệp quy tắc {path} không hợp lệ: {why}. Hãy sửa tệp hoặc cài lại ứng dụng."
+RULES_NONE_FOR_DATE = ("Không có bộ quy tắc thời hạn nào áp dụng cho ngày {day} (bộ sớm nhất áp dụng từ {first}). "
+                       "Hãy kiểm tra ngày tiếp nhận.")
+DEADLINE_DATE = "Ngày “{value}” không hợp lệ. Hãy nhập theo dạng YYYY-MM-DD hoặc dd/mm/yyyy."
+DEADLINE_SUSPENSION = ("Khoảng tạm đình chỉ “{value}” không hợp lệ. Hãy nhập TỪ:ĐẾN (ví dụ 2026-08-03:2026-08-20), "
+                       "hoặc TỪ: nếu vẫn đang tạm đình chỉ.")
+DEADLINE_SUSPENSION_ORDER = "Ngày tiếp tục giải quyết {end} ở trước ngày tạm đình chỉ {start}. Hãy kiểm tra lại."
+DEADLINE_BEFORE_RECEIVED = "{what} {day} ở trước ngày tiếp nhận {received}. Hãy kiểm tra lại các ngày."
+DEADLINE_INSTANCE = "Lần giải quyết khiếu nại phải là 1 hoặc 2 (đã nhập {value})."
+DEADLINE_COMPLEXITY = "Mức độ phức tạp phải là 0, 1 (phức tạp) hoặc 2 (đặc biệt phức tạp), đã nhập {value}."
+DEADLINE_EXTENSIONS_NEGATIVE = "Số lần gia hạn phải từ 0 trở lên (đã nhập {value})."
+DEADLINE_EXTENSIONS = ("Đã nhập {count} lần gia hạn nhưng {label} chỉ được gia hạn tối đa {limit} lần "
+                       "với mức độ phức tạp này ({basis}). Hãy kiểm tra số lần gia hạn hoặc mức độ phức tạp.")
+DEADLINE_NO_EXTENSIONS = "Đơn loại “{kind}” không có thời hạn được gia hạn. Hãy bỏ số lần gia hạn."
+# Pieces of a milestone's explanation ("7 ngày làm việc kể từ ngày tiếp nhận 29/01/2027; bỏ qua …")
+EXPLAIN_WORKING = "{n} ngày làm việc"
+EXPLAIN_CALENDAR = "{n} ngày"
+EXPLAIN_AFTER = "{period}{note} kể từ {event} {start}"
+EXPLAIN_BEFORE = "chậm nhất {period}{note} trước {event} {start}"
+EXPLAIN_EXTENDED = ", cộng {count} lần gia hạn × {days} ngày ({why}) = {total} ngày"
+EXPLAIN_COMPLEX = ("", "vụ việc phức tạp", "vụ việc đặc biệt phức tạp")  # by complexity 0, 1, 2
+EXPLAIN_CALENDAR_ALL = "tính cả ngày nghỉ"
+EXPLAIN_SKIPPED = "bỏ qua {runs}"
+EXPLAIN_ROLLED = "ngày {day} là ngày nghỉ ({label}) nên chuyển sang {moved}"
+EXPLAIN_SUSPENDED = "tạm đình chỉ từ {start} đến {end}: đã tính {used} ngày, còn {left} ngày tính tiếp từ {end}"
+EXPLAIN_PAUSED = ("đang tạm đình chỉ từ {start}: đã tính {used}/{total} ngày, "
+                  "còn {left} ngày tính tiếp từ ngày có quyết định tiếp tục giải quyết")
+EXPLAIN_LATE_SUSPENSION = "tạm đình chỉ ngày {start} khi đã hết hạn nên không làm thay đổi thời hạn"
+EXPLAIN_WAITING = "Tính từ {event} ({missing}): {period}{note}"
+EXPLAIN_LOCAL = "Chỉ tiêu của cơ quan (pháp luật không quy định thời hạn): "
+EXPLAIN_BASIS = "căn cứ {basis}"
+CASE_ALREADY_ATTACHED = "Đơn này đã thuộc vụ việc số {case}."
+CASE_TARGET_MERGED = "Vụ việc số {case} đã được gộp vào vụ việc khác; hãy gộp vào vụ việc đang theo dõi."
+CASE_KIND_MISMATCH = "Chỉ gộp được đơn cùng loại (khiếu nại, tố cáo, kiến nghị, phản ánh) với vụ việc."
+CASE_NOTHING_TO_SPLIT = "Đơn này không thuộc vụ việc nào (lượt tiếp bị từ chối) nên không có gì để tách."
+CASE_ONLY_PETITION = "Đây là đơn duy nhất của vụ việc; không cần tách."
+CASE_SPLIT_NOTE = "Tách từ vụ việc số {case}."
+DIALOGUE_ONLY_COMPLAINTS = "Đối thoại chỉ áp dụng khi giải quyết khiếu nại."
+DIALOGUE_NOT_ACCEPTED = "Chỉ lên lịch đối thoại khi vụ việc đã được thụ lý và đang giải quyết."
+DIALOGUE_PLACE_REQUIRED = "Hãy ghi địa điểm đối thoại."
+DIALOGUE_NOTICE_TOO_LATE = ("Thông báo đối thoại phải gửi trước ít nhất {days} ngày: thông báo gửi ngày {sent} "
+                            "thì sớm nhất đối thoại ngày {earliest}. Hãy dời lịch hoặc gửi thông báo sớm hơn.")
+DIALOGUE_PLANNED_NOTE = "Đối thoại lúc {when} tại {place}."
+DIALOGUE_MISSING = "Không tìm thấy buổi đối thoại số {id}."
+DIALOGUE_ALREADY_HELD = "Buổi đối thoại này đã được ghi biên bản hoặc đã hủy."
+DIALOGUE_NO_PARTICIPANTS = "Hãy ghi ít nhất một người tham gia đối thoại."
+DIALOGUE_RESULT_REQUIRED = "Hãy ghi kết quả đối thoại."
+ATTACHMENT_MISSING = "Không tìm thấy tệp “{path}”. Hãy chọn lại tệp."
+ATTACHMENT_TOO_BIG = "Tệp “{name}” lớn hơn {limit} MB. Hãy quét lại với độ phân giải thấp hơn."
+DUE_OVERDUE = "Quá hạn {days} ngày"
+DUE_TODAY = "Đến hạn hôm nay"
+DUE_IN = "Còn {days} ngày"
+CASE_DATE_BEFORE_LAST_STEP = "Ngày {day} trước bước “{step}” đã ghi ngày {last}. Các bước phải ghi theo đúng trình tự thời gian."

@@ -127,6 +127,10 @@ def _migrate(db: Database, path: Path) -> None:
         with db.atomic():
             search_index.rebuild(db)
             db.execute("UPDATE meta SET value = '0' WHERE key = 'search_reindex'")
+    if db.execute("SELECT value FROM meta WHERE key = 'recompute_due'").fetchone() == ("1",):
+        from desk_app.core.cases import recompute_all
+
+        recompute_all(db)  # sets the flag back to '0' in its transaction
 
 
 def _stamp() -> str:

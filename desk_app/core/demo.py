@@ -18,6 +18,8 @@ from operator import itemgetter
 from sqlite_utils import Database
 
 from desk_app.core import catalog, search_index
+from desk_app.core.cases import recompute_all
+from desk_app.core.demo_cases import case_events
 from desk_app.core.ids import BIRTH_PROVINCE_CODES
 from desk_app.core.intake import RECEIPT_KIND
 from desk_app.core.office import add_officer, get_office, init_office
@@ -193,16 +195,22 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
         "SELECT year, MAX(seq) FROM issued_documents WHERE kind = ? GROUP BY year", [RECEIPT_KIND]))
     known: list[int] = [r[0] for r in db.execute("SELECT id FROM persons ORDER BY id DESC LIMIT 5000")]
     batch = {t: [] for t in ("persons", "visits", "cases", "petitions", "issued_documents",
-                             "visit_documents", "visit_representatives")}
+                             "visit_documents", "visit_representatives", "case_events")}
+    end_day = moments[-1].date() if moments else date.today()
 
     def flush():
         for table, rows in batch.items():
-            if rows:
+            if rows and table != "case_events":
                 cols = list(rows[0])
                 db.conn.executemany(
                     f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
                     list(map(itemgetter(*cols), rows)))
                 rows.clear()
+        db.conn.executemany(  # after their cases (foreign key)
+            "INSERT INTO case_events (uuid, case_id, action, status_after, occurred_on,"
+            " entered_at, officer_id, body, doc_no, note, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch["case_events"])
+        batch["case_events"].clear()
 
     def new_person(stamp: str) -> int:
         row = people.person(stamp)
@@ -262,9 +270,16 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
                     batch["cases"].append({
                         "id": case_id, "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                         "person_id": person_id, "kind": kind, "topic": topic, "title": summary,
-                        "status": {"accepted": "received"}.get(outcome, outcome),
-                        "opened_on": when.date().isoformat(), "closed_on": None,
-                        "created_at": stamp, "version": 1})
+                        "status": "received", "opened_on": when.date().isoformat(),
+                        "closed_on": None, "created_at": stamp, "updated_at": stamp,
+                        "version": 1})
+                    # A generator of its own: how far a history gets depends on the clock,
+                    # and must not shift the people and contents generated after it.
+                    batch["case_events"].extend(case_events(
+                        random.Random(rng.getrandbits(64)), case_id, kind, outcome, when.date(), end_day,
+                        batch["visits"][-1]["officer_id"], stamp, crowd >= 5,
+                        batch["visits"][-1]["outcome_body"], batch["visits"][-1]["outcome_doc_no"],
+                        BODIES))
                 log_no[year] = log_no.get(year, 0) + 1
                 batch["petitions"].append({
                     "id": next_id["petitions"],
@@ -289,3 +304,4 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
                     progress(done, visits)
         flush()
         search_index.rebuild(db)
+        recompute_all(db, today=end_day)

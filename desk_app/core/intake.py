@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core import catalog, search_index
+from desk_app.core.cases import FLAGS, open_case
 from desk_app.core.errors import DeskError
 from desk_app.core.ids import check_cccd
 from desk_app.core.model import (
@@ -207,14 +208,12 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
         for part in form.parts:
             case_id = None
             if form.outcome != Outcome.REFUSED:
-                status = {Outcome.ACCEPTED: "received", Outcome.GUIDED: "guided",
-                          Outcome.TRANSFERRED: "transferred"}[form.outcome]
-                case_id = db["cases"].insert({
-                    "uuid": str(uuid.uuid4()), "person_id": person_id, "kind": str(part.kind),
-                    "topic": part.topic, "title": clean(part.summary)[:200], "status": status,
-                    "opened_on": form.received_at.date().isoformat(), "created_at": stamp,
-                    "version": 1,
-                }).last_pk
+                case_id = open_case(
+                    db, person_id=person_id, kind=str(part.kind), topic=part.topic,
+                    title=part.summary, received_at=form.received_at,
+                    officer_id=form.officer_id, stamp=stamp, outcome=str(form.outcome),
+                    body=form.outcome_body, doc_no=form.outcome_doc_no,
+                    flags=FLAGS["crowd"][0] if form.crowd_size >= CROWD_MIN else 0)
                 case_ids.append(case_id)
             petition_ids.append(db["petitions"].insert({
                 "uuid": str(uuid.uuid4()), "visit_id": visit_id, "person_id": person_id,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
+from desk_app.core.lifecycle import STATUS_LABELS
 from desk_app.core.model import LogRow, Outcome
 from desk_app.core.text import clean
 
@@ -119,7 +120,7 @@ SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary, p.log_no || '/' || p.
        pe.full_name, pe.address, pe.id_number, pe.commune_code,
        v.crowd_size, v.prior_handlers, v.outcome, v.outcome_body, v.outcome_doc_no,
        v.refusal_reason, v.note, v.reception_kind, o.full_name, c.status,
-       """ + PROTECTED_VISIT + """
+       """ + PROTECTED_VISIT + """, c.id, CASE WHEN c.is_open = 1 THEN c.due_on END
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
   JOIN persons pe ON pe.id = p.person_id
@@ -127,13 +128,6 @@ SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary, p.log_no || '/' || p.
   LEFT JOIN cases c ON c.id = p.case_id
  WHERE p.id IN ({marks})
 """
-
-CASE_STATUS_LABELS = {
-    "received": "Đang xử lý",
-    "guided": "Đã hướng dẫn",
-    "transferred": "Đã chuyển đơn",
-}
-
 
 def _address(address: str, commune_code: int | None) -> str:
     label = catalog.commune_label(commune_code)
@@ -144,7 +138,8 @@ def _address(address: str, commune_code: int | None) -> str:
 
 def _row(r: tuple, reveal: bool) -> LogRow:
     (pid, vid, received, kind, summary, log_label, name, address, id_no, commune_code, crowd,
-     handlers, outcome, body, doc_no, refusal, note, rkind, officer, status, protected) = r
+     handlers, outcome, body, doc_no, refusal, note, rkind, officer, status, protected, case_id,
+     due_on) = r
     # A denunciation masks every line of its visit (see migration 0004).
     masked = bool(protected) and not reveal
     body_doc = f"{body} ({doc_no})" if doc_no else body
@@ -161,8 +156,9 @@ def _row(r: tuple, reveal: bool) -> LogRow:
         within_competence=outcome == Outcome.ACCEPTED,
         guided_to=body_doc if outcome == Outcome.GUIDED else "",
         transferred_to=body_doc if outcome == Outcome.TRANSFERRED else "",
-        follow_up=CASE_STATUS_LABELS.get(status or "", status or ""),
+        follow_up=STATUS_LABELS.get(status or "", status or ""),
         note="; ".join(notes), reception_kind=rkind, officer_name=officer or "", masked=masked,
+        case_id=case_id, due_on=due_on,
     )
 
 

@@ -367,6 +367,8 @@ def m0006_case_tracking(db: Database) -> None:
         CREATE INDEX cases_open_opened ON cases(opened_on) WHERE is_open = 1;
         CREATE INDEX cases_waiting ON cases(waiting_since) WHERE waiting_since IS NOT NULL;
         CREATE INDEX cases_status ON cases(status, opened_on);
+        CREATE INDEX cases_open_state ON cases(status, flags) WHERE is_open = 1;
+        CREATE INDEX cases_open_assignee ON cases(assignee_id, due_on) WHERE is_open = 1;
         CREATE INDEX cases_opened ON cases(opened_on, id);
         CREATE TABLE case_events (
             id INTEGER PRIMARY KEY,
@@ -382,7 +384,7 @@ def m0006_case_tracking(db: Database) -> None:
             note TEXT NOT NULL DEFAULT '',
             data TEXT NOT NULL DEFAULT '{}'
         );
-        CREATE INDEX case_events_case ON case_events(case_id, occurred_on, id);
+        CREATE INDEX case_events_case ON case_events(case_id, id);
         CREATE INDEX case_events_action ON case_events(action, occurred_on);
         CREATE TABLE case_attachments (
             id INTEGER PRIMARY KEY,

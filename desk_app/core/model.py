@@ -132,6 +132,8 @@ class LogRow:
     officer_name: str
     masked: bool = False
     log_label: str = ""  # the book's running number: "12/2026"
+    case_id: int | None = None
+    due_on: str | None = None  # the case's next due date while it is open
 
 
 @dataclass(frozen=True)

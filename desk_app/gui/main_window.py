@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desk_app.core.office import Office, Officer, add_officer
-from desk_app.core.records import petition_record
-from desk_app.gui.dialogs.record import RecordDialog
 from desk_app.gui.pages.intake import IntakePage
 from desk_app.gui.pages.log import LogPage
 
@@ -56,11 +56,19 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.intake, self.tr("Tiếp công dân"))
         self.tabs.addTab(self.log, self.tr("Sổ tiếp công dân"))
+        # The case page is built when first shown: start-up stays within 2x a bare window.
+        self._reader_db = reader_db
+        self.cases = None  # CasesPage
+        self._cases_holder = QWidget(self)
+        QVBoxLayout(self._cases_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._cases_holder, self.tr("Theo dõi vụ việc"))
         self.setCentralWidget(self.tabs)
+        self.case_windows: dict[int, object] = {}
 
-        self.intake.saved.connect(lambda _: self.log.mark_stale())
+        self.intake.saved.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.log.open_record.connect(self.open_record)
+        self.log.open_case.connect(self.open_case)
         self.officer.currentIndexChanged.connect(self._officer_changed)
         self._officer_changed()
         status = QLabel(f"{office.name} · {office.commune_name}, {office.province_name}", self)
@@ -69,13 +77,50 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(1500, self.log.ensure_loaded)
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.log:
+        page = self.tabs.widget(index)
+        if page is self.log:
             self.log.ensure_loaded()
+        elif page is self._cases_holder:
+            self.cases_page().ensure_loaded()
+
+    def cases_page(self):
+        if self.cases is None:
+            from desk_app.gui.pages.cases import CasesPage
+
+            self.cases = CasesPage(self.tasks, self._reader_db, self._cases_holder)
+            self.cases.current_officer_id = self.officer.currentData()
+            self.cases.open_case.connect(self.open_case)
+            self._cases_holder.layout().addWidget(self.cases)
+        return self.cases
+
+    def show_cases(self):
+        self.tabs.setCurrentWidget(self._cases_holder)
+        return self.cases_page()
+
+    def _cases_stale(self) -> None:
+        if self.cases is not None:
+            self.cases.mark_stale()
+
+    def open_case(self, case_id: int):
+        """One window per case; opening it again brings it to the front."""
+        from desk_app.gui.dialogs.case import CaseDialog
+
+        window = self.case_windows.get(case_id)
+        if window is None:
+            window = CaseDialog(self.tasks, case_id, lambda: self.officer.currentData(), self)
+            window.changed.connect(lambda _: (self._cases_stale(), self.log.mark_stale()))
+            window.finished.connect(lambda _: self.case_windows.pop(case_id, None))
+            self.case_windows[case_id] = window
+        window.show()
+        window.raise_()
+        return window
 
     def _officer_changed(self, *_):
         officer_id = self.officer.currentData()
         self.intake.set_officer(officer_id)
         self.log.current_officer_id = officer_id
+        if self.cases is not None:
+            self.cases.current_officer_id = officer_id
 
     def ask_new_officer(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Thêm cán bộ tiếp công dân"),
@@ -102,6 +147,9 @@ class MainWindow(QMainWindow):
         self.log.set_search(self.search.text())
 
     def open_record(self, petition_id: int) -> None:
+        from desk_app.core.records import petition_record
+        from desk_app.gui.dialogs.record import RecordDialog
+
         revealed = petition_id in self.log.model.revealed
         self.tasks.read(lambda db: petition_record(db, petition_id, revealed),
                         lambda record: RecordDialog(record, self).open())

@@ -232,7 +232,7 @@ def test_reader_on_corrupt_file_gives_a_clear_message(tmp_path):
 def test_schema_version_counts_every_step():
     from desk_app.core.db import SCHEMA_VERSION
 
-    assert SCHEMA_VERSION == len(known_steps())
+    assert len(known_steps()) == SCHEMA_VERSION
 
 
 def test_open_current_only_for_a_database_with_nothing_to_do(tmp_path):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
+from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desk_app.core.case_labels import due_text
 from desk_app.core.catalog import PETITION_KIND_LABELS, RECEPTION_KIND_LABELS
 from desk_app.core.logbook import log_rows
 from desk_app.core.model import LogRow
@@ -35,12 +37,15 @@ COLUMNS = (
     ("Hướng dẫn", lambda r: r.guided_to, None),
     ("Chuyển đơn", lambda r: r.transferred_to, None),
     ("Theo dõi kết quả", lambda r: r.follow_up, None),
+    ("Hạn xử lý", lambda r: due_text(r.due_on, date.today())[0], None),
     ("Ghi chú", lambda r: r.note, None),
     ("Hình thức tiếp", lambda r: RECEPTION_KIND_LABELS.get(r.reception_kind, r.reception_kind), None),
     ("Cán bộ tiếp", lambda r: r.officer_name, "officer"),
 )
 SORT_KEYS = [c[2] for c in COLUMNS]
 MASKED_BRUSH = QBrush(QColor("#6b4e00"))
+OVERDUE_BRUSH = QBrush(QColor("#b00020"))
+DUE_COLUMN = [c[0] for c in COLUMNS].index("Hạn xử lý")
 
 
 class LogModel(QAbstractTableModel):
@@ -55,6 +60,8 @@ class LogModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[LogRow]] = OrderedDict()
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     @property
     def db(self):
@@ -119,6 +126,11 @@ class LogModel(QAbstractTableModel):
             return None
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return COLUMNS[index.column()][1](row)
+        if index.column() == DUE_COLUMN and due_text(row.due_on, date.today())[1]:
+            if role == Qt.ForegroundRole:
+                return OVERDUE_BRUSH
+            if role == Qt.FontRole:
+                return self._bold
         if row.masked and index.column() in (2, 3, 4):
             if role == Qt.ForegroundRole:
                 return MASKED_BRUSH

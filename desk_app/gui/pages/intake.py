@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
 from desk_app.core.ids import QrIdentity, parse_qr_line
-from desk_app.core.intake import register_visit
 from desk_app.core.model import (
     DocCopy,
     DocumentItem,
@@ -537,7 +536,12 @@ class IntakePage(QWidget):
             self.show_error(exc.message, exc.field)
             return
         self.save_button.setEnabled(False)
-        self.tasks.write(lambda db: register_visit(db, form, datetime.now()),
+        def save(db):
+            from desk_app.core.intake import register_visit  # loads the deadline engine
+
+            return register_visit(db, form, datetime.now())
+
+        self.tasks.write(save,
                          self._saved, self._failed)
 
     def _saved(self, result: Registered) -> None:

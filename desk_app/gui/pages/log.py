@@ -35,6 +35,7 @@ def _combo(first: str, items) -> QComboBox:
 
 class LogPage(QWidget):
     open_record = Signal(int)  # petition id
+    open_case = Signal(int)  # case id
     loaded = Signal(int)  # number of rows shown
 
     def __init__(self, tasks, reader_db, officers, parent=None):
@@ -99,7 +100,7 @@ class LogPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(1, Qt.DescendingOrder)
         header.sectionClicked.connect(self._header_clicked)
-        for column, width in enumerate((80, 120, 170, 220, 110, 380, 80, 70, 150, 70, 160, 160, 110, 160, 120, 160)):
+        for column, width in enumerate((80, 120, 170, 220, 110, 380, 80, 70, 150, 70, 160, 160, 130, 120, 160, 120, 160)):
             self.view.setColumnWidth(column, width)
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
@@ -199,6 +200,9 @@ class LogPage(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.tr("Xem chi tiết"), lambda: self.open_record.emit(record.petition_id))
+        if record.case_id is not None:
+            menu.addAction(self.tr("Mở vụ việc #%1").replace("%1", str(record.case_id)),
+                           lambda: self.open_case.emit(record.case_id))
         if record.masked:
             menu.addAction(self.tr("Hiện danh tính người tố cáo…"),
                            lambda: self.ask_reveal(record.petition_id))

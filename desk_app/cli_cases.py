@@ -1,0 +1,119 @@
+"""Case commands of the CLI: `dashboard`, `cases`, `case ID [--act ACTION …]`."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from datetime import date
+
+from desk_app import messages
+from desk_app.core.errors import DeskError
+
+
+def _day(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise DeskError(messages.DATE_FORMAT.format(value=text)) from None
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("dashboard", help="việc cần làm hôm nay: quá hạn, sắp đến hạn, chờ trả lời")
+    p.add_argument("--today", metavar="NGÀY", help="tính như hôm nay là ngày này (YYYY-MM-DD)")
+    p.add_argument("--officer", type=int, help="chỉ vụ việc giao cho cán bộ này (mã số)")
+
+    p = sub.add_parser("cases", help="danh sách vụ việc theo một mục của bảng theo dõi")
+    p.add_argument("--view", default="overdue",
+                   choices=("overdue", "due_soon", "waiting", "prolonged", "open"))
+    p.add_argument("--flag", help="chỉ vụ việc có dấu hiệu này (crowd, complex, …)")
+    p.add_argument("--today", metavar="NGÀY")
+    p.add_argument("--limit", type=int, default=50)
+
+    p = sub.add_parser("case", help="xem một vụ việc, hoặc ghi một bước xử lý (--act)")
+    p.add_argument("id", type=int)
+    p.add_argument("--act", metavar="THAO_TÁC",
+                   help="accept, classify, guide, transfer, reply, return, file, verify, extend, "
+                        "decide, notify, close, withdraw, suspend, resume, reopen, note")
+    p.add_argument("--on", metavar="NGÀY", help="ngày việc diễn ra (mặc định hôm nay)")
+    p.add_argument("--body", default="", help="cơ quan nhận đơn / được hướng dẫn đến")
+    p.add_argument("--doc-no", default="", help="số, ký hiệu văn bản")
+    p.add_argument("--note", default="")
+    p.add_argument("--officer", type=int, help="cán bộ thực hiện (mã số)")
+    p.add_argument("--confirm", action="store_true", help="xác nhận chuyển đơn lần nữa")
+    p.add_argument("--not-competent", action="store_true",
+                   help="khi phân loại: không thuộc thẩm quyền")
+    p.add_argument("--ineligible", action="store_true", help="khi phân loại: không đủ điều kiện")
+
+
+def cmd_dashboard(args, db, emit) -> int:
+    from desk_app.core.case_labels import VIEWS
+    from desk_app.core.dashboard import dashboard
+    from desk_app.core.lifecycle import STATUS_LABELS
+
+    d = dashboard(db, _day(args.today), assignee=args.officer)
+    lines = [f"Ngày {d.today:%d/%m/%Y}: {d.open} vụ việc đang giải quyết",
+             f"  {VIEWS['overdue']}: {d.overdue}",
+             f"  {VIEWS['due_soon']} (đến {d.due_soon_until:%d/%m/%Y}): {d.due_soon}",
+             f"  {VIEWS['waiting']}: {d.waiting}",
+             f"  {VIEWS['prolonged']} (nhận trước {d.prolonged_before:%d/%m/%Y}): {d.prolonged}"]
+    lines += [f"  {STATUS_LABELS[s]}: {n}" for s, n in d.by_status.items()]
+    emit(asdict(d), lines)
+    return 0
+
+
+def cmd_cases(args, db, emit) -> int:
+    from desk_app.core.case_labels import due_text
+    from desk_app.core.case_view import case_rows
+    from desk_app.core.catalog import PETITION_KIND_LABELS
+    from desk_app.core.dashboard import case_ids
+    from desk_app.core.lifecycle import STATUS_LABELS
+
+    today = _day(args.today)
+    rows = case_rows(db, list(case_ids(db, args.view, today, flag=args.flag, limit=args.limit)))
+    lines = [f"#{r.id:<7} {r.opened_on}  {r.person_name}  [{PETITION_KIND_LABELS.get(r.kind, r.kind)}]"
+             f"  {STATUS_LABELS.get(r.status, r.status)}  {due_text(r.due_on, today)[0]}  {r.title}"
+             for r in rows] or ["Không có vụ việc nào."]
+    emit([asdict(r) for r in rows], lines)
+    return 0
+
+
+def cmd_case(args, db, emit) -> int:
+    from desk_app.core.case_labels import due_text
+    from desk_app.core.case_view import case_detail
+    from desk_app.core.cases import RepeatTransfer, add_note, record_event
+
+    if args.act:
+        data = {}
+        if args.act == "classify":
+            data = {"competent": not args.not_competent, "eligible": not args.ineligible}
+        try:
+            if args.act == "note":
+                add_note(db, args.id, args.note, officer_id=args.officer)
+            else:
+                record_event(db, args.id, args.act, occurred_on=_day(args.on),
+                             officer_id=args.officer, body=args.body, doc_no=args.doc_no,
+                             note=args.note, data=data, confirm_repeat=args.confirm)
+        except RepeatTransfer as exc:
+            raise DeskError(exc.message + " (thêm --confirm)") from None
+    today = date.today()
+    d = case_detail(db, args.id, today)
+    lines = [f"Vụ việc #{d.id}: {d.title}",
+             f"  {d.kind_label} · {d.topic} · {d.status_label} · nhận {d.opened_on}"
+             + (f" · {', '.join(d.flags)}" if d.flags else ""),
+             f"  Người: {d.person_name}", "  Mốc thời hạn:"]
+    for cm in d.milestones:
+        m = cm.milestone
+        state = "xong" if cm.done else (due_text(m.due_on.isoformat(), today)[0] if m.due_on else "")
+        lines += [f"    {m.due_on:%d/%m/%Y} {m.label} — {state}" if m.due_on
+                  else f"    {'':10} {m.label}", f"      {m.explanation}"]
+    lines.append("  Diễn biến:")
+    lines += [f"    {e.occurred_on}  {e.label}" + (f" — {e.body}" if e.body else "")
+              + (f" ({e.doc_no})" if e.doc_no else "") + (f": {e.note}" if e.note else "")
+              for e in d.events]
+    emit(asdict(d), lines)
+    return 0
+
+
+COMMANDS = {"dashboard": cmd_dashboard, "cases": cmd_cases, "case": cmd_case}

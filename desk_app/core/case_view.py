@@ -1,0 +1,150 @@
+"""What the case page and the case list show, read in a few queries.
+
+A case about a denunciation masks who brought it (Denunciation law art. 47, 56) unless the
+user reveals it for that case, which is recorded like a reveal in the log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from desk_app import messages
+from desk_app.core import catalog, lifecycle
+from desk_app.core.attachments import Attachment, case_attachments
+from desk_app.core.case_labels import COMPLEXITY_LABELS, flag_names
+from desk_app.core.cases import CaseEvent, CaseMilestone, case_events, case_milestones
+from desk_app.core.dialogues import Dialogue, case_dialogues
+from desk_app.core.errors import DeskError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class CasePetition:
+    id: int
+    log_label: str
+    received_at: str
+    kind: str
+    summary: str
+    visit_id: int
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: int
+    uuid: str
+    kind: str
+    kind_label: str
+    topic: str
+    title: str
+    status: str
+    status_label: str
+    opened_on: str
+    closed_on: str | None
+    complexity: int
+    complexity_label: str
+    instance: int
+    flags: tuple[str, ...]
+    due_on: str | None
+    assignee: str
+    merged_into: int | None
+    person_name: str
+    person_id_number: str
+    person_address: str
+    person_phone: str
+    masked: bool
+    petitions: tuple[CasePetition, ...]
+    documents: tuple[str, ...]
+    events: tuple[CaseEvent, ...]
+    milestones: tuple[CaseMilestone, ...]
+    attachments: tuple[Attachment, ...]
+    dialogues: tuple[Dialogue, ...]
+    issued: tuple[tuple[str, str, str], ...]  # (number, kind, issued_at)
+    actions: tuple[str, ...]
+
+
+def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -> CaseDetail:
+    row = db.execute(
+        """SELECT c.uuid, c.kind, c.topic, c.title, c.status, c.opened_on, c.closed_on,
+                  c.complexity, c.instance, c.flags, c.due_on, o.full_name, c.merged_into,
+                  pe.full_name, pe.id_number, pe.address, pe.commune_code, pe.phone
+             FROM cases c JOIN persons pe ON pe.id = c.person_id
+             LEFT JOIN officers o ON o.id = c.assignee_id WHERE c.id = ?""",
+        [case_id]).fetchone()
+    if row is None:
+        raise DeskError(messages.CASE_MISSING.format(id=case_id))
+    (uuid_, kind, topic, title, status, opened, closed, complexity, instance, flags, due,
+     assignee, merged, name, id_no, address, commune, phone) = row
+    petitions = tuple(CasePetition(*r) for r in db.execute(
+        "SELECT id, log_no || '/' || log_year, received_at, kind, summary, visit_id"
+        " FROM petitions WHERE case_id = ? ORDER BY received_at, id", [case_id]))
+    # A case is protected when any of its visits carried a denunciation (as in the log).
+    protected = kind == "to_cao" or bool(db.execute(
+        "SELECT 1 FROM petitions p JOIN petitions q ON q.visit_id = p.visit_id"
+        " WHERE p.case_id = ? AND q.kind = 'to_cao' LIMIT 1", [case_id]).fetchone())
+    masked = protected and not reveal
+    hide = messages.MASKED_VALUE
+    visits = sorted({p.visit_id for p in petitions})
+    marks = ",".join("?" * len(visits))
+    copies = {"ban_goc": "bản gốc", "ban_sao": "bản sao", "ban_sao_chung_thuc": "bản sao chứng thực"}
+    documents = tuple(
+        f"{n} — {p} trang, {copies.get(c, c)}" + (f", {cond}" if cond else "")
+        for n, p, cond, c in db.execute(
+            f"SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id IN ({marks})"
+            " ORDER BY visit_id, ord", visits)) if visits else ()
+    issued = tuple(db.execute(
+        f"SELECT number, kind, issued_at FROM issued_documents WHERE case_id = ?"
+        f" OR visit_id IN ({marks or 'NULL'}) ORDER BY issued_at", [case_id, *visits]))
+    full_address = ", ".join(x for x in (address, catalog.commune_label(commune)) if x)
+    return CaseDetail(
+        id=case_id, uuid=uuid_, kind=kind, kind_label=catalog.PETITION_KIND_LABELS.get(kind, kind),
+        topic=catalog.topic_name(topic), title=title, status=status,
+        status_label=lifecycle.STATUS_LABELS.get(status, status), opened_on=opened,
+        closed_on=closed, complexity=complexity, complexity_label=COMPLEXITY_LABELS[complexity],
+        instance=instance, flags=flag_names(flags), due_on=due, assignee=assignee or "",
+        merged_into=merged, person_name=messages.MASKED_NAME if masked else name,
+        person_id_number=hide if masked else id_no,
+        person_address=hide if masked else full_address, person_phone=hide if masked else phone,
+        masked=masked, petitions=petitions, documents=documents,
+        events=case_events(db, case_id), milestones=case_milestones(db, case_id, today),
+        attachments=case_attachments(db, case_id), dialogues=case_dialogues(db, case_id),
+        issued=issued, actions=lifecycle.available_actions(status, kind))
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    opened_on: str
+    person_name: str
+    kind: str
+    title: str
+    status: str
+    due_on: str | None
+    due_key: str | None
+    flags: int
+    masked: bool
+
+
+def case_rows(db: Database, ids: list[int]) -> list[CaseRow]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = {r[0]: r for r in db.execute(
+        f"""SELECT c.id, c.opened_on, pe.full_name, c.kind, c.title, c.status, c.due_on,
+                   c.due_key, c.flags, c.kind = 'to_cao' OR EXISTS (
+                       SELECT 1 FROM petitions p JOIN petitions q ON q.visit_id = p.visit_id
+                        WHERE p.case_id = c.id AND q.kind = 'to_cao')
+              FROM cases c JOIN persons pe ON pe.id = c.person_id WHERE c.id IN ({marks})""",
+        ids)}
+    out = []
+    for i in ids:
+        r = rows.get(i)
+        if r is None:
+            continue
+        out.append(CaseRow(r[0], r[1], messages.MASKED_NAME if r[9] else r[2], r[3], r[4], r[5],
+                           r[6], r[7], r[8], bool(r[9])))
+    return out
+

@@ -1,0 +1,443 @@
+"""Cases driven by their events: record an action, derive the state, recompute milestones.
+
+Every change to a case is a `case_events` row (who, what, when it happened, when it was
+entered). `refresh_case` replays the events into `CaseFacts` for the deadline engine and
+caches what lists and the dashboard need on the case row (status, open, next due date,
+waiting for a reply), so those read indexes only.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from desk_app import messages
+from desk_app.core import lifecycle
+from desk_app.core.calendar import WorkCalendar, fmt
+from desk_app.core.case_labels import COMPLEXITY_LABELS, FLAGS
+from desk_app.core.deadlines import CaseFacts, Milestone, compute_milestones
+from desk_app.core.errors import DeskError
+from desk_app.core.office_calendar import load_calendar
+from desk_app.core.text import clean
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# Law on Denunciations 2018 art. 30: extended once if complex, twice if especially complex.
+MAX_EXTENSIONS = {0: 0, 1: 1, 2: 2}
+
+# Which actions fulfil a milestone (keyed by the rule keys in resources/rules). A milestone
+# whose key is missing here is informational (e.g. the citizen's own window for a second
+# complaint) and never makes a case overdue.
+_ANSWERED = frozenset({"classify", "accept", "guide", "transfer", "return", "file", "reply",
+                       "withdraw", "merge"})
+DONE_BY: dict[str, frozenset[str]] = {
+    "answer_visitor": _ANSWERED,
+    "process_petition": _ANSWERED,
+    "refusal_notice": frozenset({"refusal_notice"}),
+    "complaint_acceptance": frozenset({"accept", "guide", "transfer", "return", "file", "withdraw",
+                                       "merge"}),
+    "complaint_resolution": frozenset({"decide", "withdraw", "merge"}),
+    "complaint_resolution_2": frozenset({"decide", "withdraw", "merge"}),
+    "send_decision": frozenset({"notify", "close"}),
+    "denunciation_handling": frozenset({"accept", "guide", "transfer", "return", "file",
+                                        "withdraw", "merge"}),
+    "denunciation_transfer": frozenset({"transfer", "accept", "file", "return", "withdraw",
+                                        "merge"}),
+    "denunciation_acceptance_notice": frozenset({"notify_acceptance", "decide", "withdraw",
+                                                 "merge"}),
+    "denunciation_resolution": frozenset({"decide", "withdraw", "merge"}),
+    "petition_resolution": frozenset({"decide", "reply", "close", "guide", "transfer", "return",
+                                      "file", "withdraw", "merge"}),
+}
+
+# Milestones that bind only in some cases. Denunciation law art. 24(2): the 5-day transfer
+# applies to a denunciation found to be outside the office's competence.
+CONDITIONAL = {"denunciation_transfer": lambda st: st.competent is False}
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+    id: int
+    action: str
+    label: str
+    status_after: str
+    occurred_on: str
+    entered_at: str
+    officer: str
+    body: str
+    doc_no: str
+    note: str
+    data: dict
+
+
+@dataclass(frozen=True)
+class CaseMilestone:
+    milestone: Milestone
+    done: bool
+    overdue: bool
+
+
+@dataclass
+class _State:
+    """What replaying a case's events gives."""
+
+    status: str = "received"
+    before_suspension: str | None = None
+    received_on: date | None = None
+    accepted_on: date | None = None
+    decided_on: date | None = None
+    first_decision_on: date | None = None
+    dialogue_on: date | None = None
+    instance: int = 1
+    complexity: int = 0
+    extensions: int = 0
+    flags: int = 0
+    suspensions: list[list] = field(default_factory=list)
+    waiting_since: str | None = None
+    transfers: int = 0
+    closed_on: str | None = None
+    assignee_id: int | None = None
+    competent: bool | None = None  # from the last classification
+    done: set[str] = field(default_factory=set)  # actions taken (reopen forgets the decision)
+
+
+def _d(text: str) -> date:
+    return date.fromisoformat(text[:10])
+
+
+def replay(events: Iterable[tuple[str, str, str, str]]) -> _State:
+    """Events as (action, status_after, occurred_on, data json), in the order they were
+    entered: that is the order `record_event` checked each transition in."""
+    st = _State()
+    for action, status_after, occurred_on, data_json in events:
+        day = _d(occurred_on)
+        data = json.loads(data_json) if data_json and data_json != "{}" else {}
+        if action == "receive":
+            st.received_on = day
+        elif action == "accept":
+            st.accepted_on = day
+        elif action == "decide":
+            st.decided_on = day
+            if st.instance == 1:
+                st.first_decision_on = day
+        elif action == "reopen":
+            st.instance, st.accepted_on, st.decided_on = 2, None, None
+            # The receipt's milestones (answer, process, accept) stay met; the decision's restart.
+            st.extensions, st.suspensions = 0, []
+            st.done -= {"decide", "notify", "close"}
+        elif action == "suspend":
+            st.before_suspension = st.status
+            st.suspensions.append([day, None])
+        elif action == "resume" and st.suspensions:
+            st.suspensions[-1][1] = day
+        elif action == "extend":
+            st.extensions += 1
+        elif action == "dialogue":
+            st.dialogue_on = day
+        elif action == "transfer":
+            st.waiting_since, st.transfers = occurred_on[:10], st.transfers + 1
+        elif action in ("reply", "withdraw"):
+            st.waiting_since = None
+        elif action == "classify":
+            st.competent = data.get("competent")
+        elif action == "assign":
+            st.assignee_id = data.get("officer_id")
+        elif action == "flag":
+            if "complexity" in data:
+                st.complexity = int(data["complexity"])
+                bit = FLAGS["complex"][0]
+                st.flags = st.flags | bit if st.complexity else st.flags & ~bit
+            elif data.get("flag") in FLAGS:
+                bit = FLAGS[data["flag"]][0]
+                st.flags = st.flags | bit if data.get("on") else st.flags & ~bit
+        st.done.add(action)
+        st.status = status_after
+        if status_after in lifecycle.TERMINAL:
+            st.closed_on = st.closed_on or occurred_on[:10]
+            st.waiting_since = None
+        else:
+            st.closed_on = None
+    return st
+
+
+def facts_of(kind: str, st: _State, remote: bool) -> CaseFacts:
+    return CaseFacts(
+        kind=kind, received_on=st.received_on, accepted_on=st.accepted_on,
+        instance=st.instance, complexity=st.complexity, remote=remote,
+        extensions=st.extensions,
+        suspensions=tuple((a, b) for a, b in st.suspensions),
+        decided_on=st.decided_on, first_decision_on=st.first_decision_on,
+        dialogue_on=st.dialogue_on)
+
+
+def judge(milestones: Iterable[Milestone], st: _State, today: date) -> tuple[CaseMilestone, ...]:
+    out = []
+    is_open = st.status not in lifecycle.TERMINAL
+    for m in milestones:
+        done_by = DONE_BY.get(m.key)
+        done = bool(done_by and st.done & done_by) or not is_open
+        if m.key in CONDITIONAL and not CONDITIONAL[m.key](st):
+            done_by, done = None, True  # does not apply to this case
+        overdue = bool(done_by) and not done and m.due_on is not None and m.due_on < today
+        out.append(CaseMilestone(m, done, overdue))
+    return tuple(out)
+
+
+def next_due(judged: Iterable[CaseMilestone]) -> tuple[str | None, str | None]:
+    pending = [(j.milestone.due_on, j.milestone.key) for j in judged
+               if not j.done and j.milestone.due_on is not None and DONE_BY.get(j.milestone.key)]
+    if not pending:
+        return None, None
+    due, key = min(pending)
+    return due.isoformat(), key
+
+
+def _events(db: Database, case_id: int):
+    return db.execute(
+        "SELECT action, status_after, occurred_on, data FROM case_events WHERE case_id = ?"
+        " ORDER BY id", [case_id]).fetchall()
+
+
+def _remote(db: Database) -> bool:
+    row = db.execute("SELECT remote_area FROM office WHERE id = 1").fetchone()
+    return bool(row and row[0])
+
+
+def case_state(db: Database, case_id: int) -> tuple[str, _State]:
+    row = db.execute("SELECT kind FROM cases WHERE id = ?", [case_id]).fetchone()
+    if row is None:
+        raise DeskError(messages.CASE_MISSING.format(id=case_id))
+    return row[0], replay(_events(db, case_id))
+
+
+def case_milestones(db: Database, case_id: int, today: date,
+                    cal: WorkCalendar | None = None) -> tuple[CaseMilestone, ...]:
+    kind, st = case_state(db, case_id)
+    if st.received_on is None:
+        return ()
+    cal = cal or load_calendar(db)
+    return judge(compute_milestones(facts_of(kind, st, _remote(db)), cal), st, today)
+
+
+def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: date) -> dict:
+    due_on = due_key = rule_set = None
+    if st.received_on is not None:
+        milestones = compute_milestones(facts_of(kind, st, remote), cal)
+        rule_set = milestones[0].rule_set if milestones else None
+        if st.status not in lifecycle.TERMINAL:
+            due_on, due_key = next_due(judge(milestones, st, today))
+    return {"status": st.status, "is_open": int(st.status not in lifecycle.TERMINAL),
+            "complexity": st.complexity, "instance": st.instance, "flags": st.flags,
+            "due_on": due_on, "due_key": due_key, "waiting_since": st.waiting_since,
+            "rule_set": rule_set, "closed_on": st.closed_on, "assignee_id": st.assignee_id}
+
+
+def refresh_case(db: Database, case_id: int, today: date | None = None,
+                 cal: WorkCalendar | None = None) -> None:
+    kind, st = case_state(db, case_id)
+    row = _cache_row(kind, st, _remote(db), cal or load_calendar(db), today or date.today())
+    sets = ", ".join(f"{k} = :{k}" for k in row)
+    db.execute(f"UPDATE cases SET {sets} WHERE id = :id", {**row, "id": case_id})
+
+
+def recompute_all(db: Database, today: date | None = None,
+                  progress: Callable[[int, int], None] | None = None, batch: int = 5000) -> int:
+    """Rebuild every case's cached state from its events (after a rule or calendar change)."""
+    today = today or date.today()
+    cal, remote = load_calendar(db), _remote(db)
+    total = db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+    kinds = dict(db.execute("SELECT id, kind FROM cases"))
+    done = 0
+    updates: list[dict] = []
+
+    def flush() -> None:
+        db.conn.executemany(
+            "UPDATE cases SET status = :status, is_open = :is_open, complexity = :complexity,"
+            " instance = :instance, flags = :flags, due_on = :due_on, due_key = :due_key,"
+            " waiting_since = :waiting_since, rule_set = :rule_set, closed_on = :closed_on,"
+            " assignee_id = :assignee_id WHERE id = :id", updates)
+        updates.clear()
+
+    with db.atomic():
+        current, events = None, []
+        rows = db.execute("SELECT case_id, action, status_after, occurred_on, data"
+                          " FROM case_events ORDER BY case_id, id")
+        for case_id, *event in rows:
+            if case_id != current:
+                if current is not None:
+                    updates.append({**_cache_row(kinds[current], replay(events), remote, cal,
+                                                 today), "id": current})
+                current, events = case_id, []
+            events.append(event)
+            if len(updates) >= batch:
+                done += len(updates)
+                flush()
+                if progress:
+                    progress(done, total)
+        if current is not None:
+            updates.append({**_cache_row(kinds[current], replay(events), remote, cal, today),
+                            "id": current})
+        done += len(updates)
+        flush()
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('recompute_due', '0')")
+    return done
+
+
+# Actions that record a fact about the file rather than a step of the procedure: they may
+# be entered with any date since the case was opened.
+_SIDE_ACTIONS = frozenset({"note", "flag", "attachment", "assign", "attach", "detach",
+                           "dialogue_planned"})
+
+
+def _check_day(db: Database, case_id: int, action: str, occurred_on: date, now: datetime) -> None:
+    opened = db.execute("SELECT opened_on FROM cases WHERE id = ?", [case_id]).fetchone()[0]
+    if occurred_on > now.date():
+        raise DeskError(messages.CASE_DATE_FUTURE.format(day=fmt(occurred_on)), field="occurred_on")
+    if occurred_on.isoformat() < opened:
+        raise DeskError(messages.CASE_DATE_BEFORE_OPENING.format(
+            day=fmt(occurred_on), opened=fmt(_d(opened))), field="occurred_on")
+    if action in _SIDE_ACTIONS:
+        return
+    marks = ",".join("?" * len(_SIDE_ACTIONS))
+    last = db.execute(
+        f"SELECT occurred_on, action FROM case_events WHERE case_id = ? AND action NOT IN ({marks})"
+        " ORDER BY id DESC LIMIT 1", [case_id, *_SIDE_ACTIONS]).fetchone()
+    if last and occurred_on.isoformat() < last[0]:
+        raise DeskError(messages.CASE_DATE_BEFORE_LAST_STEP.format(
+            day=fmt(occurred_on), last=fmt(_d(last[0])),
+            step=lifecycle.ACTIONS.get(last[1], lifecycle.ACTIONS["note"]).label.lower()),
+            field="occurred_on")
+
+
+def prior_transfers(db: Database, case_id: int) -> list[tuple[str, str, str]]:
+    """Transfers of this case and of petitions with the same content attached to it
+    (date, body, document number): the plans single out petitions transferred many times."""
+    return db.execute(
+        "WITH RECURSIVE origin(id) AS (SELECT ? UNION SELECT json_extract(e.data, '$.from_case')"
+        " FROM case_events e JOIN origin o ON e.case_id = o.id WHERE e.action = 'attach')"
+        " SELECT occurred_on, body, doc_no FROM case_events WHERE action = 'transfer'"
+        " AND case_id IN origin ORDER BY occurred_on", [case_id]).fetchall()
+
+
+def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
+                 officer_id: int | None = None, body: str = "", doc_no: str = "",
+                 note: str = "", data: dict | None = None, now: datetime | None = None,
+                 confirm_repeat: bool = False, today: date | None = None) -> int:
+    """Record one action on a case, in one transaction, and refresh the case's cached state."""
+    now = now or datetime.now()
+    data = dict(data or {})
+    body, doc_no, note = clean(body), clean(doc_no), clean(note)
+    with db.atomic():
+        kind, st = case_state(db, case_id)
+        status = lifecycle.next_status(action, st.status, kind, st.before_suspension)
+        _check_day(db, case_id, action, occurred_on, now)
+        spec = lifecycle.ACTIONS[action]
+        if spec.needs_body and not body:
+            raise DeskError(messages.CASE_BODY_REQUIRED, field="body")
+        if action == "transfer":
+            earlier = prior_transfers(db, case_id)
+            if earlier and kind == "to_cao":
+                # Circular 05/2021: a denunciation with the same content is transferred once.
+                raise DeskError(messages.CASE_DENUNCIATION_TRANSFERRED.format(
+                    day=fmt(_d(earlier[0][0])), body=earlier[0][1]))
+            if earlier and not confirm_repeat:
+                raise RepeatTransfer(messages.CASE_REPEAT_TRANSFER.format(
+                    count=len(earlier), day=fmt(_d(earlier[-1][0])), body=earlier[-1][1]))
+        if action == "extend" and st.extensions >= MAX_EXTENSIONS[st.complexity]:
+            raise DeskError(messages.CASE_EXTENSION_LIMIT.format(
+                level=COMPLEXITY_LABELS[st.complexity].lower(), count=st.extensions))
+        if action == "classify":
+            data = {"eligible": bool(data.get("eligible", True)),
+                    "competent": bool(data.get("competent", True))}
+        if action == "decide" and not doc_no:
+            raise DeskError(messages.CASE_DECISION_NUMBER_REQUIRED, field="doc_no")
+        event_id = db["case_events"].insert({
+            "uuid": str(uuid.uuid4()), "case_id": case_id, "action": action,
+            "status_after": status, "occurred_on": occurred_on.isoformat(),
+            "entered_at": now.isoformat(timespec="seconds"), "officer_id": officer_id,
+            "body": body, "doc_no": doc_no, "note": note,
+            "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+        }).last_pk
+        db.execute("UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?",
+                   [now.isoformat(timespec="seconds"), case_id])
+        refresh_case(db, case_id, today or now.date())
+    return event_id
+
+
+class RepeatTransfer(DeskError):
+    """A second transfer of the same content: allowed only when the officer confirms."""
+
+
+def set_flag(db: Database, case_id: int, flag: str, on: bool, *, officer_id: int | None = None,
+             now: datetime | None = None, note: str = "") -> int:
+    if flag not in FLAGS:
+        raise DeskError(messages.CASE_FLAG_UNKNOWN.format(
+            flag=flag, choices=", ".join(FLAGS)))
+    now = now or datetime.now()
+    return record_event(db, case_id, "flag", occurred_on=now.date(), officer_id=officer_id,
+                        note=note, data={"flag": flag, "on": bool(on)}, now=now)
+
+
+def set_complexity(db: Database, case_id: int, level: int, *, occurred_on: date,
+                   officer_id: int | None = None, doc_no: str = "", now: datetime | None = None,
+                   ) -> int:
+    """Complexity is decided in writing (DOMAIN §5); it lengthens the resolution periods."""
+    if level not in COMPLEXITY_LABELS:
+        raise DeskError(messages.CASE_COMPLEXITY_UNKNOWN.format(level=level))
+    return record_event(db, case_id, "flag", occurred_on=occurred_on, officer_id=officer_id,
+                        doc_no=doc_no, data={"complexity": level}, now=now)
+
+
+def add_note(db: Database, case_id: int, note: str, *, officer_id: int | None = None,
+             now: datetime | None = None) -> int:
+    if not clean(note):
+        raise DeskError(messages.CASE_NOTE_EMPTY, field="note")
+    now = now or datetime.now()
+    return record_event(db, case_id, "note", occurred_on=now.date(), officer_id=officer_id,
+                        note=note, now=now)
+
+
+def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str,
+              received_at: datetime, officer_id: int | None, stamp: str,
+              outcome: str = "accepted", body: str = "", doc_no: str = "",
+              flags: int = 0, today: date | None = None) -> int:
+    """A new case for a petition received at the desk, with the events its outcome implies.
+    Called inside the intake transaction."""
+    case_id = db["cases"].insert({
+        "uuid": str(uuid.uuid4()), "person_id": person_id, "kind": kind, "topic": topic,
+        "title": clean(title)[:200], "status": "received",
+        "opened_on": received_at.date().isoformat(), "created_at": stamp, "updated_at": stamp,
+        "version": 1,
+    }).last_pk
+    day = received_at.date().isoformat()
+    events = [("receive", "received", "", "", "{}")]
+    if flags & FLAGS["crowd"][0]:
+        events.append(("flag", "received", "", "", '{"flag": "crowd", "on": true}'))
+    if outcome == "guided":
+        events.append(("guide", "guided", body, doc_no, "{}"))
+    elif outcome == "transferred":
+        events.append(("transfer", "transferred", body, doc_no, "{}"))
+    db.conn.executemany(
+        "INSERT INTO case_events (uuid, case_id, action, status_after, occurred_on, entered_at,"
+        " officer_id, body, doc_no, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(str(uuid.uuid4()), case_id, a, s, day, stamp, officer_id, b, n, d)
+         for a, s, b, n, d in events])
+    refresh_case(db, case_id, today or received_at.date())
+    return case_id
+
+
+def case_events(db: Database, case_id: int) -> tuple[CaseEvent, ...]:
+    return tuple(
+        CaseEvent(r[0], r[1], lifecycle.ACTIONS.get(r[1], lifecycle.ACTIONS["note"]).label, r[2],
+                  r[3], r[4], r[5] or "", r[6], r[7], r[8], json.loads(r[9] or "{}"))
+        for r in db.execute(
+            "SELECT e.id, e.action, e.status_after, e.occurred_on, e.entered_at, o.full_name,"
+            " e.body, e.doc_no, e.note, e.data FROM case_events e"
+            " LEFT JOIN officers o ON o.id = e.officer_id WHERE e.case_id = ?"
+            " ORDER BY e.occurred_on, e.id", [case_id]))
+

@@ -1,0 +1,118 @@
+"""The legal path of a case as a transition table: statuses, actions, what each action needs.
+
+A case's status is the result of its events; `next_status` is the only place that decides
+whether an action may follow the current status. Circular 05/2021 (handling petitions),
+Law on Complaints 2011 and Law on Denunciations 2018, as amended by Law 136/2025.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desk_app import messages
+from desk_app.core.errors import DeskError
+
+STATUS_LABELS = {
+    "received": "Đã tiếp nhận",
+    "classified": "Đã phân loại",
+    "accepted": "Đã thụ lý",
+    "guided": "Đã hướng dẫn",
+    "transferred": "Đã chuyển đơn",
+    "returned": "Đã trả lại đơn",
+    "filed": "Xếp lưu đơn",
+    "verifying": "Đang xác minh",
+    "dialogue": "Đã đối thoại",
+    "decided": "Đã có quyết định/kết luận",
+    "notified": "Đã gửi/thông báo kết quả",
+    "closed": "Đã kết thúc",
+    "withdrawn": "Đã rút đơn",
+    "suspended": "Tạm đình chỉ",
+    "reopened": "Khiếu nại lần hai",
+    "merged": "Đã gộp vào vụ việc khác",
+}
+
+# Nothing is left for the office to do (a guided citizen goes to the competent body; a
+# transferred petition stays open until that body answers).
+TERMINAL = frozenset({"guided", "returned", "filed", "closed", "withdrawn", "merged"})
+HANDLING = ("accepted", "verifying", "dialogue")
+BEFORE_HANDLING = ("received", "classified")
+OPEN = tuple(s for s in STATUS_LABELS if s not in TERMINAL)
+
+
+@dataclass(frozen=True)
+class Action:
+    label: str
+    after: tuple[str, ...]  # statuses it may follow
+    to: str | None  # the status after it; None: unchanged
+    needs_body: bool = False  # the receiving body (transfer, guidance)
+    kinds: tuple[str, ...] = ()  # petition kinds it applies to; () = all
+
+
+ACTIONS: dict[str, Action] = {
+    "receive": Action("Tiếp nhận", (), "received"),
+    # Circular 05/2021: classify (eligible? within competence?) then propose.
+    "classify": Action("Phân loại, xử lý đơn", BEFORE_HANDLING, "classified"),
+    "accept": Action("Thụ lý giải quyết", ("received", "classified", "reopened"), "accepted"),
+    "guide": Action("Hướng dẫn đến cơ quan có thẩm quyền", BEFORE_HANDLING, "guided",
+                    needs_body=True),
+    "transfer": Action("Chuyển đơn", BEFORE_HANDLING, "transferred", needs_body=True),
+    "reply": Action("Nhận kết quả trả lời của cơ quan nhận đơn", ("transferred",), "closed"),
+    "return": Action("Trả lại đơn và tài liệu", BEFORE_HANDLING, "returned"),
+    "file": Action("Xếp lưu đơn", BEFORE_HANDLING, "filed"),
+    # Law on Denunciations art. 29(3): the denouncer is told of the acceptance in writing;
+    # Law on Complaints art. 27: so is the complainant.
+    "notify_acceptance": Action("Thông báo thụ lý", HANDLING, None, kinds=("khieu_nai", "to_cao")),
+    "verify": Action("Xác minh nội dung", ("accepted", "dialogue"), "verifying"),
+    "dialogue": Action("Đối thoại", ("accepted", "verifying"), "dialogue",
+                       kinds=("khieu_nai",)),
+    "extend": Action("Gia hạn giải quyết", ("accepted", "verifying"), None, kinds=("to_cao",)),
+    "decide": Action("Ban hành quyết định/kết luận", HANDLING, "decided"),
+    "notify": Action("Gửi quyết định, thông báo kết quả", ("decided",), "notified"),
+    "close": Action("Kết thúc vụ việc", ("decided", "notified"), "closed"),
+    # Law on Complaints art. 10, 2011: the complainant may withdraw at any time before the decision.
+    "withdraw": Action("Rút đơn", ("received", "classified", "accepted", "verifying",
+                                    "dialogue", "suspended", "transferred", "reopened"),
+                       "withdrawn"),
+    # Law 136/2025 art. 11a: suspension stops the clock; the decision to continue restarts it.
+    "suspend": Action("Tạm đình chỉ giải quyết", HANDLING, "suspended"),
+    "resume": Action("Tiếp tục giải quyết", ("suspended",), None),
+    # Law on Complaints art. 33: a second complaint after the first decision (or its deadline).
+    "reopen": Action("Khiếu nại lần hai", ("decided", "notified", "closed"), "reopened",
+                     kinds=("khieu_nai",)),
+    "note": Action("Ghi chú", tuple(STATUS_LABELS), None),
+    "flag": Action("Đánh dấu", tuple(STATUS_LABELS), None),
+    "assign": Action("Giao cán bộ xử lý", OPEN, None),
+    "attach": Action("Gộp đơn vào vụ việc", tuple(STATUS_LABELS), None),
+    "detach": Action("Tách đơn ra vụ việc riêng", tuple(STATUS_LABELS), None),
+    "merge": Action("Gộp vào vụ việc khác", tuple(s for s in STATUS_LABELS if s != "merged"),
+                    "merged"),
+    "dialogue_planned": Action("Lên lịch đối thoại", HANDLING, None, kinds=("khieu_nai",)),
+    "attachment": Action("Đính kèm tệp", tuple(STATUS_LABELS), None),
+}
+
+# Actions an officer chooses on the case page (the others are recorded by other services).
+USER_ACTIONS = ("classify", "accept", "guide", "transfer", "reply", "return", "file",
+                "notify_acceptance", "verify",
+                "extend", "decide", "notify", "close", "withdraw", "suspend", "resume", "reopen")
+
+
+def next_status(action: str, status: str, kind: str, before_suspension: str | None = None) -> str:
+    """The status after `action`, or a DeskError saying why it cannot follow `status`."""
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise DeskError(messages.CASE_ACTION_UNKNOWN.format(action=action))
+    if spec.kinds and kind not in spec.kinds:
+        raise DeskError(messages.CASE_ACTION_WRONG_KIND.format(
+            action=spec.label, kind=kind))
+    if spec.after and status not in spec.after:
+        raise DeskError(messages.CASE_ACTION_NOT_NOW.format(
+            action=spec.label, status=STATUS_LABELS.get(status, status),
+            allowed=", ".join(STATUS_LABELS[s] for s in spec.after)))
+    if action == "resume":
+        return before_suspension or "accepted"
+    return spec.to or status
+
+
+def available_actions(status: str, kind: str) -> tuple[str, ...]:
+    return tuple(a for a in USER_ACTIONS
+                 if status in ACTIONS[a].after and (not ACTIONS[a].kinds or kind in ACTIONS[a].kinds))

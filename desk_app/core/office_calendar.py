@@ -1,0 +1,84 @@
+"""The office's own edits to the national holiday calendar, kept in `calendar_days`.
+
+The Prime Minister fixes Tết and National Day breaks each year and sometimes swaps working
+days (DOMAIN §5): the office records what the year's decision says, and every case's
+milestones are recomputed, since a due date may move.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from desk_app import messages
+from desk_app.core.calendar import WorkCalendar, check_date, fmt
+from desk_app.core.errors import DeskError
+from desk_app.core.text import clean
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+KINDS = {
+    "holiday": "Ngày nghỉ thêm",
+    "workday": "Ngày làm việc bù",
+    "not_holiday": "Bỏ ngày nghỉ",
+}
+
+
+def load_calendar(db: Database) -> WorkCalendar:
+    """The office's calendar; the same edits give the same (cached) calendar, whose per-year
+    index is then built once per process instead of once per saved visit."""
+    return _calendar(tuple(db.execute("SELECT day, kind, label FROM calendar_days ORDER BY day")))
+
+
+@lru_cache(maxsize=8)
+def _calendar(rows: tuple[tuple[str, str, str], ...]) -> WorkCalendar:
+    extra, workdays, removed = {}, {}, []
+    for day, kind, label in rows:
+        d = date.fromisoformat(day)
+        if kind == "holiday":
+            extra[d] = label or KINDS["holiday"]
+        elif kind == "workday":
+            workdays[d] = label or KINDS["workday"]
+        else:
+            removed.append(d)
+    return WorkCalendar(extra, workdays, removed)
+
+
+def office_days(db: Database, year: int | None = None) -> list[tuple[str, str, str]]:
+    sql = "SELECT day, kind, label FROM calendar_days"
+    params: list = []
+    if year is not None:
+        sql += " WHERE day LIKE ?"
+        params.append(f"{year:04d}-%")
+    return db.execute(sql + " ORDER BY day", params).fetchall()
+
+
+def set_day(db: Database, day: date, kind: str, label: str = "") -> None:
+    """Record one edit; the whole calendar must still make sense, then all cases are recomputed."""
+    from desk_app.core.cases import recompute_all
+
+    if kind not in KINDS:
+        raise DeskError(messages.CALENDAR_KIND_UNKNOWN.format(kind=kind, choices=", ".join(KINDS)))
+    check_date(day)
+    cal = load_calendar(db)
+    if kind == "workday" and cal.is_working_day(day):
+        raise DeskError(messages.CALENDAR_ALREADY_WORKING.format(day=fmt(day)))
+    if kind == "holiday" and not cal.is_working_day(day):
+        raise DeskError(messages.CALENDAR_ALREADY_OFF.format(day=fmt(day)))
+    if kind == "not_holiday" and cal.holiday_name(day) is None:
+        raise DeskError(messages.CALENDAR_NOT_A_HOLIDAY.format(day=fmt(day)))
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO calendar_days (day, kind, label) VALUES (?, ?, ?)",
+                   [day.isoformat(), kind, clean(label)])
+        load_calendar(db)  # raises on a contradictory set before anything is committed
+        recompute_all(db)
+
+
+def remove_day(db: Database, day: date) -> None:
+    from desk_app.core.cases import recompute_all
+
+    with db.atomic():
+        db.execute("DELETE FROM calendar_days WHERE day = ?", [day.isoformat()])
+        recompute_all(db)

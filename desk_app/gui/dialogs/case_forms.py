@@ -1,0 +1,145 @@
+"""Small forms the case page asks: one step of the procedure, a dialogue, its minutes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from desk_app.core.dialogues import ROLES, Participant
+from desk_app.core.lifecycle import ACTIONS
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class ActionDialog(QDialog):
+    """Date, body, document number and note for one action on a case."""
+
+    def __init__(self, action: str, parent=None):
+        super().__init__(parent)
+        spec = ACTIONS[action]
+        self.action = action
+        self.setWindowTitle(spec.label)
+        form = QFormLayout()
+        self.day = QDateEdit(QDate.currentDate(), self, calendarPopup=True,
+                             displayFormat="dd/MM/yyyy")
+        self.day.setMaximumDate(QDate.currentDate())
+        form.addRow(self.tr("Ngày thực hiện:"), self.day)
+        self.body = QLineEdit(self)
+        self.doc_no = QLineEdit(self)
+        if spec.needs_body or action == "reply":
+            form.addRow(self.tr("Cơ quan, tổ chức:"), self.body)
+        if action in ("guide", "transfer", "reply", "decide", "notify", "return", "extend",
+                      "suspend", "resume", "accept", "notify_acceptance"):
+            form.addRow(self.tr("Số, ký hiệu văn bản:"), self.doc_no)
+        self.eligible = QCheckBox(self.tr("Đủ điều kiện xử lý"), self)
+        self.competent = QCheckBox(self.tr("Thuộc thẩm quyền giải quyết"), self)
+        if action == "classify":
+            self.eligible.setChecked(True)
+            self.competent.setChecked(True)
+            form.addRow(self.eligible)
+            form.addRow(self.competent)
+        self.note = QPlainTextEdit(self)
+        self.note.setFixedHeight(80)
+        form.addRow(self.tr("Ghi chú:"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self))
+
+    def values(self) -> dict:
+        data = {}
+        if self.action == "classify":
+            data = {"eligible": self.eligible.isChecked(), "competent": self.competent.isChecked()}
+        return {"occurred_on": self.day.date().toPython(), "body": self.body.text(),
+                "doc_no": self.doc_no.text(), "note": self.note.toPlainText(), "data": data}
+
+
+class ScheduleDialogueDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Lên lịch đối thoại"))
+        start = (datetime.now() + timedelta(days=8)).replace(hour=8, minute=0, second=0,
+                                                              microsecond=0)
+        self.when = QDateTimeEdit(QDateTime(start), self, calendarPopup=True,
+                                  displayFormat="HH:mm dd/MM/yyyy")
+        self.place = QLineEdit(self.tr("Trụ sở Ủy ban nhân dân"), self)
+        self.notice = QDateEdit(QDate.currentDate(), self, calendarPopup=True,
+                                displayFormat="dd/MM/yyyy")
+        form = QFormLayout()
+        form.addRow(self.tr("Thời gian đối thoại:"), self.when)
+        form.addRow(self.tr("Địa điểm:"), self.place)
+        form.addRow(self.tr("Ngày gửi thông báo:"), self.notice)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self))
+
+    def values(self) -> dict:
+        return {"when": self.when.dateTime().toPython(), "place": self.place.text(),
+                "notice_sent_on": self.notice.date().toPython()}
+
+
+class DialogueMinutesDialog(QDialog):
+    """Biên bản đối thoại: participants, each one's position, and the result."""
+
+    def __init__(self, parent=None, rows: int = 4):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Biên bản đối thoại"))
+        self.resize(760, 520)
+        self.held = QDateTimeEdit(QDateTime.currentDateTime(), self, calendarPopup=True,
+                                  displayFormat="HH:mm dd/MM/yyyy")
+        self.people = QTableWidget(rows, 3, self)
+        self.people.setHorizontalHeaderLabels(
+            [self.tr("Họ tên"), self.tr("Tư cách"), self.tr("Ý kiến, quan điểm")])
+        self.people.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.people.setColumnWidth(0, 180)
+        self.people.setColumnWidth(1, 220)
+        for r in range(rows):
+            combo = QComboBox(self.people)
+            combo.addItems(ROLES)
+            combo.setCurrentIndex(min(r, len(ROLES) - 1))
+            self.people.setCellWidget(r, 1, combo)
+        self.result = QPlainTextEdit(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Thời gian:"), self.held)
+        form.addRow(self.tr("Thành phần:"), self.people)
+        form.addRow(self.tr("Kết quả đối thoại:"), self.result)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self))
+
+    def set_row(self, row: int, name: str, role: str, position: str) -> None:
+        self.people.setItem(row, 0, QTableWidgetItem(name))
+        self.people.cellWidget(row, 1).setCurrentText(role)
+        self.people.setItem(row, 2, QTableWidgetItem(position))
+
+    def values(self) -> dict:
+        people = []
+        for r in range(self.people.rowCount()):
+            name = self.people.item(r, 0)
+            if name is None or not name.text().strip():
+                continue
+            position = self.people.item(r, 2)
+            people.append(Participant(name.text(), self.people.cellWidget(r, 1).currentText(),
+                                      position.text() if position else ""))
+        return {"held_at": self.held.dateTime().toPython(), "participants": people,
+                "result": self.result.toPlainText()}

@@ -1,0 +1,72 @@
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from desk_app.core.case_labels import VIEWS
+from desk_app.core.dashboard import case_ids, dashboard
+from desk_app.gui.models.case_model import OVERDUE
+from tests.support import part, register
+
+
+def _show(qtbot, window, view="overdue"):
+    page = window.show_cases()
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.show_view(view)
+    return page
+
+
+def test_tiles_and_list_match_the_core(qtbot, window, demo_db):
+    page = _show(qtbot, window, "overdue")
+    board = dashboard(demo_db, date.today())
+    assert page.buttons["overdue"].text() == f"{VIEWS['overdue']}\n{board.overdue}"
+    assert page.buttons["waiting"].text().endswith(f"\n{board.waiting}")
+    assert page.model.rowCount() == len(case_ids(demo_db, "overdue", date.today()))
+    if board.overdue:  # overdue reads in words and in colour
+        text = page.model.data(page.model.index(0, 7))
+        assert text.startswith("Quá hạn ")
+        brush = page.model.data(page.model.index(0, 7), Qt.ForegroundRole)
+        assert brush.color() == OVERDUE
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.show_flag("crowd")
+    assert page.model.rowCount() == board.by_flag["crowd"]
+
+
+def _fresh_case(db, days_ago=3):
+    when = datetime.now().replace(microsecond=0) - timedelta(days=days_ago)
+    result = register(db, parts=(part(kind="khieu_nai",
+                                      summary="Khiếu nại quyết định thu hồi đất ở Thôn Đông"),),
+                      received_at=when)
+    return result.case_ids[0]
+
+
+def test_case_window_shows_milestones_and_records_a_step(qtbot, window, demo_db):
+    case_id = _fresh_case(demo_db)
+    dialog = window.open_case(case_id)
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=5000)
+    labels = [dialog.milestones.item(r, 0).text() for r in range(dialog.milestones.rowCount())]
+    assert any(label.startswith("Thụ lý khiếu nại") for label in labels)
+    explanations = [dialog.milestones.item(r, 3).text() for r in range(dialog.milestones.rowCount())]
+    assert any("ngày làm việc kể từ ngày tiếp nhận" in e for e in explanations)
+    assert "Tiếp nhận" in dialog.timeline.toPlainText()
+    buttons = {b.objectName() for b in dialog.findChildren(QPushButton)}
+    assert "action_accept" in buttons and "action_close" not in buttons
+
+    before = dialog.detail
+    dialog.do_action("accept", occurred_on=date.today(), body="", doc_no="", note="", data={})
+    qtbot.waitUntil(lambda: dialog.detail is not before and dialog.detail.status == "accepted",
+                    timeout=5000)
+    assert demo_db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()[0] == "accepted"
+    assert "Thụ lý giải quyết" in dialog.timeline.toPlainText()
+
+
+def test_an_impossible_step_is_explained_and_not_saved(qtbot, window, demo_db):
+    case_id = _fresh_case(demo_db)
+    dialog = window.open_case(case_id)
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=5000)
+    events = demo_db.execute("SELECT COUNT(*) FROM case_events WHERE case_id = ?", [case_id]).fetchone()
+    dialog.do_action("close", occurred_on=date.today(), body="", doc_no="", note="", data={})
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
+    assert "Kết thúc vụ việc" in dialog.message.text() and "Đã tiếp nhận" in dialog.message.text()
+    assert demo_db.execute("SELECT COUNT(*) FROM case_events WHERE case_id = ?",
+                           [case_id]).fetchone() == events
