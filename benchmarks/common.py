@@ -30,7 +30,8 @@ DEMO_END = datetime(2026, 11, 20, 15, 0, 0)
 DEMO_SEED = 1
 # Files whose content shapes the generated database.
 KEY_SOURCES = ("desk_app/core/migrations.py", "desk_app/core/demo.py",
-               "desk_app/core/search_index.py", "desk_app/core/text.py")
+               "desk_app/core/demo_cases.py", "desk_app/core/search_index.py",
+               "desk_app/core/text.py")
 
 
 def source_key() -> str:

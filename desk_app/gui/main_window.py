@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.case_windows: dict[int, object] = {}
 
         self.intake.saved.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
+        self.intake.attached.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
+        self.intake.open_case.connect(self.open_case)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.log.open_record.connect(self.open_record)
         self.log.open_case.connect(self.open_case)

@@ -70,3 +70,22 @@ def test_an_impossible_step_is_explained_and_not_saved(qtbot, window, demo_db):
     assert "Kết thúc vụ việc" in dialog.message.text() and "Đã tiếp nhận" in dialog.message.text()
     assert demo_db.execute("SELECT COUNT(*) FROM case_events WHERE case_id = ?",
                            [case_id]).fetchone() == events
+
+
+def test_intake_offers_a_likely_duplicate_and_attaches_on_click(qtbot, window, demo_db):
+    first = _fresh_case(demo_db, days_ago=5)
+    page = window.intake
+    second = register(demo_db, parts=(part(kind="khieu_nai",
+                                           summary="Khiếu nại quyết định thu hồi đất tại Thôn Đông"),),
+                      received_at=datetime.now().replace(microsecond=0) - timedelta(days=1))
+    page._offer_duplicates(second)
+    qtbot.waitUntil(page.duplicates.isVisible, timeout=5000)
+    assert f"#{first}" in page.duplicates.text()
+    with qtbot.waitSignal(page.attached, timeout=5000) as signal:
+        page._duplicate_link(f"attach:{second.petition_ids[0]}:{first}")
+    assert signal.args == [first]
+    petition_case = demo_db.execute("SELECT case_id FROM petitions WHERE id = ?",
+                                    [second.petition_ids[0]]).fetchone()[0]
+    assert petition_case == first
+    assert demo_db.execute("SELECT status, merged_into FROM cases WHERE id = ?",
+                           [second.case_ids[0]]).fetchone() == ("merged", first)

@@ -100,6 +100,8 @@ class PartEditor(QGroupBox):
 
 class IntakePage(QWidget):
     saved = Signal(object)  # Registered
+    open_case = Signal(int)
+    attached = Signal(int)  # case id a new petition was attached to
 
     def __init__(self, tasks, office, officers, parent=None):
         super().__init__(parent)
@@ -230,6 +232,13 @@ class IntakePage(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        # Likely duplicates of what was just saved (same person, similar content): offered,
+        # never applied without the officer's click.
+        self.duplicates = QLabel(self)
+        self.duplicates.setObjectName("duplicates")
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setVisible(False)
+        self.duplicates.linkActivated.connect(self._duplicate_link)
         self.save_button = QPushButton(self.tr("Ghi sổ (Ctrl+S)"), self)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -238,7 +247,10 @@ class IntakePage(QWidget):
         QShortcut(QKeySequence.Save, self, activated=self.save)
         QShortcut(QKeySequence.New, self, activated=self.reset)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
+        message_box = QVBoxLayout()
+        message_box.addWidget(self.message)
+        message_box.addWidget(self.duplicates)
+        buttons.addLayout(message_box, 1)
         buttons.addWidget(new_button)
         buttons.addWidget(self.save_button)
 
@@ -553,6 +565,60 @@ class IntakePage(QWidget):
             text += " " + self.tr("Giấy biên nhận số %1.").replace("%1", result.receipt_no)
         self.show_ok(text)
         self.saved.emit(result)
+        self._offer_duplicates(result)
+
+    def _offer_duplicates(self, result: Registered) -> None:
+        self.duplicates.setVisible(False)
+        pairs = [(pid, cid) for pid, cid in zip(result.petition_ids, result.case_ids, strict=False)]
+        if not pairs:
+            return
+
+        def job(db):
+            from desk_app.core.case_links import candidates_for_petition
+
+            return [(pid, c) for pid, _cid in pairs for c in candidates_for_petition(db, pid, 3)
+                    if c.status != "merged"]
+
+        self.tasks.read(job, self._show_duplicates, lambda e: None)
+
+    def _show_duplicates(self, found) -> None:
+        if not found:
+            return
+        from html import escape
+
+        lines = []
+        for pid, c in found[:3]:
+            lines.append(
+                self.tr("Đơn vừa ghi có thể trùng vụ việc #%1 (%2, %3): %4")
+                .replace("%1", str(c.case_id)).replace("%2", c.opened_on[8:10] + "/"
+                                                       + c.opened_on[5:7] + "/" + c.opened_on[:4])
+                .replace("%3", escape(c.person_name)).replace("%4", escape(c.title))
+                + f" — <a href='attach:{pid}:{c.case_id}'>" + self.tr("Gộp vào vụ việc này")
+                + f"</a> · <a href='open:{c.case_id}'>" + self.tr("Xem") + "</a>")
+        self.duplicates.setText("<br>".join(lines))
+        self.duplicates.setVisible(True)
+
+    def _duplicate_link(self, link: str) -> None:
+        kind, *ids = link.split(":")
+        if kind == "open":
+            self.open_case.emit(int(ids[0]))
+            return
+        petition_id, case_id = int(ids[0]), int(ids[1])
+        officer_id = self.officer.currentData()
+        officer_id = int(officer_id) if officer_id else None
+
+        def job(db):
+            from desk_app.core.case_links import attach_petition
+
+            attach_petition(db, petition_id, case_id, officer_id=officer_id)
+            return case_id
+
+        def done(target):
+            self.duplicates.setVisible(False)
+            self.show_ok(self.tr("Đã gộp đơn vào vụ việc #%1.").replace("%1", str(target)))
+            self.attached.emit(target)
+
+        self.tasks.write(job, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
