@@ -50,6 +50,8 @@ def add_attachment(db: Database, data_dir: Path, case_id: int, source: str | Pat
                    officer_id: int | None = None, now: datetime | None = None) -> int:
     source = Path(source)
     now = now or datetime.now()
+    if db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone() is None:
+        raise DeskError(messages.CASE_MISSING.format(id=case_id))
     if not source.is_file():
         raise DeskError(messages.ATTACHMENT_MISSING.format(path=source))
     size = source.stat().st_size

@@ -203,6 +203,13 @@ def _events(db: Database, case_id: int):
         " ORDER BY id", [case_id]).fetchall()
 
 
+def local_periods(db: Database) -> dict[str, int]:
+    """The office's own targets where the law sets none (settings)."""
+    from desk_app.core.settings import get_int
+
+    return {"petition_resolution": get_int(db, "petition_target_days")}
+
+
 def _remote(db: Database) -> bool:
     row = db.execute("SELECT remote_area FROM office WHERE id = 1").fetchone()
     return bool(row and row[0])
@@ -221,13 +228,15 @@ def case_milestones(db: Database, case_id: int, today: date,
     if st.received_on is None:
         return ()
     cal = cal or load_calendar(db)
-    return judge(compute_milestones(facts_of(kind, st, _remote(db)), cal), st, today)
+    return judge(compute_milestones(facts_of(kind, st, _remote(db)), cal,
+                                    local_periods=local_periods(db)), st, today)
 
 
-def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: date) -> dict:
+def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: date,
+               local: dict[str, int] | None = None) -> dict:
     due_on = due_key = rule_set = None
     if st.received_on is not None:
-        milestones = compute_milestones(facts_of(kind, st, remote), cal)
+        milestones = compute_milestones(facts_of(kind, st, remote), cal, local_periods=local)
         rule_set = milestones[0].rule_set if milestones else None
         if st.status not in lifecycle.TERMINAL:
             due_on, due_key = next_due(judge(milestones, st, today))
@@ -240,7 +249,8 @@ def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: da
 def refresh_case(db: Database, case_id: int, today: date | None = None,
                  cal: WorkCalendar | None = None) -> None:
     kind, st = case_state(db, case_id)
-    row = _cache_row(kind, st, _remote(db), cal or load_calendar(db), today or date.today())
+    row = _cache_row(kind, st, _remote(db), cal or load_calendar(db), today or date.today(),
+                     local_periods(db))
     sets = ", ".join(f"{k} = :{k}" for k in row)
     db.execute(f"UPDATE cases SET {sets} WHERE id = :id", {**row, "id": case_id})
 
@@ -249,7 +259,7 @@ def recompute_all(db: Database, today: date | None = None,
                   progress: Callable[[int, int], None] | None = None, batch: int = 5000) -> int:
     """Rebuild every case's cached state from its events (after a rule or calendar change)."""
     today = today or date.today()
-    cal, remote = load_calendar(db), _remote(db)
+    cal, remote, local = load_calendar(db), _remote(db), local_periods(db)
     total = db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
     kinds = dict(db.execute("SELECT id, kind FROM cases"))
     done = 0
@@ -271,7 +281,7 @@ def recompute_all(db: Database, today: date | None = None,
             if case_id != current:
                 if current is not None:
                     updates.append({**_cache_row(kinds[current], replay(events), remote, cal,
-                                                 today), "id": current})
+                                                 today, local), "id": current})
                 current, events = case_id, []
             events.append(event)
             if len(updates) >= batch:
@@ -280,8 +290,8 @@ def recompute_all(db: Database, today: date | None = None,
                 if progress:
                     progress(done, total)
         if current is not None:
-            updates.append({**_cache_row(kinds[current], replay(events), remote, cal, today),
-                            "id": current})
+            updates.append({**_cache_row(kinds[current], replay(events), remote, cal, today,
+                                         local), "id": current})
         done += len(updates)
         flush()
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('recompute_due', '0')")

@@ -324,8 +324,12 @@ def validate_facts(facts: CaseFacts) -> None:
 # ---------------------------------------------------------------- counting
 
 def compute_milestones(facts: CaseFacts, calendar: WorkCalendar,
-                       directory: str | Path | None = None) -> tuple[Milestone, ...]:
-    """Every milestone of the case's rule set that applies to its kind, in rule-file order."""
+                       directory: str | Path | None = None,
+                       local_periods: dict[str, int] | None = None) -> tuple[Milestone, ...]:
+    """Every milestone of the case's rule set that applies to its kind, in rule-file order.
+
+    `local_periods` replaces the period of local rules (an office's own targets, e.g. for
+    kiến nghị / phản ánh, which the law leaves open) by rule key."""
     validate_facts(facts)
     rule_set = rule_set_for(facts.received_on, directory)
     suspensions = tuple(sorted(facts.suspensions, key=lambda s: s[0]))
@@ -335,6 +339,8 @@ def compute_milestones(facts: CaseFacts, calendar: WorkCalendar,
         if rule.when and not _matches(rule.when, facts):
             continue
         term = rule.term(facts)
+        if rule.local and local_periods and rule.key in local_periods:
+            term = _replace(term, (("period", local_periods[rule.key]),))
         extensions = 0
         if rule.extension is not None:
             extended = True

@@ -82,3 +82,26 @@ def remove_day(db: Database, day: date) -> None:
     with db.atomic():
         db.execute("DELETE FROM calendar_days WHERE day = ?", [day.isoformat()])
         recompute_all(db)
+
+
+def year_days(db: Database, year: int) -> list[tuple[date, str, str, str]]:
+    """The year's days that differ from a plain week: (day, kind, label, source) with kind
+    "holiday" (a weekday off) or "workday" (a weekend day worked), source "office" or
+    "national"."""
+    from datetime import timedelta
+
+    cal = load_calendar(db)
+    edited = {date.fromisoformat(day) for day, _k, _l in office_days(db, year)}
+    out = []
+    day = date(year, 1, 1)
+    while day.year == year:
+        weekend = day.weekday() >= 5
+        source = "office" if day in edited else "national"
+        if not weekend and not cal.is_working_day(day):
+            out.append((day, "holiday", cal.holiday_name(day) or "", source))
+        elif weekend and cal.is_working_day(day):
+            out.append((day, "workday", KINDS["workday"], source))
+        elif weekend and cal.holiday_name(day):
+            out.append((day, "holiday", cal.holiday_name(day), source))
+        day += timedelta(days=1)
+    return out

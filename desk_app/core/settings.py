@@ -54,3 +54,21 @@ def put(db: Database, key: str, value: str) -> None:
 def all_settings(db: Database) -> dict[str, str]:
     stored = dict(db.execute("SELECT key, value FROM settings").fetchall())
     return {key: stored.get(key, default) for key, default in DEFAULTS.items()}
+
+
+# Settings that change due dates: saving one recomputes every case.
+RECOMPUTE_KEYS = frozenset({"petition_target_days"})
+
+
+def put_many(db: Database, values: dict[str, str]) -> bool:
+    """Save several settings in one transaction; True if the cases were recomputed."""
+    from desk_app.core.cases import recompute_all
+
+    with db.atomic():
+        changed = {k for k, v in values.items() if get(db, k) != str(v).strip()}
+        for key, value in values.items():
+            put(db, key, value)
+        if changed & RECOMPUTE_KEYS:
+            recompute_all(db)
+            return True
+    return False

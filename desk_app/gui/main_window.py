@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
             self.officer.addItem(officer.full_name, officer.id)
         toolbar.addWidget(self.officer)
         toolbar.addAction(self.tr("Thêm cán bộ…"), self.ask_new_officer)
+        toolbar.addAction(self.tr("Cài đặt…"), self.open_settings)
         toolbar.addSeparator()
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -123,6 +124,14 @@ class MainWindow(QMainWindow):
         self.log.current_officer_id = officer_id
         if self.cases is not None:
             self.cases.current_officer_id = officer_id
+
+    def open_settings(self):
+        from desk_app.gui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.tasks, self)
+        dialog.changed.connect(lambda: (self._cases_stale(), self.log.mark_stale()))
+        dialog.open()
+        return dialog
 
     def ask_new_officer(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Thêm cán bộ tiếp công dân"),

@@ -89,3 +89,21 @@ def test_intake_offers_a_likely_duplicate_and_attaches_on_click(qtbot, window, d
     assert petition_case == first
     assert demo_db.execute("SELECT status, merged_into FROM cases WHERE id = ?",
                            [second.case_ids[0]]).fetchone() == ("merged", first)
+
+
+def test_settings_dialog_adds_an_office_holiday_and_recomputes(qtbot, window, demo_db):
+    from desk_app.core.office_calendar import load_calendar
+
+    dialog = window.open_settings()
+    qtbot.waitUntil(lambda: dialog.days.rowCount() > 0, timeout=5000)
+    assert any("Quốc khánh" in dialog.days.item(r, 3).text() for r in range(dialog.days.rowCount()))
+    # a plain working day in December becomes an office holiday
+    day = load_calendar(demo_db).next_working_day(date(date.today().year, 12, 15))
+    dialog.day.setDate(day)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("holiday"))
+    dialog.label.setText("Nghỉ theo Quyết định số 1/QĐ-UBND")
+    with qtbot.waitSignal(dialog.changed, timeout=10000):
+        dialog.add_day()
+    assert not load_calendar(demo_db).is_working_day(day)
+    assert demo_db.execute("SELECT kind, label FROM calendar_days").fetchall() == [
+        ("holiday", "Nghỉ theo Quyết định số 1/QĐ-UBND")]
