@@ -324,14 +324,33 @@ def _check_day(db: Database, case_id: int, action: str, occurred_on: date, now: 
             field="occurred_on")
 
 
+SAME_CONTENT = 0.6  # share of content words for two petitions to count as the same content
+
+
 def prior_transfers(db: Database, case_id: int) -> list[tuple[str, str, str]]:
     """Transfers of this case and of petitions with the same content attached to it
     (date, body, document number): the plans single out petitions transferred many times."""
-    return db.execute(
+    from desk_app.core.case_links import duplicate_candidates
+
+    own = db.execute(
         "WITH RECURSIVE origin(id) AS (SELECT ? UNION SELECT json_extract(e.data, '$.from_case')"
         " FROM case_events e JOIN origin o ON e.case_id = o.id WHERE e.action = 'attach')"
         " SELECT occurred_on, body, doc_no FROM case_events WHERE action = 'transfer'"
         " AND case_id IN origin ORDER BY occurred_on", [case_id]).fetchall()
+    if own:
+        return own
+    # The same content brought again by the same person as a separate case.
+    person_id, title, kind = db.execute(
+        "SELECT person_id, title, kind FROM cases WHERE id = ?", [case_id]).fetchone()
+    similar = [c.case_id for c in duplicate_candidates(
+        db, person_id=person_id, summary=title, kind=kind, exclude_case=case_id,
+        threshold=SAME_CONTENT)]
+    if not similar:
+        return []
+    marks = ",".join("?" * len(similar))
+    return db.execute(
+        f"SELECT occurred_on, body, doc_no FROM case_events WHERE action = 'transfer'"
+        f" AND case_id IN ({marks}) ORDER BY occurred_on", similar).fetchall()
 
 
 def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
