@@ -45,6 +45,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="+")
     p.add_argument("--limit", type=int, default=50)
 
+    p = sub.add_parser("receipt", help="in giấy biên nhận (mẫu 02/TCD) của một lượt tiếp")
+    p.add_argument("visit_id", type=int, metavar="VISIT_ID", help="số lượt tiếp")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf")
+    p.add_argument("--copy", action="store_true", help="in bản sao (có dấu “BẢN SAO”)")
+
+    p = sub.add_parser("log", help="xuất sổ tiếp công dân (mẫu 03/TCD) ra PDF hoặc XLSX")
+    p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf|TỆP.xlsx")
+    p.add_argument("--reveal", action="store_true",
+                   help="hiện danh tính người tố cáo (chỉ khi được phép)")
+
     p = sub.add_parser("deadline", help="tính các mốc thời hạn của một vụ việc (không cần dữ liệu)")
     p.add_argument("--kind", required=True, help="loại đơn: khieu_nai, to_cao, kien_nghi, phan_anh")
     p.add_argument("--received", required=True, metavar="NGÀY", help="ngày tiếp nhận (YYYY-MM-DD)")
@@ -147,6 +159,57 @@ def cmd_search(args) -> int:
     return 0
 
 
+def _iso_date(value: str):
+    from datetime import date
+
+    from desk_app import messages
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DeskError(messages.DATE_FORMAT.format(value=value)) from None
+
+
+def cmd_receipt(args) -> int:
+    from desk_app import messages
+    from desk_app.core.documents.layout import write_file
+    from desk_app.core.documents.register import print_receipt, receipt_record
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise DeskError(messages.PDF_OUT_FORMAT.format(path=out))
+    db = _open(args)
+    before = receipt_record(db, args.visit_id)
+    pdf = print_receipt(db, args.visit_id, copy=args.copy)  # a second print is a copy
+    number, _ = receipt_record(db, args.visit_id)
+    copy = args.copy or bool(before and before[1])
+    write_file(out, pdf)
+    _emit(args, {"visit_id": args.visit_id, "number": number, "copy": copy, "out": str(out)},
+          [f"Đã in giấy biên nhận số {number}{' (bản sao)' if copy else ''} ra {out}"])
+    return 0
+
+
+def cmd_log(args) -> int:
+    from desk_app import messages
+    from desk_app.core.office import require_office
+
+    date_from, date_to = _iso_date(args.date_from), _iso_date(args.date_to)
+    out = Path(args.out)
+    if out.suffix.lower() == ".pdf":
+        from desk_app.core.documents.logbook_pdf import export_log_pdf as export
+    elif out.suffix.lower() == ".xlsx":
+        from desk_app.core.documents.logbook_xlsx import export_log_xlsx as export
+    else:
+        raise DeskError(messages.LOG_OUT_FORMAT.format(path=out))
+    db = _open(args)
+    require_office(db)
+    count = export(db, date_from, date_to, out, reveal=args.reveal)
+    _emit(args, {"rows": count, "out": str(out), "from": date_from.isoformat(),
+                 "to": date_to.isoformat(), "revealed": args.reveal},
+          [f"Đã xuất {count} dòng sổ tiếp công dân ra {out}"])
+    return 0
+
+
 def cmd_gui(args) -> int:
     data_dir = args.data_dir
     if args.demo and not data_dir:
@@ -178,6 +241,7 @@ def cmd_deadline(args) -> int:
 
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "intake": cmd_intake, "search": cmd_search,
             "gui": cmd_gui, "deadline": cmd_deadline}
+COMMANDS.update({"receipt": cmd_receipt, "log": cmd_log})
 
 
 def _case_command(name):

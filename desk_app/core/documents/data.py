@@ -1,0 +1,169 @@
+"""Plain values the documents print, read from the database.
+
+Renderers never read the database: they take these values (JSON-serialisable dicts), so a
+document can be stored with what it printed and reprinted identically later (register.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlite_utils import Database
+
+from desk_app import messages
+from desk_app.core import catalog, lifecycle, settings
+from desk_app.core.errors import DeskError
+from desk_app.core.intake import RECEIPT_KIND  # Form 02/TCD, numbered at intake
+from desk_app.core.logbook import LogFilter, log_ids, log_rows
+from desk_app.core.model import DocCopy, LogRow, Outcome
+from desk_app.core.office import require_office
+
+REFUSAL_KIND = "tu_choi_01"  # Form 01/TCD
+COPY_LABELS = {
+    DocCopy.ORIGINAL: "Bản gốc",
+    DocCopy.PHOTOCOPY: "Bản sao",
+    DocCopy.CERTIFIED: "Bản sao có chứng thực",
+}
+ID_LABELS = {
+    "cccd": "Số căn cước",
+    "cmnd": "Số CMND",
+    "giay_chung_nhan": "Số giấy chứng nhận căn cước",
+    "ho_chieu": "Số hộ chiếu",
+    "khac": "Số giấy tờ",
+}
+
+
+def office_values(db: Database) -> dict:
+    office = require_office(db)
+    return {"name": office.name, "parent_name": office.parent_name,
+            "place_name": office.place_name, "office_code": office.office_code}
+
+
+def signer_values(db: Database) -> dict:
+    return {"title": settings.get(db, "signer_title"), "name": settings.get(db, "signer_name")}
+
+
+def _visit(db: Database, visit_id: int) -> dict:
+    cur = db.execute(
+        """SELECT v.received_at, v.reception_kind, v.outcome, v.refusal_reason, v.crowd_size,
+                  o.full_name, o.position,
+                  pe.full_name, pe.id_kind, pe.id_number, pe.id_issued_on, pe.address,
+                  pe.commune_code, pe.sex
+             FROM visits v
+             JOIN persons pe ON pe.id = v.person_id
+             LEFT JOIN officers o ON o.id = v.officer_id
+            WHERE v.id = ?""", [visit_id])
+    row = cur.fetchone()
+    if row is None:
+        raise DeskError(messages.VISIT_MISSING.format(id=visit_id))
+    (received, rkind, outcome, refusal, crowd, officer, position, name, id_kind, id_number,
+     issued_on, address, commune_code, sex) = row
+    label = catalog.commune_label(commune_code)
+    if label and label not in address:
+        address = f"{address}, {label}" if address else label
+    petitions = [
+        {"kind": k, "kind_label": catalog.PETITION_KIND_LABELS.get(k, k), "summary": s}
+        for k, s in db.execute(
+            "SELECT kind, summary FROM petitions WHERE visit_id = ? ORDER BY id", [visit_id])]
+    return {
+        "received_at": received, "reception_kind": rkind, "outcome": outcome,
+        "refusal_reason": refusal, "crowd_size": crowd,
+        "officer": {"name": officer or "", "position": position or ""},
+        "person": {"name": name, "sex": sex or "", "id_label": ID_LABELS.get(id_kind, "Số giấy tờ"),
+                   "id_number": id_number, "id_issued_on": issued_on or "", "id_issued_by": "",
+                   "address": address},
+        "petitions": petitions,
+    }
+
+
+def receipt_data(db: Database, visit_id: int) -> dict:
+    """What Form 02/TCD prints for this visit: the receipt goes to the provider himself, so
+    it shows his identity even for a denunciation."""
+    visit = _visit(db, visit_id)
+    row = db.execute("SELECT number, year, issued_at FROM issued_documents"
+                     " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
+                     [visit_id, RECEIPT_KIND]).fetchone()
+    if row is None:
+        raise DeskError(messages.RECEIPT_MISSING.format(id=visit_id))
+    items = [{"name": n, "pages": p, "condition": c, "copy": COPY_LABELS.get(k, k)}
+             for n, p, c, k in db.execute(
+                 "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
+                 " ORDER BY ord, id", [visit_id])]
+    return {
+        "kind": RECEIPT_KIND, "number": row[0], "year": row[1], "issued_on": row[2][:10],
+        "visit_id": visit_id, "office": office_values(db), "received_at": visit["received_at"],
+        "online": visit["reception_kind"] == "truc_tuyen", "officer": visit["officer"],
+        "provider": visit["person"], "petitions": visit["petitions"], "items": items,
+    }
+
+
+def refusal_data(db: Database, visit_id: int, on: date | None = None) -> dict:
+    """What Form 01/TCD prints for a refused visit (number and date are added when issued)."""
+    visit = _visit(db, visit_id)
+    if visit["outcome"] != Outcome.REFUSED:
+        raise DeskError(messages.REFUSAL_NOT_REFUSED.format(id=visit_id))
+    code = visit["refusal_reason"] or ""
+    reason = next((r for r in catalog.refusal_reasons() if r.code == code), None)
+    return {
+        "kind": REFUSAL_KIND, "visit_id": visit_id, "office": office_values(db),
+        "signer": signer_values(db), "received_at": visit["received_at"],
+        "person": visit["person"], "petitions": visit["petitions"],
+        "reason": {"code": code, "name": reason.name if reason else code,
+                   "basis": reason.basis if reason else ""},
+        "issued_on": (on or date.today()).isoformat(),
+    }
+
+
+# --- the log book ---------------------------------------------------------------------------
+
+# Form 03/TCD columns (Circular 04/2021 as amended), in order.
+LOG_COLUMNS = (
+    "STT",
+    "Ngày tiếp",
+    "Họ tên, địa chỉ",
+    "Số CCCD/Hộ chiếu",
+    "Tóm tắt nội dung vụ việc",
+    "Phân loại đơn/vụ việc",
+    "Số người",
+    "Cơ quan, tổ chức đã giải quyết",
+    "Thuộc thẩm quyền (x)",
+    "Hướng dẫn (cơ quan, số văn bản)",
+    "Chuyển đơn (cơ quan, số văn bản)",
+    "Theo dõi kết quả",
+    "Ghi chú",
+)
+
+
+def log_rows_for_print(db: Database, date_from: date, date_to: date, *,
+                       reveal: bool = False) -> list[LogRow]:
+    """The log book's lines in the range, oldest first, as the screen log shows them: every
+    line of a visit that brings a denunciation masks who came (Denunciation law art. 47, 56)
+    unless `reveal` is given."""
+    if date_from > date_to:
+        raise DeskError(messages.LOG_RANGE_REVERSED.format(
+            start=date_from.strftime("%d/%m/%Y"), end=date_to.strftime("%d/%m/%Y")))
+    ids = log_ids(db, LogFilter(date_from=date_from, date_to=date_to, sort="received_at",
+                                descending=False))
+    return log_rows(db, ids, frozenset(ids) if reveal else frozenset())
+
+
+def log_cells(row: LogRow) -> tuple:
+    """One line's cells in LOG_COLUMNS order; the name cell is (name, address)."""
+    when = row.received_at
+    day = f"{when[8:10]}/{when[5:7]}/{when[:4]}"
+    return (
+        row.log_label,
+        day,
+        (row.person_name, row.address),
+        row.id_number,
+        row.summary,
+        catalog.PETITION_KIND_LABELS.get(row.petition_kind, row.petition_kind),
+        row.crowd_size,
+        row.prior_handlers,
+        "x" if row.within_competence else "",
+        row.guided_to,
+        row.transferred_to,
+        # The screen log labels three statuses; the case lifecycle has more (issue 3).
+        lifecycle.STATUS_LABELS.get(row.follow_up, row.follow_up),
+        row.note,
+    )

@@ -1,0 +1,594 @@
+"""What every printed document shares, laid out as Decree 30/2020 (Appendix I) asks.
+
+A4, margins top/bottom 20 mm, left 30 mm, right 15 mm; the two-column header (issuing body
+and number on the left, national title, motto and place/date on the right); title; justified
+body; signature block; "Nơi nhận"; tables with a repeated header row; the "BẢN SAO" mark of
+a reprint; page numbers. Every text goes through `nfc` before it is drawn: reportlab does not
+position combining marks, so a decomposed "ế" would print as "ê" and a floating accent.
+Documents are built with `invariant=1`: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache, lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desk_app import messages
+from desk_app.core.documents.fonts import FontSet, fonts
+from desk_app.core.errors import DeskError
+
+# Decree 30/2020, Appendix I §I.2: margins (the low end of each range).
+TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+COPY_MARK = "BẢN SAO"
+BODY_SIZE = 13  # body text 13–14 pt
+TITLE_SIZE = 14
+
+
+def nfc(value: object) -> str:
+    """Text as it may be drawn: NFC (precomposed letters), no None."""
+    return unicodedata.normalize("NFC", "" if value is None else str(value))
+
+
+def esc(value: object) -> str:
+    """NFC text escaped for Paragraph markup."""
+    return escape(nfc(value))
+
+
+def upper(value: object) -> str:
+    return nfc(value).upper()
+
+
+def vn_date(d: date) -> str:
+    """"ngày 05 tháng 3 năm 2026": a day below 10 and the months 1 and 2 take a leading zero
+    (Decree 30/2020, Appendix I §II.5.b), other months do not."""
+    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
+    return f"ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+def place_date(place: str, d: date) -> str:
+    return f"{nfc(place)}, {vn_date(d)}"
+
+
+def dmy(value: str | date | None) -> str:
+    """An ISO date or datetime as dd/mm/yyyy ('' for nothing)."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.strftime("%d/%m/%Y")
+
+
+@dataclass(frozen=True)
+class Styles:
+    fonts: FontSet
+    body: ParagraphStyle
+    body_left: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    header: ParagraphStyle
+    header_bold: ParagraphStyle
+    national: ParagraphStyle
+    motto: ParagraphStyle
+    place_date: ParagraphStyle
+    number: ParagraphStyle
+    sign_title: ParagraphStyle
+    sign_note: ParagraphStyle
+    sign_name: ParagraphStyle
+    recipients_head: ParagraphStyle
+    recipients_item: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_head: ParagraphStyle
+    small: ParagraphStyle
+
+
+@cache
+def _styles_for(fs: FontSet) -> Styles:
+    def style(name, font, size, align=TA_CENTER, leading=None, **kw) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.2,
+                              alignment=align, **kw)
+
+    return Styles(
+        fonts=fs,
+        # Decree 30: body justified, first line indented 1–1.27 cm, at least 6 pt between
+        # paragraphs, line spacing from single to 1.5 lines.
+        body=style("body", fs.regular, BODY_SIZE, TA_JUSTIFY, BODY_SIZE * 1.3,
+                   firstLineIndent=10 * mm, spaceAfter=6),
+        body_left=style("body_left", fs.regular, BODY_SIZE, TA_JUSTIFY, BODY_SIZE * 1.3,
+                        spaceAfter=4),
+        title=style("title", fs.bold, TITLE_SIZE, leading=TITLE_SIZE * 1.25),
+        subtitle=style("subtitle", fs.bold, TITLE_SIZE, leading=TITLE_SIZE * 1.25),
+        header=style("header", fs.regular, 12.5, leading=15),
+        header_bold=style("header_bold", fs.bold, 12.5, leading=15),
+        national=style("national", fs.bold, 12, leading=15),
+        motto=style("motto", fs.bold, 13, leading=15),
+        place_date=style("place_date", fs.italic, 13, leading=16),
+        number=style("number", fs.regular, 13, leading=16),
+        sign_title=style("sign_title", fs.bold, 13, leading=16),
+        sign_note=style("sign_note", fs.italic, 12, leading=15),
+        sign_name=style("sign_name", fs.bold, 13, leading=16),
+        recipients_head=style("recipients_head", fs.bold_italic, 12, TA_LEFT, 14),
+        recipients_item=style("recipients_item", fs.regular, 11, TA_LEFT, 13),
+        cell=style("cell", fs.regular, 12, TA_LEFT, 14.5),
+        cell_center=style("cell_center", fs.regular, 12, TA_CENTER, 14.5),
+        cell_head=style("cell_head", fs.bold, 12, TA_CENTER, 14.5),
+        small=style("small", fs.italic, 9, TA_LEFT, 11),
+    )
+
+
+def styles() -> Styles:
+    return _styles_for(fonts())
+
+
+def text_width(portrait: bool = True) -> float:
+    page = A4 if portrait else landscape(A4)
+    return page[0] - LEFT - RIGHT
+
+
+def para(text: object, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(esc(text), style)
+
+
+# --- header -----------------------------------------------------------------------------
+
+
+def header(office_name: str, parent_name: str, *, number: str | None = None,
+           place: str | None = None, on: date | None = None,
+           width: float | None = None) -> Table:
+    """The two header columns (Decree 30, Appendix I §II.1-5).
+
+    Left: the parent body (upper-case, regular) over the issuing body (upper-case, bold) with
+    a short rule under it, then "Số: …". Right: the national title, the motto with a rule as
+    long as itself, then the place and date in italics, level with the number.
+    """
+    st = styles()
+    width = width or text_width()
+    right_w = stringWidth(NATIONAL_TITLE, st.national.fontName, st.national.fontSize) + 8
+    left_w = width - right_w
+    room = left_w - 4
+    body_lines = _body_name_lines(upper(office_name), st.header_bold, room)
+    name_w = max(stringWidth(line, st.header_bold.fontName, st.header_bold.fontSize)
+                 for line in body_lines)
+    motto_w = stringWidth(MOTTO, st.motto.fontName, st.motto.fontSize)
+    left = []
+    if parent_name:
+        left.append(Paragraph("<br/>".join(
+            esc(line) for line in _body_name_lines(upper(parent_name), st.header, room,
+                                                   abbreviate=True)), st.header))
+    # The rules keep clear of the dot below (Ộ, Ự) and descenders of the line above.
+    left += [Paragraph("<br/>".join(esc(line) for line in body_lines), st.header_bold),
+             Spacer(1, 4), HRFlowable(width=max(min(name_w, room) * 0.4, 20 * mm), thickness=0.6,
+                        color=colors.black, spaceBefore=1, spaceAfter=0, hAlign="CENTER")]
+    right = [para(NATIONAL_TITLE, st.national), para(MOTTO, st.motto), Spacer(1, 3),
+             HRFlowable(width=motto_w, thickness=0.6, color=colors.black, spaceBefore=1,
+                        spaceAfter=0, hAlign="CENTER")]
+    rows = [[left, right]]
+    if number is not None or (place and on):
+        rows.append([para(f"Số: {number}", st.number) if number is not None else "",
+                     para(place_date(place, on), st.place_date) if place and on else ""])
+    table = Table(rows, colWidths=[left_w, right_w], hAlign="CENTER")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 1), (-1, 1), 6),
+    ]))
+    return table
+
+
+_COMMITTEE = "ỦY BAN NHÂN DÂN"
+
+
+def _body_name_lines(name: str, style: ParagraphStyle, room: float, *,
+                     abbreviate: bool = False) -> list[str]:
+    """A body's name as header lines: whole if it fits; else the classic break after
+    "ỦY BAN NHÂN DÂN"; a parent body may instead abbreviate it to "UBND" (Decree 30,
+    Appendix I §II.3); other names wrap at spaces."""
+    def fits(text: str) -> bool:
+        return stringWidth(text, style.fontName, style.fontSize) <= room
+
+    if fits(name):
+        return [name]
+    if name.startswith(_COMMITTEE + " "):
+        rest = name[len(_COMMITTEE) + 1:]
+        if abbreviate and fits("UBND " + rest):
+            return ["UBND " + rest]
+        if fits(rest):
+            return [_COMMITTEE, rest]
+    return [line for line, _ in wrap_text(name, style.fontName, style.fontSize, room)]
+
+
+def title(text: str, subtitle: str | None = None) -> list[Flowable]:
+    st = styles()
+    out: list[Flowable] = [Spacer(1, 8 * mm), para(upper(text), st.title)]
+    if subtitle:
+        out.append(para(subtitle, st.subtitle))
+    out.append(Spacer(1, 6 * mm))
+    return out
+
+
+def body(text: str, *, indent: bool = True) -> Paragraph:
+    st = styles()
+    return para(text, st.body if indent else st.body_left)
+
+
+def body_markup(markup: str, *, indent: bool = True) -> Paragraph:
+    """A body paragraph from markup whose variable parts the caller passed through `esc`."""
+    st = styles()
+    return Paragraph(nfc(markup), st.body if indent else st.body_left)
+
+
+# --- signatures and recipients -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signature block: authority lines and position upper-case bold, a note, space, name."""
+
+    position: tuple[str, ...]
+    name: str = ""
+    note: str = "(Ký, ghi rõ họ tên)"
+
+
+def signature_block(sig: Signature) -> list[Flowable]:
+    st = styles()
+    out: list[Flowable] = [para(upper(line), st.sign_title) for line in sig.position]
+    if sig.note:
+        out.append(para(sig.note, st.sign_note))
+    out.append(Spacer(1, 24 * mm))
+    out.append(para(sig.name, st.sign_name) if sig.name else Spacer(1, 16))
+    return out
+
+
+def recipients_block(items: Sequence[str]) -> list[Flowable]:
+    st = styles()
+    out: list[Flowable] = [para("Nơi nhận:", st.recipients_head)]
+    last = len(items) - 1
+    for i, item in enumerate(items):
+        out.append(para(f"- {nfc(item)}{'.' if i == last else ';'}", st.recipients_item))
+    return out
+
+
+def two_columns(left: list[Flowable] | str, right: list[Flowable] | str,
+                widths: tuple[float, float] | None = None) -> Table:
+    st = styles()
+    width = text_width()
+    widths = widths or (width / 2, width / 2)
+    table = Table([[left, right]], colWidths=list(widths), hAlign="CENTER")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    table.keepWithPrevious = False
+    return table
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def data_table(head: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
+               centered: Sequence[int] = ()) -> Table:
+    """A bordered table whose header row is repeated on every page; cells wrap."""
+    st = styles()
+    data = [[para(h, st.cell_head) for h in head]]
+    for row in rows:
+        data.append([para(v, st.cell_center if i in centered else st.cell)
+                     for i, v in enumerate(row)])
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="CENTER")
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+@lru_cache(maxsize=200_000)
+def wrap_text(text: str, font: str, size: float, width: float) -> tuple[tuple[str, float], ...]:
+    """Lines (text, width) of `text` broken at spaces to fit `width`; a word longer than the
+    width is broken between letters. Nothing is ever dropped."""
+    lines: list[tuple[str, float]] = []
+    space = stringWidth(" ", font, size)
+    for paragraph in text.split("\n"):
+        whole = stringWidth(paragraph, font, size)
+        if whole <= width:
+            lines.append((paragraph, whole))
+            continue
+        current, current_w = "", 0.0
+        for word in paragraph.split():
+            word_w = stringWidth(word, font, size)
+            if current and current_w + space + word_w <= width:
+                current, current_w = f"{current} {word}", current_w + space + word_w
+                continue
+            if current:
+                lines.append((current, current_w))
+            while word_w > width:  # an over-long word: break it after a / or -, else anywhere
+                cut = len(word) - 1
+                while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                    cut -= 1
+                mark = max(word.rfind("/", 0, cut), word.rfind("-", 0, cut))
+                if mark > 0:
+                    cut = mark + 1
+                lines.append((word[:cut], stringWidth(word[:cut], font, size)))
+                word = word[cut:]
+                word_w = stringWidth(word, font, size)
+            current, current_w = word, word_w
+        lines.append((current, current_w))
+    return tuple(lines)
+
+
+# A cell of a GridTable: its lines as (text, font, width).
+Line = tuple[str, str, float]
+
+
+class GridTable(Flowable):
+    """A long bordered table drawn straight on the canvas: thousands of rows in seconds.
+
+    Platypus' Table re-measures all remaining rows at each page break; this one wraps every
+    cell once (`wrap_text`, cached), repeats the header row on every page, and splits a row
+    taller than what is left of the page between two lines of text, so nothing is cut.
+    """
+
+    def __init__(self, head: Sequence[str], rows: Sequence[Sequence[object]],
+                 widths: Sequence[float], *, size: float = 9, centered: Sequence[int] = (),
+                 bold_first_line: Sequence[int] = (), _prepared=None):
+        super().__init__()
+        self.widths = list(widths)
+        self.size = size
+        self.leading = size * 1.2
+        self.pad_x, self.pad_y = 2.0, 2.0
+        self.centered = frozenset(centered)
+        if _prepared is not None:
+            self.head, self.rows, self.heights = _prepared
+        else:
+            fs = fonts()
+            self.head = self._cells([[(h, fs.bold) for h in nfc(h).split("\n")] for h in head])
+            bold = frozenset(bold_first_line)
+            self.rows = [self._cells(self._pieces(row, bold, fs)) for row in rows]
+            self.heights = [self._height(r) for r in self.rows]
+        self.head_h = self._height(self.head)
+        self._total = sum(self.heights)
+
+    def _pieces(self, row, bold, fs: FontSet):
+        out = []
+        for i, value in enumerate(row):
+            if isinstance(value, (list, tuple)):  # several parts: the first bold if asked
+                parts = [nfc(v) for v in value if v]
+            else:
+                parts = [nfc(value)]
+            out.append([(p, fs.bold if (i in bold and k == 0) else fs.regular)
+                        for k, p in enumerate(parts)])
+        return out
+
+    def _cells(self, row) -> list[list[Line]]:
+        cells = []
+        for i, parts in enumerate(row):
+            inner = self.widths[i] - 2 * self.pad_x
+            lines: list[Line] = []
+            for text, font in parts:
+                lines += [(t, font, w) for t, w in wrap_text(text, font, self.size, inner)]
+            cells.append(lines)
+        return cells
+
+    def _height(self, row: list[list[Line]]) -> float:
+        return max((len(c) for c in row), default=1) * self.leading + 2 * self.pad_y
+
+    def _part(self, rows, heights) -> GridTable:
+        return GridTable((), (), self.widths, size=self.size, centered=self.centered,
+                         _prepared=(self.head, rows, heights))
+
+    def wrap(self, avail_w, avail_h):
+        self.width = sum(self.widths)
+        self.height = self.head_h + self._total
+        return self.width, self.height
+
+    def split(self, avail_w, avail_h):
+        room = avail_h - self.head_h
+        if room < self.leading + 2 * self.pad_y or not self.rows:
+            return []
+        used, count = 0.0, 0
+        for h in self.heights:
+            if used + h > room:
+                break
+            used, count = used + h, count + 1
+        if count == len(self.rows):
+            return [self]
+        row = self.rows[count]
+        fit = int((room - used - 2 * self.pad_y) // self.leading)
+        lines = max(len(c) for c in row)
+        # Split a row between pages only when it must (nothing else fits) or when it is tall.
+        if fit >= 1 and (count == 0 or (lines > 8 and fit >= 3)):
+            first = [c[:fit] for c in row]
+            rest = [c[fit:] for c in row]
+            return [self._part(self.rows[:count] + [first],
+                               self.heights[:count] + [self._height(first)]),
+                    self._part([rest] + self.rows[count + 1:],
+                               [self._height(rest)] + self.heights[count + 1:])]
+        if count == 0:
+            return []
+        return [self._part(self.rows[:count], self.heights[:count]),
+                self._part(self.rows[count:], self.heights[count:])]
+
+    def draw(self):
+        canv = self.canv
+        xs = [0.0]
+        for w in self.widths:
+            xs.append(xs[-1] + w)
+        y = self.height
+        tops = [y]
+        text = canv.beginText()
+        current_font = None
+        for row, h in zip([self.head, *self.rows], [self.head_h, *self.heights], strict=True):
+            for i, cell in enumerate(row):
+                ty = y - self.pad_y - self.size
+                for s, font, w in cell:
+                    if not s:
+                        ty -= self.leading
+                        continue
+                    if font != current_font:
+                        text.setFont(font, self.size, self.leading)
+                        current_font = font
+                    if row is self.head or i in self.centered:
+                        x = xs[i] + (self.widths[i] - w) / 2
+                    else:
+                        x = xs[i] + self.pad_x
+                    text.setTextOrigin(x, ty)
+                    text.textOut(s)
+                    ty -= self.leading
+            y -= h
+            tops.append(y)
+        canv.drawText(text)
+        canv.setLineWidth(0.5)
+        canv.setStrokeColor(colors.black)
+        segments = [(0, t, xs[-1], t) for t in tops]
+        segments += [(x, tops[0], x, tops[-1]) for x in xs]
+        canv.lines(segments)
+
+
+# --- building -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """How pages are decorated: numbers ("top": Decree 30, from page 2, top centre; "footer":
+    "Trang n/N" at the bottom; None), the reprint mark, and a hook for the first page."""
+
+    landscape: bool = False
+    numbering: str | None = "top"
+    copy: bool = False
+    copy_note: str = ""
+    first_page: Callable[[Canvas, Styles], None] | None = None
+    first_page_reserve: float = 0.0  # extra bottom space kept free on page 1 (a QR code)
+
+
+def _canvas_class(page: Page, st: Styles):
+    class DocCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 - reportlab's name
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._saved_pages)
+            for state in self._saved_pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            number = self.getPageNumber()
+            width, height = self._pagesize
+            if page.numbering == "top" and total > 1 and number > 1:
+                self.setFont(st.fonts.regular, 13)
+                self.drawCentredString(LEFT + (width - LEFT - RIGHT) / 2, height - TOP / 2 - 4,
+                                       str(number))
+            elif page.numbering == "footer":
+                self.setFont(st.fonts.regular, 10)
+                self.drawCentredString(LEFT + (width - LEFT - RIGHT) / 2, BOTTOM / 2 - 3,
+                                       f"Trang {number}/{total}")
+            if page.copy:
+                _copy_mark(self, st, width, height, page.copy_note)
+
+    return DocCanvas
+
+
+def _copy_mark(canv: Canvas, st: Styles, width: float, height: float, note: str) -> None:
+    """A boxed "BẢN SAO" in the top right margin of every page of a reprint."""
+    size = 12
+    text_w = stringWidth(COPY_MARK, st.fonts.bold, size)
+    note_w = stringWidth(nfc(note), st.fonts.italic, 8) if note else 0
+    box_w = max(text_w, note_w) + 8
+    box_h = 16 + (10 if note else 0)
+    x = width - RIGHT - box_w
+    y = height - TOP + 3
+    canv.saveState()
+    canv.setLineWidth(1)
+    canv.rect(x, y, box_w, box_h)
+    canv.setFont(st.fonts.bold, size)
+    canv.drawCentredString(x + box_w / 2, y + box_h - 13, COPY_MARK)
+    if note:
+        canv.setFont(st.fonts.italic, 8)
+        canv.drawCentredString(x + box_w / 2, y + 4, nfc(note))
+    canv.restoreState()
+
+
+def build(story: list[Flowable], page: Page = Page(), *, title: str = "",
+          subject: str = "") -> bytes:
+    """The PDF of this story, byte-identical for the same input (invariant=1)."""
+    st = styles()
+    size = landscape(A4) if page.landscape else A4
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(buf, pagesize=size, leftMargin=LEFT, rightMargin=RIGHT,
+                          topMargin=TOP, bottomMargin=BOTTOM, invariant=1,
+                          title=nfc(title), subject=nfc(subject), author="",
+                          creator="desk_app", producer="desk_app", lang="vi",
+                          initialFontName=st.fonts.regular, initialFontSize=BODY_SIZE)
+    frame_w = size[0] - LEFT - RIGHT
+    frame_h = size[1] - TOP - BOTTOM
+    first = Frame(LEFT, BOTTOM + page.first_page_reserve, frame_w,
+                  frame_h - page.first_page_reserve, id="first", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    later = Frame(LEFT, BOTTOM, frame_w, frame_h, id="later", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+
+    def on_first(canv, _doc):
+        if page.first_page:
+            page.first_page(canv, st)
+
+    doc.addPageTemplates([
+        PageTemplate(id="first", frames=[first], onPage=on_first, autoNextPageTemplate="later"),
+        PageTemplate(id="later", frames=[later]),
+    ])
+    doc.build(story, canvasmaker=_canvas_class(page, st))
+    return buf.getvalue()
+
+
+def write_file(path: str | os.PathLike, data: bytes) -> None:
+    """Write a finished document: to `path.part` first, renamed at the end (DESIGN §4), so a
+    failure never leaves half a file under the real name."""
+    target = Path(path)
+    part = target.with_name(target.name + ".part")
+    try:
+        part.write_bytes(data)
+        os.replace(part, target)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise DeskError(messages.OUT_WRITE_FAILED.format(path=target, why=exc.strerror or exc)) from exc

@@ -1,0 +1,106 @@
+"""Sổ tiếp công dân (Form 03/TCD) for a date range as an XLSX workbook.
+
+XlsxWriter (10,000 lines in under a second; it writes each row's XML as it goes, where
+openpyxl builds a cell object per value first). Title rows, the official
+columns, wrapped text, a frozen header row, and a print setup of A4 landscape that repeats
+the header row on every printed page.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+import xlsxwriter
+from sqlite_utils import Database
+
+from desk_app.core.documents import layout
+from desk_app.core.documents.data import LOG_COLUMNS, log_cells, log_rows_for_print, office_values
+from desk_app.core.documents.layout import nfc
+from desk_app.core.errors import Cancelled
+from desk_app.core.model import LogRow
+
+# Column widths in characters, LOG_COLUMNS order.
+WIDTHS = (9, 11, 30, 15, 45, 11, 7, 18, 10, 20, 20, 14, 18)
+CENTERED = (0, 1, 5, 6, 8)
+HEADER_ROW = 4  # 0-based: office, title, range, blank, header
+
+
+def render_log_xlsx(office: dict, rows: Sequence[LogRow], date_from: date, date_to: date, *,
+                    progress: Callable[[int, int], None] | None = None, cancel=None) -> bytes:
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True,
+                                     "strings_to_numbers": False, "strings_to_formulas": False,
+                                     "strings_to_urls": False})
+    # A fixed creation time keeps the same data giving the same file.
+    book.set_properties({"title": "Sổ tiếp công dân", "author": nfc(office["name"]),
+                         "created": datetime(date_to.year, date_to.month, date_to.day)})
+    sheet = book.add_worksheet("Sổ tiếp công dân")
+    base = {"font_name": "Times New Roman", "font_size": 11, "valign": "top", "text_wrap": True}
+    f_office = book.add_format({**base, "bold": True, "text_wrap": False})
+    f_title = book.add_format({**base, "bold": True, "font_size": 14, "align": "center",
+                               "text_wrap": False})
+    f_range = book.add_format({**base, "italic": True, "align": "center", "text_wrap": False})
+    f_head = book.add_format({**base, "bold": True, "align": "center", "valign": "vcenter",
+                              "border": 1, "bg_color": "#F2F2F2"})
+    f_cell = book.add_format({**base, "border": 1})
+    f_center = book.add_format({**base, "border": 1, "align": "center"})
+    last_col = len(LOG_COLUMNS) - 1
+
+    for col, width in enumerate(WIDTHS):
+        sheet.set_column(col, col, width)
+    sheet.write_string(0, 0, nfc(office["name"]).upper(), f_office)
+    sheet.merge_range(1, 0, 1, last_col, "SỔ TIẾP CÔNG DÂN", f_title)
+    sheet.merge_range(2, 0, 2, last_col,
+                      f"Từ ngày {date_from:%d/%m/%Y} đến ngày {date_to:%d/%m/%Y}", f_range)
+    sheet.set_row(HEADER_ROW, 45)
+    for col, name in enumerate(LOG_COLUMNS):
+        sheet.write_string(HEADER_ROW, col, name, f_head)
+    total = len(rows)
+    for i, row in enumerate(rows):
+        if i % 1000 == 0:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled()
+            if progress:
+                progress(i, total)
+        r = HEADER_ROW + 1 + i
+        for col, value in enumerate(log_cells(row)):
+            fmt = f_center if col in CENTERED else f_cell
+            if isinstance(value, int):
+                sheet.write_number(r, col, value, fmt)
+                continue
+            if isinstance(value, tuple):
+                value = "\n".join(v for v in value if v)
+            text = nfc(value)
+            if text:
+                sheet.write_string(r, col, text, fmt)
+            else:
+                sheet.write_blank(r, col, None, fmt)
+
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    # Margins in inches: top/bottom 20 mm, left 30 mm, right 15 mm (as the PDF).
+    sheet.set_margins(left=30 / 25.4, right=15 / 25.4, top=20 / 25.4, bottom=20 / 25.4)
+    sheet.repeat_rows(HEADER_ROW)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_footer("&CTrang &P/&N")
+    if total:
+        sheet.autofilter(HEADER_ROW, 0, HEADER_ROW + total, last_col)
+    book.close()
+    if progress:
+        progress(total, total)
+    return buf.getvalue()
+
+
+def export_log_xlsx(db: Database, date_from: date, date_to: date, out: str | Path, *,
+                    reveal: bool = False, progress: Callable[[int, int], None] | None = None,
+                    cancel=None) -> int:
+    """Write the log book for the range to `out` (via a .part file); returns the line count."""
+    rows = log_rows_for_print(db, date_from, date_to, reveal=reveal)
+    data = render_log_xlsx(office_values(db), rows, date_from, date_to, progress=progress,
+                           cancel=cancel)
+    layout.write_file(out, data)
+    return len(rows)
