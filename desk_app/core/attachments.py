@@ -58,6 +58,9 @@ def add_attachment(db: Database, data_dir: Path, case_id: int, source: str | Pat
     if size > MAX_MB * 1024 * 1024:
         raise DeskError(messages.ATTACHMENT_TOO_BIG.format(name=source.name, limit=MAX_MB))
     digest = _digest(source)
+    if db.execute("SELECT 1 FROM case_attachments WHERE case_id = ? AND sha256 = ?",
+                  [case_id, digest]).fetchone():
+        raise DeskError(messages.ATTACHMENT_ALREADY.format(name=source.name))
     stored_name = f"{digest[:2]}/{digest}{source.suffix.lower()}"
     target = store_dir(data_dir) / stored_name
     if not target.exists():

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 # Words that say nothing about which matter it is.
-_STOP_TEXT = ("đề nghị kiến nghị phản ánh khiếu nại tố cáo việc về của cho các và là có được "
-              "không đã theo tại với ông bà anh chị em gia đình hộ số năm ngày tháng")
+# Only words whose folded form is not also a content word ("tố"/"tờ", "đình"/"định", "năm"/"Nam"
+# fold alike, so those stay).
+_STOP_TEXT = ("đề nghị kiến phản ánh khiếu nại việc về của cho các và là có được "
+              "không đã theo tại với ông bà anh chị em gia hộ số ngày tháng")
 _STOP = frozenset(fold(_STOP_TEXT).split())
 
 

@@ -301,7 +301,7 @@ def recompute_all(db: Database, today: date | None = None,
 # Actions that record a fact about the file rather than a step of the procedure: they may
 # be entered with any date since the case was opened.
 _SIDE_ACTIONS = frozenset({"note", "flag", "attachment", "assign", "attach", "detach",
-                           "dialogue_planned"})
+                           "dialogue_planned", "dialogue"})  # minutes are often typed up later
 
 
 def _check_day(db: Database, case_id: int, action: str, occurred_on: date, now: datetime) -> None:
@@ -470,3 +470,15 @@ def case_events(db: Database, case_id: int) -> tuple[CaseEvent, ...]:
             " LEFT JOIN officers o ON o.id = e.officer_id WHERE e.case_id = ?"
             " ORDER BY e.occurred_on, e.id", [case_id]))
 
+
+
+def assign_case(db: Database, case_id: int, officer_id: int, *, by: int | None = None,
+                now: datetime | None = None) -> int:
+    """Give the case to an officer: it then shows under "Chỉ vụ việc giao cho tôi"."""
+    found = db.execute("SELECT full_name FROM officers WHERE id = ? AND active = 1",
+                       [officer_id]).fetchone()
+    if found is None:
+        raise DeskError(messages.CASE_OFFICER_UNKNOWN.format(id=officer_id), field="officer")
+    now = now or datetime.now()
+    return record_event(db, case_id, "assign", occurred_on=now.date(), officer_id=by,
+                        note=found[0], data={"officer_id": officer_id}, now=now)

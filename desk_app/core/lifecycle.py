@@ -102,8 +102,10 @@ def next_status(action: str, status: str, kind: str, before_suspension: str | No
     if spec is None:
         raise DeskError(messages.CASE_ACTION_UNKNOWN.format(action=action))
     if spec.kinds and kind not in spec.kinds:
+        from desk_app.core.catalog import PETITION_KIND_LABELS
+
         raise DeskError(messages.CASE_ACTION_WRONG_KIND.format(
-            action=spec.label, kind=kind))
+            action=spec.label, kind=PETITION_KIND_LABELS.get(kind, kind).lower()))
     if spec.after and status not in spec.after:
         raise DeskError(messages.CASE_ACTION_NOT_NOW.format(
             action=spec.label, status=STATUS_LABELS.get(status, status),

@@ -56,3 +56,17 @@ def test_a_denunciation_with_the_same_content_is_transferred_once(db):
         _transfer(db, second, confirm_repeat=True)
     assert not isinstance(caught.value, RepeatTransfer)
     assert "chỉ được chuyển một lần" in caught.value.message
+
+
+def test_assigning_checks_the_officer_and_shows_in_my_list(db):
+    from desk_app.core.cases import assign_case
+    from desk_app.core.dashboard import case_ids
+
+    case_id = _case(db)
+    with pytest.raises(DeskError) as caught:
+        assign_case(db, case_id, 99, now=NOW)
+    assert "99" in caught.value.message
+    assign_case(db, case_id, 2, by=1, now=NOW)
+    assert db.execute("SELECT assignee_id FROM cases WHERE id = ?", [case_id]).fetchone() == (2,)
+    assert case_id in case_ids(db, "open", NOW.date(), assignee=2)
+    assert case_id not in case_ids(db, "open", NOW.date(), assignee=1)

@@ -110,6 +110,7 @@ class CaseDialog(QDialog):
             act.triggered.connect(lambda on, n=name: self.set_flag(n, on))
             self.flag_actions[name] = act
         menu.addAction(self.tr("Mức độ phức tạp…"), self.ask_complexity)
+        menu.addAction(self.tr("Giao cán bộ xử lý…"), self.ask_assign)
         menu.addAction(self.tr("Tìm đơn trùng, gộp vụ việc…"), self.ask_duplicates)
         menu.addAction(self.tr("Tách đơn ra vụ việc riêng…"), self.ask_split)
         self.reveal_action = menu.addAction(self.tr("Hiện danh tính người tố cáo…"),
@@ -325,6 +326,23 @@ class CaseDialog(QDialog):
             self._write(lambda db: cases.set_complexity(db, case_id, level,
                                                         occurred_on=date.today(),
                                                         officer_id=officer))
+
+    def ask_assign(self) -> None:
+        def chosen(staff):
+            labels = [o.full_name + (f" — {o.position}" if o.position else "") for o in staff]
+            label, ok = QInputDialog.getItem(self, self.tr("Giao cán bộ xử lý"),
+                                             self.tr("Cán bộ:"), labels, 0, False)
+            if ok:
+                officer_id, by = staff[labels.index(label)].id, self.officer_id()
+                case_id = self.case_id
+                self._write(lambda db: cases.assign_case(db, case_id, officer_id, by=by))
+
+        def job(db):
+            from desk_app.core.office import officers
+
+            return officers(db)
+
+        self.tasks.read(job, chosen, self._failed)
 
     def ask_reveal(self) -> None:
         if not self.detail or not self.detail.petitions:

@@ -47,6 +47,7 @@ from desk_app.core.model import (
     Sex,
 )
 from desk_app.core.people import find_person
+from desk_app.gui.documents import print_document
 
 COPY_LABELS = {DocCopy.ORIGINAL: "Bản gốc", DocCopy.PHOTOCOPY: "Bản sao",
                DocCopy.CERTIFIED: "Bản sao chứng thực"}
@@ -232,6 +233,7 @@ class IntakePage(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.message.linkActivated.connect(self._message_link)
         # Likely duplicates of what was just saved (same person, similar content): offered,
         # never applied without the officer's click.
         self.duplicates = QLabel(self)
@@ -560,12 +562,27 @@ class IntakePage(QWidget):
         self.save_button.setEnabled(True)
         name = self.full_name.text().strip()
         self.reset()
-        text = self.tr("Đã ghi sổ lượt tiếp của %1.").replace("%1", name)
+        from html import escape
+
+        text = escape(self.tr("Đã ghi sổ lượt tiếp của %1.").replace("%1", name))
         if result.receipt_no:
-            text += " " + self.tr("Giấy biên nhận số %1.").replace("%1", result.receipt_no)
+            text += " " + escape(self.tr("Giấy biên nhận số %1.").replace("%1", result.receipt_no))
+            text += (f" <a href='receipt:{result.visit_id}'>" + self.tr("In giấy biên nhận")
+                     + "</a>")
+        else:
+            text += (f" <a href='refusal:{result.visit_id}'>"
+                     + self.tr("Lập thông báo từ chối tiếp (mẫu 01/TCD)") + "</a>")
         self.show_ok(text)
         self.saved.emit(result)
         self._offer_duplicates(result)
+
+    def _message_link(self, link: str) -> None:
+        kind, visit = link.split(":")
+        visit_id = int(visit)
+        if kind == "receipt":
+            print_document(self, self.tasks, "receipt", visit_id)
+        elif kind == "refusal":
+            print_document(self, self.tasks, "refusal", visit_id)
 
     def _offer_duplicates(self, result: Registered) -> None:
         self.duplicates.setVisible(False)

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core import catalog
-from desk_app.core.errors import DeskError
+from desk_app.core.errors import Cancelled, DeskError
 from desk_app.core.logbook import LogFilter, log_ids, reveal_identity
 from desk_app.core.search import search_ids
+from desk_app.gui.documents import print_document
 from desk_app.gui.models.log_model import LogModel
 
 
@@ -37,6 +38,7 @@ class LogPage(QWidget):
     open_record = Signal(int)  # petition id
     open_case = Signal(int)  # case id
     loaded = Signal(int)  # number of rows shown
+    exported = Signal(str)  # file written
 
     def __init__(self, tasks, reader_db, officers, parent=None):
         super().__init__(parent)
@@ -81,6 +83,9 @@ class LogPage(QWidget):
         filters.addWidget(self.officer)
         filters.addStretch(1)
         filters.addWidget(self.count)
+        export = QPushButton(self.tr("Xuất sổ…"), self)
+        export.clicked.connect(self.ask_export)
+        filters.addWidget(export)
 
         search_bar = QHBoxLayout()
         search_bar.addWidget(self.banner, 1)
@@ -200,6 +205,15 @@ class LogPage(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.tr("Xem chi tiết"), lambda: self.open_record.emit(record.petition_id))
+        refused = record.note.startswith("Từ chối tiếp")
+        if refused:
+            menu.addAction(self.tr("Lập thông báo từ chối tiếp (mẫu 01/TCD)…"),
+                           lambda: print_document(self, self.tasks, "refusal", record.visit_id,
+                                                  self.show_message))
+        else:
+            menu.addAction(self.tr("In lại giấy biên nhận…"),
+                           lambda: print_document(self, self.tasks, "receipt", record.visit_id,
+                                                  self.show_message))
         if record.case_id is not None:
             menu.addAction(self.tr("Mở vụ việc #%1").replace("%1", str(record.case_id)),
                            lambda: self.open_case.emit(record.case_id))
@@ -220,6 +234,74 @@ class LogPage(QWidget):
         officer_id = self.current_officer_id
         self.tasks.write(lambda db: reveal_identity(db, petition_id, officer_id, reason),
                          self.model.reveal, self._reveal_failed)
+
+    def show_message(self, text: str) -> None:
+        self.banner.setVisible(True)
+        self.banner.setText(text)
+
+    # --- export ------------------------------------------------------------------
+    def ask_export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.use_dates.currentIndex() == 1:
+            first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        else:
+            today = QDate.currentDate().toPython()
+            first, last = today.replace(month=1, day=1), today
+        suggested = f"so-tiep-cong-dan-{first:%Y%m%d}-{last:%Y%m%d}.pdf"
+        name, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Xuất sổ tiếp công dân"), suggested,
+            self.tr("Tệp PDF (*.pdf);;Bảng tính Excel (*.xlsx)"))
+        if name:
+            if not name.lower().endswith((".pdf", ".xlsx")):
+                name += ".xlsx" if "xlsx" in chosen else ".pdf"
+            self.export(first, last, name)
+
+    def export(self, first, last, name: str) -> None:
+        """Long job: on the reader thread, with a progress dialog whose Cancel stops it."""
+        import threading
+
+        from PySide6.QtWidgets import QProgressDialog
+
+        cancel = threading.Event()
+        dialog = QProgressDialog(self.tr("Đang xuất sổ tiếp công dân…"), self.tr("Hủy"), 0, 100, self)
+        dialog.setMinimumDuration(600)
+        dialog.canceled.connect(cancel.set)
+        bridge = self._progress_bridge(dialog)
+
+        def job(db):
+            from desk_app.core import documents
+
+            export = documents.export_log_xlsx if name.lower().endswith(".xlsx") \
+                else documents.export_log_pdf
+            return export(db, first, last, name, progress=bridge.emit, cancel=cancel.is_set)
+
+        def done(count):
+            dialog.close()
+            self.show_message(self.tr("Đã xuất %1 dòng ra %2").replace("%1", str(count))
+                              .replace("%2", name))
+            self.exported.emit(name)
+
+        def failed(error):
+            dialog.close()
+            if isinstance(error, DeskError):
+                self.show_message(error.message)
+            elif not isinstance(error, Cancelled):
+                raise error
+
+        self.tasks.read(job, done, failed)
+
+    def _progress_bridge(self, dialog):
+        from PySide6.QtCore import QObject
+
+        class Bridge(QObject):
+            progressed = Signal(int, int)
+
+        bridge = Bridge(self)
+        bridge.progressed.connect(
+            lambda done, total: dialog.setValue(int(done * 100 / total) if total else 0))
+        bridge.emit = bridge.progressed.emit
+        return bridge
 
     def _reveal_failed(self, error) -> None:
         if isinstance(error, DeskError):
