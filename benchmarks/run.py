@@ -2,7 +2,7 @@
 
     python benchmarks/run.py                      # 1,000,000 visits, everything
     python benchmarks/run.py --visits 100000      # a smaller office
-    python benchmarks/run.py --only search,log    # some of: generate search log intake startup cases
+    python benchmarks/run.py --only search,log    # some of: generate search log intake startup cases documents
 
 Runs one benchmark at a time (single process, one core). See benchmarks/README.md.
 """
@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_cases  # noqa: E402
+import bench_documents  # noqa: E402
 import bench_generate  # noqa: E402
 import bench_intake  # noqa: E402
 import bench_log  # noqa: E402
@@ -29,7 +30,7 @@ import bench_search  # noqa: E402
 import bench_startup  # noqa: E402
 from common import CACHE_DIR, demo_db, log, working_copy  # noqa: E402
 
-ALL = ("generate", "search", "log", "intake", "startup", "cases")
+ALL = ("generate", "search", "log", "intake", "startup", "cases", "documents")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,10 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     if "cases" in only:
         results["cases"] = bench_cases.run(path)
         sections["cases"] = bench_cases.report(results["cases"])
+    if "documents" in only:
+        results["documents"] = bench_documents.run(10_000, 50)
+        sections["documents"] = bench_documents.report(results["documents"])
     if "generate" in only:
         results["generate"] = bench_generate.run(meta, path)
         sections["generate"] = bench_generate.report(results["generate"])
-    order = ("search", "log", "intake", "generate", "startup", "cases")  # numbered 1–6
+    order = ("search", "log", "intake", "generate", "startup", "cases", "documents")  # 1–7
     lines = [line for name in order for line in sections.get(name, [])]
 
     header = (f"desk_app benchmarks — {args.visits:,} visits ({path.name}), Python {results['python']},"

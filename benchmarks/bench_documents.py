@@ -1,7 +1,7 @@
 """Benchmark: printed documents (issue 4).
 
-    python benchmarks/documents.py                  # 10,000 visits, 50 receipts
-    python benchmarks/documents.py --visits 2000 --receipts 20 --json out.json
+    python benchmarks/bench_documents.py                  # 10,000 visits, 50 receipts
+    python benchmarks/bench_documents.py --visits 2000 --receipts 20 --json out.json
 
 Generates a demo office in a temporary folder (`desk_app.core.demo.generate`, a few seconds),
 then measures, in this process and with the bundled font (DESK_APP_PRINT_FONT=bundled):
@@ -164,16 +164,16 @@ def run(visits: int, receipts: int) -> dict:
 def report(r: dict) -> list[str]:
     rc, lp, lx = r["receipt"], r["log_pdf"], r["log_xlsx"]
     return [
-        f"Printed documents — demo office of {r['visits']:,} visits (generated in {r['generate_s']} s)",
-        f"1. Receipt 02/TCD, median of {rc['n']}: render {rc['render_median_ms']:.1f} ms, "
+        f"7. Printed documents — demo office of {r['visits']:,} visits (generated in {r['generate_s']} s)",
+        f"   Receipt 02/TCD, median of {rc['n']}: render {rc['render_median_ms']:.1f} ms, "
         f"first print via register {rc['first_print_median_ms']:.1f} ms; baseline one-line page "
         f"{rc['baseline_one_line_ms']:.1f} ms ({ratio(rc['render_median_ms'], rc['baseline_one_line_ms'])})"
         f" — target ≤ {RECEIPT_TARGET_MS:.0f} ms: {verdict(rc['first_print_median_ms'], RECEIPT_TARGET_MS)}",
-        f"2. Log book 03/TCD PDF, {lp['rows']:,} lines, {lp['pages']:,} pages, "
+        f"   Log book 03/TCD PDF, {lp['rows']:,} lines, {lp['pages']:,} pages, "
         f"{lp['bytes'] / 1e6:.1f} MB: {lp['seconds']:.2f} s; baseline plain lines "
         f"{lp['baseline_plain_lines_s']:.2f} s ({ratio(lp['seconds'], lp['baseline_plain_lines_s'])})"
         f" — target ≤ {LOG_PDF_TARGET_S:.0f} s: {verdict(lp['seconds'], LOG_PDF_TARGET_S)}",
-        f"3. Log book XLSX, {lx['rows']:,} lines, {lx['bytes'] / 1e6:.1f} MB: {lx['seconds']:.2f} s; "
+        f"   Log book XLSX, {lx['rows']:,} lines, {lx['bytes'] / 1e6:.1f} MB: {lx['seconds']:.2f} s; "
         f"baseline CSV {lx['baseline_csv_s']:.3f} s ({ratio(lx['seconds'], lx['baseline_csv_s'])})"
         f" — target ≤ {LOG_XLSX_TARGET_S:.0f} s: {verdict(lx['seconds'], LOG_XLSX_TARGET_S)}",
     ]
