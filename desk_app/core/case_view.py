@@ -57,6 +57,7 @@ class CaseDetail:
     person_phone: str
     masked: bool
     petitions: tuple[CasePetition, ...]
+    representatives: tuple[str, ...]  # of crowd visits: name (ID)
     documents: tuple[str, ...]
     events: tuple[CaseEvent, ...]
     milestones: tuple[CaseMilestone, ...]
@@ -95,6 +96,12 @@ def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -
         for n, p, cond, c in db.execute(
             f"SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id IN ({marks})"
             " ORDER BY visit_id, ord", visits)) if visits else ()
+    representatives = tuple(
+        hide if masked else r[0] for r in db.execute(
+            "SELECT DISTINCT pe.full_name || CASE WHEN pe.id_number <> '' THEN ' ('"
+            " || pe.id_number || ')' ELSE '' END FROM visit_representatives vr"
+            f" JOIN persons pe ON pe.id = vr.person_id WHERE vr.visit_id IN ({marks})"
+            " ORDER BY vr.visit_id, vr.ord", visits)) if visits else ()
     issued = tuple(db.execute(
         f"SELECT number, kind, issued_at FROM issued_documents WHERE case_id = ?"
         f" OR visit_id IN ({marks or 'NULL'}) ORDER BY issued_at", [case_id, *visits]))
@@ -108,7 +115,8 @@ def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -
         merged_into=merged, person_name=messages.MASKED_NAME if masked else name,
         person_id_number=hide if masked else id_no,
         person_address=hide if masked else full_address, person_phone=hide if masked else phone,
-        masked=masked, petitions=petitions, documents=documents,
+        masked=masked, petitions=petitions, representatives=representatives,
+        documents=documents,
         events=case_events(db, case_id), milestones=case_milestones(db, case_id, today),
         attachments=case_attachments(db, case_id), dialogues=case_dialogues(db, case_id),
         issued=issued, actions=lifecycle.available_actions(status, kind))

@@ -9,8 +9,8 @@ import pytest
 from desk_app import messages
 from desk_app.core.errors import DeskError
 from desk_app.core.intake import CROWD_MIN, check_crowd
-from desk_app.core.model import Sex
-from tests.support import counts, person, register
+from desk_app.core.model import PetitionKind, Sex
+from tests.support import counts, part, person, register
 
 ALLOWED = [(1, 1), (2, 1), (4, 1), (5, 1), (5, 2), (10, 1), (10, 2), (11, 1), (11, 5), (30, 5)]
 REFUSED = [
@@ -95,3 +95,18 @@ def test_presenting_person_with_female_representative(db):
     registered = register(db, crowd_size=7, representatives=(rep,))
     assert registered.visit_id
     assert counts(db)["persons"] == 2
+
+
+def test_case_page_lists_a_crowd_s_representatives_and_flags_it(db):
+    from desk_app.core.case_view import case_detail
+
+    reps = _reps(4)  # with the presenter: 5, the most a crowd of more than 10 may send
+    registered = register(db, crowd_size=12, representatives=reps)
+    detail = case_detail(db, registered.case_ids[0], date(2026, 11, 20))
+    assert detail.representatives == tuple(f"{p.full_name} ({p.id_number})" for p in reps)
+    assert "Đông người" in detail.flags
+    denounced = register(db, crowd_size=8, representatives=_reps(1),
+                         parts=(part(kind=PetitionKind.TO_CAO,
+                                     summary="Tố cáo sai phạm trong quản lý đất công"),))
+    hidden = case_detail(db, denounced.case_ids[0], date(2026, 11, 20))
+    assert hidden.representatives == ("•••",) and hidden.masked

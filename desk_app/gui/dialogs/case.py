@@ -244,6 +244,9 @@ class CaseDialog(QDialog):
         out = [f"<h4>{self.tr('Đơn thuộc vụ việc')}</h4><ul>"]
         out += [f"<li>{self.tr('Số')} {escape(p.log_label)} — {_d(p.received_at)}: "
                 f"{escape(p.summary)}</li>" for p in d.petitions]
+        if d.representatives:
+            out.append(f"</ul><h4>{self.tr('Người đại diện (đoàn đông người)')}</h4><ul>")
+            out += [f"<li>{escape(x)}</li>" for x in d.representatives]
         out.append(f"</ul><h4>{self.tr('Tài liệu đã nhận')}</h4><ul>")
         out += [f"<li>{escape(x)}</li>" for x in d.documents] or [f"<li>{self.tr('Không có')}</li>"]
         out.append(f"</ul><h4>{self.tr('Văn bản đã phát hành')}</h4><ul>")
