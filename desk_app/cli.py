@@ -15,6 +15,28 @@ from desk_app.core.errors import DeskError
 DEMO_VISITS = 20_000
 
 
+SLIP_HELP = """In phiếu, thông báo của một vụ việc; lần đầu lấy số mới, lần sau là bản sao.
+
+KIND:
+  phieu_hen                phiếu hẹn trả lời (hạn 10 ngày làm việc, Điều 28 Luật TCD)
+  de_xuat_thu_ly           phiếu đề xuất thụ lý đơn (mẫu 01, Thông tư 05/2021)
+  phieu_chuyen_don         phiếu chuyển đơn (kiến nghị, phản ánh, khiếu nại)
+  phieu_chuyen_don_to_cao  phiếu chuyển đơn tố cáo (mẫu 03; không ghi thông tin người tố cáo)
+  phieu_huong_dan          phiếu hướng dẫn đến cơ quan có thẩm quyền
+  thong_bao_thu_ly         thông báo thụ lý (khiếu nại, tố cáo)
+  thong_bao_khong_thu_ly   thông báo không thụ lý (--reason, hoặc lý do ghi khi phân loại)
+  ket_luan_tiep            thông báo kết luận buổi tiếp công dân: --session-file TỆP.json
+
+Tệp buổi tiếp (ket_luan_tiep), ví dụ:
+  {"held_on": "2026-12-03", "host": "Lê Văn Dũng", "place": "Trụ sở UBND phường",
+   "reception_kind": "dinh_ky", "participants": ["Công chức Địa chính - Xây dựng"],
+   "citizens": [{"case_id": 12, "conclusion": "Giao …"},
+                {"name": "Trần Văn Bình", "address": "…", "content": "…", "conclusion": "…"}],
+   "conclusions": ["…"], "recipients": ["Công an phường"]}
+  (host_title mặc định là chức danh người ký; người tố cáo không được ghi tên.)
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="desk-app", description="Bàn tiếp dân — sổ tiếp công dân")
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định theo hệ điều hành)")
@@ -56,6 +78,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="TỆP.pdf|TỆP.xlsx")
     p.add_argument("--reveal", action="store_true",
                    help="hiện danh tính người tố cáo (chỉ khi được phép)")
+
+    p = sub.add_parser(
+        "slip", help="in phiếu, thông báo của một vụ việc (phiếu hẹn, chuyển đơn, thụ lý…)",
+        formatter_class=argparse.RawDescriptionHelpFormatter, description=SLIP_HELP)
+    p.add_argument("kind", metavar="KIND", help="loại phiếu (xem danh sách ở trên)")
+    p.add_argument("case_id", type=int, nargs="?", metavar="CASE_ID", help="số vụ việc")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf")
+    p.add_argument("--copy", action="store_true",
+                   help="in lại bản sao (dấu “BẢN SAO”) của phiếu đã lập, không lấy số mới")
+    p.add_argument("--reason", default="", help="lý do không thụ lý (thong_bao_khong_thu_ly)")
+    p.add_argument("--session-file", metavar="TỆP.json",
+                   help="buổi tiếp công dân (ket_luan_tiep), thay cho CASE_ID")
 
     p = sub.add_parser("deadline", help="tính các mốc thời hạn của một vụ việc (không cần dữ liệu)")
     p.add_argument("--kind", required=True, help="loại đơn: khieu_nai, to_cao, kien_nghi, phan_anh")
@@ -210,6 +244,33 @@ def cmd_log(args) -> int:
     return 0
 
 
+def cmd_slip(args) -> int:
+    from desk_app import messages
+    from desk_app.core.documents.layout import write_file
+    from desk_app.core.documents.session_notice import read_session_file
+    from desk_app.core.documents.slips import SLIPS, copy_slip, issue_slip
+    from desk_app.core.office import require_office
+
+    if args.kind not in SLIPS:
+        raise DeskError(messages.SLIP_KIND_UNKNOWN.format(kind=args.kind, choices=", ".join(SLIPS)))
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise DeskError(messages.PDF_OUT_FORMAT.format(path=out))
+    session = read_session_file(args.session_file) if args.session_file else None
+    db = _open(args)
+    require_office(db)
+    if args.copy:
+        slip = copy_slip(db, args.kind, args.case_id, session=session)
+    else:
+        slip = issue_slip(db, args.kind, args.case_id, reason=args.reason, session=session)
+    write_file(out, slip.pdf)
+    what = SLIPS[args.kind].subject.lower()
+    _emit(args, {"kind": args.kind, "case_id": args.case_id, "number": slip.number,
+                 "copy": slip.copy, "out": str(out)},
+          [f"Đã in {what} số {slip.number}{' (bản sao)' if slip.copy else ''} ra {out}"])
+    return 0
+
+
 def cmd_gui(args) -> int:
     data_dir = args.data_dir
     if args.demo and not data_dir:
@@ -241,7 +302,7 @@ def cmd_deadline(args) -> int:
 
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "intake": cmd_intake, "search": cmd_search,
             "gui": cmd_gui, "deadline": cmd_deadline}
-COMMANDS.update({"receipt": cmd_receipt, "log": cmd_log})
+COMMANDS.update({"receipt": cmd_receipt, "log": cmd_log, "slip": cmd_slip})
 
 
 def _case_command(name):

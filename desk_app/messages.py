@@ -204,3 +204,36 @@ DUE_IN = "Còn {days} ngày"
 CASE_DATE_BEFORE_LAST_STEP = "Ngày {day} trước bước “{step}” đã ghi ngày {last}. Các bước phải ghi theo đúng trình tự thời gian."
 ATTACHMENT_ALREADY = "Tệp “{name}” (cùng nội dung) đã được đính kèm vào vụ việc này."
 CASE_OFFICER_UNKNOWN = "Không có cán bộ số {id} đang làm việc. Hãy chọn cán bộ trong danh sách."
+
+# Slips (core/documents/slips.py, `desk-app slip`)
+SLIP_KIND_UNKNOWN = "Không có loại phiếu “{kind}”. Chọn một trong: {choices}."
+SLIP_CASE_REQUIRED = "Hãy ghi số vụ việc cần in {what}."
+SLIP_SESSION_REQUIRED = ("Thông báo kết luận buổi tiếp cần tệp mô tả buổi tiếp (--session-file TỆP.json) "
+                         "thay cho số vụ việc.")
+SLIP_NO_ANSWER_DUE = ("Vụ việc số {id} chưa có hạn trả lời người đến (chưa ghi ngày tiếp nhận) nên chưa "
+                      "lập được phiếu hẹn. Hãy kiểm tra diễn biến của vụ việc.")
+SLIP_PROPOSAL_NOT_POSSIBLE = ("Vụ việc số {id} {why} nên không lập phiếu đề xuất thụ lý. Chỉ đề xuất thụ lý "
+                              "đơn thuộc thẩm quyền và chưa được xử lý theo cách khác.")
+SLIP_NOT_TRANSFERRED = ("Vụ việc số {id} chưa được chuyển đơn nên chưa có phiếu chuyển đơn. Hãy ghi bước "
+                        "“Chuyển đơn” (cơ quan nhận đơn) trước.")
+SLIP_NOT_GUIDED = ("Vụ việc số {id} chưa được hướng dẫn đến cơ quan có thẩm quyền nên chưa có phiếu "
+                   "hướng dẫn. Hãy ghi bước “Hướng dẫn” (cơ quan có thẩm quyền) trước.")
+SLIP_NOT_DENUNCIATION = ("Vụ việc số {id} là {kind}, không phải đơn tố cáo. Hãy in phiếu chuyển đơn "
+                         "(phieu_chuyen_don).")
+SLIP_DENUNCIATION_USE_FORM_03 = ("Vụ việc số {id} là đơn tố cáo: hãy in phiếu chuyển đơn tố cáo "
+                                 "(phieu_chuyen_don_to_cao), phiếu này không ghi thông tin về người tố cáo.")
+SLIP_NOTICE_WRONG_KIND = ("Thông báo thụ lý, không thụ lý chỉ lập cho đơn khiếu nại, tố cáo; vụ việc số {id} "
+                          "là {kind}. Hãy dùng phiếu chuyển đơn hoặc phiếu hướng dẫn.")
+SLIP_NOT_ACCEPTED = ("Vụ việc số {id} chưa được thụ lý. Hãy ghi bước “Thụ lý giải quyết” trước khi in "
+                     "thông báo thụ lý.")
+SLIP_ALREADY_ACCEPTED = ("Vụ việc số {id} đã được thụ lý ngày {day} nên không thể thông báo không thụ lý. "
+                         "Hãy kiểm tra lại vụ việc.")
+SLIP_REASON_REQUIRED = ("Chưa có lý do không thụ lý. Hãy ghi lý do, hoặc ghi bước phân loại, trả lại "
+                        "hay xếp lưu đơn kèm ghi chú lý do.")
+SLIP_NOT_ISSUED = "Chưa có {what} nào được lập nên chưa có bản để in lại. Hãy in bản chính trước."
+SLIP_SESSION_FILE_INVALID = ("Tệp buổi tiếp {path} không hợp lệ: {why}. Hãy sửa tệp theo mẫu trong "
+                             "“desk-app slip --help”.")
+SLIP_SESSION_HOST_REQUIRED = "Hãy ghi họ tên người chủ trì buổi tiếp công dân."
+SLIP_SESSION_EMPTY = ("Buổi tiếp chưa có công dân nào và chưa có kết luận. Hãy ghi ít nhất một công dân "
+                      "được tiếp hoặc một ý kiến kết luận.")
+SLIP_SESSION_CITIZEN_NAME = "Công dân thứ {index} chưa có họ tên hoặc số vụ việc. Hãy ghi một trong hai."

@@ -18,6 +18,9 @@ DEFAULTS: dict[str, str] = {
     # Who signs the office's documents (Decree 30/2020: position upper-case bold, then name).
     "signer_title": "CHỦ TỊCH",
     "signer_name": "",
+    # Printed on slips (where to come, whom to call); empty: a line to fill by hand.
+    "office_address": "",
+    "office_phone": "",
     # Attention thresholds for the dashboard (local choices, not law).
     "due_soon_working_days": "3",
     "prolonged_days": "90",

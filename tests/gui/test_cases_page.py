@@ -107,3 +107,26 @@ def test_settings_dialog_adds_an_office_holiday_and_recomputes(qtbot, window, de
     assert not load_calendar(demo_db).is_working_day(day)
     assert demo_db.execute("SELECT kind, label FROM calendar_days").fetchall() == [
         ("holiday", "Nghỉ theo Quyết định số 1/QĐ-UBND")]
+
+
+def test_case_window_prints_an_acceptance_notice_and_records_the_step(qtbot, window, demo_db):
+    from desk_app.gui.printing import DocumentDialog
+
+    case_id = _fresh_case(demo_db)
+    dialog = window.open_case(case_id)
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=5000)
+    dialog.do_action("accept", occurred_on=date.today(), body="", doc_no="", note="", data={})
+    qtbot.waitUntil(lambda: dialog.detail.status == "accepted", timeout=5000)
+    dialog.print_slip("thong_bao_thu_ly")
+    qtbot.waitUntil(lambda: bool([w for w in dialog.findChildren(DocumentDialog) if w.isVisible()]),
+                    timeout=10000)
+    number = demo_db.execute("SELECT number FROM issued_documents WHERE case_id = ?"
+                             " AND kind = 'thong_bao_thu_ly'", [case_id]).fetchone()[0]
+    assert number.endswith("/TBTL-UBND")
+    qtbot.waitUntil(lambda: any(e.action == "notify_acceptance" for e in dialog.detail.events),
+                    timeout=5000)
+    # a guidance slip for a case never guided: said on the case page, nothing issued
+    dialog.print_slip("phieu_huong_dan")
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
+    assert demo_db.execute("SELECT COUNT(*) FROM issued_documents WHERE case_id = ?"
+                           " AND kind = 'phieu_huong_dan'", [case_id]).fetchone()[0] == 0

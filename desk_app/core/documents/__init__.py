@@ -1,5 +1,5 @@
 """Printed documents (reportlab, Qt-free): receipt 02/TCD, refusal notice 01/TCD, log book
-03/TCD (PDF and XLSX), their numbering and register.
+03/TCD (PDF and XLSX), the slips and notices of a case (slips.py), their numbering and register.
 
 Names load their module on first use, so importing the package costs nothing until a
 document is made (reportlab takes ~0.1 s to import).
@@ -9,6 +9,7 @@ document is made (reportlab takes ~0.1 s to import).
     export_log_pdf(db, date(2026, 1, 1), date(2026, 3, 31), "so.pdf")
     export_log_xlsx(db, date(2026, 1, 1), date(2026, 3, 31), "so.xlsx")
     visit_id = verify_receipt_qr(db, scanned_text)    # None for a foreign or altered code
+    slip = issue_slip(db, "phieu_hen", case_id)       # IssuedSlip(number="1/PH-TCD", copy=False, …)
 """
 
 from __future__ import annotations
@@ -35,6 +36,23 @@ _EXPORTS = {
     "LOG_COLUMNS": "data",
     "RECEIPT_KIND": "data",
     "REFUSAL_KIND": "data",
+    # Slips and notices of a case, the session conclusions notice (issue 4)
+    "SLIPS": "slips",
+    "IssuedSlip": "slips",
+    "issue_slip": "slips",
+    "copy_slip": "slips",
+    "reprint_slip": "slips",
+    "issue_appointment": "slips",
+    "issue_proposal": "slips",
+    "issue_transfer": "slips",
+    "issue_denunciation_transfer": "slips",
+    "issue_guidance": "slips",
+    "issue_acceptance": "slips",
+    "issue_non_acceptance": "slips",
+    "issue_session_notice": "slips",
+    "Session": "session_notice",
+    "SessionCitizen": "session_notice",
+    "read_session_file": "session_notice",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -103,6 +103,8 @@ def reprint(db: Database, issued_id: int) -> bytes:
     kind, number, payload = row
     if payload is None:
         raise DeskError(messages.DOCUMENT_NOT_PRINTED.format(number=number))
+    if kind not in RENDERERS:
+        import desk_app.core.documents.slips  # noqa: F401  (adds the slips' renderers)
     return RENDERERS[kind](json.loads(payload), copy=True)
 
 

@@ -43,6 +43,7 @@ from desk_app.gui.dialogs.case_forms import (
     DialogueMinutesDialog,
     ScheduleDialogueDialog,
 )
+from desk_app.gui.documents import CASE_SLIPS, print_document
 from desk_app.gui.models.case_model import OVERDUE
 
 
@@ -116,10 +117,16 @@ class CaseDialog(QDialog):
         self.reveal_action = menu.addAction(self.tr("Hiện danh tính người tố cáo…"),
                                             self.ask_reveal)
         more.setMenu(menu)
+        papers = QPushButton(self.tr("In văn bản ▾"), self)
+        papers_menu = QMenu(papers)
+        for slug, label in CASE_SLIPS.items():
+            papers_menu.addAction(label, lambda s=slug: self.print_slip(s))
+        papers.setMenu(papers_menu)
         close = QPushButton(self.tr("Đóng"), self)
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addLayout(self.actions_row, 1)
+        bottom.addWidget(papers)
         bottom.addWidget(more)
         bottom.addWidget(close)
 
@@ -307,6 +314,18 @@ class CaseDialog(QDialog):
             lambda db: cases.record_event(db, case_id, action, officer_id=officer,
                                           confirm_repeat=confirm, **values),
             lambda _: (self.message.clear(), self.changed.emit(case_id), self.load()), failed)
+
+    def print_slip(self, slug: str) -> None:
+        """Numbered and registered the first time; printed again, it is the registered copy."""
+        reason = ""
+        if slug == "thong_bao_khong_thu_ly":
+            reason, ok = QInputDialog.getMultiLineText(
+                self, CASE_SLIPS[slug], self.tr("Lý do không thụ lý (để trống: lấy theo phân loại):"))
+            if not ok:
+                return
+        self.message.clear()
+        print_document(self, self.tasks, slug, self.case_id, self.message.setText, reason=reason,
+                       on_done=lambda: (self.changed.emit(self.case_id), self.load()))
 
     def ask_note(self) -> None:
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Ghi chú"), self.tr("Nội dung:"))

@@ -90,6 +90,8 @@ class SettingsDialog(QDialog):
         self.target = QSpinBox(self, minimum=1, maximum=365)
         self.signer_title = QLineEdit(self)
         self.signer_name = QLineEdit(self)
+        self.office_address = QLineEdit(self)
+        self.office_phone = QLineEdit(self)
         general = QWidget(self)
         form = QFormLayout(general)
         form.addRow(self.tr("“Sắp đến hạn” trong (ngày làm việc):"), self.due_soon)
@@ -97,6 +99,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Chỉ tiêu giải quyết kiến nghị, phản ánh (ngày):"), self.target)
         form.addRow(self.tr("Chức vụ người ký:"), self.signer_title)
         form.addRow(self.tr("Họ tên người ký:"), self.signer_name)
+        form.addRow(self.tr("Địa chỉ trụ sở (in trên phiếu):"), self.office_address)
+        form.addRow(self.tr("Số điện thoại liên hệ:"), self.office_phone)
         save = QPushButton(self.tr("Lưu thông số"), self)
         save.clicked.connect(self.save_settings)
         form.addRow(save)
@@ -187,12 +191,16 @@ class SettingsDialog(QDialog):
         self.target.setValue(int(values["petition_target_days"]))
         self.signer_title.setText(values["signer_title"])
         self.signer_name.setText(values["signer_name"])
+        self.office_address.setText(values["office_address"])
+        self.office_phone.setText(values["office_phone"])
 
     def save_settings(self) -> None:
         values = {"due_soon_working_days": str(self.due_soon.value()),
                   "prolonged_days": str(self.prolonged.value()),
                   "petition_target_days": str(self.target.value()),
-                  "signer_title": self.signer_title.text(), "signer_name": self.signer_name.text()}
+                  "signer_title": self.signer_title.text(), "signer_name": self.signer_name.text(),
+                  "office_address": self.office_address.text(),
+                  "office_phone": self.office_phone.text()}
 
         def job(db):
             from desk_app.core.settings import put_many
