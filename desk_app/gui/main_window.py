@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.intake.saved.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
         self.intake.attached.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
         self.intake.open_case.connect(self.open_case)
+        self.intake.open_record.connect(self.open_record)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.log.open_record.connect(self.open_record)
         self.log.open_case.connect(self.open_case)

@@ -50,3 +50,27 @@ def _reason():
     from desk_app.core.catalog import refusal_reasons
 
     return refusal_reasons()[0].code
+
+
+def test_scanning_a_printed_receipt_opens_its_record(qtbot, window, demo_db):
+    from desk_app.core.documents import print_receipt
+    from desk_app.core.documents.register import _secret, receipt_qr_text, verification_code
+    from desk_app.core.office import get_office
+
+    registered = register(demo_db)
+    print_receipt(demo_db, registered.visit_id)  # the first print makes the office's secret
+    office = get_office(demo_db)
+    number = registered.receipt_no
+    year = demo_db.execute("SELECT year FROM issued_documents WHERE visit_id = ?",
+                           [registered.visit_id]).fetchone()[0]
+    code = verification_code(_secret(demo_db, create=False), office.office_code, number, year)
+    text = receipt_qr_text(office.office_code, number, year, code)
+    page = window.intake
+    with qtbot.waitSignal(page.open_record, timeout=5000) as opened:
+        page.qr.setText(text)
+        page.apply_qr()
+    assert opened.args == [registered.petition_ids[0]]
+    tampered = text[:-1] + ("A" if text[-1] != "A" else "B")
+    page.qr.setText(tampered)
+    page.apply_qr()
+    qtbot.waitUntil(lambda: "không phải giấy biên nhận" in page.message.text(), timeout=5000)

@@ -49,6 +49,7 @@ from desk_app.core.model import (
 from desk_app.core.people import find_person
 from desk_app.gui.documents import print_document
 
+RECEIPT_QR_PREFIX = "TCD1|"  # core.documents.register.receipt_qr_text
 COPY_LABELS = {DocCopy.ORIGINAL: "Bản gốc", DocCopy.PHOTOCOPY: "Bản sao",
                DocCopy.CERTIFIED: "Bản sao chứng thực"}
 ERROR_STYLE = "color: #a40000; font-weight: bold;"
@@ -102,6 +103,7 @@ class PartEditor(QGroupBox):
 class IntakePage(QWidget):
     saved = Signal(object)  # Registered
     open_case = Signal(int)
+    open_record = Signal(int)  # petition id, from a scanned receipt
     attached = Signal(int)  # case id a new petition was attached to
 
     def __init__(self, tasks, office, officers, parent=None):
@@ -120,7 +122,7 @@ class IntakePage(QWidget):
     def _build(self, officers) -> None:
         self.qr = QLineEdit(self)
         self.qr.setObjectName("qr")
-        self.qr.setPlaceholderText(self.tr("Quét mã QR trên thẻ căn cước (con trỏ đặt ở đây rồi quét)"))
+        self.qr.setPlaceholderText(self.tr("Quét mã QR trên thẻ căn cước hoặc trên giấy biên nhận (đặt con trỏ ở đây rồi quét)"))
         self.qr.returnPressed.connect(self.apply_qr)
 
         self.full_name = QLineEdit(self)
@@ -419,6 +421,11 @@ class IntakePage(QWidget):
 
     # --- QR and repeat visitors ----------------------------------------------------
     def apply_qr(self) -> None:
+        text = self.qr.text().strip()
+        if text.upper().startswith(RECEIPT_QR_PREFIX):  # a receipt we printed: pull its record up
+            self.qr.clear()
+            self._open_receipt(text)
+            return
         try:
             identity = parse_qr_line(self.qr.text())
         except DeskError as exc:
@@ -430,6 +437,26 @@ class IntakePage(QWidget):
         self.show_ok(self.tr("Đã đọc thẻ căn cước của %1.").replace("%1", identity.full_name))
         self.lookup_person()
         self.phone.setFocus()
+
+    def _open_receipt(self, text: str) -> None:
+        def job(db):
+            from desk_app.core.documents import verify_receipt_qr
+
+            visit_id = verify_receipt_qr(db, text)
+            if visit_id is None:
+                return None
+            return db.execute("SELECT MIN(id) FROM petitions WHERE visit_id = ?",
+                              [visit_id]).fetchone()[0]
+
+        def found(petition_id):
+            if petition_id is None:
+                self.show_error(self.tr("Mã QR này không phải giấy biên nhận của cơ quan, hoặc đã "
+                                        "bị sửa. Hãy kiểm tra giấy biên nhận bản gốc."))
+            else:
+                self.show_ok(self.tr("Đã mở lượt tiếp của giấy biên nhận vừa quét."))
+                self.open_record.emit(petition_id)
+
+        self.tasks.read(job, found, self._failed)
 
     def fill_identity(self, identity: QrIdentity) -> None:
         self.full_name.setText(identity.full_name)
