@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from array import array
-from collections import OrderedDict
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk_app.core.case_labels import due_text, flag_names
 from desk_app.core.catalog import PETITION_KIND_LABELS
 from desk_app.core.lifecycle import STATUS_LABELS
+from desk_app.gui.models.paged import PagedIdModel
 
-PAGE = 256
-CACHED_PAGES = 8
 OVERDUE = QColor("#b00020")
 
 
@@ -22,14 +20,10 @@ def _d(iso: str | None) -> str:
     return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}" if iso else ""
 
 
-class CaseModel(QAbstractTableModel):
+class CaseModel(PagedIdModel):
     def __init__(self, db, parent=None):
-        """`db`: a read connection, or a callable opening one when the first page is needed."""
-        super().__init__(parent)
-        self._db = db
-        self.ids = array("q")
+        super().__init__(db, parent)
         self.today = date.today()
-        self._pages: OrderedDict[int, list] = OrderedDict()
         self._bold = QFont()
         self._bold.setBold(True)
         self.columns = (
@@ -44,38 +38,17 @@ class CaseModel(QAbstractTableModel):
             (self.tr("Dấu hiệu"), lambda r: ", ".join(flag_names(r.flags))),
         )
 
-    @property
-    def db(self):
-        if not hasattr(self._db, "execute"):
-            self._db = self._db()
-        return self._db
+    def fetch(self, ids: list[int]) -> list:
+        from desk_app.core.case_view import case_rows
 
-    def set_ids(self, ids: array, today: date) -> None:
-        self.beginResetModel()
-        self.ids, self.today = ids, today
-        self._pages.clear()
-        self.endResetModel()
+        return case_rows(self.db, ids)
 
-    def row_at(self, row: int):
-        if not 0 <= row < len(self.ids):
-            return None
-        page_no = row // PAGE
-        page = self._pages.get(page_no)
-        if page is None:
-            chunk = list(self.ids[page_no * PAGE:(page_no + 1) * PAGE])
-            from desk_app.core.case_view import case_rows
+    def row_id(self, row) -> int:
+        return row.id
 
-            by_id = {r.id: r for r in case_rows(self.db, chunk)}
-            page = [by_id.get(i) for i in chunk]
-            self._pages[page_no] = page
-            while len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_no)
-        return page[row - page_no * PAGE]
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.ids)
+    def set_ids(self, ids: array, today: date | None = None) -> None:
+        self.today = today or date.today()
+        super().set_ids(ids)
 
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)

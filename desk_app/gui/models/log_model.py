@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from array import array
-from collections import OrderedDict
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk_app.core.case_labels import due_text
 from desk_app.core.catalog import PETITION_KIND_LABELS, RECEPTION_KIND_LABELS
 from desk_app.core.logbook import log_rows
 from desk_app.core.model import LogRow
-
-PAGE = 256
-CACHED_PAGES = 8
+from desk_app.gui.models.paged import PagedIdModel
 
 
 def _date(iso: str) -> str:
@@ -48,66 +44,28 @@ OVERDUE_BRUSH = QBrush(QColor("#b00020"))
 DUE_COLUMN = [c[0] for c in COLUMNS].index("Hạn xử lý")
 
 
-class LogModel(QAbstractTableModel):
+class LogModel(PagedIdModel):
     """Rows come from `db` (a read connection used only on the GUI thread: pages are small)."""
 
     def __init__(self, db, parent=None):
-        """`db`: a read connection, or a callable opening one when the first page is needed."""
-        super().__init__(parent)
-        self._db = db
-        self.ids = array("q")
+        super().__init__(db, parent)
         self.revealed: set[int] = set()
-        self._pages: OrderedDict[int, list[LogRow]] = OrderedDict()
         self._italic = QFont()
         self._italic.setItalic(True)
         self._bold = QFont()
         self._bold.setBold(True)
 
-    @property
-    def db(self):
-        if not hasattr(self._db, "execute"):  # a factory, not yet opened
-            self._db = self._db()
-        return self._db
+    def fetch(self, ids: list[int]) -> list[LogRow]:
+        return log_rows(self.db, ids, self.revealed)
 
-    # --- data source -------------------------------------------------------------
-    def set_ids(self, ids: array) -> None:
-        self.beginResetModel()
-        self.ids = ids
-        self._pages.clear()
-        self.endResetModel()
+    def row_id(self, row: LogRow) -> int:
+        return row.petition_id
 
     def reveal(self, row: LogRow) -> None:
         self.revealed.add(row.petition_id)
         self.refresh_rows()
 
-    def refresh_rows(self) -> None:
-        self._pages.clear()
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, len(COLUMNS) - 1))
-
-    def row_at(self, row: int) -> LogRow | None:
-        if not 0 <= row < len(self.ids):
-            return None
-        page_no = row // PAGE
-        page = self._pages.get(page_no)
-        if page is None:
-            chunk = self.ids[page_no * PAGE:(page_no + 1) * PAGE]
-            page = log_rows(self.db, chunk, self.revealed)
-            if len(page) != len(chunk):  # a row vanished meanwhile: keep positions stable
-                by_id = {r.petition_id: r for r in page}
-                page = [by_id.get(i) for i in chunk]
-            self._pages[page_no] = page
-            while len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_no)
-        return page[row - page_no * PAGE]
-
     # --- Qt model ----------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.ids)
-
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 

@@ -1,0 +1,71 @@
+"""A table over a sorted id array whose rows load a page at a time (DESIGN §4).
+
+The worker computes the ids in SQL; the model fetches ~256 rows per page on the GUI thread
+from a read connection and keeps a few pages, so a million-row list scrolls smoothly.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex
+
+PAGE = 256
+CACHED_PAGES = 8
+
+
+class PagedIdModel(QAbstractTableModel):
+    """Subclasses give `fetch(ids) -> rows` (each with `.key_id`) and the Qt data methods."""
+
+    def __init__(self, db, parent=None):
+        """`db`: a read connection, or a callable opening one when the first page is needed."""
+        super().__init__(parent)
+        self._db = db
+        self.ids = array("q")
+        self._pages: OrderedDict[int, list] = OrderedDict()
+
+    @property
+    def db(self):
+        if not hasattr(self._db, "execute"):  # a factory, not yet opened
+            self._db = self._db()
+        return self._db
+
+    def fetch(self, ids: list[int]) -> list:
+        raise NotImplementedError
+
+    def row_id(self, row) -> int:
+        raise NotImplementedError
+
+    def set_ids(self, ids: array) -> None:
+        self.beginResetModel()
+        self.ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        self._pages.clear()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def row_at(self, row: int):
+        if not 0 <= row < len(self.ids):
+            return None
+        page_no = row // PAGE
+        page = self._pages.get(page_no)
+        if page is None:
+            chunk = list(self.ids[page_no * PAGE:(page_no + 1) * PAGE])
+            fetched = self.fetch(chunk)
+            if len(fetched) != len(chunk):  # a row vanished meanwhile: keep positions stable
+                by_id = {self.row_id(r): r for r in fetched}
+                fetched = [by_id.get(i) for i in chunk]
+            page = self._pages[page_no] = fetched
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[row - page_no * PAGE]
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.ids)
