@@ -193,17 +193,6 @@ def cmd_search(args) -> int:
     return 0
 
 
-def _iso_date(value: str):
-    from datetime import date
-
-    from desk_app import messages
-
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise DeskError(messages.DATE_FORMAT.format(value=value)) from None
-
-
 def cmd_receipt(args) -> int:
     from desk_app import messages
     from desk_app.core.documents.layout import write_file
@@ -227,7 +216,7 @@ def cmd_log(args) -> int:
     from desk_app import messages
     from desk_app.core.office import require_office
 
-    date_from, date_to = _iso_date(args.date_from), _iso_date(args.date_to)
+    date_from, date_to = cli_cases.iso_date(args.date_from), cli_cases.iso_date(args.date_to)
     out = Path(args.out)
     if out.suffix.lower() == ".pdf":
         from desk_app.core.documents.logbook_pdf import export_log_pdf as export

@@ -10,13 +10,16 @@ from desk_app import messages
 from desk_app.core.errors import DeskError
 
 
-def _day(text: str | None) -> date:
-    if not text:
-        return date.today()
+def iso_date(text: str) -> date:
+    """A YYYY-MM-DD argument, or a one-line Vietnamese message (exit 1)."""
     try:
         return date.fromisoformat(text)
     except ValueError:
         raise DeskError(messages.DATE_FORMAT.format(value=text)) from None
+
+
+def _day(text: str | None) -> date:
+    return iso_date(text) if text else date.today()
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

@@ -99,7 +99,6 @@ class _State:
     flags: int = 0
     suspensions: list[list] = field(default_factory=list)
     waiting_since: str | None = None
-    transfers: int = 0
     closed_on: str | None = None
     assignee_id: int | None = None
     competent: bool | None = None  # from the last classification
@@ -110,10 +109,11 @@ def _d(text: str) -> date:
     return date.fromisoformat(text[:10])
 
 
-def replay(events: Iterable[tuple[str, str, str, str]]) -> _State:
+def replay(events: Iterable[tuple[str, str, str, str]], st: _State | None = None) -> _State:
     """Events as (action, status_after, occurred_on, data json), in the order they were
-    entered: that is the order `record_event` checked each transition in."""
-    st = _State()
+    entered: that is the order `record_event` checked each transition in. Given `st`, the
+    events continue it (it is updated in place)."""
+    st = st or _State()
     for action, status_after, occurred_on, data_json in events:
         day = _d(occurred_on)
         data = json.loads(data_json) if data_json and data_json != "{}" else {}
@@ -140,7 +140,7 @@ def replay(events: Iterable[tuple[str, str, str, str]]) -> _State:
         elif action == "dialogue":
             st.dialogue_on = day
         elif action == "transfer":
-            st.waiting_since, st.transfers = occurred_on[:10], st.transfers + 1
+            st.waiting_since = occurred_on[:10]
         elif action in ("reply", "withdraw"):
             st.waiting_since = None
         elif action == "classify":
@@ -246,13 +246,24 @@ def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: da
             "rule_set": rule_set, "closed_on": st.closed_on, "assignee_id": st.assignee_id}
 
 
+_CACHE_UPDATE = (
+    "UPDATE cases SET status = :status, is_open = :is_open, complexity = :complexity,"
+    " instance = :instance, flags = :flags, due_on = :due_on, due_key = :due_key,"
+    " waiting_since = :waiting_since, rule_set = :rule_set, closed_on = :closed_on,"
+    " assignee_id = :assignee_id WHERE id = :id")
+
+
+def _write_cache(db: Database, case_id: int, kind: str, st: _State, today: date | None,
+                 cal: WorkCalendar | None = None) -> None:
+    row = _cache_row(kind, st, _remote(db), cal or load_calendar(db), today or date.today(),
+                     local_periods(db))
+    db.execute(_CACHE_UPDATE, {**row, "id": case_id})
+
+
 def refresh_case(db: Database, case_id: int, today: date | None = None,
                  cal: WorkCalendar | None = None) -> None:
     kind, st = case_state(db, case_id)
-    row = _cache_row(kind, st, _remote(db), cal or load_calendar(db), today or date.today(),
-                     local_periods(db))
-    sets = ", ".join(f"{k} = :{k}" for k in row)
-    db.execute(f"UPDATE cases SET {sets} WHERE id = :id", {**row, "id": case_id})
+    _write_cache(db, case_id, kind, st, today, cal)
 
 
 def recompute_all(db: Database, today: date | None = None,
@@ -266,11 +277,7 @@ def recompute_all(db: Database, today: date | None = None,
     updates: list[dict] = []
 
     def flush() -> None:
-        db.conn.executemany(
-            "UPDATE cases SET status = :status, is_open = :is_open, complexity = :complexity,"
-            " instance = :instance, flags = :flags, due_on = :due_on, due_key = :due_key,"
-            " waiting_since = :waiting_since, rule_set = :rule_set, closed_on = :closed_on,"
-            " assignee_id = :assignee_id WHERE id = :id", updates)
+        db.conn.executemany(_CACHE_UPDATE, updates)
         updates.clear()
 
     with db.atomic():
@@ -385,16 +392,17 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
                     "competent": bool(data.get("competent", True))}
         if action == "decide" and not doc_no:
             raise DeskError(messages.CASE_DECISION_NUMBER_REQUIRED, field="doc_no")
+        data_json = json.dumps(data, ensure_ascii=False, sort_keys=True)
         event_id = db["case_events"].insert({
             "uuid": str(uuid.uuid4()), "case_id": case_id, "action": action,
             "status_after": status, "occurred_on": occurred_on.isoformat(),
             "entered_at": now.isoformat(timespec="seconds"), "officer_id": officer_id,
-            "body": body, "doc_no": doc_no, "note": note,
-            "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+            "body": body, "doc_no": doc_no, "note": note, "data": data_json,
         }).last_pk
         db.execute("UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?",
                    [now.isoformat(timespec="seconds"), case_id])
-        refresh_case(db, case_id, today or now.date())
+        replay([(action, status, occurred_on.isoformat(), data_json)], st)
+        _write_cache(db, case_id, kind, st, today or now.date())
     return event_id
 
 
@@ -456,7 +464,8 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
         " officer_id, body, doc_no, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(str(uuid.uuid4()), case_id, a, s, day, stamp, officer_id, b, n, d)
          for a, s, b, n, d in events])
-    refresh_case(db, case_id, today or received_at.date())
+    _write_cache(db, case_id, kind, replay((a, s, day, d) for a, s, _b, _n, d in events),
+                 today or received_at.date())
     return case_id
 
 

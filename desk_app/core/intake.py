@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core import catalog, search_index
-from desk_app.core.cases import FLAGS, open_case
+from desk_app.core.case_labels import FLAGS
+from desk_app.core.cases import open_case
 from desk_app.core.errors import DeskError
 from desk_app.core.ids import check_cccd
 from desk_app.core.model import (

@@ -7,7 +7,7 @@ milestones are recomputed, since a due date may move.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -88,8 +88,6 @@ def year_days(db: Database, year: int) -> list[tuple[date, str, str, str]]:
     """The year's days that differ from a plain week: (day, kind, label, source) with kind
     "holiday" (a weekday off) or "workday" (a weekend day worked), source "office" or
     "national"."""
-    from datetime import timedelta
-
     cal = load_calendar(db)
     edited = {date.fromisoformat(day) for day, _k, _l in office_days(db, year)}
     out = []

@@ -5,8 +5,9 @@ from PySide6.QtWidgets import QPushButton
 
 from desk_app.core.case_labels import VIEWS
 from desk_app.core.dashboard import case_ids, dashboard
-from desk_app.gui.models.case_model import OVERDUE
-from tests.support import part, register
+from desk_app.core.intake import register_visit
+from desk_app.gui.models.paged import OVERDUE
+from tests.support import form, part
 
 
 def _show(qtbot, window, view="overdue"):
@@ -17,27 +18,33 @@ def _show(qtbot, window, view="overdue"):
 
 
 def test_tiles_and_list_match_the_core(qtbot, window, demo_db):
+    # Received 40 days ago and never answered: past the 10 working days of art. 28(1).
+    late = _fresh_case(demo_db, days_ago=40)
     page = _show(qtbot, window, "overdue")
     board = dashboard(demo_db, date.today())
+    assert late in case_ids(demo_db, "overdue", date.today())
     assert page.buttons["overdue"].text() == f"{VIEWS['overdue']}\n{board.overdue}"
     assert page.buttons["waiting"].text().endswith(f"\n{board.waiting}")
     assert page.model.rowCount() == len(case_ids(demo_db, "overdue", date.today()))
-    if board.overdue:  # overdue reads in words and in colour
-        text = page.model.data(page.model.index(0, 7))
-        assert text.startswith("Quá hạn ")
-        brush = page.model.data(page.model.index(0, 7), Qt.ForegroundRole)
-        assert brush.color() == OVERDUE
+    # overdue reads in words and in colour
+    text = page.model.data(page.model.index(0, 7))
+    assert text.startswith("Quá hạn ")
+    brush = page.model.data(page.model.index(0, 7), Qt.ForegroundRole)
+    assert brush.color() == OVERDUE
     with qtbot.waitSignal(page.loaded, timeout=5000):
         page.show_flag("crowd")
     assert page.model.rowCount() == board.by_flag["crowd"]
 
 
+def _received(db, summary, days_ago):
+    """A visit some days before the real today (the GUI judges due dates by the clock)."""
+    now = datetime.now().replace(microsecond=0)
+    return register_visit(db, form(parts=(part(kind="khieu_nai", summary=summary),),
+                                   received_at=now - timedelta(days=days_ago)), now)
+
+
 def _fresh_case(db, days_ago=3):
-    when = datetime.now().replace(microsecond=0) - timedelta(days=days_ago)
-    result = register(db, parts=(part(kind="khieu_nai",
-                                      summary="Khiếu nại quyết định thu hồi đất ở Thôn Đông"),),
-                      received_at=when)
-    return result.case_ids[0]
+    return _received(db, "Khiếu nại quyết định thu hồi đất ở Thôn Đông", days_ago).case_ids[0]
 
 
 def test_case_window_shows_milestones_and_records_a_step(qtbot, window, demo_db):
@@ -75,9 +82,7 @@ def test_an_impossible_step_is_explained_and_not_saved(qtbot, window, demo_db):
 def test_intake_offers_a_likely_duplicate_and_attaches_on_click(qtbot, window, demo_db):
     first = _fresh_case(demo_db, days_ago=5)
     page = window.intake
-    second = register(demo_db, parts=(part(kind="khieu_nai",
-                                           summary="Khiếu nại quyết định thu hồi đất tại Thôn Đông"),),
-                      received_at=datetime.now().replace(microsecond=0) - timedelta(days=1))
+    second = _received(demo_db, "Khiếu nại quyết định thu hồi đất tại Thôn Đông", 1)
     page._offer_duplicates(second)
     qtbot.waitUntil(page.duplicates.isVisible, timeout=5000)
     assert f"#{first}" in page.duplicates.text()

@@ -44,7 +44,7 @@ from desk_app.gui.dialogs.case_forms import (
     ScheduleDialogueDialog,
 )
 from desk_app.gui.documents import CASE_SLIPS, print_document
-from desk_app.gui.models.case_model import OVERDUE
+from desk_app.gui.models.paged import OVERDUE
 
 
 def _d(iso: str | None) -> str:

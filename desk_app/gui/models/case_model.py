@@ -6,14 +6,11 @@ from array import array
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk_app.core.case_labels import due_text, flag_names
 from desk_app.core.catalog import PETITION_KIND_LABELS
 from desk_app.core.lifecycle import STATUS_LABELS
 from desk_app.gui.models.paged import PagedIdModel
-
-OVERDUE = QColor("#b00020")
 
 
 def _d(iso: str | None) -> str:
@@ -24,8 +21,6 @@ class CaseModel(PagedIdModel):
     def __init__(self, db, parent=None):
         super().__init__(db, parent)
         self.today = date.today()
-        self._bold = QFont()
-        self._bold.setBold(True)
         self.columns = (
             (self.tr("Số"), lambda r: f"#{r.id}"),
             (self.tr("Ngày nhận"), lambda r: _d(r.opened_on)),
@@ -66,10 +61,6 @@ class CaseModel(PagedIdModel):
             return None
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return self.columns[index.column()][1](row)
-        overdue = due_text(row.due_on, self.today)[1]
-        if overdue and index.column() in (6, 7):
-            if role == Qt.ForegroundRole:
-                return QBrush(OVERDUE)
-            if role == Qt.FontRole:
-                return self._bold
+        if index.column() in (6, 7) and due_text(row.due_on, self.today)[1]:
+            return self.overdue_style(role)
         return None

@@ -40,7 +40,6 @@ COLUMNS = (
 )
 SORT_KEYS = [c[2] for c in COLUMNS]
 MASKED_BRUSH = QBrush(QColor("#6b4e00"))
-OVERDUE_BRUSH = QBrush(QColor("#b00020"))
 DUE_COLUMN = [c[0] for c in COLUMNS].index("Hạn xử lý")
 
 
@@ -52,8 +51,6 @@ class LogModel(PagedIdModel):
         self.revealed: set[int] = set()
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._bold = QFont()
-        self._bold.setBold(True)
 
     def fetch(self, ids: list[int]) -> list[LogRow]:
         return log_rows(self.db, ids, self.revealed)
@@ -85,10 +82,7 @@ class LogModel(PagedIdModel):
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return COLUMNS[index.column()][1](row)
         if index.column() == DUE_COLUMN and due_text(row.due_on, date.today())[1]:
-            if role == Qt.ForegroundRole:
-                return OVERDUE_BRUSH
-            if role == Qt.FontRole:
-                return self._bold
+            return self.overdue_style(role)
         if row.masked and index.column() in (2, 3, 4):
             if role == Qt.ForegroundRole:
                 return MASKED_BRUSH

@@ -9,10 +9,12 @@ from __future__ import annotations
 from array import array
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
 PAGE = 256
 CACHED_PAGES = 8
+OVERDUE = QColor("#b00020")  # with the words "Quá hạn n ngày": never colour alone
 
 
 class PagedIdModel(QAbstractTableModel):
@@ -24,6 +26,17 @@ class PagedIdModel(QAbstractTableModel):
         self._db = db
         self.ids = array("q")
         self._pages: OrderedDict[int, list] = OrderedDict()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._overdue = QBrush(OVERDUE)
+
+    def overdue_style(self, role):
+        """Foreground and font of a cell that says a case is overdue."""
+        if role == Qt.ForegroundRole:
+            return self._overdue
+        if role == Qt.FontRole:
+            return self._bold
+        return None
 
     @property
     def db(self):
