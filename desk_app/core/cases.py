@@ -491,3 +491,13 @@ def assign_case(db: Database, case_id: int, officer_id: int, *, by: int | None =
     now = now or datetime.now()
     return record_event(db, case_id, "assign", occurred_on=now.date(), officer_id=by,
                         note=found[0], data={"officer_id": officer_id}, now=now)
+
+
+def warm_up(db: Database, today: date | None = None) -> None:
+    """Load the deadline engine (python-holidays, this year's calendar, the rule sets) before
+    the first save needs it: otherwise the first intake of the day waits ~0.1 s for it."""
+    from desk_app.core.deadlines import rule_set_for
+
+    today = today or date.today()
+    load_calendar(db).add_working_days(today, 10)
+    rule_set_for(today)

@@ -79,6 +79,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(status)
         # The log loads when first looked at, or once the desk is idle: start-up stays quick.
         QTimer.singleShot(1500, self.log.ensure_loaded)
+        QTimer.singleShot(800, self._warm_up)
+
+    def _warm_up(self) -> None:
+        def job(db):
+            from desk_app.core.cases import warm_up
+
+            warm_up(db)
+
+        self.tasks.write(job, lambda _: None, lambda _e: None)
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)

@@ -70,3 +70,13 @@ def test_assigning_checks_the_officer_and_shows_in_my_list(db):
     assert db.execute("SELECT assignee_id FROM cases WHERE id = ?", [case_id]).fetchone() == (2,)
     assert case_id in case_ids(db, "open", NOW.date(), assignee=2)
     assert case_id not in case_ids(db, "open", NOW.date(), assignee=1)
+
+
+def test_warm_up_builds_the_calendar_the_first_save_uses(db):
+    from desk_app.core.cases import warm_up
+    from desk_app.core.office_calendar import load_calendar
+
+    warm_up(db, NOW.date())
+    calendar = load_calendar(db)
+    assert NOW.year in calendar._years  # built once, before any save
+    assert load_calendar(db) is calendar  # and the same calendar is what saves get
