@@ -27,8 +27,8 @@ DASH_RUNS = 7
 
 
 def _recompute(path: Path) -> dict:
-    from desk_app.core.cases import recompute_all
-    from desk_app.core.db import open_db
+    from desk_app.core.cases.tracking import recompute_all
+    from desk_app.core.opening import open_db
 
     work = working_copy(path, CACHE_DIR / "work-cases")
     db = open_db(work)
@@ -53,8 +53,8 @@ def _recompute(path: Path) -> dict:
 
 
 def _dash(path: Path) -> dict:
-    from desk_app.core.dashboard import dashboard
-    from desk_app.core.db import open_reader
+    from desk_app.core.cases.dashboard import dashboard
+    from desk_app.core.storage.db import open_reader
 
     today = DEMO_END.date()
 

@@ -3,7 +3,7 @@
     python benchmarks/bench_documents.py                  # 10,000 visits, 50 receipts
     python benchmarks/bench_documents.py --visits 2000 --receipts 20 --json out.json
 
-Generates a demo office in a temporary folder (`desk_app.core.demo.generate`, a few seconds),
+Generates a demo office in a temporary folder (`desk_app.core.demo.generate.generate`, a few seconds),
 then measures, in this process and with the bundled font (DESK_APP_PRINT_FONT=bundled):
 
 1. One receipt (Form 02/TCD) rendered from its payload, median of N, against a same-run
@@ -84,8 +84,7 @@ def _plain_lines_pdf(font: str, cells: list[tuple]) -> bytes:
 
 def run(visits: int, receipts: int) -> dict:
     os.environ["DESK_APP_PRINT_FONT"] = "bundled"
-    from desk_app.core.db import open_db
-    from desk_app.core.demo import generate
+    from desk_app.core.demo.generate import generate
     from desk_app.core.documents.data import (
         log_cells,
         log_rows_for_print,
@@ -96,6 +95,7 @@ def run(visits: int, receipts: int) -> dict:
     from desk_app.core.documents.logbook_xlsx import export_log_xlsx
     from desk_app.core.documents.receipt import render_receipt
     from desk_app.core.documents.register import print_receipt
+    from desk_app.core.opening import open_db
 
     results: dict = {"visits": visits}
     with tempfile.TemporaryDirectory(prefix="desk-bench-docs-") as tmp:

@@ -1,4 +1,4 @@
-"""Benchmark 4: how long `desk_app.core.demo.generate` takes for the big database.
+"""Benchmark 4: how long `desk_app.core.demo.generate.generate` takes for the big database.
 
 Generation is timed once, when the cached database is built (see common.demo_db), and
 reported from the cache's metadata afterwards; `run.py --regenerate` times it again.

@@ -1,6 +1,6 @@
 """Benchmark 3: saving an intake into the big database.
 
-Times `desk_app.core.intake.register_visit` over ~300 realistic forms (new visitors,
+Times `desk_app.core.reception.intake.register_visit` over ~300 realistic forms (new visitors,
 repeat visitors, repeat visitors whose phone changed — which re-indexes all their
 petitions —, crowds with representatives, two-part petitions, guided, transferred and
 refused visits) on a working copy of the cached database (the cache stays clean).
@@ -35,7 +35,7 @@ def _person_form(values: dict):
 
 def build_forms(db, n: int, seed: int = 11) -> list:
     from desk_app.core import catalog
-    from desk_app.core.demo import (
+    from desk_app.core.demo.generate import (
         BODIES,
         HAMLETS,
         STREETS,
@@ -52,7 +52,7 @@ def build_forms(db, n: int, seed: int = 11) -> list:
         PetitionPart,
         ReceptionKind,
     )
-    from desk_app.core.office import get_office, officers
+    from desk_app.core.storage.office import get_office, officers
 
     rng = random.Random(seed)
     office = get_office(db)
@@ -107,8 +107,8 @@ def build_forms(db, n: int, seed: int = 11) -> list:
 
 
 def run(work_path: Path, n: int = FORMS) -> dict:
-    from desk_app.core.db import open_db
-    from desk_app.core.intake import register_visit
+    from desk_app.core.opening import open_db
+    from desk_app.core.reception.intake import register_visit
 
     db = open_db(work_path)
     forms = build_forms(db, WARMUP + n)

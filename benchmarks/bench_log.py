@@ -25,7 +25,7 @@ WARM_RUNS = 5
 
 
 def cases():
-    from desk_app.core.logbook import LogFilter
+    from desk_app.core.reception.logbook import LogFilter
 
     return {
         "default (newest first)": LogFilter(),
@@ -43,7 +43,7 @@ def cases():
 
 
 def _first_screen(db, flt) -> tuple[float, int]:
-    from desk_app.core.logbook import log_ids, log_rows
+    from desk_app.core.reception.logbook import log_ids, log_rows
 
     t0 = time.perf_counter()
     ids = log_ids(db, flt)
@@ -60,7 +60,7 @@ def _count(db, _flt) -> tuple[float, int]:
 
 
 def _measure(db_path: Path, fn, flt) -> dict:
-    from desk_app.core.db import open_reader
+    from desk_app.core.storage.db import open_reader
 
     cold = []
     for _ in range(COLD_RUNS):
@@ -81,7 +81,7 @@ def _measure(db_path: Path, fn, flt) -> dict:
 
 def combinations():
     """Every sort (both directions) × date range × reception kind × petition kind × officer."""
-    from desk_app.core.logbook import KEYED_SORTS, LogFilter
+    from desk_app.core.reception.logbook import KEYED_SORTS, LogFilter
 
     for sort, desc, dated, rk, pk, off in itertools.product(
             KEYED_SORTS, (True, False), (False, True), (None, "dinh_ky"), (None, "khieu_nai"),
@@ -92,7 +92,7 @@ def combinations():
 
 
 def run(db_path: Path) -> dict:
-    from desk_app.core.db import open_reader
+    from desk_app.core.storage.db import open_reader
 
     log("log: first screen")
     result = {"baseline": _measure(db_path, _count, None), "cases": {}}

@@ -1,6 +1,6 @@
 """Benchmark 1: the search box on the big database.
 
-Measures `desk_app.core.search.search(db, text, limit=200)` (ids from the index and the
+Measures `desk_app.core.reception.search.search(db, text, limit=200)` (ids from the index and the
 rows for them) over a realistic mix of about 200 queries taken from the database itself:
 full names with and without marks, partial names as typed, ID numbers and prefixes,
 address and summary words, đ/d. Baseline: a naive LIKE '%…%' scan over
@@ -87,9 +87,9 @@ def baseline_ids(conn: sqlite3.Connection, text: str, limit: int = LIMIT) -> lis
 
 
 def run(db_path: Path, *, baseline: bool = True) -> dict:
-    from desk_app.core.db import open_reader
-    from desk_app.core.logbook import log_rows
-    from desk_app.core.search import search
+    from desk_app.core.reception.logbook import log_rows
+    from desk_app.core.reception.search import search
+    from desk_app.core.storage.db import open_reader
 
     db = open_reader(db_path)
     queries = build_queries(db.conn)

@@ -55,8 +55,8 @@ def demo_db(visits: int, seed: int = DEMO_SEED, *, regenerate: bool = False) -> 
 
     The metadata holds how long `generate` took when the file was made (benchmark 4).
     """
-    from desk_app.core.db import open_db
-    from desk_app.core.demo import generate
+    from desk_app.core.demo.generate import generate
+    from desk_app.core.opening import open_db
 
     path = cache_path(visits, seed)
     meta_path = path.with_suffix(".json")

@@ -117,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _open(args):
-    from desk_app.core.db import open_db
+    from desk_app.core.opening import open_db
 
     return open_db(paths.db_path(args.data_dir))
 
@@ -132,7 +132,7 @@ def _emit(args, payload, text_lines) -> None:
 
 
 def cmd_init(args) -> int:
-    from desk_app.core.office import check_units, init_office
+    from desk_app.core.storage.office import check_units, init_office
 
     officers = tuple((o.split(":", 1) + [""])[:2] for o in args.officer)
     check_units(args.province, args.commune)  # before any file is created
@@ -144,7 +144,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from desk_app.core.demo import generate
+    from desk_app.core.demo.generate import generate
 
     db = _open(args)
     generate(db, args.visits, args.seed)
@@ -154,9 +154,9 @@ def cmd_demo(args) -> int:
 
 
 def cmd_intake(args) -> int:
-    from desk_app.core.intake import register_visit
-    from desk_app.core.intake_file import read_intake_file
-    from desk_app.core.office import require_office
+    from desk_app.core.reception.intake import register_visit
+    from desk_app.core.reception.intake_file import read_intake_file
+    from desk_app.core.storage.office import require_office
 
     forms = read_intake_file(args.file)
     db = _open(args)
@@ -181,7 +181,7 @@ def cmd_intake(args) -> int:
 def cmd_search(args) -> int:
     from desk_app import messages
     from desk_app.core.catalog import PETITION_KIND_LABELS
-    from desk_app.core.search import search
+    from desk_app.core.reception.search import search
 
     text = " ".join(args.text)
     if not text.strip():
@@ -214,7 +214,7 @@ def cmd_receipt(args) -> int:
 
 def cmd_log(args) -> int:
     from desk_app import messages
-    from desk_app.core.office import require_office
+    from desk_app.core.storage.office import require_office
 
     date_from, date_to = cli_cases.iso_date(args.date_from), cli_cases.iso_date(args.date_to)
     out = Path(args.out)
@@ -238,7 +238,7 @@ def cmd_slip(args) -> int:
     from desk_app.core.documents.layout import write_file
     from desk_app.core.documents.session_notice import read_session_file
     from desk_app.core.documents.slips import SLIPS, copy_slip, issue_slip
-    from desk_app.core.office import require_office
+    from desk_app.core.storage.office import require_office
 
     if args.kind not in SLIPS:
         raise DeskError(messages.SLIP_KIND_UNKNOWN.format(kind=args.kind, choices=", ".join(SLIPS)))
@@ -271,8 +271,8 @@ def cmd_gui(args) -> int:
 
 def cmd_deadline(args) -> int:
     """Pure computation over the national calendar: no database, no office."""
-    from desk_app.core.calendar import WorkCalendar, fmt
-    from desk_app.core.deadlines import compute_milestones, facts_from_options, rule_set_for
+    from desk_app.core.cases.calendar import WorkCalendar, fmt
+    from desk_app.core.cases.deadlines import compute_milestones, facts_from_options, rule_set_for
 
     facts = facts_from_options(
         kind=args.kind, received=args.received, accepted=args.accepted, decided=args.decided,

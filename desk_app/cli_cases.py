@@ -51,9 +51,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_dashboard(args, db, emit) -> int:
-    from desk_app.core.case_labels import VIEWS
-    from desk_app.core.dashboard import dashboard
-    from desk_app.core.lifecycle import STATUS_LABELS
+    from desk_app.core.cases.dashboard import dashboard
+    from desk_app.core.cases.labels import VIEWS
+    from desk_app.core.cases.lifecycle import STATUS_LABELS
 
     d = dashboard(db, _day(args.today), assignee=args.officer)
     lines = [f"Ngày {d.today:%d/%m/%Y}: {d.open} vụ việc đang giải quyết",
@@ -67,11 +67,11 @@ def cmd_dashboard(args, db, emit) -> int:
 
 
 def cmd_cases(args, db, emit) -> int:
-    from desk_app.core.case_labels import due_text
-    from desk_app.core.case_view import case_rows
+    from desk_app.core.cases.dashboard import case_ids
+    from desk_app.core.cases.labels import due_text
+    from desk_app.core.cases.lifecycle import STATUS_LABELS
+    from desk_app.core.cases.view import case_rows
     from desk_app.core.catalog import PETITION_KIND_LABELS
-    from desk_app.core.dashboard import case_ids
-    from desk_app.core.lifecycle import STATUS_LABELS
 
     today = _day(args.today)
     rows = case_rows(db, list(case_ids(db, args.view, today, flag=args.flag, limit=args.limit)))
@@ -83,9 +83,9 @@ def cmd_cases(args, db, emit) -> int:
 
 
 def cmd_case(args, db, emit) -> int:
-    from desk_app.core.case_labels import due_text
-    from desk_app.core.case_view import case_detail
-    from desk_app.core.cases import RepeatTransfer, add_note, record_event
+    from desk_app.core.cases.labels import due_text
+    from desk_app.core.cases.tracking import RepeatTransfer, add_note, record_event
+    from desk_app.core.cases.view import case_detail
 
     if args.act:
         data = {}

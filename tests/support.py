@@ -6,7 +6,6 @@ import sqlite3
 from dataclasses import replace
 from datetime import date, datetime
 
-from desk_app.core.intake import register_visit
 from desk_app.core.model import (
     DocumentItem,
     IntakeForm,
@@ -17,6 +16,7 @@ from desk_app.core.model import (
     ReceptionKind,
     Sex,
 )
+from desk_app.core.reception.intake import register_visit
 
 NOW = datetime(2026, 11, 20, 15, 0, 0)  # the `now` passed to register_visit (same as conftest)
 RECEIVED = datetime(2026, 11, 20, 9, 15, 0)

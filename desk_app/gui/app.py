@@ -12,9 +12,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desk_app import paths
-from desk_app.core.db import open_current
 from desk_app.core.errors import DeskError
-from desk_app.core.office import get_office, officers
+from desk_app.core.storage.db import open_current
+from desk_app.core.storage.office import get_office, officers
 
 log = logging.getLogger("desk_app")
 DEMO_VISITS = 20_000
@@ -47,7 +47,7 @@ def install_translators(app: QApplication, language: str | None = None) -> list[
 
 
 def _fill_demo(db) -> None:
-    from desk_app.core.demo import generate
+    from desk_app.core.demo.generate import generate
 
     dialog = QProgressDialog("Đang tạo cơ quan mẫu với dữ liệu sinh sẵn…", None, 0, DEMO_VISITS)
     dialog.setWindowTitle("Bàn tiếp dân")
@@ -63,7 +63,8 @@ def _fill_demo(db) -> None:
 
 def _open_with_progress(db_path: Path):
     """Open the database; an upgrade (backup, new steps, reindex) runs with a busy dialog."""
-    from desk_app.core.db import needs_upgrade, open_db
+    from desk_app.core.opening import open_db
+    from desk_app.core.storage.db import needs_upgrade
 
     if not needs_upgrade(db_path):
         return open_db(db_path)
@@ -113,7 +114,7 @@ def build_window(db_path: Path, demo: bool = False):
     tasks = Tasks(db_path)
 
     def reader():
-        from desk_app.core.db import open_reader
+        from desk_app.core.storage.db import open_reader
 
         return open_reader(db_path)
 

@@ -25,7 +25,6 @@ CASE_SLIPS = {
 def _make(kind: str, target_id: int, reason: str = ""):
     def job(db):
         from desk_app.core import documents
-
         if kind == "receipt":
             return documents.print_receipt(db, target_id)
         if kind == "refusal":

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.office import Office, Officer, add_officer
+from desk_app.core.storage.office import Office, Officer, add_officer
 from desk_app.gui.pages.intake import IntakePage
 from desk_app.gui.pages.log import LogPage
 
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
     def _warm_up(self) -> None:
         def job(db):
-            from desk_app.core.cases import warm_up
+            from desk_app.core.cases.tracking import warm_up
 
             warm_up(db)
 
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.log.set_search(self.search.text())
 
     def open_record(self, petition_id: int) -> None:
-        from desk_app.core.records import petition_record
+        from desk_app.core.reception.records import petition_record
         from desk_app.gui.dialogs.record import RecordDialog
 
         revealed = petition_id in self.log.model.revealed

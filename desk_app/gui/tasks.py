@@ -45,7 +45,8 @@ class Tasks(QObject):
         attr = "writer_db" if writer else "reader_db"
         db = getattr(self._local, attr, None)
         if db is None:
-            from desk_app.core.db import open_db, open_reader
+            from desk_app.core.opening import open_db
+            from desk_app.core.storage.db import open_reader
 
             db = open_db(self.db_path) if writer else open_reader(self.db_path)
             setattr(self._local, attr, db)

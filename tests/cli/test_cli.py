@@ -13,8 +13,8 @@ import pytest
 
 from desk_app import messages, paths
 from desk_app.core import catalog
-from desk_app.core.intake import RECEIPT_KIND
 from desk_app.core.model import Sex
+from desk_app.core.reception.intake import RECEIPT_KIND
 from tests.support import cccd
 
 # Well inside the past, whatever day the suite runs (the CLI checks against the real clock).

@@ -8,8 +8,8 @@ from datetime import datetime
 import pytest
 
 from desk_app import messages
-from desk_app.core.attachments import add_attachment, attachment_path, case_attachments
-from desk_app.core.cases import case_events
+from desk_app.core.cases.attachments import add_attachment, attachment_path, case_attachments
+from desk_app.core.cases.tracking import case_events
 from desk_app.core.errors import DeskError
 from tests.support import register, snapshot
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from desk_app.core.calendar import WorkCalendar, describe_skipped, fmt
+from desk_app.core.cases.calendar import WorkCalendar, describe_skipped, fmt
 from desk_app.core.errors import DeskError
 
 

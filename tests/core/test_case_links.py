@@ -8,18 +8,18 @@ from datetime import date, datetime, time
 import pytest
 
 from desk_app import messages
-from desk_app.core.case_links import (
+from desk_app.core.cases.links import (
     attach_petition,
     candidates_for_petition,
     duplicate_candidates,
     similarity,
     split_petition,
 )
-from desk_app.core.case_view import case_detail
-from desk_app.core.cases import case_events, record_event
+from desk_app.core.cases.tracking import case_events, record_event
+from desk_app.core.cases.view import case_detail
 from desk_app.core.errors import DeskError
-from desk_app.core.intake import register_visit
 from desk_app.core.model import Outcome, PetitionKind, PetitionPart
+from desk_app.core.reception.intake import register_visit
 from tests.support import form, person, snapshot
 
 LAND = "Khiếu nại quyết định thu hồi đất thửa số 45 tờ bản đồ 12 phường Nhân Hòa"

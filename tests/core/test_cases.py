@@ -15,11 +15,12 @@ from datetime import date, datetime, time
 import pytest
 
 from desk_app import messages
-from desk_app.core import cases, lifecycle
-from desk_app.core.case_labels import FLAGS, due_text
-from desk_app.core.case_links import attach_petition
-from desk_app.core.case_view import case_detail, case_rows
-from desk_app.core.cases import (
+from desk_app.core.cases import lifecycle
+from desk_app.core.cases import tracking as cases
+from desk_app.core.cases.dashboard import case_ids
+from desk_app.core.cases.labels import FLAGS, due_text
+from desk_app.core.cases.links import attach_petition
+from desk_app.core.cases.tracking import (
     RepeatTransfer,
     add_note,
     case_events,
@@ -30,11 +31,11 @@ from desk_app.core.cases import (
     set_complexity,
     set_flag,
 )
+from desk_app.core.cases.view import case_detail, case_rows
 from desk_app.core.catalog import PETITION_KIND_LABELS, refusal_reasons
-from desk_app.core.dashboard import case_ids
 from desk_app.core.errors import DeskError
-from desk_app.core.intake import register_visit
 from desk_app.core.model import Outcome, PetitionKind, PetitionPart
+from desk_app.core.reception.intake import register_visit
 from desk_app.paths import resources_dir
 from tests.support import counts, form, person, snapshot
 

@@ -8,8 +8,8 @@ import pytest
 
 from desk_app import messages
 from desk_app.core.errors import DeskError
-from desk_app.core.intake import CROWD_MIN, check_crowd
 from desk_app.core.model import PetitionKind, Sex
+from desk_app.core.reception.intake import CROWD_MIN, check_crowd
 from tests.support import counts, part, person, register
 
 ALLOWED = [(1, 1), (2, 1), (4, 1), (5, 1), (5, 2), (10, 1), (10, 2), (11, 1), (11, 5), (30, 5)]
@@ -98,7 +98,7 @@ def test_presenting_person_with_female_representative(db):
 
 
 def test_case_page_lists_a_crowd_s_representatives_and_flags_it(db):
-    from desk_app.core.case_view import case_detail
+    from desk_app.core.cases.view import case_detail
 
     reps = _reps(4)  # with the presenter: 5, the most a crowd of more than 10 may send
     registered = register(db, crowd_size=12, representatives=reps)

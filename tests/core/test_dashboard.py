@@ -8,13 +8,13 @@ from datetime import date, datetime, time
 import pytest
 
 from desk_app import messages
-from desk_app.core import settings
-from desk_app.core.case_labels import VIEWS
-from desk_app.core.cases import case_milestones, record_event, set_complexity, set_flag
-from desk_app.core.dashboard import case_ids, dashboard
+from desk_app.core.cases.dashboard import case_ids, dashboard
+from desk_app.core.cases.labels import VIEWS
+from desk_app.core.cases.tracking import case_milestones, record_event, set_complexity, set_flag
 from desk_app.core.errors import DeskError
-from desk_app.core.intake import register_visit
 from desk_app.core.model import Outcome, PetitionKind, PetitionPart
+from desk_app.core.reception.intake import register_visit
+from desk_app.core.storage import settings
 from tests.support import form, person
 
 TODAY = date(2026, 7, 20)

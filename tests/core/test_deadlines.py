@@ -14,9 +14,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from desk_app.core import deadlines
-from desk_app.core.calendar import WorkCalendar
-from desk_app.core.deadlines import CaseFacts, compute_milestones, rule_set_for, validate_kind
+from desk_app.core.cases import deadlines
+from desk_app.core.cases.calendar import WorkCalendar
+from desk_app.core.cases.deadlines import CaseFacts, compute_milestones, rule_set_for, validate_kind
 from desk_app.core.errors import DeskError
 
 OLD, NEW = "truoc-2026-07-01", "tu-2026-07-01"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from desk_app.core import demo, text
-from desk_app.core.db import open_db
-from desk_app.core.ids import check_cccd
+from desk_app.core import text
+from desk_app.core.demo import generate as demo
 from desk_app.core.model import PetitionKind, Sex
-from desk_app.core.search import search
+from desk_app.core.opening import open_db
+from desk_app.core.reception.ids import check_cccd
+from desk_app.core.reception.search import search
 from tests.support import snapshot
 
 END = datetime(2026, 11, 13, 16, 0)

@@ -2,10 +2,10 @@
 (Denunciation law art. 47): not in the log, not through search, not through the sort order."""
 
 from desk_app import messages
-from desk_app.core.logbook import LogFilter, log_ids, log_rows
 from desk_app.core.model import PetitionKind, PetitionPart
-from desk_app.core.records import petition_record
-from desk_app.core.search import search
+from desk_app.core.reception.logbook import LogFilter, log_ids, log_rows
+from desk_app.core.reception.records import petition_record
+from desk_app.core.reception.search import search
 from tests.support import person, register
 
 

@@ -8,18 +8,18 @@ from datetime import date, datetime, time
 import pytest
 
 from desk_app import messages
-from desk_app.core.cases import case_events, case_milestones, record_event
-from desk_app.core.dialogues import (
+from desk_app.core.cases.dialogues import (
     Participant,
     case_dialogues,
     notice_period,
     record_dialogue,
     schedule_dialogue,
 )
+from desk_app.core.cases.office_calendar import set_day
+from desk_app.core.cases.tracking import case_events, case_milestones, record_event
 from desk_app.core.errors import DeskError
-from desk_app.core.intake import register_visit
 from desk_app.core.model import PetitionKind, PetitionPart
-from desk_app.core.office_calendar import set_day
+from desk_app.core.reception.intake import register_visit
 from tests.support import form, snapshot
 
 PLACE = "Hội trường Ủy ban nhân dân phường Nhân Hòa"

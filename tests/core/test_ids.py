@@ -9,8 +9,8 @@ import pytest
 
 from desk_app import messages
 from desk_app.core.errors import DeskError
-from desk_app.core.ids import BIRTH_PROVINCE_CODES, check_cccd, parse_qr_line, read_cccd
 from desk_app.core.model import Sex
+from desk_app.core.reception.ids import BIRTH_PROVINCE_CODES, check_cccd, parse_qr_line, read_cccd
 from tests.support import cccd
 
 NAME = "Nguyễn Thị Thủy Tiên"

@@ -8,9 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from desk_app import messages
-from desk_app.core import catalog, intake, search_index
+from desk_app.core import catalog
 from desk_app.core.errors import DeskError
-from desk_app.core.intake import FUTURE_SLACK, register_visit
 from desk_app.core.model import (
     DocumentItem,
     IdKind,
@@ -18,6 +17,8 @@ from desk_app.core.model import (
     PetitionKind,
     Sex,
 )
+from desk_app.core.reception import intake, search_index
+from desk_app.core.reception.intake import FUTURE_SLACK, register_visit
 from tests.support import NOW, RECEIVED, cccd, counts, form, part, person, register, snapshot
 
 GOOD_ID = cccd(1990, Sex.NAM)

@@ -8,10 +8,10 @@ import pytest
 
 from desk_app import messages
 from desk_app.core import catalog
-from desk_app.core.demo import generate
+from desk_app.core.demo.generate import generate
 from desk_app.core.errors import DeskError
-from desk_app.core.logbook import LogFilter, log_ids, log_number, log_rows
 from desk_app.core.model import Outcome, PetitionKind, ReceptionKind, Sex
+from desk_app.core.reception.logbook import LogFilter, log_ids, log_number, log_rows
 from desk_app.core.text import fold
 from tests.support import part, person, register
 

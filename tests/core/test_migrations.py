@@ -12,12 +12,13 @@ import pytest
 
 from desk_app import messages
 from desk_app.core import text
-from desk_app.core.db import open_db, open_reader
 from desk_app.core.errors import DeskError
-from desk_app.core.logbook import log_ids, log_rows
-from desk_app.core.migrations import known_steps, migrations
-from desk_app.core.office import get_office, init_office
-from desk_app.core.search import search, search_ids
+from desk_app.core.opening import open_db
+from desk_app.core.reception.logbook import log_ids, log_rows
+from desk_app.core.reception.search import search, search_ids
+from desk_app.core.storage.db import open_reader
+from desk_app.core.storage.migrations import known_steps, migrations
+from desk_app.core.storage.office import get_office, init_office
 from tests.support import person, register, snapshot
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -202,7 +203,7 @@ def test_a_failing_step_leaves_nothing_behind(tmp_path):
     import pytest as _pytest
     from sqlite_utils import Database, Migrations
 
-    from desk_app.core.migrations import _run
+    from desk_app.core.storage.migrations import _run
 
     steps = Migrations("probe")
 
@@ -220,8 +221,8 @@ def test_a_failing_step_leaves_nothing_behind(tmp_path):
 def test_reader_on_corrupt_file_gives_a_clear_message(tmp_path):
     import pytest as _pytest
 
-    from desk_app.core.db import open_reader
     from desk_app.core.errors import DeskError
+    from desk_app.core.storage.db import open_reader
 
     path = tmp_path / "desk.sqlite3"
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
@@ -230,13 +231,13 @@ def test_reader_on_corrupt_file_gives_a_clear_message(tmp_path):
 
 
 def test_schema_version_counts_every_step():
-    from desk_app.core.db import SCHEMA_VERSION
+    from desk_app.core.storage.db import SCHEMA_VERSION
 
     assert len(known_steps()) == SCHEMA_VERSION
 
 
 def test_open_current_only_for_a_database_with_nothing_to_do(tmp_path):
-    from desk_app.core.db import open_current
+    from desk_app.core.storage.db import open_current
 
     path = tmp_path / "desk.sqlite3"
     assert open_current(path) is None  # no file

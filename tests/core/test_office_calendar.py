@@ -7,11 +7,11 @@ from datetime import date, datetime, time
 import pytest
 
 from desk_app import messages
-from desk_app.core.cases import record_event
+from desk_app.core.cases.office_calendar import load_calendar, office_days, remove_day, set_day
+from desk_app.core.cases.tracking import record_event
 from desk_app.core.errors import DeskError
-from desk_app.core.intake import register_visit
 from desk_app.core.model import Outcome, PetitionKind, PetitionPart
-from desk_app.core.office_calendar import load_calendar, office_days, remove_day, set_day
+from desk_app.core.reception.intake import register_visit
 from tests.support import form, snapshot
 
 

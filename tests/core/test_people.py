@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from desk_app.core import catalog
 from desk_app.core.model import IdKind, Outcome, PetitionKind, Sex
-from desk_app.core.people import OPEN_STATUSES, PROTECTED_SUMMARY, find_person
+from desk_app.core.reception.people import OPEN_STATUSES, PROTECTED_SUMMARY, find_person
 from tests.support import counts, part, person, register
 
 CUONG = person("Phan Quốc Cường", dob=date(1958, 12, 1), serial=777, phone="0905111222",

@@ -37,7 +37,7 @@ def test_importing_every_core_module_loads_no_qt():
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["modules"] == core_modules()
-    assert {"desk_app.core.intake", "desk_app.core.db", "desk_app.core.search"} <= set(result["modules"])
+    assert {"desk_app.core.reception.intake", "desk_app.core.storage.db", "desk_app.core.reception.search"} <= set(result["modules"])
     assert result["qt"] == []
     assert result["gui"] is False
 
@@ -61,7 +61,7 @@ def _imports(tree: ast.AST) -> list[str]:
 
 def test_no_core_source_imports_qt():
     files = sorted(CORE_DIR.rglob("*.py"))
-    assert CORE_DIR / "intake.py" in files
+    assert CORE_DIR / "reception" / "intake.py" in files
     offenders = []
     for path in files:
         source = path.read_text(encoding="utf-8")

@@ -10,9 +10,9 @@ import pytest
 from desk_app import messages
 from desk_app.core import text
 from desk_app.core.errors import DeskError
-from desk_app.core.logbook import reveal_identity
 from desk_app.core.model import PetitionKind, Sex
-from desk_app.core.search import match_expression, search, search_ids
+from desk_app.core.reception.logbook import reveal_identity
+from desk_app.core.reception.search import match_expression, search, search_ids
 from tests.support import NOW, counts, part, person, register, snapshot
 
 DUNG_NGUYEN = person("Nguyễn Văn Dũng", dob=date(1982, 7, 9), serial=11,

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from desk_app.core.search import search
+from desk_app.core.reception.search import search
 from tests.support import part, person, register
 
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from desk_app.core.cases import RepeatTransfer, record_event
+from desk_app.core.cases.tracking import RepeatTransfer, record_event
 from desk_app.core.errors import DeskError
 from desk_app.core.model import PetitionKind
 from tests.support import NOW, part, register
@@ -59,8 +59,8 @@ def test_a_denunciation_with_the_same_content_is_transferred_once(db):
 
 
 def test_assigning_checks_the_officer_and_shows_in_my_list(db):
-    from desk_app.core.cases import assign_case
-    from desk_app.core.dashboard import case_ids
+    from desk_app.core.cases.dashboard import case_ids
+    from desk_app.core.cases.tracking import assign_case
 
     case_id = _case(db)
     with pytest.raises(DeskError) as caught:
@@ -73,8 +73,8 @@ def test_assigning_checks_the_officer_and_shows_in_my_list(db):
 
 
 def test_warm_up_builds_the_calendar_the_first_save_uses(db):
-    from desk_app.core.cases import warm_up
-    from desk_app.core.office_calendar import load_calendar
+    from desk_app.core.cases.office_calendar import load_calendar
+    from desk_app.core.cases.tracking import warm_up
 
     warm_up(db, NOW.date())
     calendar = load_calendar(db)

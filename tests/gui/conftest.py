@@ -1,8 +1,8 @@
 import pytest
 
-from desk_app.core.db import open_reader
-from desk_app.core.demo import generate
-from desk_app.core.office import get_office, officers
+from desk_app.core.demo.generate import generate
+from desk_app.core.storage.db import open_reader
+from desk_app.core.storage.office import get_office, officers
 from desk_app.gui.tasks import Tasks
 
 

@@ -1,5 +1,5 @@
-from desk_app.core.db import open_db
-from desk_app.core.office import get_office
+from desk_app.core.opening import open_db
+from desk_app.core.storage.office import get_office
 from desk_app.gui.dialogs.error import ErrorDialog
 from desk_app.gui.dialogs.first_run import FirstRunDialog
 
@@ -50,7 +50,7 @@ def test_upgrade_runs_behind_a_busy_dialog(qtbot, tmp_path):
     import shutil
     from pathlib import Path
 
-    from desk_app.core.db import needs_upgrade
+    from desk_app.core.storage.db import needs_upgrade
     from desk_app.gui.app import _open_with_progress
 
     fixture = Path(__file__).parent.parent / "fixtures" / "schema_0001.sqlite3"

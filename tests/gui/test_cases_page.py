@@ -3,9 +3,9 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from desk_app.core.case_labels import VIEWS
-from desk_app.core.dashboard import case_ids, dashboard
-from desk_app.core.intake import register_visit
+from desk_app.core.cases.dashboard import case_ids, dashboard
+from desk_app.core.cases.labels import VIEWS
+from desk_app.core.reception.intake import register_visit
 from desk_app.gui.models.paged import OVERDUE
 from tests.support import form, part
 
@@ -97,7 +97,7 @@ def test_intake_offers_a_likely_duplicate_and_attaches_on_click(qtbot, window, d
 
 
 def test_settings_dialog_adds_an_office_holiday_and_recomputes(qtbot, window, demo_db):
-    from desk_app.core.office_calendar import load_calendar
+    from desk_app.core.cases.office_calendar import load_calendar
 
     dialog = window.open_settings()
     qtbot.waitUntil(lambda: dialog.days.rowCount() > 0, timeout=5000)

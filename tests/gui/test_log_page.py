@@ -1,5 +1,5 @@
 from desk_app import messages
-from desk_app.core.logbook import LogFilter, log_ids
+from desk_app.core.reception.logbook import LogFilter, log_ids
 
 
 def test_log_lists_newest_first_and_pages_rows(qtbot, window, demo_db):

@@ -55,7 +55,7 @@ def _reason():
 def test_scanning_a_printed_receipt_opens_its_record(qtbot, window, demo_db):
     from desk_app.core.documents import print_receipt
     from desk_app.core.documents.register import _secret, receipt_qr_text, verification_code
-    from desk_app.core.office import get_office
+    from desk_app.core.storage.office import get_office
 
     registered = register(demo_db)
     print_receipt(demo_db, registered.visit_id)  # the first print makes the office's secret

@@ -11,12 +11,14 @@ from datetime import date
 from sqlite_utils import Database
 
 from desk_app import messages
-from desk_app.core import catalog, lifecycle, settings
+from desk_app.core import catalog
+from desk_app.core.cases import lifecycle
 from desk_app.core.errors import DeskError
-from desk_app.core.intake import RECEIPT_KIND  # Form 02/TCD, numbered at intake
-from desk_app.core.logbook import LogFilter, log_ids, log_rows
 from desk_app.core.model import DocCopy, LogRow, Outcome
-from desk_app.core.office import require_office
+from desk_app.core.reception.intake import RECEIPT_KIND  # Form 02/TCD, numbered at intake
+from desk_app.core.reception.logbook import LogFilter, log_ids, log_rows
+from desk_app.core.storage import settings
+from desk_app.core.storage.office import require_office
 
 REFUSAL_KIND = "tu_choi_01"  # Form 01/TCD
 COPY_LABELS = {

@@ -27,7 +27,8 @@ from sqlite_utils import Database
 
 from desk_app import messages
 from desk_app.core import catalog
-from desk_app.core.cases import case_milestones, case_state
+from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.tracking import case_milestones, case_state
 from desk_app.core.documents import register
 from desk_app.core.documents.data import RECEIPT_KIND, office_values, signer_values
 from desk_app.core.documents.layout import nfc
@@ -43,7 +44,6 @@ from desk_app.core.documents.slip_forms import (
     render_transfer,
 )
 from desk_app.core.errors import DeskError
-from desk_app.core.office_calendar import load_calendar
 from desk_app.core.text import fold
 
 APPOINTMENT = "phieu_hen"
@@ -240,7 +240,7 @@ def proposal_data(db: Database, case_id: int) -> dict:
     """Phiếu đề xuất thụ lý đơn (Form 01): only for a petition within competence."""
     case = _load_case(db, case_id)
     if case.status in NOT_PROPOSABLE or case.competent is False:
-        from desk_app.core.lifecycle import STATUS_LABELS
+        from desk_app.core.cases.lifecycle import STATUS_LABELS
 
         why = ("không thuộc thẩm quyền" if case.competent is False
                else STATUS_LABELS.get(case.status, case.status).lower())
@@ -464,8 +464,8 @@ def _issue(db: Database, payload: dict, now: datetime | None) -> IssuedSlip:
 def _record_notice(db: Database, case_id: int, number: str, now: datetime) -> None:
     """Issuing the acceptance notice is the step the deadline waits for (Law on Denunciations
     art. 29(3), Law on Complaints art. 27): record it on the case, in the same transaction."""
-    from desk_app.core import lifecycle
-    from desk_app.core.cases import record_event
+    from desk_app.core.cases import lifecycle
+    from desk_app.core.cases.tracking import record_event
 
     kind, st = case_state(db, case_id)
     if "notify_acceptance" in lifecycle.available_actions(st.status, kind) \

@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core import cases
-from desk_app.core.attachments import add_attachment, attachment_path
-from desk_app.core.case_labels import COMPLEXITY_LABELS, FLAGS, due_text
-from desk_app.core.case_links import attach_petition, candidates_for_petition, split_petition
-from desk_app.core.case_view import CaseDetail, case_detail
-from desk_app.core.dialogues import record_dialogue, schedule_dialogue
+from desk_app.core.cases import tracking as cases
+from desk_app.core.cases.attachments import add_attachment, attachment_path
+from desk_app.core.cases.dialogues import record_dialogue, schedule_dialogue
+from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS, due_text
+from desk_app.core.cases.lifecycle import ACTIONS, STATUS_LABELS
+from desk_app.core.cases.links import attach_petition, candidates_for_petition, split_petition
+from desk_app.core.cases.view import CaseDetail, case_detail
 from desk_app.core.errors import DeskError
-from desk_app.core.lifecycle import ACTIONS, STATUS_LABELS
-from desk_app.core.logbook import reveal_identity
+from desk_app.core.reception.logbook import reveal_identity
 from desk_app.gui.dialogs.case_forms import (
     ActionDialog,
     DialogueMinutesDialog,
@@ -360,7 +360,7 @@ class CaseDialog(QDialog):
                 self._write(lambda db: cases.assign_case(db, case_id, officer_id, by=by))
 
         def job(db):
-            from desk_app.core.office import officers
+            from desk_app.core.storage.office import officers
 
             return officers(db)
 

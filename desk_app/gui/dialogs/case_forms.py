@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desk_app.core.dialogues import ROLES, Participant
-from desk_app.core.lifecycle import ACTIONS
+from desk_app.core.cases.dialogues import ROLES, Participant
+from desk_app.core.cases.lifecycle import ACTIONS
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

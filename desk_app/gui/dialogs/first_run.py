@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
-from desk_app.core.office import default_names, init_office
+from desk_app.core.storage.office import default_names, init_office
 
 
 class FirstRunDialog(QDialog):

@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from desk_app.core.records import Record
+from desk_app.core.reception.records import Record
 
 
 class RecordDialog(QDialog):

@@ -128,7 +128,7 @@ class SettingsDialog(QDialog):
         year = self.year.value()
 
         def job(db):
-            from desk_app.core.office_calendar import year_days
+            from desk_app.core.cases.office_calendar import year_days
 
             return year_days(db, year)
 
@@ -149,7 +149,7 @@ class SettingsDialog(QDialog):
         day, kind, label = self.day.date().toPython(), self.kind.currentData(), self.label.text()
 
         def job(db):
-            from desk_app.core.office_calendar import set_day
+            from desk_app.core.cases.office_calendar import set_day
 
             set_day(db, day, kind, label)
 
@@ -164,7 +164,7 @@ class SettingsDialog(QDialog):
         day = self.rows[row][0]
 
         def job(db):
-            from desk_app.core.office_calendar import remove_day
+            from desk_app.core.cases.office_calendar import remove_day
 
             remove_day(db, day)
 
@@ -179,7 +179,7 @@ class SettingsDialog(QDialog):
     # --- settings ----------------------------------------------------------------
     def load_settings(self) -> None:
         def job(db):
-            from desk_app.core.settings import all_settings
+            from desk_app.core.storage.settings import all_settings
 
             return all_settings(db)
 
@@ -203,7 +203,7 @@ class SettingsDialog(QDialog):
                   "office_phone": self.office_phone.text()}
 
         def job(db):
-            from desk_app.core.settings import put_many
+            from desk_app.core.storage.settings import put_many
 
             put_many(db, values)
 

@@ -7,9 +7,9 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from desk_app.core.case_labels import due_text, flag_names
+from desk_app.core.cases.labels import due_text, flag_names
+from desk_app.core.cases.lifecycle import STATUS_LABELS
 from desk_app.core.catalog import PETITION_KIND_LABELS
-from desk_app.core.lifecycle import STATUS_LABELS
 from desk_app.gui.models.paged import PagedIdModel
 
 
@@ -34,7 +34,7 @@ class CaseModel(PagedIdModel):
         )
 
     def fetch(self, ids: list[int]) -> list:
-        from desk_app.core.case_view import case_rows
+        from desk_app.core.cases.view import case_rows
 
         return case_rows(self.db, ids)
 

@@ -7,10 +7,10 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desk_app.core.case_labels import due_text
+from desk_app.core.cases.labels import due_text
 from desk_app.core.catalog import PETITION_KIND_LABELS, RECEPTION_KIND_LABELS
-from desk_app.core.logbook import log_rows
 from desk_app.core.model import LogRow
+from desk_app.core.reception.logbook import log_rows
 from desk_app.gui.models.paged import PagedIdModel
 
 

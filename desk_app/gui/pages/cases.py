@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.case_labels import FLAGS, VIEWS
+from desk_app.core.cases.labels import FLAGS, VIEWS
 from desk_app.gui.models.case_model import CaseModel
 
 
@@ -120,7 +120,7 @@ class CasesPage(QWidget):
         view, flag = self.view_name, self.flag
 
         def job(db):
-            from desk_app.core.dashboard import case_ids, dashboard
+            from desk_app.core.cases.dashboard import case_ids, dashboard
 
             return (dashboard(db, today, assignee),
                     case_ids(db, view, today, assignee=assignee, flag=flag))

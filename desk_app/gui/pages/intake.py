@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
-from desk_app.core.ids import QrIdentity, parse_qr_line
 from desk_app.core.model import (
     DocCopy,
     DocumentItem,
@@ -46,7 +45,8 @@ from desk_app.core.model import (
     Registered,
     Sex,
 )
-from desk_app.core.people import find_person
+from desk_app.core.reception.ids import QrIdentity, parse_qr_line
+from desk_app.core.reception.people import find_person
 from desk_app.gui.documents import print_document
 
 RECEIPT_QR_PREFIX = "TCD1|"  # core.documents.register.receipt_qr_text
@@ -578,7 +578,7 @@ class IntakePage(QWidget):
             return
         self.save_button.setEnabled(False)
         def save(db):
-            from desk_app.core.intake import register_visit  # loads the deadline engine
+            from desk_app.core.reception.intake import register_visit  # loads the deadline engine
 
             return register_visit(db, form, datetime.now())
 
@@ -618,7 +618,7 @@ class IntakePage(QWidget):
             return
 
         def job(db):
-            from desk_app.core.case_links import candidates_for_petition
+            from desk_app.core.cases.links import candidates_for_petition
 
             return [(pid, c) for pid, _cid in pairs for c in candidates_for_petition(db, pid, 3)
                     if c.status != "merged"]
@@ -652,7 +652,7 @@ class IntakePage(QWidget):
         officer_id = int(officer_id) if officer_id else None
 
         def job(db):
-            from desk_app.core.case_links import attach_petition
+            from desk_app.core.cases.links import attach_petition
 
             attach_petition(db, petition_id, case_id, officer_id=officer_id)
             return case_id

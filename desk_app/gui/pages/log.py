@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from desk_app.core import catalog
 from desk_app.core.errors import Cancelled, DeskError
-from desk_app.core.logbook import LogFilter, log_ids, reveal_identity
-from desk_app.core.search import search_ids
+from desk_app.core.reception.logbook import LogFilter, log_ids, reveal_identity
+from desk_app.core.reception.search import search_ids
 from desk_app.gui.documents import print_document
 from desk_app.gui.models.log_model import LogModel
 
@@ -271,7 +271,6 @@ class LogPage(QWidget):
 
         def job(db):
             from desk_app.core import documents
-
             export = documents.export_log_xlsx if name.lower().endswith(".xlsx") \
                 else documents.export_log_pdf
             return export(db, first, last, name, progress=bridge.emit, cancel=cancel.is_set)

@@ -31,7 +31,7 @@ def raw_text(data: bytes) -> str:
         out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"], input=data,
                              capture_output=True, check=True).stdout.decode("utf-8")
     else:
-        out = "\n".join(pages_text(data))
+        out = "".join(page + "\f" for page in pages_text(data))  # pdftotext ends pages with \f
     return unicodedata.normalize("NFC", out)
 
 

@@ -62,11 +62,13 @@ def test_log_book_pdf_is_landscape_with_the_official_columns(db, pdf):
     assert all(embedded for _, embedded in pdf.fonts_report(data))
 
 
-def test_ten_thousand_lines_paginate_with_the_header_on_every_page(pdf):
-    rows = _synthetic_rows(10_000)
+def test_many_lines_paginate_with_the_header_on_every_page(pdf):
+    # 600 lines make ~85 pages: enough page breaks to catch a dropped or cut line
+    # (the 10,000-line timing is benchmarks/bench_documents.py).
+    rows = _synthetic_rows(600)
     data = render_log_pdf(OFFICE, rows, date(2026, 1, 1), date(2026, 12, 31))
     pages = pdf.page_count(data)
-    assert pages > 100
+    assert pages > 50
     text = pdf.raw_text(data)
     # every line's text, in order: nothing dropped or cut at a page break
     tokens = text.split()
@@ -155,13 +157,13 @@ def test_log_xlsx_reads_back_exactly(db, tmp_path):
     assert shown["C6"].value.startswith("Âu Dương Phong\n")
 
 
-def test_ten_thousand_lines_as_xlsx(tmp_path):
-    rows = _synthetic_rows(10_000)
+def test_many_lines_as_xlsx(tmp_path):
+    rows = _synthetic_rows(2_000)
     data = render_log_xlsx(OFFICE, rows, date(2026, 1, 1), date(2026, 12, 31))
     assert data == render_log_xlsx(OFFICE, rows, date(2026, 1, 1), date(2026, 12, 31))
     sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True).active
     values = list(sheet.iter_rows(min_row=6, values_only=True))
-    assert len(values) == 10_000
+    assert len(values) == 2_000
     assert [v[4] for v in values] == [r.summary for r in rows]
 
 

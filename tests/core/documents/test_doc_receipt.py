@@ -172,5 +172,5 @@ def test_receipt_qr_finds_the_visit_and_rejects_forgeries(db):
     for junk in ("", "TCD1", "hello|world", "TCD1|24-09253|2/GBN-TCD/abcd|X", "TCD2|a|b|c"):
         assert verify_receipt_qr(db, junk) is None
     # the secret lives in settings and is not one of the user-visible settings
-    from desk_app.core.settings import all_settings
+    from desk_app.core.storage.settings import all_settings
     assert "receipt_qr_secret" not in all_settings(db)

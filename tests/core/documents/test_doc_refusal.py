@@ -5,11 +5,11 @@ from datetime import datetime
 import pytest
 
 from desk_app import messages
-from desk_app.core import settings
 from desk_app.core.documents import issue_refusal
 from desk_app.core.documents.refusal import legal_basis
 from desk_app.core.errors import DeskError
 from desk_app.core.model import Outcome, PetitionKind, Sex
+from desk_app.core.storage import settings
 from tests.support import part, person, register
 
 ON = datetime(2026, 11, 23, 8, 30)

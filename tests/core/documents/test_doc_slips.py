@@ -9,9 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from desk_app import messages
-from desk_app.core import settings
-from desk_app.core.calendar import WorkCalendar
-from desk_app.core.cases import case_milestones, record_event
+from desk_app.core.cases.calendar import WorkCalendar
+from desk_app.core.cases.tracking import case_milestones, record_event
 from desk_app.core.documents import reprint, slips
 from desk_app.core.documents.session_notice import Session, SessionCitizen, session_from_dict
 from desk_app.core.documents.slips import (
@@ -31,6 +30,7 @@ from desk_app.core.documents.slips import (
 )
 from desk_app.core.errors import DeskError
 from desk_app.core.model import DocumentItem, Outcome, PetitionKind, Sex
+from desk_app.core.storage import settings
 from desk_app.core.text import fold
 from tests.support import RECEIVED, part, person, register, snapshot
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.cases import record_event
+from desk_app.core.cases.tracking import record_event
 from desk_app.core.errors import DeskError
 
 if TYPE_CHECKING:

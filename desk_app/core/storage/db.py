@@ -11,7 +11,12 @@ from desk_app import messages
 from desk_app.core.errors import DeskError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from sqlite_utils import Database
+
+    # meta key set by a migration step → the job that upper layers run once after all steps
+    AfterSteps = Mapping[str, Callable[[Database], None]]
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -19,7 +24,8 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 # len(migrations.known_steps())). It lets a start-up see that a database is current
 # without importing sqlite-utils and the migrations (~70 ms of a ~250 ms start).
 SCHEMA_VERSION = 6
-# meta keys set by a migration step for work done once after all steps ran.
+# meta keys set by a migration step for work done once after all steps ran; the jobs
+# themselves belong to upper layers and are passed in (see core/opening.py).
 _POST_STEP_JOBS = ("search_reindex", "recompute_due")
 
 
@@ -37,11 +43,13 @@ def _check_file(path: Path) -> None:
                 raise DeskError(messages.DB_NOT_A_DATABASE.format(path=path))
 
 
-def open_db(path: str | Path, *, migrate: bool = True) -> Database:
+def open_db(path: str | Path, *, after_steps: AfterSteps, migrate: bool = True) -> Database:
     """Open (creating if needed) the office database and bring its schema up to date.
 
     Refuses a file written by a newer version, and takes an online backup beside it
-    before applying any pending step to a database that already holds data.
+    before applying any pending step to a database that already holds data. A step that
+    leaves work for an upper layer sets a meta key; `after_steps[key]` then runs once.
+    Callers use `desk_app.core.opening.open_db`, which passes the jobs.
     """
     path = Path(path)
     _check_file(path)
@@ -56,7 +64,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
         # scanning entry points costs start-up time.
         db = Database(conn, execute_plugins=False)
         if migrate:
-            _migrate(db, path)
+            _migrate(db, path, after_steps)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DeskError(messages.DB_NOT_A_DATABASE.format(path=path)) from exc
@@ -108,9 +116,8 @@ def open_current(path: str | Path) -> sqlite3.Connection | None:
     return None
 
 
-def _migrate(db: Database, path: Path) -> None:
-    from desk_app.core import search_index
-    from desk_app.core.migrations import known_steps, migrations
+def _migrate(db: Database, path: Path, after_steps: AfterSteps) -> None:
+    from desk_app.core.storage.migrations import known_steps, migrations
 
     known = set(known_steps())
     applied = [m.name for m in migrations.applied(db)]
@@ -123,14 +130,9 @@ def _migrate(db: Database, path: Path) -> None:
     if pending:
         migrations.apply(db)
         db.execute(f"PRAGMA user_version = {len(known)}")
-    if db.execute("SELECT value FROM meta WHERE key = 'search_reindex'").fetchone() == ("1",):
-        with db.atomic():
-            search_index.rebuild(db)
-            db.execute("UPDATE meta SET value = '0' WHERE key = 'search_reindex'")
-    if db.execute("SELECT value FROM meta WHERE key = 'recompute_due'").fetchone() == ("1",):
-        from desk_app.core.cases import recompute_all
-
-        recompute_all(db)  # sets the flag back to '0' in its transaction
+    for key in _POST_STEP_JOBS:
+        if db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone() == ("1",):
+            after_steps[key](db)  # each job sets its key back to '0' in its own transaction
 
 
 def _stamp() -> str:
@@ -156,7 +158,7 @@ def needs_upgrade(path: str | Path) -> bool:
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return False
-    from desk_app.core.migrations import migrations
+    from desk_app.core.storage.migrations import migrations
 
     db = open_reader(path)
     try:

@@ -65,7 +65,7 @@ RECOMPUTE_KEYS = frozenset({"petition_target_days"})
 
 def put_many(db: Database, values: dict[str, str]) -> bool:
     """Save several settings in one transaction; True if the cases were recomputed."""
-    from desk_app.core.cases import recompute_all
+    from desk_app.core.cases.tracking import recompute_all
 
     with db.atomic():
         changed = {k for k, v in values.items() if get(db, k) != str(v).strip()}

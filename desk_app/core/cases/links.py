@@ -14,9 +14,9 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.cases import record_event, refresh_case
+from desk_app.core.cases.lifecycle import TERMINAL
+from desk_app.core.cases.tracking import record_event, refresh_case
 from desk_app.core.errors import DeskError
-from desk_app.core.lifecycle import TERMINAL
 from desk_app.core.text import fold
 
 if TYPE_CHECKING:

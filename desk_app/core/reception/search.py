@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desk_app.core.logbook import log_rows
 from desk_app.core.model import LogRow
+from desk_app.core.reception.logbook import log_rows
 from desk_app.core.text import tokens
 
 if TYPE_CHECKING:

@@ -15,12 +15,12 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.calendar import fmt
-from desk_app.core.cases import case_state, record_event
-from desk_app.core.deadlines import rule_set_for
+from desk_app.core.cases.calendar import fmt
+from desk_app.core.cases.deadlines import rule_set_for
+from desk_app.core.cases.lifecycle import HANDLING
+from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.tracking import case_state, record_event
 from desk_app.core.errors import DeskError
-from desk_app.core.lifecycle import HANDLING
-from desk_app.core.office_calendar import load_calendar
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:

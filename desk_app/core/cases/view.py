@@ -11,11 +11,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core import catalog, lifecycle
-from desk_app.core.attachments import Attachment, case_attachments
-from desk_app.core.case_labels import COMPLEXITY_LABELS, flag_names
-from desk_app.core.cases import CaseEvent, CaseMilestone, case_events, case_milestones
-from desk_app.core.dialogues import Dialogue, case_dialogues
+from desk_app.core import catalog
+from desk_app.core.cases import lifecycle
+from desk_app.core.cases.attachments import Attachment, case_attachments
+from desk_app.core.cases.dialogues import Dialogue, case_dialogues
+from desk_app.core.cases.labels import COMPLEXITY_LABELS, flag_names
+from desk_app.core.cases.tracking import CaseEvent, CaseMilestone, case_events, case_milestones
 from desk_app.core.errors import DeskError
 
 if TYPE_CHECKING:

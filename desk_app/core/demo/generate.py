@@ -17,12 +17,13 @@ from operator import itemgetter
 
 from sqlite_utils import Database
 
-from desk_app.core import catalog, search_index
-from desk_app.core.cases import recompute_all
-from desk_app.core.demo_cases import case_events
-from desk_app.core.ids import BIRTH_PROVINCE_CODES
-from desk_app.core.intake import RECEIPT_KIND
-from desk_app.core.office import add_officer, get_office, init_office
+from desk_app.core import catalog
+from desk_app.core.cases.tracking import recompute_all
+from desk_app.core.demo.histories import case_events
+from desk_app.core.reception import search_index
+from desk_app.core.reception.ids import BIRTH_PROVINCE_CODES
+from desk_app.core.reception.intake import RECEIPT_KIND
+from desk_app.core.storage.office import add_officer, get_office, init_office
 from desk_app.core.text import fold
 
 DEMO_PROVINCE = 24  # Bắc Ninh

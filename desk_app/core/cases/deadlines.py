@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from desk_app import messages
-from desk_app.core.calendar import WorkCalendar, check_date, describe_skipped, fmt
+from desk_app.core.cases.calendar import WorkCalendar, check_date, describe_skipped, fmt
 from desk_app.core.errors import DeskError
 from desk_app.core.model import PetitionKind
 from desk_app.paths import resources_dir

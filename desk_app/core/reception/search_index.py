@@ -12,8 +12,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from desk_app.core.catalog import PETITION_KIND_LABELS, commune_label, topic_name
-from desk_app.core.logbook import PROTECTED_VISIT
 from desk_app.core.model import PetitionKind
+from desk_app.core.reception.logbook import PROTECTED_VISIT
 from desk_app.core.text import fold
 
 if TYPE_CHECKING:

@@ -16,12 +16,12 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core import lifecycle
-from desk_app.core.calendar import WorkCalendar, fmt
-from desk_app.core.case_labels import COMPLEXITY_LABELS, FLAGS
-from desk_app.core.deadlines import CaseFacts, Milestone, compute_milestones
+from desk_app.core.cases import lifecycle
+from desk_app.core.cases.calendar import WorkCalendar, fmt
+from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones
+from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
+from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.errors import DeskError
-from desk_app.core.office_calendar import load_calendar
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -205,7 +205,7 @@ def _events(db: Database, case_id: int):
 
 def local_periods(db: Database) -> dict[str, int]:
     """The office's own targets where the law sets none (settings)."""
-    from desk_app.core.settings import get_int
+    from desk_app.core.storage.settings import get_int
 
     return {"petition_resolution": get_int(db, "petition_target_days")}
 
@@ -337,7 +337,7 @@ SAME_CONTENT = 0.6  # share of content words for two petitions to count as the s
 def prior_transfers(db: Database, case_id: int) -> list[tuple[str, str, str]]:
     """Transfers of this case and of petitions with the same content attached to it
     (date, body, document number): the plans single out petitions transferred many times."""
-    from desk_app.core.case_links import duplicate_candidates
+    from desk_app.core.cases.links import duplicate_candidates
 
     own = db.execute(
         "WITH RECURSIVE origin(id) AS (SELECT ? UNION SELECT json_extract(e.data, '$.from_case')"
@@ -496,7 +496,7 @@ def assign_case(db: Database, case_id: int, officer_id: int, *, by: int | None =
 def warm_up(db: Database, today: date | None = None) -> None:
     """Load the deadline engine (python-holidays, this year's calendar, the rule sets) before
     the first save needs it: otherwise the first intake of the day waits ~0.1 s for it."""
-    from desk_app.core.deadlines import rule_set_for
+    from desk_app.core.cases.deadlines import rule_set_for
 
     today = today or date.today()
     load_calendar(db).add_working_days(today, 10)

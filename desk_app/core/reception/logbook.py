@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core import catalog
+from desk_app.core.cases.lifecycle import STATUS_LABELS
 from desk_app.core.errors import DeskError
-from desk_app.core.lifecycle import STATUS_LABELS
 from desk_app.core.model import LogRow, Outcome
 from desk_app.core.text import clean
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.calendar import WorkCalendar, check_date, fmt
+from desk_app.core.cases.calendar import WorkCalendar, check_date, fmt
 from desk_app.core.errors import DeskError
 from desk_app.core.text import clean
 
@@ -57,7 +57,7 @@ def office_days(db: Database, year: int | None = None) -> list[tuple[str, str, s
 
 def set_day(db: Database, day: date, kind: str, label: str = "") -> None:
     """Record one edit; the whole calendar must still make sense, then all cases are recomputed."""
-    from desk_app.core.cases import recompute_all
+    from desk_app.core.cases.tracking import recompute_all
 
     if kind not in KINDS:
         raise DeskError(messages.CALENDAR_KIND_UNKNOWN.format(kind=kind, choices=", ".join(KINDS)))
@@ -77,7 +77,7 @@ def set_day(db: Database, day: date, kind: str, label: str = "") -> None:
 
 
 def remove_day(db: Database, day: date) -> None:
-    from desk_app.core.cases import recompute_all
+    from desk_app.core.cases.tracking import recompute_all
 
     with db.atomic():
         db.execute("DELETE FROM calendar_days WHERE day = ?", [day.isoformat()])

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
-from desk_app.core.logbook import PROTECTED_VISIT
+from desk_app.core.reception.logbook import PROTECTED_VISIT
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

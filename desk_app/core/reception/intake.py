@@ -8,11 +8,10 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core import catalog, search_index
-from desk_app.core.case_labels import FLAGS
-from desk_app.core.cases import open_case
+from desk_app.core import catalog
+from desk_app.core.cases.labels import FLAGS
+from desk_app.core.cases.tracking import open_case
 from desk_app.core.errors import DeskError
-from desk_app.core.ids import check_cccd
 from desk_app.core.model import (
     IdKind,
     IntakeForm,
@@ -20,6 +19,8 @@ from desk_app.core.model import (
     PersonForm,
     Registered,
 )
+from desk_app.core.reception import search_index
+from desk_app.core.reception.ids import check_cccd
 from desk_app.core.text import clean, fold
 
 if TYPE_CHECKING:

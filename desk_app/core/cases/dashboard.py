@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core import settings
-from desk_app.core.case_labels import FLAGS, VIEWS
+from desk_app.core.cases.labels import FLAGS, VIEWS
+from desk_app.core.cases.lifecycle import STATUS_LABELS
+from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.errors import DeskError
-from desk_app.core.lifecycle import STATUS_LABELS
-from desk_app.core.office_calendar import load_calendar
+from desk_app.core.storage import settings
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -1,0 +1,35 @@
+"""Open the office database with the jobs a schema upgrade may leave for the upper layers.
+
+`storage.db` applies the steps; a step that changes what the search index or the cached case
+state hold sets a meta key, and the matching job here runs once afterwards. Keeping the jobs
+here lets storage stay the lowest layer (it never imports reception or cases).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desk_app.core.cases.tracking import recompute_all
+from desk_app.core.reception import search_index
+from desk_app.core.storage import db as storage_db
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def _reindex(db: Database) -> None:
+    with db.atomic():
+        search_index.rebuild(db)
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'search_reindex'")
+
+
+AFTER_STEPS = {
+    "search_reindex": _reindex,
+    "recompute_due": recompute_all,  # sets the flag back to '0' in its transaction
+}
+
+
+def open_db(path: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the office database, bring it up to date, run what is left."""
+    return storage_db.open_db(path, after_steps=AFTER_STEPS, migrate=migrate)
