@@ -43,11 +43,16 @@ def week_alerts(rows: list[SessionRow], start: date, end: date, head: int | None
                 cal: WorkCalendar) -> list[Alert]:
     """Weeks (Monday to Sunday) touching [start, end] that have a working day and no live
     periodic session hosted by the head. `rows` must cover those whole weeks."""
-    monday = start - timedelta(days=start.weekday())
     covered: set[date] = set()
     for row in rows:
         if row.kind == "dinh_ky" and row.status in LIVE and effective_host(row) == head:
             covered.add(row.day - timedelta(days=row.day.weekday()))
+    return _uncovered_weeks(covered, start, end, cal)
+
+
+def _uncovered_weeks(covered: set[date], start: date, end: date,
+                     cal: WorkCalendar) -> list[Alert]:
+    monday = start - timedelta(days=start.weekday())
     out = []
     while monday <= end:
         sunday = monday + timedelta(days=6)
@@ -155,12 +160,19 @@ def check_period(db: Database, start: date, end: date, today: date | None = None
 
 def week_check(db: Database, start: date, end: date) -> list[Alert]:
     """Only the weekly rule, over a long period (ten years reads ~520 periodic sessions)."""
-    from desk_app.core.schedule.views import sessions_between
-
     head = head_officer_id(db)
     if head is None:
         return [Alert("no_head", messages.SCHEDULE_ALERT_NO_HEAD)]
     monday = start - timedelta(days=start.weekday())
     sunday = end + timedelta(days=6 - end.weekday())
-    rows = sessions_between(db, monday, sunday, kinds=("dinh_ky",), with_officers=False)
-    return week_alerts(rows, start, end, head, load_calendar(db))
+    # Only the days and hosts of the head's periodic sessions: one index range scan.
+    covered = set()
+    for day, status, host, actual in db.execute(
+            "SELECT substr(starts_at, 1, 10), status, host_id, actual_host_id FROM sessions"
+            " WHERE kind = 'dinh_ky' AND starts_at >= ? AND starts_at < ?"
+            " AND status IN ('planned', 'held')",
+            [monday.isoformat(), (sunday + timedelta(days=1)).isoformat()]):
+        if (actual if status == "held" and actual else host) == head:
+            d = date.fromisoformat(day)
+            covered.add(d - timedelta(days=d.weekday()))
+    return _uncovered_weeks(covered, start, end, load_calendar(db))
