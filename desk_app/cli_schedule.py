@@ -32,6 +32,7 @@ Lệnh con:
   notice      lập thông báo kết luận buổi tiếp (từ nội dung đã ghi), in ra PDF
   compliance  số buổi dự kiến, đã tiếp, hoãn, hủy theo người chủ trì; công dân mỗi buổi
   head        chọn cán bộ là Chủ tịch (người phải tiếp định kỳ hằng tuần)
+  replan      xếp lại các buổi tiếp lặp lại (chưa sửa tay) sau khi sửa ngày nghỉ, ngày làm bù
 """
 
 
@@ -130,6 +131,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     k = actions.add_parser("compliance", help="số liệu thực hiện lịch tiếp trong một kỳ")
     k.add_argument("--from", dest="period_from", required=True, metavar="YYYY-MM-DD")
     k.add_argument("--to", dest="period_to", required=True, metavar="YYYY-MM-DD")
+
+    actions.add_parser("replan", help="xếp lại các buổi tiếp lặp lại theo ngày nghỉ mới sửa")
 
     d = actions.add_parser("head", help="chọn cán bộ là Chủ tịch")
     d.add_argument("officer_id", type=int, metavar="OFFICER_ID")
@@ -339,6 +342,14 @@ def cmd_compliance(args, db, emit) -> int:
     return 0
 
 
+def cmd_replan(args, db, emit) -> int:
+    from desk_app.core.schedule.sessions import replan_series
+
+    moved = replan_series(db)
+    emit({"moved": moved}, [f"Đã xếp lại {moved} buổi tiếp theo lịch ngày nghỉ."])
+    return 0
+
+
 def cmd_head(args, db, emit) -> int:
     from desk_app.core.schedule.hosts import set_head
 
@@ -349,7 +360,8 @@ def cmd_head(args, db, emit) -> int:
 
 ACTIONS = {None: cmd_list, "add": cmd_add, "export": cmd_export, "postpone": cmd_change,
            "move": cmd_change, "cancel": cmd_change, "held": cmd_change, "book": cmd_book,
-           "notice": cmd_notice, "compliance": cmd_compliance, "head": cmd_head}
+           "notice": cmd_notice, "compliance": cmd_compliance, "head": cmd_head,
+           "replan": cmd_replan}
 
 
 def cmd_schedule(args, db, emit) -> int:

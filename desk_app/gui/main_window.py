@@ -215,7 +215,8 @@ class MainWindow(QMainWindow):
         from desk_app.gui.dialogs.settings import SettingsDialog
 
         dialog = SettingsDialog(self.tasks, self)
-        dialog.changed.connect(lambda: (self._cases_stale(), self.log.mark_stale()))
+        dialog.changed.connect(lambda: (self._cases_stale(), self.log.mark_stale(),
+                                        self.schedule and self.schedule.mark_stale()))
         dialog.open()
         return dialog
 

@@ -163,3 +163,32 @@ def test_compliance_and_head(cli, office3, data_dir):
     data = json.loads(done.out)
     assert data["hosts"][0]["host"] == "Trần Văn Phó" and data["hosts"][0]["is_head"] is True
     assert data["changes"][0]["reason"] == "Trùng hội nghị"
+
+
+def test_replan_after_an_office_holiday(cli, office3, data_dir):
+    day = _thursday(20)
+    last = day + timedelta(days=21)
+    assert cli("schedule", "add", "--kind", "dinh_ky", "--every", "TH", "--from", day,
+               "--until", last, "--start", "08:00", "--end", "11:00", "--host", "2").code == 0
+    db = _db(data_dir)
+    from desk_app.core.cases.office_calendar import set_day
+
+    set_day(db, day + timedelta(days=7), "holiday", "Nghỉ theo quyết định của tỉnh")
+    db.close()
+    done = cli("schedule", "replan", "--json")
+    assert done.code == 0, done.err
+    assert json.loads(done.out) == {"moved": 1}
+    listed = json.loads(cli("schedule", "--from", day, "--to", last, "--json").out)
+    moved = [s for s in listed["sessions"] if s["calendar_note"]]
+    assert len(moved) == 1 and moved[0]["calendar_note"].endswith(
+        "(Nghỉ theo quyết định của tỉnh)")
+    # Moved within the week of the day off (policy same_week), onto a working day.
+    new_day = date.fromisoformat(moved[0]["starts_at"][:10])
+    off = day + timedelta(days=7)
+    assert new_day != off and (new_day - timedelta(days=new_day.weekday())) == (
+        off - timedelta(days=off.weekday()))
+    db = _db(data_dir)
+    from desk_app.core.cases.office_calendar import load_calendar
+
+    assert load_calendar(db).is_working_day(new_day)
+    db.close()

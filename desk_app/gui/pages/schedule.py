@@ -73,6 +73,10 @@ class SchedulePage(QWidget):
         self.head.activated.connect(self._head_chosen)
         self.add_button = QPushButton(self.tr("Thêm buổi tiếp, lịch lặp lại…"), self)
         self.add_button.clicked.connect(self.ask_add)
+        self.replan_button = QPushButton(self.tr("Xếp lại theo ngày nghỉ"), self)
+        self.replan_button.setToolTip(self.tr(
+            "Sau khi sửa ngày nghỉ, ngày làm bù: xếp lại các buổi tiếp lặp lại chưa sửa tay"))
+        self.replan_button.clicked.connect(self.replan)
         self.post_button = QPushButton(self.tr("In lịch niêm yết tháng…"), self)
         self.post_button.clicked.connect(self.print_posting)
         self.export_button = QPushButton(self.tr("Xuất cho trang web (HTML, ICS)…"), self)
@@ -124,6 +128,7 @@ class SchedulePage(QWidget):
         top.addWidget(QLabel(self.tr("Chủ tịch:")))
         top.addWidget(self.head)
         top.addWidget(self.add_button)
+        top.addWidget(self.replan_button)
         top.addWidget(self.post_button)
         top.addWidget(self.export_button)
         side = QWidget(self)
@@ -425,6 +430,15 @@ class SchedulePage(QWidget):
             self.year, self.month, self.selected = first.year, first.month, first
 
         self._write(job, saved, dialog)
+
+    def replan(self) -> None:
+        def job(db):
+            from desk_app.core.schedule.sessions import replan_series
+
+            return replan_series(db, datetime.now())
+
+        self._write(job, lambda moved: self.show_ok(
+            self.tr("Đã xếp lại %n buổi tiếp theo lịch ngày nghỉ.", "", moved)))
 
     def session_action(self, name: str):
         s = self.session()
