@@ -8,8 +8,8 @@
 - A periodic session hosted (planned, or actually) by someone other than the head: the head may
   not hand the duty to a deputy (Law 136/2025/QH15).
 - A crowd session without the police informed (the 2019 crowd plan); a planned session on a
-  day off; a postponed session without its public notice (art. 24(4)); a session that is over
-  and was never recorded as held or cancelled.
+  day off; a postponed session without its public notice (art. 24(4)); a hosted session that
+  is over and was never recorded as held or cancelled (desk duty is not recorded day by day).
 Overlapping sessions of one host are refused when saved (core/schedule/sessions.py).
 """
 
@@ -22,7 +22,7 @@ from desk_app import messages
 from desk_app.core.cases.calendar import WorkCalendar, fmt
 from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.schedule.hosts import head_officer_id, officer_names
-from desk_app.core.schedule.model import LIVE, WEEKDAYS, Alert, SessionRow
+from desk_app.core.schedule.model import HOSTED, LIVE, WEEKDAYS, Alert, SessionRow
 from desk_app.core.schedule.rules import posting_rule
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def session_alerts(db: Database, rows: list[SessionRow], today: date, now: datet
         if row.status == "postponed" and row.id not in notified:
             out.append(Alert("postponement_notice", messages.SCHEDULE_ALERT_POSTPONED.format(
                 day=_day(row)), row.id, row.day))
-        if row.status == "planned" and row.ends_at < stamp:
+        if row.status == "planned" and row.kind in HOSTED and row.ends_at < stamp:
             out.append(Alert("not_recorded", messages.SCHEDULE_ALERT_NOT_RECORDED.format(
                 day=_day(row)), row.id, row.day))
     return out

@@ -120,6 +120,10 @@ def test_other_alerts(office):
     assert "police" in codes(found, crowd)
     assert "postponement_notice" in codes(found, old)
     assert "not_recorded" in codes(found, past)
+    desk = one(office, date(2026, 12, 2), kind="thuong_xuyen", host=None, officer_ids=(1,))
+    found = check_period(office, date(2026, 11, 23), date(2026, 12, 31), date(2026, 12, 14),
+                         datetime(2026, 12, 14, 9, 0))
+    assert codes(found, desk) == []  # desk duty is not recorded day by day
     issue_postponement_notice(office, old, NOW)
     found = check_period(office, date(2026, 11, 23), date(2026, 12, 31), date(2026, 12, 14),
                          datetime(2026, 12, 14, 9, 0))
