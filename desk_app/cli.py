@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from desk_app import __version__, cli_cases, paths
+from desk_app import __version__, cli_cases, cli_schedule, paths
 from desk_app.core.errors import DeskError
 
 DEMO_VISITS = 20_000
@@ -26,6 +26,7 @@ KIND:
   thong_bao_thu_ly         thông báo thụ lý (khiếu nại, tố cáo)
   thong_bao_khong_thu_ly   thông báo không thụ lý (--reason, hoặc lý do ghi khi phân loại)
   ket_luan_tiep            thông báo kết luận buổi tiếp công dân: --session-file TỆP.json
+                           (buổi tiếp đã ghi trong lịch: desk-app schedule notice SỐ_BUỔI)
 
 Tệp buổi tiếp (ket_luan_tiep), ví dụ:
   {"held_on": "2026-12-03", "host": "Lê Văn Dũng", "place": "Trụ sở UBND phường",
@@ -106,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--suspended", action="append", default=[], metavar="TỪ:ĐẾN",
                    help="khoảng tạm đình chỉ; “TỪ:” nếu vẫn đang tạm đình chỉ (lặp lại được)")
     cli_cases.add_parsers(sub)
+    cli_schedule.add_parsers(sub)
     # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
     # SUPPRESS keeps a command without them from resetting the ones given before it.
     for command in sub.choices.values():
@@ -302,6 +304,8 @@ def _case_command(name):
 
 
 COMMANDS.update({name: _case_command(name) for name in cli_cases.COMMANDS})
+COMMANDS["schedule"] = lambda args: cli_schedule.cmd_schedule(
+    args, _open(args), lambda payload, lines: _emit(args, payload, lines))
 
 
 def main(argv: list[str] | None = None) -> int:

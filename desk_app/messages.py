@@ -237,3 +237,105 @@ SLIP_SESSION_HOST_REQUIRED = "Hãy ghi họ tên người chủ trì buổi ti�
 SLIP_SESSION_EMPTY = ("Buổi tiếp chưa có công dân nào và chưa có kết luận. Hãy ghi ít nhất một công dân "
                       "được tiếp hoặc một ý kiến kết luận.")
 SLIP_SESSION_CITIZEN_NAME = "Công dân thứ {index} chưa có họ tên hoặc số vụ việc. Hãy ghi một trong hai."
+
+# Reception schedule and the reception day (core/schedule, `desk-app schedule`, issue 14)
+CALENDAR_WORKED_WEEKEND = "Ngày làm việc bù"
+SCHEDULE_KIND_UNKNOWN = "Không có hình thức tiếp “{value}”. Chọn một trong: {choices}."
+SCHEDULE_END_BEFORE_START = ("Giờ kết thúc ({end}) phải sau giờ bắt đầu ({start}). Hãy sửa lại giờ "
+                             "của buổi tiếp.")
+SCHEDULE_ONE_DAY = "Buổi tiếp bắt đầu {start} phải kết thúc trong cùng ngày. Hãy sửa giờ kết thúc."
+SCHEDULE_IN_PAST = ("Buổi tiếp {start} đã qua nên không xếp lịch được. Hãy chọn thời gian từ bây giờ "
+                    "trở đi; buổi tiếp đột xuất đã diễn ra thì ghi là “đã tiếp”.")
+SCHEDULE_HELD_IN_FUTURE = ("Buổi tiếp {start} chưa diễn ra nên chưa ghi “đã tiếp” được. Hãy ghi sau khi "
+                           "buổi tiếp bắt đầu.")
+SCHEDULE_HOST_REQUIRED = "Hãy chọn người chủ trì buổi tiếp."
+SCHEDULE_HOST_UNKNOWN = ("Không có cán bộ số {id} đang làm việc nên không giao chủ trì hoặc trực tiếp "
+                         "được. Hãy chọn cán bộ trong danh sách.")
+SCHEDULE_OFFICERS_REQUIRED = "Lịch tiếp thường xuyên cần ít nhất một cán bộ trực. Hãy chọn cán bộ."
+SCHEDULE_REASON_REQUIRED = ("Buổi tiếp đột xuất cần lý do (khoản 3 Điều 18 Luật Tiếp công dân). "
+                            "Chọn một trong: {choices}.")
+SCHEDULE_REASON_TEXT_REQUIRED = "Hãy ghi rõ lý do tiếp công dân đột xuất."
+SCHEDULE_OVERLAP = ("{host} đã có buổi {kind} từ {other} đến {other_end}, trùng với buổi tiếp {start}. "
+                    "Hãy chọn giờ khác hoặc người chủ trì khác.")
+SCHEDULE_DEFAULT_PLACE = "Trụ sở {office}"
+SCHEDULE_POLICE_FUTURE = "Thời điểm báo công an chưa đến. Hãy ghi thời điểm đã báo."
+SCHEDULE_POLICE_AD_HOC_ONLY = "Chỉ buổi tiếp đột xuất mới ghi việc báo công an."
+SCHEDULE_POLICE_CONTACT_REQUIRED = "Hãy ghi đã báo cho ai (đơn vị, người nhận tin)."
+SCHEDULE_TIME_FORMAT = "Giờ “{value}” không đúng dạng giờ:phút, ví dụ 07:30. Hãy sửa lại."
+SCHEDULE_POLICY_UNKNOWN = "Không có cách xử lý ngày nghỉ “{value}”. Chọn một trong: {choices}."
+SCHEDULE_RULE_INVALID = ("Quy tắc lặp lại “{rule}” không đọc được. Hãy dùng dạng RRULE, ví dụ "
+                         "FREQ=WEEKLY;BYDAY=TH, và ghi ngày kết thúc riêng (không dùng UNTIL, COUNT).")
+SCHEDULE_RULE_NO_END = ("Lịch lặp lại cần ngày kết thúc (tối đa {years} năm kể từ ngày bắt đầu). Hãy "
+                        "ghi ngày kết thúc.")
+SCHEDULE_RULE_TOO_LONG = ("Lịch lặp lại kéo dài quá {years} năm (kết thúc {last}). Hãy chọn ngày kết thúc "
+                          "chậm nhất là {limit}; khi hết hạn thì lập lịch mới.")
+SCHEDULE_RULE_END_BEFORE_START = ("Ngày kết thúc ({last}) trước ngày bắt đầu ({first}) của lịch lặp lại. "
+                                  "Hãy sửa lại.")
+SCHEDULE_RULE_IN_PAST = "Ngày bắt đầu {first} đã qua. Hãy lập lịch lặp lại từ hôm nay trở đi."
+SCHEDULE_RULE_EMPTY = "Quy tắc lặp lại không có buổi tiếp nào từ {first} đến {last}. Hãy kiểm tra lại."
+SCHEDULE_AD_HOC_NOT_RECURRING = "Tiếp công dân đột xuất không lập lịch lặp lại. Hãy thêm từng buổi."
+SCHEDULE_RULE_EVERY_WORKING_DAY = "Tất cả các ngày làm việc"
+SCHEDULE_NOTE_MOVED = "Chuyển từ {day} ({label})"
+SCHEDULE_NOTE_DROPPED = "Không tiếp {day} ({label})"
+SCHEDULE_SESSION_MISSING = "Không có buổi tiếp số {id}. Hãy kiểm tra lại số buổi tiếp."
+SCHEDULE_NOT_PLANNED = "Buổi tiếp {day} {status} nên không {action} được."
+SCHEDULE_ACTION_MOVE = "dời lịch"
+SCHEDULE_ACTION_POSTPONE = "hoãn"
+SCHEDULE_ACTION_CANCEL = "hủy"
+SCHEDULE_ACTION_HOLD = "ghi “đã tiếp”"
+SCHEDULE_CHANGE_REASON_REQUIRED = "Hãy ghi lý do thay đổi lịch tiếp (được ghi lại và thông báo công khai)."
+SCHEDULE_MONTH_FORMAT = "Tháng “{value}” không đúng dạng YYYY-MM, ví dụ 2027-01. Hãy sửa lại."
+SCHEDULE_ALERT_NO_HEAD_WEEK = ("Tuần {start}–{end} không có buổi Chủ tịch trực tiếp tiếp công dân định kỳ "
+                               "(điểm d khoản 2 Điều 15 Luật Tiếp công dân: ít nhất 01 ngày trong 01 tuần).")
+SCHEDULE_ALERT_NO_HEAD = ("Chưa xác định Chủ tịch trong danh sách cán bộ nên chưa kiểm tra được lịch "
+                          "tiếp định kỳ. Hãy chọn Chủ tịch trong phần Lịch tiếp công dân.")
+SCHEDULE_ALERT_NOT_POSTED = ("Buổi tiếp {day} chưa niêm yết: cần niêm yết chậm nhất ngày {deadline} "
+                             "({period} ngày làm việc trước, {basis}).")
+SCHEDULE_ALERT_NOT_POSTED_LATE = ("Buổi tiếp {day} chưa được niêm yết đúng hạn (hạn {deadline}, {period} "
+                                  "ngày làm việc trước, {basis}).")
+SCHEDULE_ALERT_POSTED_LATE = ("Buổi tiếp {day} niêm yết ngày {posted}, muộn hơn hạn {deadline} ({period} "
+                              "ngày làm việc trước, {basis}).")
+SCHEDULE_ALERT_DEPUTY = ("Buổi tiếp định kỳ {day} do {name} ({position}) {held}, không phải Chủ tịch: "
+                         "Chủ tịch phải trực tiếp tiếp công dân, không giao cấp phó (Luật 136/2025/QH15).")
+SCHEDULE_ALERT_POLICE = "Buổi tiếp đột xuất {day} (vụ việc đông người) chưa ghi việc báo công an."
+SCHEDULE_ALERT_DAY_OFF = "Buổi tiếp {day} rơi vào ngày nghỉ ({label}). Hãy dời sang ngày làm việc."
+SCHEDULE_ALERT_POSTPONED = ("Buổi tiếp {day} đã hoãn nhưng chưa có thông báo hoãn, thời gian tiếp mới "
+                            "(khoản 4 Điều 24 Luật Tiếp công dân).")
+SCHEDULE_ALERT_NOT_RECORDED = "Buổi tiếp {day} đã qua nhưng chưa ghi kết quả (đã tiếp, hoãn hay hủy)."
+SCHEDULE_BOOK_NOT_OPEN = ("Buổi tiếp ngày {day} ({kind}) {status} nên không hẹn công dân vào được. "
+                          "Hãy chọn một buổi tiếp của Chủ tịch còn dự kiến.")
+SCHEDULE_BOOK_PAST = "Buổi tiếp ngày {day} đã bắt đầu hoặc đã qua. Hãy hẹn công dân vào buổi tiếp sau."
+SCHEDULE_BOOK_TWICE = "Vụ việc số {id} đã được hẹn vào buổi tiếp ngày {day}."
+SCHEDULE_NOT_BOOKED = "Vụ việc số {id} chưa được hẹn vào buổi tiếp này. Hãy hẹn trước khi in phiếu hẹn."
+SCHEDULE_RECORD_NOT_LIVE = "Buổi tiếp ngày {day} {status} nên không ghi diễn biến được."
+SCHEDULE_RECORD_NOT_STARTED = ("Buổi tiếp ngày {day} chưa bắt đầu (bắt đầu lúc {start}). Hãy ghi diễn biến "
+                               "khi buổi tiếp đã bắt đầu.")
+SCHEDULE_NOTICE_ISSUED = ("Thông báo kết luận buổi tiếp ngày {day} đã ban hành nên không sửa nội dung "
+                          "buổi tiếp được nữa. Việc phát sinh sau hãy ghi vào vụ việc.")
+SCHEDULE_NOTICE_NOT_HELD = ("Buổi tiếp ngày {day} {status}. Hãy ghi “đã tiếp” (người chủ trì thực tế) "
+                            "trước khi lập thông báo kết luận.")
+SCHEDULE_RECEPTION_WHO = "Hãy chọn vụ việc hoặc lượt tiếp của công dân được tiếp."
+SCHEDULE_DIRECTION_TEXT = "Hãy ghi nội dung chỉ đạo."
+SCHEDULE_DIRECTION_DUE = ("Thời hạn thực hiện ({due}) phải sau ngày tiếp công dân ({day}). Hãy chọn "
+                          "thời hạn khác.")
+SCHEDULE_DIRECTION_MISSING = "Không có chỉ đạo số {id}."
+SCHEDULE_DIRECTION_DONE = "Chỉ đạo “{text}” đã được ghi là đã thực hiện."
+SCHEDULE_PERIOD_FORMAT = ("Kỳ “{value}” không đúng dạng: ghi tháng YYYY-MM (ví dụ 2027-01) hoặc quý YYYY-Qn "
+                          "(ví dụ 2027-Q1).")
+SCHEDULE_POST_NOTHING = "Không có buổi tiếp nào sắp tới trong {period} để niêm yết. Hãy lập lịch trước."
+SCHEDULE_POST_PAST_PERIOD = ("Lịch tiếp {period} đã qua; không niêm yết lịch của những buổi tiếp đã qua. "
+                             "Hãy chọn tháng hoặc quý sắp tới.")
+SCHEDULE_POST_PAST = "Buổi tiếp ngày {day} đã qua hoặc không còn diễn ra nên không niêm yết được."
+SCHEDULE_POSTED_FUTURE = "Ngày niêm yết {day} chưa đến. Hãy ghi ngày đã niêm yết."
+SCHEDULE_NOT_POSTPONED = "Buổi tiếp ngày {day} không bị hoãn nên không có thông báo hoãn."
+SCHEDULE_EXPORT_FORMAT = "Tệp {path} phải có đuôi .pdf (thông báo niêm yết), .html hoặc .ics."
+SCHEDULE_NOTE_HEAD = "Buổi {kind} {where}{note}"
+SCHEDULE_NOTE_REGULAR_CLOSED = "Không tiếp công dân thường xuyên {span} ({label})"
+SCHEDULE_NOTE_REGULAR_WORKED = "Tiếp công dân thường xuyên {day} ({note})"
+INTAKE_SESSION_INVALID = ("Buổi tiếp số {id} không có, đã hoãn hoặc hủy, hoặc không diễn ra vào ngày của "
+                          "lượt tiếp. Hãy chọn lại buổi tiếp (hoặc bỏ trống).")
+SCHEDULE_CLI_RANGE = "Hãy ghi khoảng ngày cần xem: --from YYYY-MM-DD --to YYYY-MM-DD."
+SCHEDULE_CLI_RANGE_ORDER = "Ngày cuối ({end}) trước ngày đầu ({start}). Hãy sửa lại khoảng ngày."
+SCHEDULE_CLI_ON_OR_EVERY = ("Hãy ghi --on NGÀY cho một buổi tiếp, hoặc --every (hay --rrule) với --from, "
+                            "--until cho lịch lặp lại, không dùng cả hai.")
+SCHEDULE_CLI_EVERY = "“{value}” không phải thứ trong tuần (MO, TU, WE, TH, FR, SA, SU) hoặc workday."

@@ -97,6 +97,7 @@ class IntakeForm:
     outcome_doc_no: str = ""  # its document number, if any
     note: str = ""
     written_by_officer: bool = False  # no written petition: content noted, read back and signed
+    session_id: int | None = None  # the reception session it was taken in (core/schedule)
 
 
 @dataclass(frozen=True)

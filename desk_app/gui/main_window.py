@@ -63,6 +63,13 @@ class MainWindow(QMainWindow):
         self._cases_holder = QWidget(self)
         QVBoxLayout(self._cases_holder).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self._cases_holder, self.tr("Theo dõi vụ việc"))
+        # The schedule page too (core/schedule): built when first shown.
+        self._officers = officers
+        self.schedule = None  # SchedulePage
+        self._schedule_holder = QWidget(self)
+        QVBoxLayout(self._schedule_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._schedule_holder, self.tr("Lịch tiếp công dân"))
+        self.day_windows: dict[int, object] = {}
         self.setCentralWidget(self.tabs)
         self.case_windows: dict[int, object] = {}
 
@@ -80,6 +87,11 @@ class MainWindow(QMainWindow):
         # The log loads when first looked at, or once the desk is idle: start-up stays quick.
         QTimer.singleShot(1500, self.log.ensure_loaded)
         QTimer.singleShot(800, self._warm_up)
+        # Which session is under way: the intake files visits under it (checked each minute).
+        self._session_timer = QTimer(self, interval=60_000)
+        self._session_timer.timeout.connect(self.refresh_current_session)
+        self._session_timer.start()
+        QTimer.singleShot(1200, self.refresh_current_session)
 
     def _warm_up(self) -> None:
         def job(db):
@@ -95,6 +107,8 @@ class MainWindow(QMainWindow):
             self.log.ensure_loaded()
         elif page is self._cases_holder:
             self.cases_page().ensure_loaded()
+        elif page is self._schedule_holder:
+            self.schedule_page().ensure_loaded()
 
     def cases_page(self):
         if self.cases is None:
@@ -105,6 +119,68 @@ class MainWindow(QMainWindow):
             self.cases.open_case.connect(self.open_case)
             self._cases_holder.layout().addWidget(self.cases)
         return self.cases
+
+    def schedule_page(self):
+        if self.schedule is None:
+            from desk_app.gui.pages.schedule import SchedulePage
+
+            self.schedule = SchedulePage(self.tasks, self._officers, self._schedule_holder)
+            self.schedule.open_day.connect(self.open_reception_day)
+            self.schedule.changed.connect(self.refresh_current_session)
+            self._schedule_holder.layout().addWidget(self.schedule)
+        return self.schedule
+
+    def show_schedule(self):
+        self.tabs.setCurrentWidget(self._schedule_holder)
+        return self.schedule_page()
+
+    def open_reception_day(self, session_id: int):
+        """The chairperson's screen for one session; opening it again brings it to the front."""
+        from desk_app.gui.pages.reception_day import ReceptionDayDialog
+
+        window = self.day_windows.get(session_id)
+        if window is None:
+            window = ReceptionDayDialog(self.tasks, session_id, self._officers, self)
+            window.open_case.connect(self.open_case)
+            window.take_visits.connect(self.take_visits_in)
+            window.changed.connect(lambda _: (self._cases_stale(),
+                                              self.schedule and self.schedule.mark_stale()))
+            window.finished.connect(lambda _: self.day_windows.pop(session_id, None))
+            self.day_windows[session_id] = window
+        window.show()
+        window.raise_()
+        return window
+
+    def take_visits_in(self, session_id: int, kind: str, day) -> None:
+        self._session_by_clock = False  # chosen by hand: the clock does not take it back
+        self.set_intake_session(session_id, kind, day)
+        self.tabs.setCurrentWidget(self.intake)
+
+    def refresh_current_session(self) -> None:
+        def job(db):
+            from datetime import datetime
+
+            from desk_app.core.schedule.sessions import current_session
+
+            return current_session(db, datetime.now())
+
+        def found(current):
+            if current is None:
+                if getattr(self, "_session_by_clock", True):
+                    self.intake.set_session(None)
+            else:
+                from datetime import date
+
+                self._session_by_clock = True
+                self.set_intake_session(*current, date.today())
+
+        self.tasks.read(job, found, lambda _e: None)
+
+    def set_intake_session(self, session_id: int, kind: str, day) -> None:
+        from desk_app.core.schedule.model import KINDS
+
+        self.intake.set_session(session_id, kind, day,
+                                f"{KINDS.get(kind, kind)} — {day:%d/%m/%Y} (#{session_id})")
 
     def show_cases(self):
         self.tabs.setCurrentWidget(self._cases_holder)
@@ -139,7 +215,8 @@ class MainWindow(QMainWindow):
         from desk_app.gui.dialogs.settings import SettingsDialog
 
         dialog = SettingsDialog(self.tasks, self)
-        dialog.changed.connect(lambda: (self._cases_stale(), self.log.mark_stale()))
+        dialog.changed.connect(lambda: (self._cases_stale(), self.log.mark_stale(),
+                                        self.schedule and self.schedule.mark_stale()))
         dialog.open()
         return dialog
 

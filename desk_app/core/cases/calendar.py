@@ -219,6 +219,15 @@ class WorkCalendar:
             return None
         return year.off[ordinal] or _weekday_name(d)
 
+    def workday_label(self, d: date) -> str | None:
+        """Why a weekend day `d` is worked ("Làm bù cho ngày nghỉ 31/08/2026"), None for any
+        other day (a plain working weekday, or a day off)."""
+        if d.weekday() < SATURDAY or not self.is_working_day(d):
+            return None
+        if d in self._workdays:
+            return self._workdays[d]
+        return _national_year(d.year, self._file)[1].get(d) or messages.CALENDAR_WORKED_WEEKEND
+
     # -- arithmetic
 
     def add_calendar_days(self, start: date, n: int) -> date:

@@ -88,6 +88,9 @@ ACTIONS: dict[str, Action] = {
                     "merged"),
     "dialogue_planned": Action("Lên lịch đối thoại", HANDLING, None, kinds=("khieu_nai",)),
     "attachment": Action("Đính kèm tệp", tuple(STATUS_LABELS), None),
+    # A direction given at a reception session, with its due date (core/cases/follow_ups.py).
+    "direct": Action("Chỉ đạo tại buổi tiếp công dân", tuple(STATUS_LABELS), None),
+    "direct_done": Action("Đã thực hiện chỉ đạo", tuple(STATUS_LABELS), None),
 }
 
 # Actions an officer chooses on the case page (the others are recorded by other services).

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.cases import lifecycle
+from desk_app.core.cases import follow_ups, lifecycle
 from desk_app.core.cases.calendar import WorkCalendar, fmt
 from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
@@ -103,6 +103,8 @@ class _State:
     assignee_id: int | None = None
     competent: bool | None = None  # from the last classification
     done: set[str] = field(default_factory=set)  # actions taken (reopen forgets the decision)
+    directions: dict = field(default_factory=dict)  # follow-ups given at a session (follow_ups.py)
+    directions_done: set[str] = field(default_factory=set)
 
 
 def _d(text: str) -> date:
@@ -147,6 +149,8 @@ def replay(events: Iterable[tuple[str, str, str, str]], st: _State | None = None
             st.competent = data.get("competent")
         elif action == "assign":
             st.assignee_id = data.get("officer_id")
+        elif action in ("direct", "direct_done"):
+            follow_ups.record(st.directions, st.directions_done, action, day, data)
         elif action == "flag":
             if "complexity" in data:
                 st.complexity = int(data["complexity"])
@@ -178,7 +182,11 @@ def facts_of(kind: str, st: _State, remote: bool) -> CaseFacts:
 def judge(milestones: Iterable[Milestone], st: _State, today: date) -> tuple[CaseMilestone, ...]:
     out = []
     is_open = st.status not in lifecycle.TERMINAL
-    for m in milestones:
+    for m in (*milestones, *follow_ups.milestones(st.directions)):
+        if follow_ups.is_follow_up(m.key):
+            done = m.key.removeprefix(follow_ups.PREFIX) in st.directions_done or not is_open
+            out.append(CaseMilestone(m, done, not done and m.due_on < today))
+            continue
         done_by = DONE_BY.get(m.key)
         done = bool(done_by and st.done & done_by) or not is_open
         if m.key in CONDITIONAL and not CONDITIONAL[m.key](st):
@@ -190,7 +198,8 @@ def judge(milestones: Iterable[Milestone], st: _State, today: date) -> tuple[Cas
 
 def next_due(judged: Iterable[CaseMilestone]) -> tuple[str | None, str | None]:
     pending = [(j.milestone.due_on, j.milestone.key) for j in judged
-               if not j.done and j.milestone.due_on is not None and DONE_BY.get(j.milestone.key)]
+               if not j.done and j.milestone.due_on is not None
+               and (DONE_BY.get(j.milestone.key) or follow_ups.is_follow_up(j.milestone.key))]
     if not pending:
         return None, None
     due, key = min(pending)
@@ -308,7 +317,7 @@ def recompute_all(db: Database, today: date | None = None,
 # Actions that record a fact about the file rather than a step of the procedure: they may
 # be entered with any date since the case was opened.
 _SIDE_ACTIONS = frozenset({"note", "flag", "attachment", "assign", "attach", "detach",
-                           "dialogue_planned", "dialogue"})  # minutes are often typed up later
+                           "dialogue_planned", "dialogue", "direct", "direct_done"})  # minutes are often typed up later
 
 
 def _check_day(db: Database, case_id: int, action: str, occurred_on: date, now: datetime) -> None:

@@ -110,6 +110,12 @@ def render_appointment(p: dict, *, copy: bool = False) -> bytes:
     story.append(_lead(_received_sentence(
         p, f"{esc(p['what'])} của {who}{receipt} với nội dung:", "đã tiếp nhận")))
     story += _summaries(p)
+    if p.get("session"):  # booked into a reception session (core/schedule/day.py)
+        s = p["session"]
+        story.append(layout.body_markup(
+            f"Mời {who} đến dự buổi <b>{esc(s['kind_label'])}</b> vào lúc "
+            f"<b>{esc(s['when'])}</b> tại {esc(s['place'])}, do {esc(s['host'])} chủ trì, "
+            "để trình bày nội dung trên."))
     story.append(layout.body_markup(
         f"Chậm nhất ngày <b>{layout.dmy(due['on'])}</b> ({due['working_days']} ngày làm việc "
         f"kể từ ngày tiếp nhận, theo {esc(due['basis'])}), {esc(office['name'])} sẽ trả lời "

@@ -214,9 +214,11 @@ def _last_event(db: Database, case_id: int, action: str) -> tuple | None:
                       [case_id, action]).fetchone()
 
 
-def appointment_data(db: Database, case_id: int, today: date | None = None) -> dict:
+def appointment_data(db: Database, case_id: int, today: date | None = None,
+                     session: dict | None = None) -> dict:
     """Phiếu hẹn: when the answer comes (the `answer_visitor` milestone: Law on Citizen
-    Reception art. 28(1)) and from whom."""
+    Reception art. 28(1)) and from whom. With `session` (core/schedule/day.py: when, kind,
+    host, place, uuid) the slip also books the citizen into that reception session."""
     case = _load_case(db, case_id)
     cal = load_calendar(db)
     due = next((c.milestone for c in case_milestones(db, case_id, today or date.today(), cal)
@@ -228,7 +230,9 @@ def appointment_data(db: Database, case_id: int, today: date | None = None) -> d
     where = f"trụ sở {office['name']}"
     if _setting(db, "office_address"):
         where += f", {_setting(db, 'office_address')}"
-    return {**_base(db, case, APPOINTMENT, f"case:{case_id}"),
+    source = f"case:{case_id}" + (f"/session:{session['uuid']}" if session else "")
+    extra = {"session": session} if session else {}
+    return {**_base(db, case, APPOINTMENT, source), **extra,
             "receipt_no": case.receipt_no, "officer": case.officer, "assignee": case.assignee,
             "due": {"on": due.due_on.isoformat(),
                     "working_days": cal.count_working_days(received, due.due_on),
@@ -381,9 +385,10 @@ def non_acceptance_data(db: Database, case_id: int, reason: str = "") -> dict:
             "reason": reason}
 
 
-def session_notice_data(db: Database, session: Session) -> dict:
+def session_notice_data(db: Database, session: Session, source: str | None = None) -> dict:
     """Thông báo kết luận: a citizen named by case takes the case's values; a denouncer is
-    never named (the line says the identity is confidential)."""
+    never named (the line says the identity is confidential). `source` names the session the
+    notice belongs to (core/schedule: one notice per session); by default, its values."""
     if not nfc(session.host).strip():
         raise DeskError(messages.SLIP_SESSION_HOST_REQUIRED)
     if not session.citizens and not session.conclusions:
@@ -418,7 +423,7 @@ def session_notice_data(db: Database, session: Session) -> dict:
     }
     text = json.dumps(values, ensure_ascii=False, sort_keys=True)
     return {"kind": SESSION_NOTICE, "office": office, "signer": signer, "session": values,
-            "source": "session:" + hashlib.sha256(text.encode()).hexdigest()[:16]}
+            "source": source or "session:" + hashlib.sha256(text.encode()).hexdigest()[:16]}
 
 
 # --- issuing ---------------------------------------------------------------------------------
@@ -474,8 +479,9 @@ def _record_notice(db: Database, case_id: int, number: str, now: datetime) -> No
                      now=now)
 
 
-def issue_appointment(db: Database, case_id: int, now: datetime | None = None) -> IssuedSlip:
-    return _issue(db, appointment_data(db, case_id, (now or datetime.now()).date()), now)
+def issue_appointment(db: Database, case_id: int, now: datetime | None = None,
+                      session: dict | None = None) -> IssuedSlip:
+    return _issue(db, appointment_data(db, case_id, (now or datetime.now()).date(), session), now)
 
 
 def issue_proposal(db: Database, case_id: int, now: datetime | None = None) -> IssuedSlip:
@@ -504,9 +510,9 @@ def issue_non_acceptance(db: Database, case_id: int, reason: str = "",
     return _issue(db, non_acceptance_data(db, case_id, reason), now)
 
 
-def issue_session_notice(db: Database, session: Session,
-                         now: datetime | None = None) -> IssuedSlip:
-    return _issue(db, session_notice_data(db, session), now)
+def issue_session_notice(db: Database, session: Session, now: datetime | None = None,
+                         source: str | None = None) -> IssuedSlip:
+    return _issue(db, session_notice_data(db, session, source), now)
 
 
 def slip_payload(db: Database, kind: str, case_id: int | None = None, *, reason: str = "",

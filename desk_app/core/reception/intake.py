@@ -130,6 +130,19 @@ def validate(form: IntakeForm, now: datetime, officer_ids: set[int] | None = Non
         raise DeskError(messages.OFFICER_UNKNOWN.format(value=form.officer_id), field="officer")
 
 
+def check_session(db: Database, form: IntakeForm) -> None:
+    """A visit taken during a reception session belongs to it (core/schedule): the session
+    must exist and take place on the day of the visit."""
+    if form.session_id is None:
+        return
+    row = db.execute("SELECT substr(starts_at, 1, 10), status FROM sessions WHERE id = ?",
+                     [form.session_id]).fetchone()
+    if row is None or row[1] not in ("planned", "held") \
+            or row[0] != form.received_at.date().isoformat():
+        raise DeskError(messages.INTAKE_SESSION_INVALID.format(id=form.session_id),
+                        field="session")
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -179,6 +192,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
     now = now or datetime.now()
     officer_ids = {r[0] for r in db.execute("SELECT id FROM officers")}
     validate(form, now, officer_ids)
+    check_session(db, form)
     stamp = now.isoformat(timespec="seconds")
     received = form.received_at.replace(microsecond=0).isoformat()
     year = form.received_at.year
@@ -193,6 +207,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
             "refusal_reason": form.refusal_reason, "outcome_body": clean(form.outcome_body),
             "outcome_doc_no": clean(form.outcome_doc_no), "note": clean(form.note),
             "written_by_officer": int(form.written_by_officer), "created_at": stamp, "version": 1,
+            "session_id": form.session_id,
         }).last_pk
         changed = {person_id} if identity_changed else set()
         for ord_, rep in enumerate(form.representatives, start=1):

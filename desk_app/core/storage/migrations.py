@@ -450,5 +450,128 @@ def m0006_case_tracking(db: Database) -> None:
     )
 
 
+@migrations(name="0010_schedule")
+def m0010_schedule(db: Database) -> None:
+    """Reception sessions (issue 14): recurring rules, their materialised occurrences and one-off
+    sessions, desk officers on duty, citizens booked into a session, what the host recorded
+    (who was received, what they presented, the directions given) and the posting of the
+    schedule. `visits.session_id` (there since 0001) gets its index.
+
+    A rule's occurrences are stored as rows up to the rule's own end (at most 10 years), so
+    moving, postponing or cancelling one occurrence is an edit of that row and persists;
+    `edited` marks the rows a later change of the rule must leave alone.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE session_series (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            first_day TEXT NOT NULL,
+            last_day TEXT NOT NULL,
+            start_time TEXT NOT NULL,
+            end_time TEXT NOT NULL,
+            holiday_policy TEXT NOT NULL,
+            host_id INTEGER REFERENCES officers(id),
+            officers TEXT NOT NULL DEFAULT '[]',
+            place TEXT NOT NULL DEFAULT '',
+            participants TEXT NOT NULL DEFAULT '[]',
+            content TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            series_id INTEGER REFERENCES session_series(id),
+            series_day TEXT,
+            kind TEXT NOT NULL,
+            starts_at TEXT NOT NULL,
+            ends_at TEXT NOT NULL,
+            host_id INTEGER REFERENCES officers(id),
+            actual_host_id INTEGER REFERENCES officers(id),
+            place TEXT NOT NULL DEFAULT '',
+            participants TEXT NOT NULL DEFAULT '[]',
+            content TEXT NOT NULL DEFAULT '',
+            reason_code TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            police_informed_at TEXT,
+            police_contact TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'held', 'postponed', 'cancelled', 'skipped')),
+            status_reason TEXT NOT NULL DEFAULT '',
+            calendar_note TEXT NOT NULL DEFAULT '',
+            moved_from TEXT,
+            postponed_to INTEGER REFERENCES sessions(id),
+            edited INTEGER NOT NULL DEFAULT 0,
+            posted_on TEXT,
+            conclusions TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            CHECK (ends_at > starts_at)
+        );
+        CREATE INDEX sessions_starts ON sessions(starts_at);
+        CREATE INDEX sessions_kind ON sessions(kind, starts_at);
+        CREATE INDEX sessions_host ON sessions(host_id, starts_at);
+        CREATE UNIQUE INDEX sessions_series_day ON sessions(series_id, series_day)
+            WHERE series_id IS NOT NULL;
+        CREATE TABLE session_officers (
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            officer_id INTEGER NOT NULL REFERENCES officers(id),
+            PRIMARY KEY (session_id, officer_id)
+        );
+        CREATE TABLE session_bookings (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            note TEXT NOT NULL DEFAULT '',
+            booked_at TEXT NOT NULL,
+            UNIQUE (session_id, case_id)
+        );
+        CREATE INDEX session_bookings_case ON session_bookings(case_id);
+        CREATE TABLE session_receptions (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            case_id INTEGER REFERENCES cases(id),
+            visit_id INTEGER REFERENCES visits(id),
+            received INTEGER NOT NULL DEFAULT 1,
+            presented TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            CHECK (case_id IS NOT NULL OR visit_id IS NOT NULL)
+        );
+        CREATE UNIQUE INDEX session_receptions_case ON session_receptions(session_id, case_id)
+            WHERE case_id IS NOT NULL;
+        CREATE UNIQUE INDEX session_receptions_visit ON session_receptions(session_id, visit_id)
+            WHERE case_id IS NULL;
+        CREATE TABLE session_directions (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            text TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            assignee_id INTEGER REFERENCES officers(id),
+            event_id INTEGER NOT NULL REFERENCES case_events(id),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX session_directions_session ON session_directions(session_id);
+        CREATE INDEX session_directions_case ON session_directions(case_id);
+        CREATE TABLE session_documents (
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            document_id INTEGER NOT NULL REFERENCES issued_documents(id),
+            role TEXT NOT NULL,
+            PRIMARY KEY (session_id, document_id)
+        );
+        CREATE INDEX session_documents_document ON session_documents(document_id);
+        CREATE INDEX visits_session ON visits(session_id) WHERE session_id IS NOT NULL;
+        """,
+    )
+
+
 def known_steps() -> tuple[str, ...]:
     return tuple(m.name for m in migrations.pending(Database(memory=True, execute_plugins=False)))

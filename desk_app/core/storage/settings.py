@@ -26,6 +26,9 @@ DEFAULTS: dict[str, str] = {
     "prolonged_days": "90",
     # Kiến nghị / phản ánh have no statutory period: the office's own target (DOMAIN §5).
     "petition_target_days": "30",
+    # The head who must receive citizens in person every week (Reception Law art. 15(2)(d)):
+    # an officer id; empty: the officer whose position is "Chủ tịch …" (core/schedule/hosts.py).
+    "head_officer_id": "",
 }
 
 INTEGER_KEYS = frozenset({"due_soon_working_days", "prolonged_days", "petition_target_days"})

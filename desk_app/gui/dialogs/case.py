@@ -203,7 +203,8 @@ class CaseDialog(QDialog):
         self.milestones.setRowCount(len(d.milestones))
         for row, cm in enumerate(d.milestones):
             m = cm.milestone
-            if m.key not in cases.DONE_BY:  # the citizen's window, a notice: for reference
+            if m.key not in cases.DONE_BY and not m.key.startswith("direction:"):
+                # the citizen's window, a notice: for reference (a session's direction binds)
                 state = (self.tr("Đã qua") if m.due_on and m.due_on < today
                          else self.tr("Để theo dõi"))
             elif cm.done:

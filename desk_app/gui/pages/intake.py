@@ -112,6 +112,7 @@ class IntakePage(QWidget):
         self.office = office
         self.current_officer_id: int | None = officers[0].id if officers else None
         self.issued_on: date | None = None
+        self.session: tuple[int, date] | None = None  # the reception session under way
         self.parts: list[PartEditor] = []
         self._lookup_timer = QTimer(self, singleShot=True, interval=250)
         self._lookup_timer.timeout.connect(self.lookup_person)
@@ -183,6 +184,8 @@ class IntakePage(QWidget):
         when.addWidget(QLabel(self.tr("Hình thức")))
         when.addWidget(self.reception_kind, 1)
         vform.addRow(self.tr("Thời điểm"), when)
+        self.session_label = QLabel(self.tr("(ngoài buổi tiếp theo lịch)"), self)
+        vform.addRow(self.tr("Buổi tiếp"), self.session_label)
         vform.addRow(self.tr("Cán bộ tiếp"), self.officer)
         crowd = QHBoxLayout()
         crowd.addWidget(self.crowd_size)
@@ -347,6 +350,16 @@ class IntakePage(QWidget):
             editor.remove_button.setVisible(len(self.parts) > 1)
 
     # --- state -------------------------------------------------------------------
+    def set_session(self, session_id: int | None, kind: str | None = None,
+                    day: date | None = None, text: str = "") -> None:
+        """The session under way (core/schedule): visits taken now belong to it, and the
+        reception kind defaults to the session's."""
+        changed = (self.session or (None,))[0] != session_id
+        self.session = (session_id, day) if session_id is not None and day else None
+        self.session_label.setText(text or self.tr("(ngoài buổi tiếp theo lịch)"))
+        if changed and kind:
+            _select(self.reception_kind, kind)
+
     def set_officer(self, officer_id: int | None) -> None:
         self.current_officer_id = officer_id
         _select(self.officer, officer_id)
@@ -555,9 +568,10 @@ class IntakePage(QWidget):
                                      DocCopy(combo.currentData()) if combo else DocCopy.ORIGINAL))
         refusal = self.refusal_reason.currentData() or None
         outcome = Outcome(self.outcome.currentData())
+        received = self.received_at.dateTime().toPython().replace(second=0, microsecond=0)
         return IntakeForm(
             person=person,
-            received_at=self.received_at.dateTime().toPython().replace(second=0, microsecond=0),
+            received_at=received,
             reception_kind=ReceptionKind(self.reception_kind.currentData()),
             parts=tuple(editor.value() for editor in self.parts),
             officer_id=int(self.officer.currentData()) if self.officer.currentData() else None,
@@ -566,7 +580,14 @@ class IntakePage(QWidget):
             refusal_reason=refusal if outcome == Outcome.REFUSED else None,
             outcome_body=self.outcome_body.text() if outcome in (Outcome.GUIDED, Outcome.TRANSFERRED) else "",
             outcome_doc_no=self.outcome_doc_no.text() if outcome == Outcome.TRANSFERRED else "",
-            note=self.note.text(), written_by_officer=self.written.isChecked())
+            note=self.note.text(), written_by_officer=self.written.isChecked(),
+            session_id=self._session_for(received))
+
+    def _session_for(self, received: datetime) -> int | None:
+        """A visit typed in for another day does not belong to today's session."""
+        if self.session is None or received.date() != self.session[1]:
+            return None
+        return self.session[0]
 
     def save(self) -> None:
         if not self.save_button.isEnabled():
