@@ -1,4 +1,4 @@
-"""desk-app: the headless face of the core (DESIGN §6). No command opens the GUI."""
+"""desk-app: the headless face of the core (docs/cli.md). No command opens the GUI."""
 
 from __future__ import annotations
 

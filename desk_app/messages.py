@@ -113,7 +113,7 @@ OUT_WRITE_FAILED = ("Không ghi được tệp {path}: {why}. Hãy chọn thư m
 RECEIPT_QR_UNKNOWN = ("Mã QR không phải giấy biên nhận của cơ quan này hoặc đã bị sửa. "
                       "Hãy tra cứu theo số giấy biên nhận.")
 
-# Cases (issue 3)
+# Cases
 CASE_MISSING = "Không tìm thấy vụ việc số {id}. Có thể vụ việc đã được gộp; hãy tải lại danh sách."
 CASE_ACTION_UNKNOWN = "Không có thao tác “{action}” đối với vụ việc."
 CASE_ACTION_WRONG_KIND = "Thao tác “{action}” không áp dụng cho loại đơn “{kind}”."

@@ -1,4 +1,4 @@
-"""The headless command line (DESIGN §6): exit codes, one-line Vietnamese errors, JSON output."""
+"""The headless command line (docs/cli.md): exit codes, one-line Vietnamese errors, JSON output."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ PAST = (datetime.now() - timedelta(days=3)).replace(hour=9, minute=15, second=0,
 
 
 def example_visit(**changes) -> dict:
-    """The intake example of DESIGN.md §6, with a past date and a consistent CCCD."""
+    """The first example of docs/intake-format.md, with a recent date and a consistent CCCD."""
     visit = {
         "person": {"full_name": "Đặng Văn Dũng", "id_number": cccd(1990, Sex.NAM, "027", 1234),
                    "date_of_birth": "1990-03-04", "sex": "Nam", "phone": "0912345678",

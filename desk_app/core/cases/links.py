@@ -1,7 +1,7 @@
 """Repeat matters: find likely duplicates, attach a petition to an existing case, split it out.
 
 A petition with the same author, subject and content as a case already being handled joins
-that case's file instead of opening a new one (DOMAIN §4). Attaching only moves the
+that case's file instead of opening a new one (docs/legal.md, “Repeat matters”). Attaching only moves the
 petition's case link and writes events on both cases; splitting gives it a case of its own
 again. Petitions, visits and events are never deleted, so nothing is lost either way.
 """

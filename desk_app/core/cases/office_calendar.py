@@ -1,7 +1,7 @@
 """The office's own edits to the national holiday calendar, kept in `calendar_days`.
 
 The Prime Minister fixes Tết and National Day breaks each year and sometimes swaps working
-days (DOMAIN §5): the office records what the year's decision says, and every case's
+days (docs/legal.md, “Holidays”): the office records what the year's decision says, and every case's
 milestones are recomputed, since a due date may move.
 """
 

@@ -423,7 +423,7 @@ def set_flag(db: Database, case_id: int, flag: str, on: bool, *, officer_id: int
 def set_complexity(db: Database, case_id: int, level: int, *, occurred_on: date,
                    officer_id: int | None = None, doc_no: str = "", now: datetime | None = None,
                    ) -> int:
-    """Complexity is decided in writing (DOMAIN §5); it lengthens the resolution periods."""
+    """Complexity is decided in writing (docs/legal.md, “Counting days”); it lengthens the resolution periods."""
     if level not in COMPLEXITY_LABELS:
         raise DeskError(messages.CASE_COMPLEXITY_UNKNOWN.format(level=level))
     return record_event(db, case_id, "flag", occurred_on=occurred_on, officer_id=officer_id,

@@ -582,7 +582,7 @@ def build(story: list[Flowable], page: Page = Page(), *, title: str = "",
 
 
 def write_file(path: str | os.PathLike, data: bytes) -> None:
-    """Write a finished document: to `path.part` first, renamed at the end (DESIGN §4), so a
+    """Write a finished document: to `path.part` first, renamed at the end (docs/architecture.md, “Long jobs”), so a
     failure never leaves half a file under the real name."""
     target = Path(path)
     part = target.with_name(target.name + ".part")

@@ -1,4 +1,4 @@
-"""The slips and notices of issue 4: what each prints (read from a case), its number, its issue.
+"""The slips and notices of a case (docs/legal.md, “Forms”): what each prints (read from a case), its number, its issue.
 
 Every kind is numbered on its own, sequentially per year, by `register.issue`, in the
 transaction that stores its payload and hash; a failing render writes nothing. Issued again

@@ -1,4 +1,4 @@
-"""Register a visit and the petitions it brings, in one transaction (DESIGN §3)."""
+"""Register a visit and the petitions it brings, in one transaction (docs/architecture.md, “Data flow”)."""
 
 from __future__ import annotations
 

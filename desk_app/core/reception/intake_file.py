@@ -1,4 +1,4 @@
-"""Intake JSON (DESIGN §6) → IntakeForm; the CLI then runs the same validation as the form."""
+"""Intake JSON (docs/intake-format.md) → IntakeForm; the CLI then runs the same validation as the form."""
 
 from __future__ import annotations
 

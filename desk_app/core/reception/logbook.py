@@ -1,6 +1,6 @@
 """The reception log book (Sổ tiếp công dân, form 03/TCD) as sorted id lists and pages of rows.
 
-Big lists follow DESIGN §4: the sorted, filtered list of petition ids is computed in SQL
+Big lists (docs/architecture.md): the sorted, filtered list of petition ids is computed in SQL
 (an index per sortable column), and rows are fetched a page at a time with `id IN (…)`.
 """
 

@@ -342,7 +342,7 @@ def m0005_search_who_and_what(db: Database) -> None:
 
 @migrations(name="0006_case_tracking")
 def m0006_case_tracking(db: Database) -> None:
-    """Cases driven by events (issue 3): the event log, cached state for the dashboard,
+    """Cases driven by events: the event log, cached state for the dashboard,
     attachments, dialogues, the office's holiday edits and settings.
 
     A case's state is derived from its events; the columns added to `cases` are a cache that
