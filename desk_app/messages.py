@@ -237,3 +237,16 @@ SLIP_SESSION_HOST_REQUIRED = "Hãy ghi họ tên người chủ trì buổi ti�
 SLIP_SESSION_EMPTY = ("Buổi tiếp chưa có công dân nào và chưa có kết luận. Hãy ghi ít nhất một công dân "
                       "được tiếp hoặc một ý kiến kết luận.")
 SLIP_SESSION_CITIZEN_NAME = "Công dân thứ {index} chưa có họ tên hoặc số vụ việc. Hãy ghi một trong hai."
+
+# desk-app codes (cli_codes.py)
+CODES_PROVINCE_REQUIRED = ("Danh sách xã, phường cần mã tỉnh. Hãy ghi mã tỉnh sau “communes”, ví dụ: "
+                           "desk-app codes communes 24 (mã tỉnh: desk-app codes provinces).")
+CODES_PROVINCE_ONLY_COMMUNES = ("Mã tỉnh chỉ dùng với danh sách communes. "
+                                "Hãy bỏ mã tỉnh hoặc dùng: desk-app codes communes MÃ_TỈNH.")
+CODES_NO_BODIES = "Cơ quan chưa hướng dẫn hay chuyển đơn đến cơ quan nào."
+
+# Intake file format (resources/schema/intake.schema.json, docs/intake-format.md)
+INTAKE_FIELD_UNKNOWN = ("Trường “{field}” không có trong định dạng tệp tiếp nhận. Hãy sửa tên trường "
+                        "hoặc bỏ đi (xem docs/intake-format.md).")
+INTAKE_FIELD_INVALID = ("Trường “{field}” không đúng định dạng tệp tiếp nhận. Hãy sửa theo "
+                        "docs/intake-format.md.")

@@ -125,7 +125,9 @@ def test_usage_errors_exit_2(cli, capsys, argv):
     with pytest.raises(SystemExit) as caught:
         cli(*argv)
     assert caught.value.code == 2
-    assert "usage: desk-app" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("Cách dùng: desk-app")  # argparse in Vietnamese (cli_parser.py)
+    assert ": lỗi: " in err and "usage" not in err
 
 
 # ---- intake --------------------------------------------------------------------------------
@@ -389,7 +391,7 @@ def test_python_dash_m(tmp_path):
 
     usage = _run("nope", data=data)
     assert usage.returncode == 2
-    assert b"usage: desk-app" in usage.stderr
+    assert usage.stderr.decode("utf-8").startswith("Cách dùng: desk-app")
 
 
 def test_json_flag_after_the_command_as_in_readme(cli, office, tmp_path):
