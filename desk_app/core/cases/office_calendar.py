@@ -100,6 +100,6 @@ def year_days(db: Database, year: int) -> list[tuple[date, str, str, str]]:
         elif weekend and cal.is_working_day(day):
             out.append((day, "workday", KINDS["workday"], source))
         elif weekend and cal.holiday_name(day):
-            out.append((day, "holiday", cal.holiday_name(day), source))
+            out.append((day, "holiday", cal.holiday_name(day) or "", source))
         day += timedelta(days=1)
     return out
