@@ -125,12 +125,10 @@ def _bodies(args, open_db: Callable) -> list[Row]:
 
     db = open_db(args)
     require_office(db)
-    sql = """
-        SELECT body, COUNT(*) FROM (
-            SELECT outcome_body AS body FROM visits WHERE outcome_body <> ''
-            UNION ALL
-            SELECT body FROM case_events WHERE body <> '' AND action IN ('transfer', 'guide'))
-        GROUP BY body ORDER BY COUNT(*) DESC, body"""
+    # A visit guided or transferred at the desk opens its case with that event, so the case
+    # events hold every guidance and transfer once.
+    sql = ("SELECT body, COUNT(*) FROM case_events WHERE body <> '' AND action IN"
+           " ('transfer', 'guide') GROUP BY body ORDER BY COUNT(*) DESC, body")
     return [{"name": body, "times": n} for body, n in db.execute(sql)]
 
 
