@@ -1,4 +1,4 @@
-"""Benchmark: printed documents (issue 4).
+"""Benchmark: printed documents.
 
     python benchmarks/bench_documents.py                  # 10,000 visits, 50 receipts
     python benchmarks/bench_documents.py --visits 2000 --receipts 20 --json out.json

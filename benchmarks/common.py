@@ -29,8 +29,8 @@ CACHE_DIR = Path(os.environ.get("DESK_BENCH_CACHE", ROOT / "benchmarks" / ".cach
 DEMO_END = datetime(2026, 11, 20, 15, 0, 0)
 DEMO_SEED = 1
 # Files whose content shapes the generated database.
-KEY_SOURCES = ("desk_app/core/migrations.py", "desk_app/core/demo.py",
-               "desk_app/core/demo_cases.py", "desk_app/core/search_index.py",
+KEY_SOURCES = ("desk_app/core/storage/migrations.py", "desk_app/core/demo/generate.py",
+               "desk_app/core/demo/histories.py", "desk_app/core/reception/search_index.py",
                "desk_app/core/text.py")
 
 

@@ -2,7 +2,8 @@
 
     python benchmarks/run.py                      # 1,000,000 visits, everything
     python benchmarks/run.py --visits 100000      # a smaller office
-    python benchmarks/run.py --only search,log    # some of: generate search log intake startup cases documents
+    python benchmarks/run.py --only search,log    # some of: generate search log intake startup
+                                                  # cases documents deadlines
 
 Runs one benchmark at a time (single process, one core). See benchmarks/README.md.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_cases  # noqa: E402
+import bench_deadlines  # noqa: E402
 import bench_documents  # noqa: E402
 import bench_generate  # noqa: E402
 import bench_intake  # noqa: E402
@@ -30,7 +32,7 @@ import bench_search  # noqa: E402
 import bench_startup  # noqa: E402
 from common import CACHE_DIR, demo_db, log, working_copy  # noqa: E402
 
-ALL = ("generate", "search", "log", "intake", "startup", "cases", "documents")
+ALL = ("generate", "search", "log", "intake", "startup", "cases", "documents", "deadlines")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,10 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     if "documents" in only:
         results["documents"] = bench_documents.run(10_000, 50)
         sections["documents"] = bench_documents.report(results["documents"])
+    if "deadlines" in only:
+        results["deadlines"] = bench_deadlines.run()
+        sections["deadlines"] = bench_deadlines.report(results["deadlines"])
     if "generate" in only:
         results["generate"] = bench_generate.run(meta, path)
         sections["generate"] = bench_generate.report(results["generate"])
-    order = ("search", "log", "intake", "generate", "startup", "cases", "documents")  # 1–7
+    order = ("search", "log", "intake", "generate", "startup", "cases", "documents",
+             "deadlines")  # 1–8
     lines = [line for name in order for line in sections.get(name, [])]
 
     header = (f"desk_app benchmarks — {args.visits:,} visits ({path.name}), Python {results['python']},"

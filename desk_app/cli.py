@@ -1,4 +1,4 @@
-"""desk-app: the headless face of the core (DESIGN §6). No command opens the GUI."""
+"""desk-app: the headless face of the core (docs/cli.md). No command opens the GUI."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from desk_app import __version__, cli_cases, cli_schedule, paths
+from desk_app import __version__, cli_cases, cli_codes, cli_schedule, paths
+from desk_app.cli_parser import ArgumentParser, RawDescriptionHelpFormatter
 from desk_app.core.errors import DeskError
 
 DEMO_VISITS = 20_000
@@ -17,7 +18,7 @@ DEMO_VISITS = 20_000
 
 SLIP_HELP = """In phiếu, thông báo của một vụ việc; lần đầu lấy số mới, lần sau là bản sao.
 
-KIND:
+LOẠI:
   phieu_hen                phiếu hẹn trả lời (hạn 10 ngày làm việc, Điều 28 Luật TCD)
   de_xuat_thu_ly           phiếu đề xuất thụ lý đơn (mẫu 01, Thông tư 05/2021)
   phieu_chuyen_don         phiếu chuyển đơn (kiến nghị, phản ánh, khiếu nại)
@@ -27,6 +28,7 @@ KIND:
   thong_bao_khong_thu_ly   thông báo không thụ lý (--reason, hoặc lý do ghi khi phân loại)
   ket_luan_tiep            thông báo kết luận buổi tiếp công dân: --session-file TỆP.json
                            (buổi tiếp đã ghi trong lịch: desk-app schedule notice SỐ_BUỔI)
+  (danh sách này cũng có trong: desk-app codes kinds)
 
 Tệp buổi tiếp (ket_luan_tiep), ví dụ:
   {"held_on": "2026-12-03", "host": "Lê Văn Dũng", "place": "Trụ sở UBND phường",
@@ -38,83 +40,116 @@ Tệp buổi tiếp (ket_luan_tiep), ví dụ:
 """
 
 
+DESCRIPTION = """Bàn tiếp dân: sổ tiếp công dân, theo dõi vụ việc, in văn bản.
+Không ghi LỆNH thì mở ứng dụng (như lệnh gui)."""
+EPILOG = """Hướng dẫn từng lệnh: desk-app LỆNH -h. Tra mã (lĩnh vực, tỉnh, xã…): desk-app codes.
+Mã thoát: 0 thành công; 1 dữ liệu không hợp lệ (một dòng thông báo); 2 sai cách dùng."""
+DATA_DIR_HELP = ("thư mục dữ liệu của cơ quan (mặc định: thư mục dữ liệu người dùng của hệ điều "
+                 "hành, hoặc biến môi trường DESK_APP_DATA_DIR)")
+JSON_HELP = "in kết quả dạng JSON (cho chương trình khác đọc)"
+DATE_HELP = "(YYYY-MM-DD)"
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="desk-app", description="Bàn tiếp dân — sổ tiếp công dân")
-    parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định theo hệ điều hành)")
-    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    parser.add_argument("--version", action="version", version=__version__)
-    sub = parser.add_subparsers(dest="command")
+    parser = ArgumentParser(prog="desk-app", description=DESCRIPTION, epilog=EPILOG,
+                            formatter_class=RawDescriptionHelpFormatter)
+    parser.add_argument("--data-dir", metavar="THƯ_MỤC", help=DATA_DIR_HELP)
+    parser.add_argument("--json", action="store_true", help=JSON_HELP)
+    parser.add_argument("--version", action="version", version=__version__,
+                        help="in số phiên bản rồi thoát")
+    sub = parser.add_subparsers(dest="command", title="lệnh", metavar="LỆNH")
 
-    p = sub.add_parser("gui", help="mở ứng dụng")
-    p.add_argument("--demo", action="store_true", help="mở một cơ quan mẫu với dữ liệu sinh sẵn")
+    p = sub.add_parser("gui", help="mở ứng dụng (như khi không ghi lệnh)")
+    p.add_argument("--demo", action="store_true",
+                   help="mở cơ quan mẫu (Phường Nhân Hòa, 20.000 lượt tiếp sinh sẵn) trong thư mục "
+                        "riêng, tách khỏi dữ liệu thật")
 
-    p = sub.add_parser("init", help="thiết lập cơ quan")
-    p.add_argument("--province", type=int, required=True, help="mã tỉnh/thành phố (sau 2025)")
-    p.add_argument("--commune", type=int, required=True, help="mã xã/phường/đặc khu (sau 2025)")
-    p.add_argument("--name", default="", help="tên cơ quan như in trên văn bản")
-    p.add_argument("--parent", default="", help="tên cơ quan cấp trên")
-    p.add_argument("--remote", action="store_true", help="vùng sâu, vùng xa")
-    p.add_argument("--officer", action="append", default=[], metavar="HỌ TÊN[:CHỨC VỤ]",
-                   help="thêm cán bộ tiếp công dân (lặp lại được)")
+    p = sub.add_parser("init", help="thiết lập cơ quan (lần đầu dùng một thư mục dữ liệu)")
+    p.add_argument("--province", type=int, required=True, metavar="MÃ_TỈNH",
+                   help="mã tỉnh, thành phố sau sáp nhập 2025 (tra: desk-app codes provinces)")
+    p.add_argument("--commune", type=int, required=True, metavar="MÃ_XÃ",
+                   help="mã xã, phường, đặc khu (tra: desk-app codes communes MÃ_TỈNH)")
+    p.add_argument("--name", default="", metavar="TÊN",
+                   help="tên cơ quan như in trên văn bản (mặc định: Ủy ban nhân dân + tên xã)")
+    p.add_argument("--parent", default="", metavar="TÊN", help="tên cơ quan cấp trên")
+    p.add_argument("--remote", action="store_true",
+                   help="cơ quan ở vùng sâu, vùng xa (thời hạn giải quyết dài hơn)")
+    p.add_argument("--officer", action="append", default=[], metavar="HỌ_TÊN[:CHỨC_VỤ]",
+                   help="thêm cán bộ tiếp công dân (ghi nhiều lần được); cán bộ đầu tiên có mã 1")
 
-    p = sub.add_parser("demo", help="sinh dữ liệu mẫu")
-    p.add_argument("--visits", type=int, default=DEMO_VISITS)
-    p.add_argument("--seed", type=int, default=1)
+    p = sub.add_parser("demo", help="sinh dữ liệu mẫu để thử (thiết lập cơ quan mẫu nếu chưa có)")
+    p.add_argument("--visits", type=int, default=DEMO_VISITS, metavar="SỐ",
+                   help=f"số lượt tiếp cần sinh (mặc định {DEMO_VISITS})")
+    p.add_argument("--seed", type=int, default=1, metavar="SỐ",
+                   help="hạt giống ngẫu nhiên: cùng số thì cùng dữ liệu (mặc định 1)")
 
-    p = sub.add_parser("intake", help="ghi sổ các lượt tiếp từ tệp JSON")
-    p.add_argument("file")
+    p = sub.add_parser("intake", help="ghi sổ các lượt tiếp từ tệp JSON (kiểm tra như biểu mẫu)")
+    p.add_argument("file", metavar="TỆP.json",
+                   help="một lượt tiếp hoặc danh sách lượt tiếp; định dạng: docs/intake-format.md. "
+                        "Một lượt sai thì không lượt nào được ghi")
 
-    p = sub.add_parser("search", help="tìm người, lượt tiếp, vụ việc")
-    p.add_argument("text", nargs="+")
-    p.add_argument("--limit", type=int, default=50)
+    p = sub.add_parser("search", help="tìm người, lượt tiếp, vụ việc (có dấu hay không dấu đều được)")
+    p.add_argument("text", nargs="+", metavar="TỪ",
+                   help="họ tên, số giấy tờ, điện thoại, địa chỉ hoặc nội dung")
+    p.add_argument("--limit", type=int, default=50, metavar="SỐ",
+                   help="số kết quả nhiều nhất (mặc định 50)")
 
     p = sub.add_parser("receipt", help="in giấy biên nhận (mẫu 02/TCD) của một lượt tiếp")
-    p.add_argument("visit_id", type=int, metavar="VISIT_ID", help="số lượt tiếp")
-    p.add_argument("--out", required=True, metavar="TỆP.pdf")
+    p.add_argument("visit_id", type=int, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp (visit_id)")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF sẽ ghi")
     p.add_argument("--copy", action="store_true", help="in bản sao (có dấu “BẢN SAO”)")
 
     p = sub.add_parser("log", help="xuất sổ tiếp công dân (mẫu 03/TCD) ra PDF hoặc XLSX")
-    p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--out", required=True, metavar="TỆP.pdf|TỆP.xlsx")
+    p.add_argument("--from", dest="date_from", required=True, metavar="NGÀY",
+                   help=f"từ ngày {DATE_HELP}")
+    p.add_argument("--to", dest="date_to", required=True, metavar="NGÀY",
+                   help=f"đến ngày {DATE_HELP}, tính cả ngày này")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf|TỆP.xlsx",
+                   help="tệp sẽ ghi; đuôi .pdf hoặc .xlsx chọn định dạng")
     p.add_argument("--reveal", action="store_true",
                    help="hiện danh tính người tố cáo (chỉ khi được phép)")
 
     p = sub.add_parser(
         "slip", help="in phiếu, thông báo của một vụ việc (phiếu hẹn, chuyển đơn, thụ lý…)",
-        formatter_class=argparse.RawDescriptionHelpFormatter, description=SLIP_HELP)
-    p.add_argument("kind", metavar="KIND", help="loại phiếu (xem danh sách ở trên)")
-    p.add_argument("case_id", type=int, nargs="?", metavar="CASE_ID", help="số vụ việc")
-    p.add_argument("--out", required=True, metavar="TỆP.pdf")
+        formatter_class=RawDescriptionHelpFormatter, description=SLIP_HELP)
+    p.add_argument("kind", metavar="LOẠI", help="loại phiếu (danh sách ở trên)")
+    p.add_argument("case_id", type=int, nargs="?", metavar="SỐ_VỤ_VIỆC", help="số vụ việc")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF sẽ ghi")
     p.add_argument("--copy", action="store_true",
                    help="in lại bản sao (dấu “BẢN SAO”) của phiếu đã lập, không lấy số mới")
-    p.add_argument("--reason", default="", help="lý do không thụ lý (thong_bao_khong_thu_ly)")
+    p.add_argument("--reason", default="", metavar="LÝ_DO",
+                   help="lý do không thụ lý (thong_bao_khong_thu_ly)")
     p.add_argument("--session-file", metavar="TỆP.json",
-                   help="buổi tiếp công dân (ket_luan_tiep), thay cho CASE_ID")
+                   help="buổi tiếp công dân (ket_luan_tiep), thay cho SỐ_VỤ_VIỆC")
 
     p = sub.add_parser("deadline", help="tính các mốc thời hạn của một vụ việc (không cần dữ liệu)")
-    p.add_argument("--kind", required=True, help="loại đơn: khieu_nai, to_cao, kien_nghi, phan_anh")
-    p.add_argument("--received", required=True, metavar="NGÀY", help="ngày tiếp nhận (YYYY-MM-DD)")
+    p.add_argument("--kind", required=True, metavar="LOẠI",
+                   help="loại đơn: khieu_nai, to_cao, kien_nghi, phan_anh")
+    p.add_argument("--received", required=True, metavar="NGÀY",
+                   help=f"ngày tiếp nhận {DATE_HELP}; chọn bộ quy tắc áp dụng")
     for flag, what in (("--accepted", "ngày thụ lý"), ("--decided", "ngày có quyết định/kết luận"),
                        ("--first-decision", "ngày có quyết định lần đầu"),
                        ("--dialogue", "ngày đối thoại"), ("--refused", "ngày từ chối tiếp")):
-        p.add_argument(flag, metavar="NGÀY", help=what)
+        p.add_argument(flag, metavar="NGÀY", help=f"{what} {DATE_HELP}")
     p.add_argument("--complex", action="store_true", help="vụ việc phức tạp")
     p.add_argument("--especially-complex", action="store_true", help="vụ việc đặc biệt phức tạp")
     p.add_argument("--remote", action="store_true", help="vùng sâu, vùng xa")
-    p.add_argument("--instance", type=int, default=1, help="lần giải quyết khiếu nại (1 hoặc 2)")
-    p.add_argument("--extensions", type=int, default=0, help="số lần đã gia hạn (tố cáo)")
+    p.add_argument("--instance", type=int, default=1, metavar="LẦN",
+                   help="lần giải quyết khiếu nại: 1 hoặc 2 (mặc định 1)")
+    p.add_argument("--extensions", type=int, default=0, metavar="SỐ",
+                   help="số lần đã gia hạn (tố cáo; mặc định 0)")
     p.add_argument("--suspended", action="append", default=[], metavar="TỪ:ĐẾN",
                    help="khoảng tạm đình chỉ; “TỪ:” nếu vẫn đang tạm đình chỉ (lặp lại được)")
     cli_cases.add_parsers(sub)
     cli_schedule.add_parsers(sub)
+    cli_codes.add_parser(sub)
     # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
     # SUPPRESS keeps a command without them from resetting the ones given before it.
     for command in sub.choices.values():
         command.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                             help="in kết quả dạng JSON")
-        command.add_argument("--data-dir", default=argparse.SUPPRESS,
-                             help="thư mục dữ liệu (mặc định theo hệ điều hành)")
+                             help=JSON_HELP)
+        command.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="THƯ_MỤC",
+                             help=DATA_DIR_HELP)
     return parser
 
 
@@ -306,6 +341,8 @@ def _case_command(name):
 COMMANDS.update({name: _case_command(name) for name in cli_cases.COMMANDS})
 COMMANDS["schedule"] = lambda args: cli_schedule.cmd_schedule(
     args, _open(args), lambda payload, lines: _emit(args, payload, lines))
+COMMANDS["codes"] = lambda args: cli_codes.cmd_codes(
+    args, _open, lambda payload, lines: _emit(args, payload, lines))
 
 
 def main(argv: list[str] | None = None) -> int:

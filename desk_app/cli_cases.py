@@ -23,27 +23,42 @@ def _day(text: str | None) -> date:
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
+    today = "tính như hôm nay là ngày này (YYYY-MM-DD; mặc định hôm nay)"
     p = sub.add_parser("dashboard", help="việc cần làm hôm nay: quá hạn, sắp đến hạn, chờ trả lời")
-    p.add_argument("--today", metavar="NGÀY", help="tính như hôm nay là ngày này (YYYY-MM-DD)")
-    p.add_argument("--officer", type=int, help="chỉ vụ việc giao cho cán bộ này (mã số)")
+    p.add_argument("--today", metavar="NGÀY", help=today)
+    p.add_argument("--officer", type=int, metavar="MÃ_CÁN_BỘ",
+                   help="chỉ vụ việc giao cho cán bộ này (tra mã: desk-app codes officers)")
 
-    p = sub.add_parser("cases", help="danh sách vụ việc theo một mục của bảng theo dõi")
+    p = sub.add_parser(
+        "cases", help="danh sách vụ việc theo một mục của bảng theo dõi (mặc định: quá hạn)",
+        description="Danh sách vụ việc theo một mục của bảng theo dõi. Không ghi --view thì "
+                    "liệt kê các vụ việc quá hạn (overdue), hạn gần nhất trước.")
     p.add_argument("--view", default="overdue",
-                   choices=("overdue", "due_soon", "waiting", "prolonged", "open"))
-    p.add_argument("--flag", help="chỉ vụ việc có dấu hiệu này (crowd, complex, …)")
-    p.add_argument("--today", metavar="NGÀY")
-    p.add_argument("--limit", type=int, default=50)
+                   choices=("overdue", "due_soon", "waiting", "prolonged", "open"),
+                   help="overdue: quá hạn (mặc định); due_soon: sắp đến hạn; waiting: chờ cơ quan "
+                        "nhận đơn trả lời; prolonged: kéo dài; open: mọi vụ việc đang giải quyết")
+    p.add_argument("--flag", metavar="DẤU_HIỆU",
+                   help="chỉ vụ việc có dấu hiệu này: crowd, complex, prolonged, over_level, "
+                        "hot_spot, vulnerable (tên: desk-app codes kinds)")
+    p.add_argument("--today", metavar="NGÀY", help=today)
+    p.add_argument("--limit", type=int, default=50, metavar="SỐ",
+                   help="số vụ việc nhiều nhất (mặc định 50)")
 
     p = sub.add_parser("case", help="xem một vụ việc, hoặc ghi một bước xử lý (--act)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, metavar="SỐ_VỤ_VIỆC", help="số vụ việc (case_id)")
     p.add_argument("--act", metavar="THAO_TÁC",
-                   help="accept, classify, guide, transfer, reply, return, file, verify, extend, "
-                        "decide, notify, close, withdraw, suspend, resume, reopen, note")
-    p.add_argument("--on", metavar="NGÀY", help="ngày việc diễn ra (mặc định hôm nay)")
-    p.add_argument("--body", default="", help="cơ quan nhận đơn / được hướng dẫn đến")
-    p.add_argument("--doc-no", default="", help="số, ký hiệu văn bản")
-    p.add_argument("--note", default="")
-    p.add_argument("--officer", type=int, help="cán bộ thực hiện (mã số)")
+                   help="bước xử lý cần ghi: classify, accept, guide, transfer, reply, return, "
+                        "file, notify_acceptance, verify, extend, decide, notify, close, withdraw, "
+                        "suspend, resume, reopen, note (tên: desk-app codes kinds); không ghi thì "
+                        "chỉ xem vụ việc")
+    p.add_argument("--on", metavar="NGÀY", help="ngày việc diễn ra (YYYY-MM-DD; mặc định hôm nay)")
+    p.add_argument("--body", default="", metavar="CƠ_QUAN",
+                   help="cơ quan nhận đơn / được hướng dẫn đến (guide, transfer, reply)")
+    p.add_argument("--doc-no", default="", metavar="SỐ_KÝ_HIỆU", help="số, ký hiệu văn bản")
+    p.add_argument("--note", default="", metavar="NỘI_DUNG",
+                   help="ghi chú kèm bước xử lý (với --act note: nội dung ghi chú)")
+    p.add_argument("--officer", type=int, metavar="MÃ_CÁN_BỘ",
+                   help="cán bộ thực hiện (tra mã: desk-app codes officers)")
     p.add_argument("--confirm", action="store_true", help="xác nhận chuyển đơn lần nữa")
     p.add_argument("--not-competent", action="store_true",
                    help="khi phân loại: không thuộc thẩm quyền")

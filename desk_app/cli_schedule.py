@@ -56,86 +56,88 @@ def _moment(day: str, clock: str) -> datetime:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                    help="in kết quả dạng JSON")
-    p.add_argument("--data-dir", default=argparse.SUPPRESS,
+    p.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="THƯ_MỤC",
                    help="thư mục dữ liệu (mặc định theo hệ điều hành)")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("schedule", help="lịch tiếp công dân: liệt kê, thêm, niêm yết, hoãn…",
                        formatter_class=argparse.RawDescriptionHelpFormatter, description=HELP)
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    actions = p.add_subparsers(dest="action")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="liệt kê từ ngày")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="liệt kê đến ngày")
+    actions = p.add_subparsers(dest="action", metavar="VIỆC",
+                                help="không ghi: liệt kê các buổi tiếp từ --from đến --to")
 
     a = actions.add_parser("add", help="thêm buổi tiếp hoặc lịch lặp lại")
-    a.add_argument("--kind", required=True, help="thuong_xuyen, dinh_ky, dot_xuat, truc_tuyen")
+    a.add_argument("--kind", required=True, metavar="HÌNH_THỨC", help="thuong_xuyen, dinh_ky, dot_xuat, truc_tuyen")
     a.add_argument("--on", metavar="YYYY-MM-DD", help="ngày của một buổi tiếp")
     a.add_argument("--every", metavar="TH|MO,TH|workday",
                    help="lặp lại hằng tuần vào các thứ (MO…SU), hoặc mọi ngày làm việc (workday)")
-    a.add_argument("--rrule", help="quy tắc RRULE tùy ý (không có UNTIL, COUNT)")
+    a.add_argument("--rrule", metavar="RRULE", help="quy tắc RRULE tùy ý (không có UNTIL, COUNT)")
     a.add_argument("--from", dest="first_day", metavar="YYYY-MM-DD", help="ngày bắt đầu lặp lại")
     a.add_argument("--until", metavar="YYYY-MM-DD", help="ngày kết thúc lặp lại (tối đa 10 năm)")
     a.add_argument("--holiday", default="same_week", choices=("same_week", "next", "skip"),
                    help="buổi rơi vào ngày nghỉ: chuyển trong tuần, sang ngày làm việc kế tiếp, "
                         "hoặc bỏ")
-    a.add_argument("--start", required=True, metavar="HH:MM")
-    a.add_argument("--end", required=True, metavar="HH:MM")
-    a.add_argument("--host", type=int, help="người chủ trì (mã cán bộ)")
-    a.add_argument("--officer", type=int, action="append", default=[],
+    a.add_argument("--start", required=True, metavar="HH:MM", help="giờ bắt đầu")
+    a.add_argument("--end", required=True, metavar="HH:MM", help="giờ kết thúc")
+    a.add_argument("--host", type=int, metavar="MÃ_CÁN_BỘ", help="người chủ trì (mã cán bộ)")
+    a.add_argument("--officer", type=int, action="append", default=[], metavar="MÃ_CÁN_BỘ",
                    help="cán bộ trực tiếp thường xuyên (lặp lại được)")
-    a.add_argument("--place", default="")
-    a.add_argument("--participant", action="append", default=[],
+    a.add_argument("--place", default="", metavar="ĐỊA_ĐIỂM",
+                   help="địa điểm (mặc định: trụ sở cơ quan)")
+    a.add_argument("--participant", action="append", default=[], metavar="THÀNH_PHẦN",
                    help="thành phần tham dự (lặp lại được)")
-    a.add_argument("--content", default="", help="nội dung dự kiến")
-    a.add_argument("--reason-code", default="", help="đột xuất: crowd, heated, serious_harm, other")
-    a.add_argument("--reason", default="", help="đột xuất: lý do")
+    a.add_argument("--content", default="", metavar="NỘI_DUNG", help="nội dung dự kiến")
+    a.add_argument("--reason-code", default="", metavar="MÃ_LÝ_DO", help="đột xuất: crowd, heated, serious_harm, other")
+    a.add_argument("--reason", default="", metavar="LÝ_DO", help="đột xuất: lý do")
     a.add_argument("--police-at", metavar="YYYY-MM-DD HH:MM", help="đã báo công an lúc")
-    a.add_argument("--police-contact", default="", help="đã báo cho ai")
+    a.add_argument("--police-contact", default="", metavar="NGƯỜI_NHẬN", help="đã báo cho ai")
     a.add_argument("--held", action="store_true", help="buổi tiếp đột xuất đã diễn ra")
 
     e = actions.add_parser("export", help="thông báo niêm yết (.pdf) hoặc .html, .ics")
     period = e.add_mutually_exclusive_group(required=True)
-    period.add_argument("--month", metavar="YYYY-MM")
-    period.add_argument("--quarter", metavar="YYYY-Qn")
-    e.add_argument("--out", required=True, metavar="TỆP.pdf|.html|.ics")
+    period.add_argument("--month", metavar="YYYY-MM", help="lịch của một tháng")
+    period.add_argument("--quarter", metavar="YYYY-Qn", help="lịch của một quý")
+    e.add_argument("--out", required=True, metavar="TỆP.pdf|.html|.ics", help="tệp ghi ra")
 
     for name, what in (("postpone", "hoãn sang thời gian mới"), ("move", "dời giờ")):
         m = actions.add_parser(name, help=f"{what} một buổi tiếp")
-        m.add_argument("id", type=int, metavar="SESSION_ID")
+        m.add_argument("id", type=int, metavar="SỐ_BUỔI", help="số buổi tiếp")
         m.add_argument("--on", required=True, metavar="YYYY-MM-DD", help="ngày mới")
-        m.add_argument("--start", required=True, metavar="HH:MM")
-        m.add_argument("--end", required=True, metavar="HH:MM")
-        m.add_argument("--reason", required=True)
+        m.add_argument("--start", required=True, metavar="HH:MM", help="giờ bắt đầu mới")
+        m.add_argument("--end", required=True, metavar="HH:MM", help="giờ kết thúc mới")
+        m.add_argument("--reason", required=True, metavar="LÝ_DO", help="lý do (được thông báo công khai)")
         if name == "postpone":
             m.add_argument("--notice", metavar="TỆP.pdf", help="in thông báo hoãn ra tệp này")
 
     c = actions.add_parser("cancel", help="hủy một buổi tiếp")
-    c.add_argument("id", type=int, metavar="SESSION_ID")
-    c.add_argument("--reason", required=True)
+    c.add_argument("id", type=int, metavar="SỐ_BUỔI", help="số buổi tiếp")
+    c.add_argument("--reason", required=True, metavar="LÝ_DO", help="lý do hủy")
 
     h = actions.add_parser("held", help="ghi buổi tiếp đã diễn ra")
-    h.add_argument("id", type=int, metavar="SESSION_ID")
-    h.add_argument("--host", type=int, help="người chủ trì thực tế (mặc định người dự kiến)")
+    h.add_argument("id", type=int, metavar="SỐ_BUỔI", help="số buổi tiếp")
+    h.add_argument("--host", type=int, metavar="MÃ_CÁN_BỘ", help="người chủ trì thực tế (mặc định người dự kiến)")
 
     b = actions.add_parser("book", help="hẹn công dân của vụ việc vào buổi tiếp")
-    b.add_argument("id", type=int, metavar="SESSION_ID")
-    b.add_argument("--case", type=int, required=True, metavar="CASE_ID")
-    b.add_argument("--note", default="")
+    b.add_argument("id", type=int, metavar="SỐ_BUỔI", help="số buổi tiếp")
+    b.add_argument("--case", type=int, required=True, metavar="SỐ_VỤ_VIỆC", help="vụ việc của công dân được hẹn")
+    b.add_argument("--note", default="", metavar="GHI_CHÚ", help="ghi chú")
     b.add_argument("--slip", metavar="TỆP.pdf", help="in phiếu hẹn ra tệp này")
 
     n = actions.add_parser("notice", help="thông báo kết luận buổi tiếp (PDF)")
-    n.add_argument("id", type=int, metavar="SESSION_ID")
-    n.add_argument("--out", required=True, metavar="TỆP.pdf")
-    n.add_argument("--recipient", action="append", default=[], help="nơi nhận (lặp lại được)")
+    n.add_argument("id", type=int, metavar="SỐ_BUỔI", help="số buổi tiếp")
+    n.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF ghi ra")
+    n.add_argument("--recipient", action="append", default=[], metavar="NƠI_NHẬN", help="nơi nhận (lặp lại được)")
 
     k = actions.add_parser("compliance", help="số liệu thực hiện lịch tiếp trong một kỳ")
-    k.add_argument("--from", dest="period_from", required=True, metavar="YYYY-MM-DD")
-    k.add_argument("--to", dest="period_to", required=True, metavar="YYYY-MM-DD")
+    k.add_argument("--from", dest="period_from", required=True, metavar="YYYY-MM-DD", help="từ ngày")
+    k.add_argument("--to", dest="period_to", required=True, metavar="YYYY-MM-DD", help="đến ngày")
 
     actions.add_parser("replan", help="xếp lại các buổi tiếp lặp lại theo ngày nghỉ mới sửa")
 
     d = actions.add_parser("head", help="chọn cán bộ là Chủ tịch")
-    d.add_argument("officer_id", type=int, metavar="OFFICER_ID")
+    d.add_argument("officer_id", type=int, metavar="MÃ_CÁN_BỘ", help="mã cán bộ (desk-app codes officers)")
 
     for child in actions.choices.values():
         _common(child)

@@ -113,7 +113,7 @@ OUT_WRITE_FAILED = ("Không ghi được tệp {path}: {why}. Hãy chọn thư m
 RECEIPT_QR_UNKNOWN = ("Mã QR không phải giấy biên nhận của cơ quan này hoặc đã bị sửa. "
                       "Hãy tra cứu theo số giấy biên nhận.")
 
-# Cases (issue 3)
+# Cases
 CASE_MISSING = "Không tìm thấy vụ việc số {id}. Có thể vụ việc đã được gộp; hãy tải lại danh sách."
 CASE_ACTION_UNKNOWN = "Không có thao tác “{action}” đối với vụ việc."
 CASE_ACTION_WRONG_KIND = "Thao tác “{action}” không áp dụng cho loại đơn “{kind}”."
@@ -238,7 +238,7 @@ SLIP_SESSION_EMPTY = ("Buổi tiếp chưa có công dân nào và chưa có k�
                       "được tiếp hoặc một ý kiến kết luận.")
 SLIP_SESSION_CITIZEN_NAME = "Công dân thứ {index} chưa có họ tên hoặc số vụ việc. Hãy ghi một trong hai."
 
-# Reception schedule and the reception day (core/schedule, `desk-app schedule`, issue 14)
+# Reception schedule and the reception day (core/schedule, `desk-app schedule`, docs/schedule.md)
 CALENDAR_WORKED_WEEKEND = "Ngày làm việc bù"
 SCHEDULE_KIND_UNKNOWN = "Không có hình thức tiếp “{value}”. Chọn một trong: {choices}."
 SCHEDULE_END_BEFORE_START = ("Giờ kết thúc ({end}) phải sau giờ bắt đầu ({start}). Hãy sửa lại giờ "
@@ -339,3 +339,15 @@ SCHEDULE_CLI_RANGE_ORDER = "Ngày cuối ({end}) trước ngày đầu ({start})
 SCHEDULE_CLI_ON_OR_EVERY = ("Hãy ghi --on NGÀY cho một buổi tiếp, hoặc --every (hay --rrule) với --from, "
                             "--until cho lịch lặp lại, không dùng cả hai.")
 SCHEDULE_CLI_EVERY = "“{value}” không phải thứ trong tuần (MO, TU, WE, TH, FR, SA, SU) hoặc workday."
+# desk-app codes (cli_codes.py)
+CODES_PROVINCE_REQUIRED = ("Danh sách xã, phường cần mã tỉnh. Hãy ghi mã tỉnh sau “communes”, ví dụ: "
+                           "desk-app codes communes 24 (mã tỉnh: desk-app codes provinces).")
+CODES_PROVINCE_ONLY_COMMUNES = ("Mã tỉnh chỉ dùng với danh sách communes. "
+                                "Hãy bỏ mã tỉnh hoặc dùng: desk-app codes communes MÃ_TỈNH.")
+CODES_NO_BODIES = "Cơ quan chưa hướng dẫn hay chuyển đơn đến cơ quan nào."
+
+# Intake file format (resources/schema/intake.schema.json, docs/intake-format.md)
+INTAKE_FIELD_UNKNOWN = ("Trường “{field}” không có trong định dạng tệp tiếp nhận. Hãy sửa tên trường "
+                        "hoặc bỏ đi (xem docs/intake-format.md).")
+INTAKE_FIELD_INVALID = ("Trường “{field}” không đúng định dạng tệp tiếp nhận. Hãy sửa theo "
+                        "docs/intake-format.md.")

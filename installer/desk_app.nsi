@@ -1,8 +1,9 @@
 ; NSIS script: packages dist\BanTiepDan (from PyInstaller) into a per-machine installer.
-; makensis runs on Windows or on Debian (package nsis):  makensis -DVERSION=0.1.0 installer/desk_app.nsi
+; makensis runs on Windows or on Debian (package nsis):  makensis -DVERSION=0.2.0 installer/desk_app.nsi
+; (build-windows.ps1 passes desk_app.__version__, the one place the version is written)
 Unicode true
 !ifndef VERSION
-  !define VERSION "0.1.0"
+  !error "Pass the version: makensis -DVERSION=<desk_app.__version__> installer/desk_app.nsi"
 !endif
 Name "Bàn tiếp dân ${VERSION}"
 OutFile "..\dist\BanTiepDan-${VERSION}-setup.exe"

@@ -23,7 +23,7 @@ RECEIVED = datetime(2026, 11, 20, 9, 15, 0)
 
 
 def cccd(year: int, sex: Sex | str = Sex.NAM, province: str = "027", serial: int = 1234) -> str:
-    """A well-formed CCCD number: province of birth, century+sex digit, year, serial (DOMAIN §8)."""
+    """A well-formed CCCD number: province of birth, century+sex digit, year, serial (docs/legal.md, “Citizen ID”)."""
     digit = (year // 100 - 19) * 2 + (1 if str(sex) == str(Sex.NU) else 0)
     return f"{province}{digit}{year % 100:02d}{serial:06d}"
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from desk_app.core.model import IdKind, Outcome, PetitionKind, ReceptionKind
 from desk_app.paths import resources_dir
 
-PETITION_KIND_LABELS = {
+# Keyed by the StrEnum members, which are also their str codes: look up with either.
+PETITION_KIND_LABELS: dict[str, str] = {
     PetitionKind.KHIEU_NAI: "Khiếu nại",
     PetitionKind.TO_CAO: "Tố cáo",
     PetitionKind.KIEN_NGHI: "Kiến nghị",
@@ -82,6 +83,8 @@ def _units() -> tuple[dict[int, str], dict[int, tuple[str, int]]]:
     3,321 members, which alone would double the app's start-up time.
     """
     spec = importlib.util.find_spec("vietnam_provinces")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("vietnam-provinces is not installed")
     folder = Path(next(iter(spec.submodule_search_locations)))
     with open(folder / "data" / "nested-divisions.json", encoding="utf-8") as fh:
         nested = json.load(fh)

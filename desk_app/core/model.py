@@ -1,4 +1,4 @@
-"""Plain values passed between the core, the GUI and the CLI. Codes are ASCII slugs (DESIGN §6)."""
+"""Plain values passed between the core, the GUI and the CLI. Codes are ASCII slugs (docs/cli.md, “Codes”)."""
 
 from __future__ import annotations
 

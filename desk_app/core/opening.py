@@ -7,6 +7,7 @@ here lets storage stay the lowest layer (it never imports reception or cases).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ def _reindex(db: Database) -> None:
         db.execute("UPDATE meta SET value = '0' WHERE key = 'search_reindex'")
 
 
-AFTER_STEPS = {
+AFTER_STEPS: dict[str, Callable[[Database], object]] = {
     "search_reindex": _reindex,
     "recompute_due": recompute_all,  # sets the flag back to '0' in its transaction
 }

@@ -1,4 +1,4 @@
-"""The headless command line (DESIGN §6): exit codes, one-line Vietnamese errors, JSON output."""
+"""The headless command line (docs/cli.md): exit codes, one-line Vietnamese errors, JSON output."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ PAST = (datetime.now() - timedelta(days=3)).replace(hour=9, minute=15, second=0,
 
 
 def example_visit(**changes) -> dict:
-    """The intake example of DESIGN.md §6, with a past date and a consistent CCCD."""
+    """The first example of docs/intake-format.md, with a recent date and a consistent CCCD."""
     visit = {
         "person": {"full_name": "Đặng Văn Dũng", "id_number": cccd(1990, Sex.NAM, "027", 1234),
                    "date_of_birth": "1990-03-04", "sex": "Nam", "phone": "0912345678",
@@ -125,7 +125,9 @@ def test_usage_errors_exit_2(cli, capsys, argv):
     with pytest.raises(SystemExit) as caught:
         cli(*argv)
     assert caught.value.code == 2
-    assert "usage: desk-app" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("Cách dùng: desk-app")  # argparse in Vietnamese (cli_parser.py)
+    assert ": lỗi: " in err and "usage" not in err
 
 
 # ---- intake --------------------------------------------------------------------------------
@@ -389,7 +391,7 @@ def test_python_dash_m(tmp_path):
 
     usage = _run("nope", data=data)
     assert usage.returncode == 2
-    assert b"usage: desk-app" in usage.stderr
+    assert usage.stderr.decode("utf-8").startswith("Cách dùng: desk-app")
 
 
 def test_json_flag_after_the_command_as_in_readme(cli, office, tmp_path):

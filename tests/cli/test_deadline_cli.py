@@ -1,4 +1,4 @@
-"""`desk-app deadline` (DESIGN §6): pure computation, no database or office needed."""
+"""`desk-app deadline` (docs/cli.md): pure computation, no database or office needed."""
 
 from __future__ import annotations
 

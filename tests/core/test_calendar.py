@@ -1,4 +1,4 @@
-"""Working-day calendar (Labour Code 2019 art. 111–112; DOMAIN §5 "Counting").
+"""Working-day calendar (Labour Code 2019 art. 111–112; docs/legal.md, “Counting days”).
 
 Expected dates are worked out by hand in the comments from the national calendar python-holidays
 gives (printed for 2024–2028 when this was written) and the weekday of each date.

@@ -1,4 +1,4 @@
-"""Repeat matters (DOMAIN §4): likely duplicates, attaching a petition to an existing case,
+"""Repeat matters (docs/legal.md, “Repeat matters”): likely duplicates, attaching a petition to an existing case,
 splitting it out again; petitions, visits and events are never lost."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Cases driven by their events (issue 3): intake opens them, `record_event` moves them along the
+"""Cases driven by their events: intake opens them, `record_event` moves them along the
 legal path, the cached columns follow, milestones come from the rule files.
 
 Dates are in July–October 2026. The only weekday holidays in that stretch are 31/08, 01/09 and
@@ -258,7 +258,7 @@ def test_full_complaint_path_each_step_an_event(db):
 
 @pytest.mark.parametrize(("received", "due", "rule_set", "period"), [
     # Law on Complaints art. 27: 10 days to accept; Law 136/2025/QH15 shortens it to 7 working
-    # days for complaints received from 01/07/2026 (DOMAIN §5).
+    # days for complaints received from 01/07/2026 (docs/legal.md, “Deadlines”).
     # Tue 30/06: 01, 02, 03, 06, 07, 08, 09, 10, 13, 14 → 14/07 (10 working days, old rules).
     (date(2026, 6, 30), "2026-07-14", OLD, 10),
     # Wed 01/07: 02, 03, 06, 07, 08, 09, 10 → 10/07 (7 working days, new rules).

@@ -1,4 +1,4 @@
-"""Deadline engine: effective-dated rule sets → milestones (DOMAIN §5).
+"""Deadline engine: effective-dated rule sets → milestones (docs/legal.md, “Deadlines”).
 
 Every expected date is worked out by hand in a comment (weekdays, the holidays python-holidays
 gives), not copied from the code's output.
@@ -7,10 +7,8 @@ gives), not copied from the code's output.
 from __future__ import annotations
 
 import json
-import random
 import shutil
-import time
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -34,7 +32,7 @@ def by_key(facts: CaseFacts, cal: WorkCalendar, directory=None) -> dict:
 # ---------------------------------------------------------------- rule sets by date
 
 def test_rule_set_is_chosen_by_the_day_received():
-    # DOMAIN §1: before 01/07/2026 the old periods, from that day the new ones.
+    # Law 136/2025/QH15 applies to cases received from 01/07/2026; earlier ones keep the old periods.
     assert rule_set_for(date(2026, 6, 30)).name == OLD
     assert rule_set_for(date(2026, 7, 1)).name == NEW
     assert rule_set_for(date(2014, 7, 1)).name == OLD
@@ -316,21 +314,3 @@ def test_shipped_rule_sets_cover_every_kind():
     for rule_set in deadlines.rule_sets():
         for kind in ("khieu_nai", "to_cao", "kien_nghi", "phan_anh"):
             assert rule_set.rules_for(kind), (rule_set.name, kind)
-
-
-# ---------------------------------------------------------------- speed
-
-def test_many_cases_are_fast(cal):
-    # The app recomputes 100,000 cases in ≤ 10 s; 20,000 here with a generous bound.
-    rng = random.Random(3)
-    kinds = ("khieu_nai", "to_cao", "kien_nghi", "phan_anh")
-    cases = []
-    for _ in range(20_000):
-        received = date(2024, 1, 1) + timedelta(days=rng.randrange(1500))
-        accepted = received + timedelta(days=rng.randrange(1, 12)) if rng.random() < 0.7 else None
-        cases.append(CaseFacts(rng.choice(kinds), received, accepted, remote=rng.random() < 0.2,
-                               complexity=rng.choice((0, 0, 1))))
-    began = time.perf_counter()
-    for facts in cases:
-        compute_milestones(facts, cal)
-    assert time.perf_counter() - began < 4.0

@@ -1,4 +1,4 @@
-"""CCCD number checks and the chip card QR line (DOMAIN.md §8)."""
+"""CCCD number checks and the chip card QR line (docs/legal.md, “Citizen ID”)."""
 
 from __future__ import annotations
 

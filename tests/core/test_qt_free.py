@@ -1,4 +1,4 @@
-"""`desk_app.core` (and the CLI's own modules) never import Qt (DESIGN §1)."""
+"""`desk_app.core` (and the CLI's own modules) never import Qt (docs/architecture.md)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core.cases.tracking import record_event
@@ -72,10 +72,10 @@ def add_attachment(db: Database, data_dir: Path, case_id: int, source: str | Pat
             raise DeskError(messages.ATTACHMENT_MISSING.format(path=source))
         part.replace(target)
     with db.atomic():
-        attachment_id = db["case_attachments"].insert({
+        attachment_id = cast(int, db.table("case_attachments").insert({
             "uuid": str(uuid.uuid4()), "case_id": case_id, "name": source.name,
             "stored_name": stored_name, "sha256": digest, "size": size,
-            "added_at": now.isoformat(timespec="seconds"), "officer_id": officer_id}).last_pk
+            "added_at": now.isoformat(timespec="seconds"), "officer_id": officer_id}).last_pk)
         record_event(db, case_id, "attachment", occurred_on=now.date(), officer_id=officer_id,
                      note=source.name, data={"attachment_id": attachment_id}, now=now)
     return attachment_id

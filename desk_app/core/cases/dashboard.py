@@ -42,7 +42,8 @@ def _bounds(db: Database, today: date) -> tuple[date, date]:
 
 def _where(view: str, today: date, until: date, before: date, assignee: int | None,
            flag: str | None) -> tuple[str, list]:
-    clauses, params = ["is_open = 1"], []
+    clauses: list[str] = ["is_open = 1"]
+    params: list[str | int] = []
     if view == "overdue":
         clauses.append("due_on < ?")
         params.append(today.isoformat())

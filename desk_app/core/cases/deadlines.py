@@ -1,7 +1,7 @@
 """Deadlines as data: effective-dated rule sets (resources/rules/deadlines-*.json) → milestones.
 
 A case's rule set is the latest one whose `effective_from` is on or before the day the case was
-received (DOMAIN §1: cases received before 01/07/2026 keep the old periods). Every legal number
+received (cases received before 01/07/2026 keep the old periods: Law 136/2025/QH15, docs/legal.md). Every legal number
 lives in the rule files; this module only counts days and explains the count in Vietnamese.
 The file format is described in resources/rules/README.md.
 """
@@ -14,9 +14,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from desk_app import messages
-from desk_app.core.cases.calendar import WorkCalendar, check_date, describe_skipped, fmt
+from desk_app.core.cases.calendar import (
+    SkippedRun,
+    WorkCalendar,
+    check_date,
+    describe_skipped,
+    fmt,
+)
 from desk_app.core.errors import DeskError
 from desk_app.core.model import PetitionKind
 from desk_app.paths import resources_dir
@@ -83,7 +90,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Variant:
-    when: tuple[tuple[str, object], ...]
+    when: tuple[tuple[str, int], ...]  # condition → value (numbers; remote: a bool)
     changes: tuple[tuple[str, object], ...]  # fields of Term it replaces
 
 
@@ -105,7 +112,7 @@ class Rule:
     base: Term
     direction: str = AFTER
     roll: bool = False  # calendar-day deadline on a non-working day moves to the next working day
-    when: tuple[tuple[str, object], ...] = ()
+    when: tuple[tuple[str, int], ...] = ()
     variants: tuple[Variant, ...] = ()
     extension: Extension | None = None
     pausable: bool = False
@@ -154,7 +161,7 @@ class RuleSet:
         return found
 
 
-def _matches(when: tuple[tuple[str, object], ...], facts: CaseFacts) -> bool:
+def _matches(when: tuple[tuple[str, int], ...], facts: CaseFacts) -> bool:
     for name, value in when:
         if name == "complexity":
             if facts.complexity < value:  # "complexity": 1 means complex or more
@@ -180,14 +187,14 @@ def _invalid(path: Path, why: str) -> DeskError:
     return DeskError(messages.RULES_FILE_INVALID.format(path=path, why=why))
 
 
-def _conditions(raw: object, path: Path, where: str) -> tuple[tuple[str, object], ...]:
+def _conditions(raw: object, path: Path, where: str) -> tuple[tuple[str, int], ...]:
     if not isinstance(raw, dict) or not set(raw) <= set(CONDITIONS):
         raise _invalid(path, f"{where}: “when” chỉ nhận {', '.join(CONDITIONS)}")
     return tuple(sorted(raw.items()))
 
 
 def _term_fields(raw: dict, path: Path, where: str) -> dict:
-    out = {}
+    out: dict[str, Any] = {}
     for name, kind in (("label", str), ("period", int), ("days", str), ("start", str),
                        ("basis", str), ("note", str)):
         if name in raw:
@@ -257,7 +264,7 @@ def load_rule_set(path: Path) -> RuleSet:
     keys = [r.key for r in rules]
     if len(set(keys)) != len(keys):
         raise _invalid(path, "hai quy tắc trùng “key”")
-    return RuleSet(name=name, title=raw.get("title", name), effective_from=effective, rules=rules,
+    return RuleSet(name=name, title=str(raw.get("title", name)), effective_from=effective, rules=rules,
                    path=str(path), notes=tuple(raw.get("notes", ())))
 
 
@@ -486,7 +493,7 @@ def _count_uncached(calendar: WorkCalendar, rule: Rule, term: Term, start: date,
     parts.extend(pause_texts)
     if working:
         segments.append((anchor, due))
-        runs = []
+        runs: list[SkippedRun] = []
         for a, b in segments:
             runs.extend(calendar.skipped_runs(a + timedelta(days=1), b - timedelta(days=1)))
         if runs:

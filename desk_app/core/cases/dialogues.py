@@ -12,7 +12,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core.cases.calendar import fmt
@@ -69,6 +69,7 @@ def schedule_dialogue(db: Database, case_id: int, when: datetime, *, place: str,
         raise DeskError(messages.DIALOGUE_NOT_ACCEPTED)
     if not clean(place):
         raise DeskError(messages.DIALOGUE_PLACE_REQUIRED, field="place")
+    assert st.received_on is not None  # a case in HANDLING has been received
     days, working = notice_period(st.received_on)
     cal = load_calendar(db)
     earliest = (cal.add_working_days(notice_sent_on, days) if working
@@ -77,11 +78,11 @@ def schedule_dialogue(db: Database, case_id: int, when: datetime, *, place: str,
         raise DeskError(messages.DIALOGUE_NOTICE_TOO_LATE.format(
             days=days, sent=fmt(notice_sent_on), earliest=fmt(earliest)), field="scheduled_at")
     with db.atomic():
-        dialogue_id = db["dialogues"].insert({
+        dialogue_id = cast(int, db.table("dialogues").insert({
             "uuid": str(uuid.uuid4()), "case_id": case_id,
             "scheduled_at": when.isoformat(timespec="minutes"), "place": clean(place),
             "notice_sent_on": notice_sent_on.isoformat(), "status": "planned",
-            "created_at": now.isoformat(timespec="seconds")}).last_pk
+            "created_at": now.isoformat(timespec="seconds")}).last_pk)
         record_event(db, case_id, "dialogue_planned", occurred_on=min(notice_sent_on, now.date()),
                      officer_id=officer_id, data={"dialogue_id": dialogue_id,
                                                   "scheduled_at": when.isoformat(timespec="minutes")},

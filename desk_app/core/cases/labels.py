@@ -10,7 +10,7 @@ from datetime import date
 
 from desk_app import messages
 
-# Case flags (DOMAIN §4): bits of cases.flags.
+# Case flags (docs/legal.md, “Petitions”): bits of cases.flags.
 FLAGS = {
     "crowd": (1, "Đông người"),
     "complex": (2, "Phức tạp"),

@@ -1,7 +1,7 @@
 """Repeat matters: find likely duplicates, attach a petition to an existing case, split it out.
 
 A petition with the same author, subject and content as a case already being handled joins
-that case's file instead of opening a new one (DOMAIN §4). Attaching only moves the
+that case's file instead of opening a new one (docs/legal.md, “Repeat matters”). Attaching only moves the
 petition's case link and writes events on both cases; splitting gives it a case of its own
 again. Petitions, visits and events are never deleted, so nothing is lost either way.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core.cases.lifecycle import TERMINAL
@@ -154,11 +154,11 @@ def split_petition(db: Database, petition_id: int, *, officer_id: int | None = N
     with db.atomic():
         person_id, topic, summary = db.execute(
             "SELECT person_id, topic, summary FROM petitions WHERE id = ?", [petition_id]).fetchone()
-        new_case = db["cases"].insert({
+        new_case = cast(int, db.table("cases").insert({
             "uuid": str(uuid.uuid4()), "person_id": person_id, "kind": kind, "topic": topic,
             "title": summary[:200], "status": "received", "opened_on": received.isoformat(),
-            "created_at": stamp, "updated_at": stamp, "version": 1}).last_pk
-        db["case_events"].insert({
+            "created_at": stamp, "updated_at": stamp, "version": 1}).last_pk)
+        db.table("case_events").insert({
             "uuid": str(uuid.uuid4()), "case_id": new_case, "action": "receive",
             "status_after": "received", "occurred_on": received.isoformat(), "entered_at": stamp,
             "officer_id": officer_id, "note": messages.CASE_SPLIT_NOTE.format(case=old_case),

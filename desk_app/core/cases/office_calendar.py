@@ -1,7 +1,7 @@
 """The office's own edits to the national holiday calendar, kept in `calendar_days`.
 
 The Prime Minister fixes Tết and National Day breaks each year and sometimes swaps working
-days (DOMAIN §5): the office records what the year's decision says, and every case's
+days (docs/legal.md, “Holidays”): the office records what the year's decision says, and every case's
 milestones are recomputed, since a due date may move.
 """
 
@@ -100,6 +100,6 @@ def year_days(db: Database, year: int) -> list[tuple[date, str, str, str]]:
         elif weekend and cal.is_working_day(day):
             out.append((day, "workday", KINDS["workday"], source))
         elif weekend and cal.holiday_name(day):
-            out.append((day, "holiday", cal.holiday_name(day), source))
+            out.append((day, "holiday", cal.holiday_name(day) or "", source))
         day += timedelta(days=1)
     return out

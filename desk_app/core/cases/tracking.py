@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core.cases import follow_ups, lifecycle
@@ -170,6 +170,7 @@ def replay(events: Iterable[tuple[str, str, str, str]], st: _State | None = None
 
 
 def facts_of(kind: str, st: _State, remote: bool) -> CaseFacts:
+    assert st.received_on is not None, "callers check that the case has been received"
     return CaseFacts(
         kind=kind, received_on=st.received_on, accepted_on=st.accepted_on,
         instance=st.instance, complexity=st.complexity, remote=remote,
@@ -290,7 +291,8 @@ def recompute_all(db: Database, today: date | None = None,
         updates.clear()
 
     with db.atomic():
-        current, events = None, []
+        current: int | None = None
+        events: list[tuple[str, str, str, str]] = []
         rows = db.execute("SELECT case_id, action, status_after, occurred_on, data"
                           " FROM case_events ORDER BY case_id, id")
         for case_id, *event in rows:
@@ -402,12 +404,12 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
         if action == "decide" and not doc_no:
             raise DeskError(messages.CASE_DECISION_NUMBER_REQUIRED, field="doc_no")
         data_json = json.dumps(data, ensure_ascii=False, sort_keys=True)
-        event_id = db["case_events"].insert({
+        event_id = cast(int, db.table("case_events").insert({
             "uuid": str(uuid.uuid4()), "case_id": case_id, "action": action,
             "status_after": status, "occurred_on": occurred_on.isoformat(),
             "entered_at": now.isoformat(timespec="seconds"), "officer_id": officer_id,
             "body": body, "doc_no": doc_no, "note": note, "data": data_json,
-        }).last_pk
+        }).last_pk)
         db.execute("UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?",
                    [now.isoformat(timespec="seconds"), case_id])
         replay([(action, status, occurred_on.isoformat(), data_json)], st)
@@ -432,7 +434,7 @@ def set_flag(db: Database, case_id: int, flag: str, on: bool, *, officer_id: int
 def set_complexity(db: Database, case_id: int, level: int, *, occurred_on: date,
                    officer_id: int | None = None, doc_no: str = "", now: datetime | None = None,
                    ) -> int:
-    """Complexity is decided in writing (DOMAIN §5); it lengthens the resolution periods."""
+    """Complexity is decided in writing (docs/legal.md, “Counting days”); it lengthens the resolution periods."""
     if level not in COMPLEXITY_LABELS:
         raise DeskError(messages.CASE_COMPLEXITY_UNKNOWN.format(level=level))
     return record_event(db, case_id, "flag", occurred_on=occurred_on, officer_id=officer_id,
@@ -454,12 +456,12 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
               flags: int = 0, today: date | None = None) -> int:
     """A new case for a petition received at the desk, with the events its outcome implies.
     Called inside the intake transaction."""
-    case_id = db["cases"].insert({
+    case_id = cast(int, db.table("cases").insert({
         "uuid": str(uuid.uuid4()), "person_id": person_id, "kind": kind, "topic": topic,
         "title": clean(title)[:200], "status": "received",
         "opened_on": received_at.date().isoformat(), "created_at": stamp, "updated_at": stamp,
         "version": 1,
-    }).last_pk
+    }).last_pk)
     day = received_at.date().isoformat()
     events = [("receive", "received", "", "", "{}")]
     if flags & FLAGS["crowd"][0]:

@@ -23,7 +23,7 @@ from desk_app.core.demo.histories import case_events
 from desk_app.core.reception import search_index
 from desk_app.core.reception.ids import BIRTH_PROVINCE_CODES
 from desk_app.core.reception.intake import RECEIPT_KIND
-from desk_app.core.storage.office import add_officer, get_office, init_office
+from desk_app.core.storage.office import add_officer, get_office, init_office, require_office
 from desk_app.core.text import fold
 
 DEMO_PROVINCE = 24  # Bắc Ninh
@@ -97,7 +97,8 @@ _RECEPTION_CUM = list(accumulate((75, 22, 3)))
 
 class _People:
     def __init__(self, rng: random.Random, communes: list[tuple[int, str]]):
-        self.rng, self.communes, self.used = rng, communes, set()
+        self.rng, self.communes = rng, communes
+        self.used: set[str] = set()
 
     def cccd(self, dob: date, sex: str) -> str:
         rng = self.rng
@@ -145,7 +146,7 @@ def _ensure_office(db: Database) -> list[int]:
 
 def _working_moments(rng: random.Random, start: datetime, end: datetime, n: int) -> list[datetime]:
     span = (end - start).total_seconds()
-    moments = []
+    moments: list[datetime] = []
     while len(moments) < n:
         t = start + timedelta(seconds=rng.random() * span)
         if t.weekday() < 5 and 7 <= t.hour < 17:
@@ -159,7 +160,7 @@ def generate(db: Database, visits: int, seed: int = 1, *, end: datetime | None =
     """Add `visits` generated visits (with petitions, cases, receipts) ending at `end`."""
     rng = random.Random(seed)
     officer_ids = _ensure_office(db)
-    office = get_office(db)
+    office = require_office(db)
     communes = [(office.commune_code, office.commune_name)] + [
         (int(c.code), c.name) for c in catalog.communes(office.province_code)][:40]
     people = _People(rng, communes)
@@ -195,7 +196,7 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
     receipt_no = dict(db.execute(
         "SELECT year, MAX(seq) FROM issued_documents WHERE kind = ? GROUP BY year", [RECEIPT_KIND]))
     known: list[int] = [r[0] for r in db.execute("SELECT id FROM persons ORDER BY id DESC LIMIT 5000")]
-    batch = {t: [] for t in ("persons", "visits", "cases", "petitions", "issued_documents",
+    batch: dict[str, list] = {t: [] for t in ("persons", "visits", "cases", "petitions", "issued_documents",
                              "visit_documents", "visit_representatives", "case_events")}
     end_day = moments[-1].date() if moments else date.today()
 

@@ -36,7 +36,7 @@ _EXPORTS = {
     "LOG_COLUMNS": "data",
     "RECEIPT_KIND": "data",
     "REFUSAL_KIND": "data",
-    # Slips and notices of a case, the session conclusions notice (issue 4)
+    # Slips and notices of a case, the session conclusions notice
     "SLIPS": "slips",
     "IssuedSlip": "slips",
     "issue_slip": "slips",

@@ -165,7 +165,7 @@ def log_cells(row: LogRow) -> tuple:
         "x" if row.within_competence else "",
         row.guided_to,
         row.transferred_to,
-        # The screen log labels three statuses; the case lifecycle has more (issue 3).
+        # The screen log labels three statuses; the case lifecycle has more.
         lifecycle.STATUS_LABELS.get(row.follow_up, row.follow_up),
         row.note,
     )

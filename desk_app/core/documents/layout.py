@@ -13,11 +13,12 @@ from __future__ import annotations
 import io
 import os
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -190,7 +191,7 @@ def header(office_name: str, parent_name: str, *, number: str | None = None,
     right = [para(NATIONAL_TITLE, st.national), para(MOTTO, st.motto), Spacer(1, 3),
              HRFlowable(width=motto_w, thickness=0.6, color=colors.black, spaceBefore=1,
                         spaceAfter=0, hAlign="CENTER")]
-    rows = [[left, right]]
+    rows: list[list[Any]] = [[left, right]]
     if number is not None or (place and on):
         rows.append([para(f"Số: {number}", st.number) if number is not None else "",
                      para(place_date(place, on), st.place_date) if place and on else ""])
@@ -364,7 +365,7 @@ class GridTable(Flowable):
     """
 
     def __init__(self, head: Sequence[str], rows: Sequence[Sequence[object]],
-                 widths: Sequence[float], *, size: float = 9, centered: Sequence[int] = (),
+                 widths: Sequence[float], *, size: float = 9, centered: Iterable[int] = (),
                  bold_first_line: Sequence[int] = (), _prepared=None):
         super().__init__()
         self.widths = list(widths)
@@ -582,7 +583,7 @@ def build(story: list[Flowable], page: Page = Page(), *, title: str = "",
 
 
 def write_file(path: str | os.PathLike, data: bytes) -> None:
-    """Write a finished document: to `path.part` first, renamed at the end (DESIGN §4), so a
+    """Write a finished document: to `path.part` first, renamed at the end (docs/architecture.md, “Long jobs”), so a
     failure never leaves half a file under the real name."""
     target = Path(path)
     part = target.with_name(target.name + ".part")

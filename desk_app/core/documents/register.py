@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from sqlite_utils import Database
 
@@ -86,11 +87,11 @@ def issue(db: Database, kind: str, *, year: int, subject: str, payload: dict,
         pdf = render(stored)
         digest = hashlib.sha256(pdf).hexdigest()
         issued_at = now.isoformat()
-        doc_id = db["issued_documents"].insert({
+        doc_id = cast(int, db.table("issued_documents").insert({
             "uuid": str(uuid.uuid4()), "kind": kind, "year": year, "seq": seq, "number": number,
             "visit_id": visit_id, "case_id": case_id, "issued_at": issued_at, "sha256": digest,
             "subject": subject, "payload": text,
-        }).last_pk
+        }).last_pk)
     return Issued(doc_id, kind, year, seq, number, issued_at, digest, pdf)
 
 
@@ -167,6 +168,7 @@ def print_receipt(db: Database, visit_id: int, *, copy: bool = False) -> bytes:
     values = receipt_data(db, visit_id)
     with db.atomic():
         secret = _secret(db, create=True)
+        assert secret is not None  # create=True made it
         office_code = values["office"]["office_code"]
         code = verification_code(secret, office_code, values["number"], values["year"])
         values.update(verify_code=code,
@@ -193,7 +195,8 @@ def issue_refusal(db: Database, visit_id: int, now: datetime | None = None) -> I
                        " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
                        [visit_id, REFUSAL_KIND]).fetchone()
     if found is not None:
-        return Issued(*found, pdf=reprint(db, found[0]))
+        doc_id, kind, year, seq, number, issued_at, sha256 = found
+        return Issued(doc_id, kind, year, seq, number, issued_at, sha256, pdf=reprint(db, doc_id))
     now = now or datetime.now()
     payload = refusal_data(db, visit_id, on=now.date())
     return issue(db, REFUSAL_KIND, year=now.year, subject="Thông báo về việc từ chối tiếp công dân",

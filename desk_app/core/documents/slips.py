@@ -1,4 +1,4 @@
-"""The slips and notices of issue 4: what each prints (read from a case), its number, its issue.
+"""The slips and notices of a case (docs/legal.md, “Forms”): what each prints (read from a case), its number, its issue.
 
 Every kind is numbered on its own, sequentially per year, by `register.issue`, in the
 transaction that stores its payload and hash; a failing render writes nothing. Issued again
@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -85,7 +86,7 @@ register.NUMBER_FORMATS.update({kind: spec.number_format for kind, spec in SLIPS
 
 # What each document cites (verify against the texts in force; Law 136/2025 amends them).
 TT05 = "Thông tư số 05/2021/TT-TTCP của Thanh tra Chính phủ"
-BASIS = {
+BASIS: dict[str, Any] = {  # a basis, or one per petition kind
     PROPOSAL: {"khieu_nai": "Điều 27 Luật Khiếu nại năm 2011",
                "to_cao": "Điều 29 Luật Tố cáo năm 2018",
                "kien_nghi": TT05, "phan_anh": TT05},
@@ -436,6 +437,13 @@ def _find(db: Database, kind: str, case_id: int | None, source: str):
         " ORDER BY id DESC LIMIT 1", [kind, case_id, source]).fetchone()
 
 
+def _again(db: Database, row: tuple) -> IssuedSlip:
+    """A slip already in the register (id, kind, year, seq, number, issued_at, sha256), as a copy."""
+    doc_id, kind, year, seq, number, issued_at, sha256 = row
+    return IssuedSlip(doc_id, kind, year, seq, number, issued_at, sha256,
+                      pdf=reprint_slip(db, doc_id), copy=True)
+
+
 def reprint_slip(db: Database, issued_id: int) -> bytes:
     """A registered slip again, marked "BẢN SAO", exactly as first printed."""
     row = db.execute("SELECT kind, number, payload FROM issued_documents WHERE id = ?",
@@ -457,12 +465,12 @@ def _issue(db: Database, payload: dict, now: datetime | None) -> IssuedSlip:
     with db.atomic():
         found = _find(db, kind, case_id, payload["source"])
         if found is not None:
-            return IssuedSlip(*found, pdf=reprint_slip(db, found[0]), copy=True)
+            return _again(db, found)
         done = issue(db, kind, year=now.year, subject=spec.subject, payload=payload,
                      case_id=case_id, number_format=spec.number_format, now=now,
                      render=spec.render)
         if kind == ACCEPTANCE:
-            _record_notice(db, case_id, done.number, now)
+            _record_notice(db, payload["case_id"], done.number, now)
     return IssuedSlip(**vars(done))
 
 
@@ -562,5 +570,5 @@ def copy_slip(db: Database, kind: str, case_id: int | None = None, *,
             [kind, case_id]).fetchone()
     if found is None:
         raise DeskError(messages.SLIP_NOT_ISSUED.format(what=SLIPS[kind].subject.lower()))
-    return IssuedSlip(*found, pdf=reprint_slip(db, found[0]), copy=True)
+    return _again(db, found)
 

@@ -1,4 +1,4 @@
-"""Citizen ID (căn cước / CCCD) number checks and the chip card's QR line (DOMAIN.md §8)."""
+"""Citizen ID (căn cước / CCCD) number checks and the chip card's QR line (docs/legal.md, “Citizen ID”)."""
 
 from __future__ import annotations
 

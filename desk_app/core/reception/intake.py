@@ -1,11 +1,11 @@
-"""Register a visit and the petitions it brings, in one transaction (DESIGN §3)."""
+"""Register a visit and the petitions it brings, in one transaction (docs/architecture.md, “Data flow”)."""
 
 from __future__ import annotations
 
 import re
 import uuid
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core import catalog
@@ -173,14 +173,14 @@ def save_person(db: Database, person: PersonForm, stamp: str) -> tuple[int, bool
             [values["id_number"], values["id_kind"]]).fetchone()
     if existing is None:
         values.update(uuid=str(uuid.uuid4()), created_at=stamp, updated_at=stamp, version=1)
-        return db["persons"].insert(values).last_pk, False
+        return cast(int, db.table("persons").insert(values).last_pk), False
     columns = [d[0] for d in db.execute("SELECT * FROM persons LIMIT 0").description]
     current = dict(zip(columns, existing, strict=True))
     # Blank form fields keep what is known: a quick repeat visit must not erase a phone number.
     changes = {k: v for k, v in values.items() if v not in (None, "") and current[k] != v}
     if changes:
         changes.update(updated_at=stamp, version=current["version"] + 1)
-        db["persons"].update(current["id"], changes)
+        db.table("persons").update(current["id"], changes)
     return current["id"], bool(changes)
 
 
@@ -199,7 +199,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
     with db.atomic():
         person_id, identity_changed = save_person(db, form.person, stamp)
         visit_uuid = str(uuid.uuid4())
-        visit_id = db["visits"].insert({
+        visit_id = cast(int, db.table("visits").insert({
             "uuid": visit_uuid, "received_at": received,
             "reception_kind": str(form.reception_kind), "officer_id": form.officer_id,
             "person_id": person_id, "crowd_size": form.crowd_size,
@@ -208,15 +208,15 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
             "outcome_doc_no": clean(form.outcome_doc_no), "note": clean(form.note),
             "written_by_officer": int(form.written_by_officer), "created_at": stamp, "version": 1,
             "session_id": form.session_id,
-        }).last_pk
+        }).last_pk)
         changed = {person_id} if identity_changed else set()
         for ord_, rep in enumerate(form.representatives, start=1):
             rep_id, rep_changed = save_person(db, rep, stamp)
             if rep_changed:
                 changed.add(rep_id)
-            db["visit_representatives"].insert(
+            db.table("visit_representatives").insert(
                 {"visit_id": visit_id, "person_id": rep_id, "ord": ord_})
-        db["visit_documents"].insert_all(
+        db.table("visit_documents").insert_all(
             {"visit_id": visit_id, "ord": i, "name": clean(d.name), "pages": d.pages,
              "condition": clean(d.condition), "copy": str(d.copy)}
             for i, d in enumerate(form.documents, start=1))
@@ -232,19 +232,19 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
                     body=form.outcome_body, doc_no=form.outcome_doc_no,
                     flags=FLAGS["crowd"][0] if form.crowd_size >= CROWD_MIN else 0)
                 case_ids.append(case_id)
-            petition_ids.append(db["petitions"].insert({
+            petition_ids.append(cast(int, db.table("petitions").insert({
                 "uuid": str(uuid.uuid4()), "visit_id": visit_id, "person_id": person_id,
                 "case_id": case_id, "log_year": year, "log_no": log_no, "kind": str(part.kind),
                 "topic": part.topic, "summary": clean(part.summary), "received_at": received,
                 "signatories": form.crowd_size, "created_at": stamp, "version": 1,
-            }).last_pk)
+            }).last_pk))
             log_no += 1
         receipt_no = None
         if form.outcome != Outcome.REFUSED:
             seq = _next(db, "SELECT COALESCE(MAX(seq), 0) FROM issued_documents"
                             " WHERE kind = ? AND year = ?", [RECEIPT_KIND, year])
             receipt_no = f"{seq}/GBN-TCD"
-            db["issued_documents"].insert({
+            db.table("issued_documents").insert({
                 "uuid": str(uuid.uuid4()), "kind": RECEIPT_KIND, "year": year, "seq": seq,
                 "number": receipt_no, "visit_id": visit_id, "issued_at": stamp,
             })

@@ -1,10 +1,14 @@
-"""Intake JSON (DESIGN §6) → IntakeForm; the CLI then runs the same validation as the form."""
+"""Intake JSON (docs/intake-format.md) → IntakeForm; the CLI then runs the same validation as the form."""
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
 
 from desk_app import messages
 from desk_app.core.errors import DeskError
@@ -20,6 +24,7 @@ from desk_app.core.model import (
     ReceptionKind,
     Sex,
 )
+from desk_app.paths import resources_dir
 
 _COPY_WORDS = {"bản gốc": DocCopy.ORIGINAL, "bản sao": DocCopy.PHOTOCOPY,
                "bản sao chứng thực": DocCopy.CERTIFIED}
@@ -58,13 +63,18 @@ def _str(obj: dict, key: str, default: str = "") -> str:
     return value
 
 
-def _int(obj: dict, key: str, default: int | None) -> int | None:
-    value = obj.get(key, default)
+def _opt_int(obj: dict, key: str) -> int | None:
+    value = obj.get(key)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
         raise DeskError(messages.INTAKE_FIELD_TYPE.format(field=key, value=value))
     return value
+
+
+def _int(obj: dict, key: str, default: int) -> int:
+    value = _opt_int(obj, key)
+    return default if value is None else value  # absent or null: the default, as elsewhere
 
 
 def _require(obj: dict, key: str):
@@ -86,7 +96,7 @@ def person_from_json(obj) -> PersonForm:
         sex=_enum(Sex, sex, messages.ENUM_FIELD.replace("{field}", "sex")) if sex else None,
         phone=_str(obj, "phone"),
         address=_str(obj, "address"),
-        commune_code=_int(obj, "commune_code", None),
+        commune_code=_opt_int(obj, "commune_code"),
         old_address=_str(obj, "old_address"),
     )
 
@@ -138,7 +148,7 @@ def form_from_json(obj) -> IntakeForm:
         reception_kind=_enum(ReceptionKind, obj.get("reception_kind", "thuong_xuyen"),
                              messages.RECEPTION_KIND_UNKNOWN),
         parts=_parts(obj),
-        officer_id=_int(obj, "officer_id", None),
+        officer_id=_opt_int(obj, "officer_id"),
         crowd_size=_int(obj, "crowd_size", 1),
         representatives=tuple(person_from_json(r) for r in reps),
         prior_handlers=_str(obj, "prior_handlers"),
@@ -151,6 +161,50 @@ def form_from_json(obj) -> IntakeForm:
         written_by_officer=bool(obj.get("written_by_officer", False)),
         session_id=_int(obj, "session_id", None),
     )
+
+
+@cache
+def schema_validator() -> Draft202012Validator:
+    """The published format (resources/schema/intake.schema.json, docs/intake-format.md)."""
+    with open(resources_dir() / "schema" / "intake.schema.json", encoding="utf-8") as fh:
+        schema = json.load(fh)
+    # The file is one visit or a list of them; each visit is checked on its own.
+    return Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/visit"})
+
+
+def _field(error: ValidationError) -> str:
+    """Where the error is, as a reader of the file names it: person.full_name, documents[2].name
+    (list items counted from 1, as the visits are)."""
+    name = ""
+    for step in error.absolute_path:
+        name += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if name else str(step))
+    return name
+
+
+def _schema_message(error: ValidationError) -> str:
+    """One Vietnamese sentence naming the field, for an error only the schema sees."""
+    field, value = _field(error), error.instance
+    if error.validator == "additionalProperties":
+        allowed = error.schema.get("properties", {})
+        extra = sorted(key for key in value if key not in allowed)
+        return messages.INTAKE_FIELD_UNKNOWN.format(
+            field=".".join(filter(None, (field, extra[0]))) if extra else field)
+    if error.validator == "required":
+        missing = next(key for key in error.validator_value if key not in value)
+        return messages.INTAKE_FIELD_MISSING.format(field=".".join(filter(None, (field, missing))))
+    if error.validator == "enum":
+        choices = ", ".join(str(c) for c in error.validator_value if c not in ("", None))
+        return messages.ENUM_FIELD.format(field=field, value=value, choices=choices)
+    if error.validator in ("type", "minItems"):
+        return messages.INTAKE_FIELD_TYPE.format(field=field, value=value)
+    return messages.INTAKE_FIELD_INVALID.format(field=field or "visit")
+
+
+def check_schema(item: dict) -> None:
+    """DeskError with one sentence for the most relevant way `item` breaks the format."""
+    error = best_match(schema_validator().iter_errors(item))
+    if error is not None:
+        raise DeskError(_schema_message(error))
 
 
 def read_intake_file(path: str | Path) -> list[IntakeForm]:
@@ -174,7 +228,11 @@ def read_intake_file(path: str | Path) -> list[IntakeForm]:
     forms = []
     for index, item in enumerate(items, start=1):
         try:
+            # The core's own reading first: its messages say more (the choices of a kind, the
+            # date format); the schema then refuses what it would let through, such as a
+            # misspelt field name that would otherwise be silently ignored.
             forms.append(form_from_json(item))
+            check_schema(item)
         except DeskError as exc:
             raise DeskError(messages.INTAKE_ITEM.format(index=index, message=exc.message)) from None
     return forms

@@ -1,6 +1,6 @@
 """The reception log book (Sổ tiếp công dân, form 03/TCD) as sorted id lists and pages of rows.
 
-Big lists follow DESIGN §4: the sorted, filtered list of petition ids is computed in SQL
+Big lists (docs/architecture.md): the sorted, filtered list of petition ids is computed in SQL
 (an index per sortable column), and rows are fetched a page at a time with `id IN (…)`.
 """
 
@@ -59,7 +59,8 @@ def log_sql(flt: LogFilter = LogFilter()) -> tuple[str, list]:
     sort = flt.sort if flt.sort in KEYED_SORTS else "received_at"
     keyed = bool(flt.reception_kind) or flt.officer_id is not None or sort not in SORTS
     t, pid = ("k", "k.petition_id") if keyed else ("p", "p.id")
-    where, params = [], []
+    where: list[str] = []
+    params: list[str | int] = []
     if flt.date_from:
         where.append(f"{t}.received_at >= ?")
         params.append(flt.date_from.isoformat())
@@ -192,7 +193,7 @@ def reveal_identity(db: Database, petition_id: int, officer_id: int | None, reas
     if db.execute("SELECT 1 FROM petitions WHERE id = ?", [petition_id]).fetchone() is None:
         raise DeskError(messages.RECORD_MISSING.format(id=petition_id))
     with db.atomic():
-        db["identity_reveals"].insert({
+        db.table("identity_reveals").insert({
             "petition_id": petition_id, "officer_id": officer_id, "reason": reason,
             "revealed_at": (now or datetime.now()).isoformat(timespec="seconds"),
         })

@@ -35,4 +35,6 @@ def find_person(db: Database, id_number: str, *, limit: int = 20) -> KnownPerson
         for r in db.execute(
             f"SELECT title, kind FROM cases WHERE person_id = ? AND status IN ({marks})"
             " ORDER BY id DESC", [row[0], *OPEN_STATUSES]))
-    return KnownPerson(*row, visits=visits, open_cases=open_cases)
+    person_id, full_name, id_no, date_of_birth, sex, phone, address, commune_code = row
+    return KnownPerson(person_id, full_name, id_no, date_of_birth, sex, phone, address,
+                       commune_code, visits=visits, open_cases=open_cases)

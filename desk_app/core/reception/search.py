@@ -29,7 +29,7 @@ def _tiers(text: str) -> list[str]:
     if not found:
         return []
     phrase = '"' + " ".join(found) + '" *'
-    tiers = [f"who : {phrase}", phrase, match_expression(text)]
+    tiers = [f"who : {phrase}", phrase, match_expression(text) or phrase]  # never None here
     return list(dict.fromkeys(tiers)) if len(found) > 1 else [f"who : {phrase}", phrase]
 
 

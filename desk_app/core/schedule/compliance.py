@@ -1,7 +1,7 @@
 """Compliance figures for any period: what was scheduled and what took place, per host;
 citizens received per session; postponements and cancellations with their reasons; weeks
-without the head's session (Reception Law 2013 art. 15(2)(d)). The periodic reports
-(issue 16) build their reception tables on `compliance`.
+without the head's session (Reception Law 2013 art. 15(2)(d)). Periodic reports build their
+reception tables on `compliance`.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     # meta key set by a migration step → the job that upper layers run once after all steps
-    AfterSteps = Mapping[str, Callable[[Database], None]]
+    AfterSteps = Mapping[str, Callable[[Database], object]]  # what a job returns is not used
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 

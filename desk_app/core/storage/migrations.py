@@ -342,7 +342,7 @@ def m0005_search_who_and_what(db: Database) -> None:
 
 @migrations(name="0006_case_tracking")
 def m0006_case_tracking(db: Database) -> None:
-    """Cases driven by events (issue 3): the event log, cached state for the dashboard,
+    """Cases driven by events: the event log, cached state for the dashboard,
     attachments, dialogues, the office's holiday edits and settings.
 
     A case's state is derived from its events; the columns added to `cases` are a cache that
@@ -452,7 +452,7 @@ def m0006_case_tracking(db: Database) -> None:
 
 @migrations(name="0010_schedule")
 def m0010_schedule(db: Database) -> None:
-    """Reception sessions (issue 14): recurring rules, their materialised occurrences and one-off
+    """Reception sessions (docs/schedule.md): recurring rules, their materialised occurrences and one-off
     sessions, desk officers on duty, citizens booked into a session, what the host recorded
     (who was received, what they presented, the directions given) and the posting of the
     schedule. `visits.session_id` (there since 0001) gets its index.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core import catalog
@@ -78,7 +78,7 @@ def init_office(db: Database, province_code: int, commune_code: int, *, name: st
     default_name, default_parent, place = default_names(province_code, commune_code)
     now = now or datetime.now()
     with db.atomic():
-        db["office"].insert({
+        db.table("office").insert({
             "id": 1, "uuid": str(uuid.uuid4()),
             "office_code": f"{province_code:02d}-{commune_code:05d}",
             "province_code": province_code, "commune_code": commune_code,
@@ -88,7 +88,7 @@ def init_office(db: Database, province_code: int, commune_code: int, *, name: st
         })
         for full_name, position in officers:
             add_officer(db, full_name, position)
-    return get_office(db)
+    return require_office(db)
 
 
 def get_office(db: Database) -> Office | None:
@@ -113,7 +113,7 @@ def add_officer(db: Database, full_name: str, position: str = "") -> int:
     full_name = clean(full_name)
     if not full_name:
         raise DeskError(messages.NAME_REQUIRED, field="officer")
-    return db["officers"].insert({"full_name": full_name, "position": clean(position)}).last_pk
+    return cast(int, db.table("officers").insert({"full_name": full_name, "position": clean(position)}).last_pk)
 
 
 def officers(db: Database, *, active_only: bool = True) -> list[Officer]:

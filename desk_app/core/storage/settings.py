@@ -24,7 +24,7 @@ DEFAULTS: dict[str, str] = {
     # Attention thresholds for the dashboard (local choices, not law).
     "due_soon_working_days": "3",
     "prolonged_days": "90",
-    # Kiến nghị / phản ánh have no statutory period: the office's own target (DOMAIN §5).
+    # Kiến nghị / phản ánh have no statutory period: the office's own target (docs/legal.md, “Deadlines”).
     "petition_target_days": "30",
     # The head who must receive citizens in person every week (Reception Law art. 15(2)(d)):
     # an officer id; empty: the officer whose position is "Chủ tịch …" (core/schedule/hosts.py).

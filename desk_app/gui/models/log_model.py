@@ -1,4 +1,4 @@
-"""The log book table: holds the sorted id list, loads rows a page at a time (DESIGN §4)."""
+"""The log book table: holds the sorted id list, loads rows a page at a time (docs/architecture.md, “Big lists”)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A table over a sorted id array whose rows load a page at a time (DESIGN §4).
+"""A table over a sorted id array whose rows load a page at a time (docs/architecture.md, “Big lists”).
 
 The worker computes the ids in SQL; the model fetches ~256 rows per page on the GUI thread
 from a read connection and keeps a few pages, so a million-row list scrolls smoothly.

@@ -1,4 +1,4 @@
-"""The slips and notices of issue 4: content read back, numbering, copies, failures, redaction."""
+"""The slips and notices (docs/legal.md, “Forms”): content read back, numbering, copies, failures, redaction."""
 
 import io
 import json
