@@ -186,7 +186,7 @@ def judge(milestones: Iterable[Milestone], st: _State, today: date) -> tuple[Cas
     for m in (*milestones, *follow_ups.milestones(st.directions)):
         if follow_ups.is_follow_up(m.key):
             done = m.key.removeprefix(follow_ups.PREFIX) in st.directions_done or not is_open
-            out.append(CaseMilestone(m, done, not done and m.due_on < today))
+            out.append(CaseMilestone(m, done, not done and m.due_on is not None and m.due_on < today))
             continue
         done_by = DONE_BY.get(m.key)
         done = bool(done_by and st.done & done_by) or not is_open

@@ -159,7 +159,7 @@ def form_from_json(obj) -> IntakeForm:
         outcome_doc_no=_str(obj, "outcome_doc_no"),
         note=_str(obj, "note"),
         written_by_officer=bool(obj.get("written_by_officer", False)),
-        session_id=_int(obj, "session_id", None),
+        session_id=_opt_int(obj, "session_id"),
     )
 
 

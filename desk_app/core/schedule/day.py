@@ -17,7 +17,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core.cases.calendar import check_date, fmt
@@ -104,9 +104,9 @@ def book(db: Database, session_id: int, case_id: int, note: str = "",
                   [session_id, case_id]).fetchone():
         raise DeskError(messages.SCHEDULE_BOOK_TWICE.format(id=case_id, day=fmt(s.day)))
     with db.atomic():
-        return db["session_bookings"].insert({
+        return cast(int, db.table("session_bookings").insert({
             "uuid": str(uuid.uuid4()), "session_id": session_id, "case_id": case_id,
-            "note": clean(note), "booked_at": _stamp(now)}).last_pk
+            "note": clean(note), "booked_at": _stamp(now)}).last_pk)
 
 
 def issue_booking_slip(db: Database, session_id: int, case_id: int,
@@ -168,14 +168,17 @@ def reception_day(db: Database, session_id: int, today: date | None = None) -> R
     items = []
     for key, (source, case_id, visit_id) in wanted.items():
         _c, _v, received, presented = recorded.get(key, (None, None, None, ""))
+        follow: tuple[Direction, ...] = ()
         if case_id is not None:
             detail = case_detail(db, case_id, today)
             name, masked, title = detail.person_name, detail.masked, detail.title
+            follow = tuple(directions.get(case_id, ()))
         else:
+            assert visit_id is not None  # every line is a case or a visit without a case
             detail = None
             name, masked, title = _visit_line(db, visit_id)
         items.append(DayItem(key, source, case_id, visit_id, name, masked, title, detail,
-                             received, presented, tuple(directions.get(case_id, ()))))
+                             received, presented, follow))
     conclusions = tuple(json.loads(db.execute(
         "SELECT conclusions FROM sessions WHERE id = ?", [session_id]).fetchone()[0] or "[]"))
     return ReceptionDay(s, tuple(items), conclusions, _notice(db, session_id))
@@ -231,7 +234,7 @@ def _upsert_reception(db: Database, session_id: int, case_id: int | None, visit_
     found = db.execute(f"SELECT id, presented FROM session_receptions WHERE {where}",
                        [session_id, key]).fetchone()
     if found is None:
-        db["session_receptions"].insert({
+        db.table("session_receptions").insert({
             "uuid": str(uuid.uuid4()), "session_id": session_id, "case_id": case_id,
             "visit_id": visit_id, "received": int(received), "presented": presented or "",
             "updated_at": _stamp(now)})
@@ -265,10 +268,10 @@ def add_direction(db: Database, session_id: int, case_id: int, text: str, due_on
             data={"key": key, "due_on": due_on.isoformat(), "text": text, "session_id": s.id},
             now=now)
         _upsert_reception(db, session_id, case_id, None, True, None, now)
-        return db["session_directions"].insert({
+        return cast(int, db.table("session_directions").insert({
             "uuid": key, "session_id": session_id, "case_id": case_id, "text": text,
             "due_on": due_on.isoformat(), "assignee_id": assignee_id, "event_id": event_id,
-            "created_at": _stamp(now)}).last_pk
+            "created_at": _stamp(now)}).last_pk)
 
 
 def complete_direction(db: Database, direction_id: int, on: date | None = None, *,

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 HEAD_KEY = "head_officer_id"
 
 
-def officer_names(db: Database) -> dict[int, tuple[str, str]]:
-    """{id: (name, position)} of every officer, active or not (old sessions name them)."""
+def officer_names(db: Database) -> dict[int | None, tuple[str, str]]:
+    """{id: (name, position)} of every officer, active or not (old sessions name them); keyed
+    by `int | None` so a session without a host looks up as unknown."""
     return {r[0]: (r[1], r[2]) for r in db.execute(
         "SELECT id, full_name, position FROM officers")}
 

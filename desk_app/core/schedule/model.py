@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-# Reception kinds as everywhere else (DESIGN §6 slugs): regular desk duty by assigned officers,
+# Reception kinds as everywhere else (the ASCII slugs of docs/cli.md): regular desk duty by assigned officers,
 # the head's periodic reception (Reception Law art. 15(2)(d)), ad hoc (art. 18(3)), online.
 KINDS = {
     "thuong_xuyen": "Tiếp công dân thường xuyên",

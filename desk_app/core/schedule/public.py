@@ -177,7 +177,7 @@ def schedule_data(db: Database, period: Period, *, upcoming_after: datetime | No
 # --- posting ---------------------------------------------------------------------------------
 
 
-def _find(db: Database, kind: str, source: str) -> tuple | None:
+def _find(db: Database, kind: str, source: str) -> tuple[int, str, int, int, str, str, str] | None:
     return db.execute(
         "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
         " WHERE kind = ? AND json_extract(payload, '$.source') = ? ORDER BY id DESC LIMIT 1",

@@ -1,4 +1,4 @@
-"""Create and change reception sessions, one transaction each (DESIGN §3).
+"""Create and change reception sessions, one transaction each (docs/architecture.md).
 
 A recurring rule (`session_series`) is stored with every occurrence up to its end (at most
 10 years: a weekly rule is ~520 rows, an every-working-day rule ~2,500), each a `sessions` row
@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core.cases.calendar import check_date, fmt
@@ -182,11 +182,11 @@ def add_session(db: Database, form: SessionForm, now: datetime | None = None) ->
     host_id = validate_session(db, form, now)
     stamp = _iso(now)
     with db.atomic():
-        extra = {"edited": 1}
+        extra: dict[str, object] = {"edited": 1}
         if form.held:
             extra.update(status="held", actual_host_id=host_id)
-        session_id = db["sessions"].insert(_row(db, form, host_id, stamp, **extra)).last_pk
-        db["session_officers"].insert_all(
+        session_id = cast(int, db.table("sessions").insert(_row(db, form, host_id, stamp, **extra)).last_pk)
+        db.table("session_officers").insert_all(
             {"session_id": session_id, "officer_id": o} for o in dict.fromkeys(form.officer_ids))
     return Saved((session_id,))
 
@@ -206,6 +206,8 @@ def add_series(db: Database, form: SeriesForm, now: datetime | None = None) -> S
     now = now or datetime.now()
     _check_kind(form.kind)
     rule = recurrence.check_rule(form.rule, form.first_day, form.last_day, form.holiday_policy)
+    last_day = form.last_day
+    assert last_day is not None  # check_rule refuses a rule without an end
     start, end = _clock(form.start_time, "start_time"), _clock(form.end_time, "end_time")
     _check_times(datetime.combine(form.first_day, start), datetime.combine(form.first_day, end))
     if form.first_day < now.date():
@@ -215,10 +217,10 @@ def add_series(db: Database, form: SeriesForm, now: datetime | None = None) -> S
         raise DeskError(messages.SCHEDULE_AD_HOC_NOT_RECURRING, field="kind")
     host_id = _check_people(db, form.kind, form.host_id, form.officer_ids)
     cal = load_calendar(db)
-    placed = recurrence.place(rule, form.first_day, form.last_day, form.holiday_policy, cal)
+    placed = recurrence.place(rule, form.first_day, last_day, form.holiday_policy, cal)
     if not any(o.day for o in placed):
         raise DeskError(messages.SCHEDULE_RULE_EMPTY.format(
-            first=fmt(form.first_day), last=fmt(form.last_day)), field="rule")
+            first=fmt(form.first_day), last=fmt(last_day)), field="rule")
     past = next((o.day for o in placed if o.day and datetime.combine(o.day, start) < now - SLACK),
                 None)
     if past is not None:
@@ -229,18 +231,18 @@ def add_series(db: Database, form: SeriesForm, now: datetime | None = None) -> S
     place = _default_place(db, form.place)
     participants = json.dumps(_texts(form.participants), ensure_ascii=False)
     with db.atomic():
-        series_id = db["session_series"].insert({
+        series_id = cast(int, db.table("session_series").insert({
             "uuid": str(uuid.uuid4()), "kind": form.kind, "rule": rule,
-            "first_day": form.first_day.isoformat(), "last_day": form.last_day.isoformat(),
+            "first_day": form.first_day.isoformat(), "last_day": last_day.isoformat(),
             "start_time": start.isoformat("minutes"), "end_time": end.isoformat("minutes"),
             "holiday_policy": form.holiday_policy, "host_id": host_id,
             "officers": json.dumps(list(dict.fromkeys(form.officer_ids))), "place": place,
             "participants": participants, "content": clean(form.content),
             "created_at": stamp, "updated_at": stamp,
-        }).last_pk
+        }).last_pk)
         rows = [_occurrence_row(series_id, form.kind, o, start, end, host_id, place,
                                 participants, clean(form.content), stamp) for o in placed]
-        db["sessions"].insert_all(rows, batch_size=500)
+        db.table("sessions").insert_all(rows, batch_size=500)
         ids = tuple(r[0] for r in db.execute(
             "SELECT id FROM sessions WHERE series_id = ? ORDER BY starts_at", [series_id]))
         _staff(db, ids, form.officer_ids)
@@ -388,10 +390,10 @@ def postpone_session(db: Database, session_id: int, starts_at: datetime, ends_at
         keep = {k: s[k] for k in ("kind", "host_id", "place", "participants", "content",
                                   "reason_code", "reason", "police_informed_at",
                                   "police_contact")}
-        new_id = db["sessions"].insert({
+        new_id = cast(int, db.table("sessions").insert({
             **keep, "uuid": str(uuid.uuid4()), "starts_at": a, "ends_at": b, "status": "planned",
             "moved_from": s["starts_at"], "edited": 1, "created_at": stamp, "updated_at": stamp,
-            "version": 1}).last_pk
+            "version": 1}).last_pk)
         db.execute("INSERT INTO session_officers SELECT ?, officer_id FROM session_officers"
                    " WHERE session_id = ?", [new_id, session_id])
         db.execute("UPDATE session_bookings SET session_id = ? WHERE session_id = ?",
