@@ -73,6 +73,17 @@ def vn_date(d: date) -> str:
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
+def copy_note(payload: dict) -> str:
+    """The lines under a reprint's "BẢN SAO": when the original was made, and when the entry it
+    records was corrected or cancelled since (core/documents/data.amend_reprint)."""
+    lines = [f"Bản chính lập ngày {dmy(payload['issued_on'])}"]
+    if payload.get("corrected_on"):
+        lines.append(messages.COPY_CORRECTED_NOTE.format(day=dmy(payload["corrected_on"])))
+    if payload.get("cancelled_on"):
+        lines.append(messages.COPY_CANCELLED_NOTE.format(day=dmy(payload["cancelled_on"])))
+    return "\n".join(lines)
+
+
 def place_date(place: str, d: date) -> str:
     return f"{nfc(place)}, {vn_date(d)}"
 
@@ -531,12 +542,14 @@ def _canvas_class(page: Page, st: Styles):
 
 
 def _copy_mark(canv: Canvas, st: Styles, width: float, height: float, note: str) -> None:
-    """A boxed "BẢN SAO" in the top right margin of every page of a reprint."""
+    """A boxed "BẢN SAO" in the top right margin of every page of a reprint, with its note
+    lines (when the original was made; a later correction or cancellation)."""
     size = 12
+    lines = [nfc(line) for line in note.split("\n") if line] if note else []
     text_w = stringWidth(COPY_MARK, st.fonts.bold, size)
-    note_w = stringWidth(nfc(note), st.fonts.italic, 8) if note else 0
+    note_w = max((stringWidth(line, st.fonts.italic, 8) for line in lines), default=0)
     box_w = max(text_w, note_w) + 8
-    box_h = 16 + (10 if note else 0)
+    box_h = 16 + 10 * len(lines)
     x = width - RIGHT - box_w
     y = height - TOP + 3
     canv.saveState()
@@ -544,9 +557,9 @@ def _copy_mark(canv: Canvas, st: Styles, width: float, height: float, note: str)
     canv.rect(x, y, box_w, box_h)
     canv.setFont(st.fonts.bold, size)
     canv.drawCentredString(x + box_w / 2, y + box_h - 13, COPY_MARK)
-    if note:
-        canv.setFont(st.fonts.italic, 8)
-        canv.drawCentredString(x + box_w / 2, y + 4, nfc(note))
+    canv.setFont(st.fonts.italic, 8)
+    for i, line in enumerate(lines):
+        canv.drawCentredString(x + box_w / 2, y + 4 + 10 * (len(lines) - 1 - i), line)
     canv.restoreState()
 
 
