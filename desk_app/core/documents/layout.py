@@ -164,8 +164,57 @@ def text_width(portrait: bool = True) -> float:
     return page[0] - LEFT - RIGHT
 
 
+# A paragraph of more lines than this is handed to the pages in pieces of _PIECE_LINES lines.
+_PIECE_LINES = 30
+
+
+class _Piece(Paragraph):
+    """A run of lines of a long paragraph. Its last line is justified like the lines around it,
+    also when the piece itself is split at a page break."""
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and getattr(self, "_JustifyLast", 0):
+            parts[1]._JustifyLast = 1
+        return parts
+
+
+class LongParagraph(Paragraph):
+    """A paragraph that breaks its lines once, however many pages it fills.
+
+    reportlab's Paragraph.split hands the rest of the text to a new paragraph, which breaks
+    all its lines again on the next page: n lines over p pages cost n·p (a 320,000-character
+    text took 25 s). This one keeps reportlab's split for the first page, then hands the rest
+    on as pieces of lines already broken, so the time grows with the text (docs/limits.md).
+    """
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        if getattr(self, "blPara", None) is None or getattr(self, "width", None) != availWidth:
+            self.wrap(availWidth, availHeight)
+        lines = self.blPara.lines
+        total = len(lines)
+        if total <= 2 * _PIECE_LINES:
+            return super().split(availWidth, availHeight)
+        blpara, func, style = self.blPara, self._get_split_blParaFunc(), self.style
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        first = len(parts[0].blPara.lines)
+        # A piece starts mid-paragraph: one line of it may end a page (no orphan rule).
+        middle = ParagraphStyle(f"{style.name}-piece", parent=style, firstLineIndent=0,
+                                spaceBefore=0, spaceAfter=0, allowOrphans=1)
+        last = ParagraphStyle(f"{style.name}-end", parent=middle, spaceAfter=style.spaceAfter)
+        pieces: list[Flowable] = [parts[0]]
+        for start in range(first, total, _PIECE_LINES):
+            stop = min(start + _PIECE_LINES, total)
+            piece = _Piece(None, last if stop == total else middle, frags=func(blpara, start, stop))
+            piece._JustifyLast = int(stop < total)
+            pieces.append(piece)
+        return pieces
+
+
 def para(text: object, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(esc(text), style)
+    return LongParagraph(esc(text), style)
 
 
 # --- header -----------------------------------------------------------------------------
@@ -255,7 +304,7 @@ def body(text: str, *, indent: bool = True) -> Paragraph:
 def body_markup(markup: str, *, indent: bool = True) -> Paragraph:
     """A body paragraph from markup whose variable parts the caller passed through `esc`."""
     st = styles()
-    return Paragraph(nfc(markup), st.body if indent else st.body_left)
+    return LongParagraph(nfc(markup), st.body if indent else st.body_left)
 
 
 # --- signatures and recipients -------------------------------------------------------------
@@ -347,19 +396,33 @@ def wrap_text(text: str, font: str, size: float, width: float) -> tuple[tuple[st
                 continue
             if current:
                 lines.append((current, current_w))
-            while word_w > width:  # an over-long word: break it after a / or -, else anywhere
-                cut = len(word) - 1
-                while cut > 1 and stringWidth(word[:cut], font, size) > width:
-                    cut -= 1
-                mark = max(word.rfind("/", 0, cut), word.rfind("-", 0, cut))
-                if mark > 0:
-                    cut = mark + 1
-                lines.append((word[:cut], stringWidth(word[:cut], font, size)))
-                word = word[cut:]
-                word_w = stringWidth(word, font, size)
+            if word_w > width:  # an over-long word: pieces as wide as fit
+                *pieces, (word, word_w) = _break_word(word, font, size, width)
+                lines += pieces
             current, current_w = word, word_w
         lines.append((current, current_w))
     return tuple(lines)
+
+
+def _break_word(word: str, font: str, size: float, width: float) -> list[tuple[str, float]]:
+    """An over-long word as pieces that fit `width`, each ending after a / or - where one
+    falls in it, else anywhere; at least one letter each. Every letter's width is measured
+    once, so a word of any length costs time in proportion to it."""
+    advance = [stringWidth(ch, font, size) for ch in word]
+    pieces = []
+    start = 0
+    while start < len(word):
+        used, end = 0.0, start
+        while end < len(word) and (end == start or used + advance[end] <= width):
+            used += advance[end]
+            end += 1
+        if end < len(word):
+            mark = max(word.rfind("/", start, end - 1), word.rfind("-", start, end - 1))
+            if mark > start:
+                end = mark + 1
+        pieces.append((word[start:end], stringWidth(word[start:end], font, size)))
+        start = end
+    return pieces
 
 
 # A cell of a GridTable: its lines as (text, font, width).
