@@ -303,6 +303,25 @@ def test_cancelling_a_visit_whose_case_holds_another_petition_leaves_a_note(db):
         visit=again.visit_id, log="2/2026", reason="Ghi nhầm người")
 
 
+def test_cancelling_a_visit_under_a_mistyped_id_restores_that_persons_details(db):
+    hoa = register(db, person("Lê Thị Hoa", dob=date(1990, 6, 1), sex=Sex.NU, serial=555,
+                              address="Thôn Bồng Lai"))
+    number = db.execute("SELECT id_number FROM persons").fetchone()[0]
+    # Another visitor's visit entered under Hoa's number by mistake.
+    wrong = register(db, person("Nguyễn Thị Bình", dob=date(1990, 6, 1), sex=Sex.NU, serial=555,
+                                address="Xóm Chùa"), received_at=datetime(2026, 11, 20, 11, 0))
+    assert wrong.person_id == hoa.person_id
+    assert find_person(db, number).full_name == "Nguyễn Thị Bình"
+    cancel_visit(db, wrong.visit_id, "Nhập nhầm số căn cước", officer_id=1, now=LATER)
+    assert (find_person(db, number).full_name, find_person(db, number).address) == (
+        "Lê Thị Hoa", "Thôn Bồng Lai")
+    assert log_rows(db, wrong.petition_ids)[0].person_name == "Nguyễn Thị Bình"  # as recorded
+    history = person_history(db, hoa.person_id)
+    assert [(c.field, c.old, c.new) for c in history[-2:]] == [
+        ("Họ và tên", "Nguyễn Thị Bình", "Lê Thị Hoa"), ("Địa chỉ", "Xóm Chùa", "Thôn Bồng Lai")]
+    assert history[-1].source == f"Hủy lượt tiếp số {wrong.visit_id}: Nhập nhầm số căn cước"
+
+
 @pytest.mark.parametrize(("reason", "message"), [
     ("", messages.CANCEL_REASON_REQUIRED),
     ("x" * 501, messages.FIELD_TOO_LONG.format(field="Lý do", length="501", limit="500")),

@@ -362,6 +362,7 @@ def cancel_visit(db: Database, visit_id: int, reason: str, *, officer_id: int | 
                    " WHERE id = ?", [stamp, reason, visit_id])
         correction_id = _record(db, visit_id, field=CANCEL, old=None, new=None, reason=reason,
                                 officer_id=officer_id, stamp=stamp)
+        _undo_identity_changes(db, visit_id, stamp, officer_id, correction_id)
         lines = _petitions(db, visit_id)
         label = ", ".join(f"{r[1]}/{r[2]}" for r in lines)
         note = messages.CANCEL_CASE_NOTE.format(visit=visit_id, log=label, reason=reason)
@@ -378,6 +379,35 @@ def cancel_visit(db: Database, visit_id: int, reason: str, *, officer_id: int | 
                 record_event(db, case_id, "cancel", occurred_on=now.date(), officer_id=officer_id,
                              note=note, now=now)
     return correction_id
+
+
+def _undo_identity_changes(db: Database, visit_id: int, stamp: str, officer_id: int | None,
+                           correction_id: int) -> None:
+    """A visit entered in error may have changed someone's current details (a mistyped ID
+    number under another name): they go back to what they were, unless the person's details
+    changed again since. The visit itself keeps the identity it recorded."""
+    changes: dict[int, list[tuple[str, str | None]]] = {}
+    for person_id, field, old in db.execute(
+            "SELECT person_id, field, old_value FROM person_changes WHERE visit_id = ?"
+            " ORDER BY id", [visit_id]):
+        changes.setdefault(person_id, []).append((field, old))
+    recorded = {r[0] for r in db.execute(
+        "SELECT identity_id FROM visits WHERE id = ? UNION"
+        " SELECT identity_id FROM visit_representatives WHERE visit_id = ?", [visit_id, visit_id])}
+    for person_id, fields in changes.items():
+        current = db.execute("SELECT identity_id FROM persons WHERE id = ?", [person_id]).fetchone()
+        if current is None or current[0] not in recorded:
+            continue  # changed again since: the later details stand
+        now_values = snapshot_values(db, current[0])
+        now_values.pop("person_id")
+        before = dict(now_values)
+        for field, old in fields:
+            before[field] = int(old) if field == "commune_code" and old else old
+        before["name_key"] = fold(before["full_name"])
+        snapshot = add_snapshot(db, person_id, before, stamp)
+        set_current(db, person_id, before, snapshot, stamp)
+        log_changes(db, person_id, [(f, now_values[f], before[f]) for f, _ in fields], stamp,
+                    officer_id, correction_id=correction_id)
 
 
 def visit_corrections(db: Database, visit_id: int, *, masked: bool = False

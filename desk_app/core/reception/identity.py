@@ -174,12 +174,18 @@ def person_history(db: Database, person_id: int) -> tuple[PersonChange, ...]:
     """Every change of the person's current details, oldest first."""
     rows = db.execute(
         "SELECT c.changed_at, o.full_name, c.field, c.old_value, c.new_value, c.visit_id,"
-        " r.reason FROM person_changes c LEFT JOIN officers o ON o.id = c.officer_id"
+        " r.reason, r.field, r.visit_id FROM person_changes c"
+        " LEFT JOIN officers o ON o.id = c.officer_id"
         " LEFT JOIN record_corrections r ON r.id = c.correction_id"
         " WHERE c.person_id = ? ORDER BY c.id", [person_id]).fetchall()
     out = []
-    for at, officer, f, old, new, visit_id, reason in rows:
-        source = f"Lượt tiếp số {visit_id}" if visit_id else f"Đính chính: {reason or ''}"
+    for at, officer, f, old, new, visit_id, reason, action, corrected_visit in rows:
+        if visit_id:
+            source = f"Lượt tiếp số {visit_id}"
+        elif action == "cancel":
+            source = f"Hủy lượt tiếp số {corrected_visit}: {reason or ''}"
+        else:
+            source = f"Đính chính: {reason or ''}"
         out.append(PersonChange(at, officer or "", IDENTITY_LABELS.get(f, f), display(f, old),
                                 display(f, new), source))
     return tuple(out)
