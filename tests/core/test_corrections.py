@@ -233,7 +233,7 @@ def test_reprint_after_correction_shows_new_values_and_says_so(db):
     copy = flat(raw_text(print_receipt(db, reg.visit_id)))
     assert "Đặng Văn Dũng Em" not in original
     assert "Đặng Văn Dũng Em" in copy and "Kiến nghị đo đạc lại thửa đất" in copy
-    assert "BẢN SAO" in copy and "đã đính chính ngày 21/11/2026" in copy
+    assert "BẢN SAO" in copy and messages.COPY_CORRECTED_NOTE.format(day="21/11/2026") in copy
     assert "Bản chính lập ngày 20/11/2026" in copy
 
 
@@ -242,7 +242,7 @@ def test_refusal_notice_copy_shows_correction(db):
     issue_refusal(db, reg.visit_id, now=NOW)
     correct_entry(db, reg.visit_id, "address", "Thôn Đông Côi", REASON, officer_id=1, now=LATER)
     copy = flat(raw_text(issue_refusal(db, reg.visit_id, now=LATER).pdf))
-    assert "Thôn Đông Côi" in copy and "đã đính chính ngày 21/11/2026" in copy
+    assert "Thôn Đông Côi" in copy and messages.COPY_CORRECTED_NOTE.format(day="21/11/2026") in copy
 
 
 # ---- cancellation ------------------------------------------------------------------------------
@@ -269,7 +269,7 @@ def test_cancelled_visit_keeps_its_number_and_ends_its_case(db):
     assert record.cancelled == "21/11/2026: Ghi trùng lượt tiếp"
     assert record.corrections[-1].cancelled and record.corrections[-1].officer == "Lê Văn Dũng"
     copy = flat(raw_text(print_receipt(db, wrong.visit_id)))
-    assert "lượt tiếp đã hủy ngày 21/11/2026" in copy
+    assert messages.COPY_CANCELLED_NOTE.format(day="21/11/2026") in copy
     # Nothing more happens to a cancelled entry.
     refused(db, lambda: cancel_visit(db, wrong.visit_id, "Lần nữa", officer_id=1, now=LATER),
             messages.VISIT_ALREADY_CANCELLED.format(visit=wrong.visit_id, day="21/11/2026"))
