@@ -176,3 +176,36 @@ def test_issue_place_is_read_from_json(tmp_path):
 def test_visible_never_passes_control_characters():
     assert visible("Đặng\x1b[31mVăn\u202eDũng\x00") == "Đặng<U+001B>[31mVăn<U+202E>Dũng<U+0000>"
     assert visible("Nguyễn Văn Dũng") == "Nguyễn Văn Dũng"
+
+
+# ---- steps of a case and reveals obey the same limits ----------------------------------------
+
+
+@pytest.mark.parametrize(("kwargs", "expected"), [
+    ({"note": "n" * 2001}, messages.FIELD_TOO_LONG.format(field="Ghi chú", length="2.001",
+                                                          limit="2.000")),
+    ({"body": "UBND \u202ehuyện"}, messages.TEXT_HIDDEN_CHAR.format(field="Cơ quan, tổ chức",
+                                                                    code="U+202E")),
+])
+def test_case_steps_obey_the_limits(db, kwargs, expected):
+    from desk_app.core.cases.tracking import record_event
+
+    reg = register(db)
+    before = snapshot(db)
+    with pytest.raises(DeskError) as caught:
+        record_event(db, reg.case_ids[0], "transfer", occurred_on=date(2026, 11, 20),
+                     officer_id=1, now=NOW, **{"body": "UBND huyện", **kwargs})
+    assert caught.value.message == expected
+    assert snapshot(db) == before
+
+
+def test_reveal_reason_obeys_the_limit(db):
+    from desk_app.core.reception.logbook import reveal_identity
+
+    reg = register(db)
+    before = snapshot(db)
+    with pytest.raises(DeskError) as caught:
+        reveal_identity(db, reg.petition_ids[0], 1, "r" * 501, now=NOW)
+    assert caught.value.message == messages.FIELD_TOO_LONG.format(field="Lý do", length="501",
+                                                                  limit="500")
+    assert snapshot(db) == before

@@ -13,11 +13,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core import catalog
+from desk_app.core import catalog, limits
 from desk_app.core.cases.lifecycle import STATUS_LABELS
 from desk_app.core.errors import DeskError
 from desk_app.core.model import LogRow, Outcome
-from desk_app.core.text import clean
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -197,7 +196,7 @@ def log_number(db: Database, petition_id: int) -> tuple[int, int]:
 def reveal_identity(db: Database, petition_id: int, officer_id: int | None, reason: str,
                     now: datetime | None = None) -> LogRow:
     """Show one denouncer's identity; the reveal (who, when, why) is written first."""
-    reason = clean(reason)
+    reason = limits.check_text("reason", reason)
     if not reason:
         raise DeskError(messages.REVEAL_REASON_REQUIRED, field="reason")
     if db.execute("SELECT 1 FROM petitions WHERE id = ?", [petition_id]).fetchone() is None:
