@@ -30,13 +30,15 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--value", metavar="GIÁ_TRỊ",
                    help="giá trị mới (ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD; mã danh mục)")
     p.add_argument("--reason", default="", help="lý do đính chính")
-    p.add_argument("--officer", type=int, metavar="MÃ", help="cán bộ đính chính (mã số)")
+    p.add_argument("--officer", type=int, metavar="MÃ",
+                   help="cán bộ đính chính (mã số; không cần nếu cơ quan chỉ có một cán bộ)")
     p.add_argument("--petition", type=int, metavar="MÃ_ĐƠN", help="đơn cần đính chính")
 
     p = sub.add_parser("cancel-visit", help="hủy lượt tiếp ghi nhầm (giữ số thứ tự trong sổ)")
     p.add_argument("visit_id", type=int, metavar="VISIT_ID", help="số lượt tiếp")
     p.add_argument("--reason", default="", help="lý do hủy")
-    p.add_argument("--officer", type=int, metavar="MÃ", help="cán bộ hủy (mã số)")
+    p.add_argument("--officer", type=int, metavar="MÃ",
+                   help="cán bộ hủy (mã số; không cần nếu cơ quan chỉ có một cán bộ)")
 
     p = sub.add_parser("history", help="các lần đính chính của một lượt tiếp và lịch sử thông tin người đến")
     p.add_argument("visit_id", type=int, metavar="VISIT_ID", help="số lượt tiếp")
@@ -45,10 +47,14 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id_number", metavar="SỐ_GIẤY_TỜ")
 
 
-def _officer(args) -> int:
-    if args.officer is None:
+def _officer(args, db) -> int:
+    """Who corrects: --officer, or the office's only active officer."""
+    if args.officer is not None:
+        return args.officer
+    active = [r[0] for r in db.execute("SELECT id FROM officers WHERE active = 1 LIMIT 2")]
+    if len(active) != 1:
         raise DeskError(messages.CORRECTION_OFFICER_REQUIRED)
-    return args.officer
+    return active[0]
 
 
 def cmd_correct(args, db, emit) -> int:
@@ -68,7 +74,7 @@ def cmd_correct(args, db, emit) -> int:
     if args.value is None:
         raise DeskError(messages.CORRECTION_VALUE_REQUIRED)
     correction_id = correct_entry(db, args.visit_id, args.field, args.value, args.reason,
-                                  officer_id=_officer(args), petition_id=args.petition)
+                                  officer_id=_officer(args, db), petition_id=args.petition)
     emit({"visit_id": args.visit_id, "correction_id": correction_id, "field": args.field},
          [f"Đã đính chính lượt tiếp số {args.visit_id} ({args.field})."])
     return 0
@@ -77,7 +83,7 @@ def cmd_correct(args, db, emit) -> int:
 def cmd_cancel_visit(args, db, emit) -> int:
     from desk_app.core.reception.corrections import cancel_visit
 
-    correction_id = cancel_visit(db, args.visit_id, args.reason, officer_id=_officer(args))
+    correction_id = cancel_visit(db, args.visit_id, args.reason, officer_id=_officer(args, db))
     emit({"visit_id": args.visit_id, "correction_id": correction_id, "cancelled": True},
          [f"Đã hủy lượt tiếp số {args.visit_id}; các dòng sổ giữ số thứ tự và ghi “ĐÃ HỦY”."])
     return 0

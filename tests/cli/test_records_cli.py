@@ -34,9 +34,16 @@ def test_correct_lists_fields_then_corrects(cli, office, tmp_path, read_db):
            "“Kiến nghị cấp sổ đỏ thửa 48”. Lý do: Ghi thiếu số thửa (Nguyễn Thị Hồng Nhung)" in history.out
 
 
-def test_correct_refusals_are_one_line(cli, office, tmp_path, read_db):
+def test_correct_refusals_are_one_line(cli, office, tmp_path, read_db, data_dir):
     [visit] = _intake(cli, tmp_path)
     vid = str(visit["visit_id"])
+    from desk_app import paths
+    from desk_app.core.opening import open_db
+    from desk_app.core.storage.office import add_officer
+
+    db = open_db(paths.db_path(data_dir))
+    add_officer(db, "Lê Văn Dũng", "Chủ tịch")  # two officers: say which one corrects
+    db.close()
     one_line_error(cli("correct", vid, "--field", "summary", "--value", "x", "--reason", "r"),
                    messages.CORRECTION_OFFICER_REQUIRED)
     one_line_error(cli("correct", vid, "--field", "summary", "--reason", "r", "--officer", "1"),
@@ -65,6 +72,15 @@ def test_cancel_visit_keeps_the_line(cli, office, tmp_path, read_db):
     out = tmp_path / "r.pdf"
     receipt = cli("receipt", str(visit["visit_id"]), "--out", str(out))
     assert receipt.code == 1 and "đã bị hủy" in receipt.err and not out.exists()
+
+
+def test_the_only_officer_is_the_default(cli, office, tmp_path, read_db):
+    [visit] = _intake(cli, tmp_path)
+    done = cli("correct", str(visit["visit_id"]), "--field", "note", "--value", "Đã gọi lại",
+               "--reason", "Bổ sung")
+    assert done.code == 0, done.err
+    with read_db() as conn:
+        assert conn.execute("SELECT officer_id FROM record_corrections").fetchone() == (1,)
 
 
 def test_person_history(cli, office, tmp_path):
