@@ -205,6 +205,7 @@ def test_outcome_body_follows_into_the_case_step(db):
 def test_correctable_fields_list_current_values(db):
     reg = register(db, person(id_issued_on=date(2021, 4, 1)))
     fields = {f.key: f for f in correctable_fields(db, reg.visit_id)}
+    assert not fields["id_issued_on"].masked
     assert fields["id_issued_on"].value == "2021-04-01" and fields["id_issued_on"].shown == "01/04/2021"
     assert fields["topic"].choices and fields["summary"].multiline
     assert "outcome_body" not in fields
@@ -219,6 +220,12 @@ def test_denunciation_corrections_hide_identity_values(db):
     assert masked.person_changes == () and masked.current_details == ()
     shown = petition_record(db, reg.petition_ids[0], reveal=True)
     assert shown.corrections[0].new == "Thôn Mới"
+    hidden = {f.key: f for f in correctable_fields(db, reg.visit_id)}
+    assert hidden["full_name"].masked and hidden["full_name"].value == ""
+    assert hidden["full_name"].shown == messages.MASKED_VALUE
+    assert not hidden["summary"].masked and hidden["summary"].value == "Tố cáo cán bộ nhận tiền"
+    revealed = {f.key: f for f in correctable_fields(db, reg.visit_id, reveal=True)}
+    assert revealed["full_name"].value == "Đặng Văn Dũng"
 
 
 # ---- reprints ----------------------------------------------------------------------------------

@@ -153,3 +153,15 @@ def test_correction_dialog_from_the_log_menu(qtbot, window):
     assert isinstance(dialog, CorrectionDialog)
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=3000)
     assert dialog.selected().petition_id == line.petition_id
+
+
+def test_a_denouncers_identity_is_not_offered_for_correction_until_revealed(qtbot, window):
+    log = window.log
+    line = next(log.model.row_at(i) for i in range(log.model.rowCount())
+                if log.model.row_at(i).masked)
+    dialog = log.ask_correction(line)
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=3000)
+    groups = {dialog.field.itemText(i).split(" — ")[0] for i in range(dialog.field.count())}
+    assert "Người đến" not in groups and "Lượt tiếp" in groups
+    assert all(f.key in ("summary", "topic", "kind") or not f.key.startswith(("full", "rep"))
+               for f in dialog.fields)

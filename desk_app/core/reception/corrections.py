@@ -77,6 +77,7 @@ class Correctable:
     choices: tuple[tuple[str, str], ...] = ()
     multiline: bool = False
     is_date: bool = False
+    masked: bool = False  # a denouncer's identity, hidden until revealed (value is empty)
 
 
 def _visit(db: Database, visit_id: int) -> dict:
@@ -102,9 +103,15 @@ def _rep_label(rep: int) -> str:
     return "Người đến" if rep == 0 else f"Người đại diện thứ {rep}"
 
 
-def correctable_fields(db: Database, visit_id: int) -> tuple[Correctable, ...]:
-    """Every field of the visit an officer may correct, with what it holds now."""
+def correctable_fields(db: Database, visit_id: int, *, reveal: bool = False
+                       ) -> tuple[Correctable, ...]:
+    """Every field of the visit an officer may correct, with what it holds now. The identity
+    of a visit that brings a denunciation is masked unless `reveal` (Denunciation law art. 47):
+    its fields are listed without their values."""
     visit = _visit(db, visit_id)
+    protected = db.execute("SELECT 1 FROM petitions WHERE visit_id = ? AND kind = 'to_cao'",
+                           [visit_id]).fetchone() is not None
+    hide = protected and not reveal
     out: list[Correctable] = []
     people = [(0, visit["identity_id"])] + [
         (ord_ + 1, identity_id) for ord_, identity_id in db.execute(
@@ -114,10 +121,11 @@ def correctable_fields(db: Database, visit_id: int) -> tuple[Correctable, ...]:
         values = snapshot_values(db, identity_id)
         for f in PERSON_FIELDS:
             raw = stored(values[f])
-            out.append(Correctable(f if rep == 0 else f"rep{rep}.{f}", field_label(f),
-                                   _rep_label(rep), "" if raw is None else str(raw),
-                                   display(f, values[f]), choices=choices(f),
-                                   is_date=f in ("id_issued_on", "date_of_birth")))
+            out.append(Correctable(
+                f if rep == 0 else f"rep{rep}.{f}", field_label(f), _rep_label(rep),
+                "" if raw is None or hide else str(raw),
+                messages.MASKED_VALUE if hide else display(f, values[f]), choices=choices(f),
+                is_date=f in ("id_issued_on", "date_of_birth"), masked=hide))
     for pid, log_no, year, kind, topic, summary, _case in _petitions(db, visit_id):
         group = f"Đơn số {log_no}/{year}"
         for f, value in (("summary", summary), ("topic", topic), ("kind", kind)):

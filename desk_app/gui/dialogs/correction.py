@@ -34,10 +34,11 @@ class CorrectionDialog(QDialog):
     corrected = Signal(int)  # visit id
 
     def __init__(self, tasks, visit_id: int, officer: Callable[[], int | None],
-                 petition_id: int | None = None, parent=None):
+                 petition_id: int | None = None, parent=None, *, reveal: bool = False):
         super().__init__(parent)
         self.tasks = tasks
         self.visit_id = visit_id
+        self.reveal = reveal  # a denouncer's identity is offered only once revealed
         self.officer = officer
         self.petition_id = petition_id
         self.fields: list[Correctable] = []
@@ -93,11 +94,12 @@ class CorrectionDialog(QDialog):
     def load(self) -> None:
         from desk_app.core.reception.corrections import correctable_fields
 
-        self.tasks.read(lambda db: correctable_fields(db, self.visit_id), self._loaded,
+        visit_id, reveal = self.visit_id, self.reveal
+        self.tasks.read(lambda db: correctable_fields(db, visit_id, reveal=reveal), self._loaded,
                         self._failed)
 
     def _loaded(self, fields) -> None:
-        self.fields = list(fields)
+        self.fields = [f for f in fields if not f.masked]
         self.field.blockSignals(True)
         self.field.clear()
         for f in self.fields:

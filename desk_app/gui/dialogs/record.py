@@ -60,7 +60,8 @@ class RecordDialog(QDialog):
         from desk_app.gui.dialogs.correction import CorrectionDialog
 
         dialog = CorrectionDialog(self.tasks, self.record.visit_id, self.officer,
-                                  petition_id=self.record.petition_id, parent=self)
+                                  petition_id=self.record.petition_id, parent=self,
+                                  reveal=not self.record.masked)
         dialog.corrected.connect(self._changed)
         dialog.open()
         return dialog

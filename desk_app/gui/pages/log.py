@@ -230,7 +230,8 @@ class LogPage(QWidget):
         from desk_app.gui.dialogs.correction import CorrectionDialog
 
         dialog = CorrectionDialog(self.tasks, record.visit_id, lambda: self.current_officer_id,
-                                  petition_id=record.petition_id, parent=self)
+                                  petition_id=record.petition_id, parent=self,
+                                  reveal=not record.masked)
         dialog.corrected.connect(self._record_changed)
         dialog.open()
         return dialog
