@@ -9,9 +9,10 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from desk_app import __version__, cli_cases, cli_codes, cli_schedule, paths
+from desk_app import __version__, cli_cases, cli_codes, cli_records, cli_schedule, paths
 from desk_app.cli_parser import ArgumentParser, RawDescriptionHelpFormatter
 from desk_app.core.errors import DeskError
+from desk_app.core.text import visible
 
 DEMO_VISITS = 20_000
 
@@ -143,6 +144,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_cases.add_parsers(sub)
     cli_schedule.add_parsers(sub)
     cli_codes.add_parser(sub)
+    cli_records.add_parsers(sub)
     # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
     # SUPPRESS keeps a command without them from resetting the ones given before it.
     for command in sub.choices.values():
@@ -160,12 +162,16 @@ def _open(args):
 
 
 def _emit(args, payload, text_lines) -> None:
+    """Print the result. Stored text never reaches the terminal as control characters (an
+    escape sequence or a bidi override in old data would act, not show): text lines show
+    them as <U+XXXX>, JSON escapes them."""
     if args.json:
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
+        text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("".join(ch if ch == "\n" or visible(ch) == ch else json.dumps(ch)[1:-1]
+                                 for ch in text) + "\n")
     else:
         for line in text_lines:
-            print(line)
+            print(visible(line))
 
 
 def cmd_init(args) -> int:
@@ -225,7 +231,8 @@ def cmd_search(args) -> int:
         raise DeskError(messages.SEARCH_EMPTY)
     rows = search(_open(args), text, args.limit)
     lines = [f"{r.received_at[:10]}  {r.person_name}  [{PETITION_KIND_LABELS.get(r.petition_kind, '')}]"
-             f"  {r.summary}" for r in rows] or ["Không tìm thấy kết quả."]
+             f"  {r.summary}" + ("  [ĐÃ HỦY]" if r.cancelled else "") for r in rows] or [
+                 "Không tìm thấy kết quả."]
     _emit(args, [asdict(r) for r in rows], lines)
     return 0
 
@@ -345,6 +352,20 @@ COMMANDS["codes"] = lambda args: cli_codes.cmd_codes(
     args, _open, lambda payload, lines: _emit(args, payload, lines))
 
 
+def _record_command(name):
+    def run(args) -> int:
+        from desk_app.core.storage.office import require_office
+
+        db = _open(args)
+        require_office(db)
+        return cli_records.COMMANDS[name](args, db,
+                                          lambda payload, lines: _emit(args, payload, lines))
+    return run
+
+
+COMMANDS.update({name: _record_command(name) for name in cli_records.COMMANDS})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -355,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except DeskError as exc:
-        print(exc.message, file=sys.stderr)
+        print(visible(exc.message), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -351,3 +351,57 @@ INTAKE_FIELD_UNKNOWN = ("Trường “{field}” không có trong định dạng
                         "hoặc bỏ đi (xem docs/intake-format.md).")
 INTAKE_FIELD_INVALID = ("Trường “{field}” không đúng định dạng tệp tiếp nhận. Hãy sửa theo "
                         "docs/intake-format.md.")
+# Records: identity kept per visit, corrections, cancellations, limits, validation
+FIELD_TOO_LONG = ("{field} dài {length} ký tự, vượt quá giới hạn {limit} ký tự. Hãy rút gọn; "
+                  "nội dung đầy đủ để trong đơn hoặc tài liệu kèm theo.")
+TEXT_HIDDEN_CHAR = ("{field} có ký tự điều khiển hoặc ký tự ẩn ({code}) không được phép lưu. "
+                    "Hãy xóa ký tự đó hoặc gõ lại, không dán từ nơi khác.")
+CROWD_SIZE_MAX = "Số người {value} quá lớn (tối đa {limit} người một đoàn). Hãy kiểm tra lại số người."
+DOC_PAGES_MAX = "Tài liệu “{name}” ghi {pages} trang, quá lớn (tối đa {limit}). Hãy kiểm tra lại số trang."
+DOCUMENTS_MAX = "Một lượt tiếp nhận tối đa {limit} tài liệu (đã nhập {count}). Hãy gộp các tài liệu cùng loại."
+DOB_TOO_OLD = "Ngày sinh {dob} trước năm 1900. Hãy kiểm tra lại ngày sinh."
+ID_BIRTH_YEAR_IMPOSSIBLE = ("Số căn cước cho năm sinh {year}, không thể đúng với ngày tiếp {day}. "
+                            "Hãy kiểm tra chữ số thứ 4 đến thứ 6 của số căn cước.")
+ID_ISSUED_FUTURE = "Ngày cấp giấy tờ {issued} ở sau ngày tiếp {day}. Hãy kiểm tra lại ngày cấp."
+ID_ISSUED_BEFORE_BIRTH = "Ngày cấp giấy tờ {issued} ở trước ngày sinh {dob}. Hãy kiểm tra lại ngày cấp."
+ID_ISSUED_BEFORE_BIRTH_YEAR = ("Ngày cấp giấy tờ {issued} ở trước năm sinh {year} mà số căn cước cho biết. "
+                               "Hãy kiểm tra lại ngày cấp.")
+ID_ISSUED_TOO_OLD = "Ngày cấp giấy tờ {issued} trước năm 1900. Hãy kiểm tra lại ngày cấp."
+INTAKE_FIELD_BOOL = ("Trường “{field}” phải là true hoặc false (không đặt trong ngoặc kép), "
+                     "đã ghi {value}. Hãy sửa lại.")
+IDENTITY_NAME_DIFFERS = ("Số giấy tờ {id_number} đã lưu với họ tên “{saved}”, khác họ tên đang nhập. "
+                         "Hãy kiểm tra lại; nếu ghi sổ, lượt tiếp này ghi họ tên mới và thay đổi "
+                         "được lưu vào lịch sử của người này.")
+IDENTITY_REP_NAME_DIFFERS = "Người đại diện thứ {index}: {message}"
+CORRECTION_FIELD_UNKNOWN = "Không đính chính được mục “{field}”. Các mục đính chính được: {choices}."
+CORRECTION_REASON_REQUIRED = "Hãy ghi lý do đính chính (lý do được lưu cùng giá trị cũ)."
+CANCEL_REASON_REQUIRED = "Hãy ghi lý do hủy lượt tiếp (lý do được lưu và hiện trong sổ)."
+CORRECTION_SAME_VALUE = "Giá trị mới của “{field}” giống giá trị đang ghi. Không có gì để đính chính."
+CORRECTION_PETITION_REQUIRED = ("Lượt tiếp số {visit} có {count} đơn (mã đơn {ids}). Hãy chọn đơn cần "
+                                "đính chính (--petition MÃ_ĐƠN).")
+CORRECTION_PETITION_OTHER_VISIT = "Đơn mã {petition} không thuộc lượt tiếp số {visit}. Hãy kiểm tra lại."
+CORRECTION_REP_MISSING = "Lượt tiếp số {visit} không có người đại diện thứ {index}. Hãy kiểm tra lại."
+CORRECTION_CANCELLED = ("Lượt tiếp số {visit} đã bị hủy ngày {day} nên không đính chính được. "
+                        "Nếu cần, hãy ghi sổ lại lượt tiếp.")
+CORRECTION_ID_TAKEN = ("Số giấy tờ {id_number} đã thuộc người khác ({name}). Nếu lượt tiếp này ghi nhầm "
+                       "người, hãy hủy lượt tiếp và ghi sổ lại.")
+CORRECTION_KIND_HANDLED = ("Vụ việc số {case} đã có bước xử lý “{step}” theo loại đơn hiện tại nên không "
+                           "đổi được loại đơn. Hãy hủy lượt tiếp và ghi sổ lại nếu loại đơn bị ghi nhầm.")
+CORRECTION_OUTCOME_BODY_UNUSED = ("Kết quả tiếp là “{outcome}” nên không có cơ quan hướng dẫn, chuyển đến "
+                                  "để đính chính.")
+CORRECTION_VALUE_INVALID = "Giá trị “{value}” không hợp lệ cho “{field}”: {why}"
+CORRECTION_DATE_FORMAT = "cần ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD"
+CORRECTION_NUMBER_FORMAT = "cần một mã số"
+CORRECTION_CHOICES = "chọn một trong: {choices}"
+CORRECTION_NOTE = "Đính chính {field} của đơn số {log}. Lý do: {reason}"
+VISIT_CANCELLED = ("Lượt tiếp số {visit} đã bị hủy ngày {day} (lý do: {reason}). Không lập văn bản mới "
+                   "cho lượt tiếp đã hủy.")
+VISIT_ALREADY_CANCELLED = "Lượt tiếp số {visit} đã bị hủy ngày {day}. Không cần hủy lại."
+CANCEL_CASE_NOTE = "Lượt tiếp số {visit} (sổ số {log}) đã bị hủy do ghi sổ nhầm. Lý do: {reason}"
+LOG_CANCELLED_NOTE = "ĐÃ HỦY ngày {day}: {reason}"
+LOG_CORRECTED_NOTE = "Đã đính chính ngày {day}"
+COPY_CORRECTED_NOTE = "Đã đính chính ngày {day}"
+COPY_CANCELLED_NOTE = "Lượt tiếp đã hủy ngày {day}"
+PERSON_NOT_FOUND = "Không tìm thấy người có số giấy tờ {id_number}. Hãy kiểm tra lại số giấy tờ."
+CORRECTION_OFFICER_REQUIRED = "Hãy ghi cán bộ thực hiện (--officer MÃ); việc đính chính, hủy được ghi lại theo người làm."
+CORRECTION_VALUE_REQUIRED = "Hãy ghi giá trị mới (--value); để xóa một mục, ghi --value \"\"."

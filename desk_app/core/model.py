@@ -61,6 +61,7 @@ class PersonForm:
     address: str = ""
     commune_code: int | None = None  # post-2025 commune (vietnam-provinces ward code)
     old_address: str = ""  # as written on the card, before the 2025 reform
+    id_issued_place: str = ""  # nơi cấp, printed with the ID on forms 01 and 02/TCD
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,8 @@ class LogRow:
     log_label: str = ""  # the book's running number: "12/2026"
     case_id: int | None = None
     due_on: str | None = None  # the case's next due date while it is open
+    cancelled: bool = False  # an entry made in error: it keeps its number, marked cancelled
+    corrected: bool = False  # corrected since it was entered (the note says when)
 
 
 @dataclass(frozen=True)
@@ -158,3 +161,5 @@ class KnownPerson:
     commune_code: int | None
     visits: tuple[PriorVisit, ...] = ()
     open_cases: tuple[str, ...] = field(default=())
+    id_issued_on: str | None = None
+    id_issued_place: str = ""

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.log.open_record.connect(self.open_record)
         self.log.open_case.connect(self.open_case)
+        self.log.changed.connect(self._cases_stale)
         self.officer.currentIndexChanged.connect(self._officer_changed)
         self._officer_changed()
         status = QLabel(f"{office.name} · {office.commune_name}, {office.province_name}", self)
@@ -249,8 +250,14 @@ class MainWindow(QMainWindow):
         from desk_app.gui.dialogs.record import RecordDialog
 
         revealed = petition_id in self.log.model.revealed
-        self.tasks.read(lambda db: petition_record(db, petition_id, revealed),
-                        lambda record: RecordDialog(record, self).open())
+
+        def show(record) -> None:
+            dialog = RecordDialog(record, self, tasks=self.tasks,
+                                  officer=lambda: self.officer.currentData())
+            dialog.changed.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
+            dialog.open()
+
+        self.tasks.read(lambda db: petition_record(db, petition_id, revealed), show)
 
     def closeEvent(self, event):  # noqa: N802
         self.tasks.shutdown()

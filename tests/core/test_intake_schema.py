@@ -101,8 +101,6 @@ def test_the_visit_is_named_in_a_list(tmp_path):
 
 @pytest.mark.parametrize(("payload", "message"), [
     (visit(refusal_reason=5), messages.INTAKE_FIELD_TYPE.format(field="refusal_reason", value=5)),
-    (visit(written_by_officer="có"),
-     messages.INTAKE_FIELD_TYPE.format(field="written_by_officer", value="có")),
     (visit(parts=[{"kind": "to_cao", "topic": "tham_nhung"}]),
      messages.INTAKE_FIELD_MISSING.format(field="parts[1].summary")),
     (visit(parts=[{"kind": "to_cao", "topic": "tham_nhung", "summary": "Tố cáo", "note": "x"}]),

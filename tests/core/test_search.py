@@ -206,16 +206,19 @@ def test_reveal_unknown_record(db, office):
     assert snapshot(db) == before
 
 
-# ---- the index follows changes ----------------------------------------------------------------
+# ---- a later visit does not rewrite earlier lines ----------------------------------------------
 
 
-def test_changed_address_is_searchable_on_earlier_visits(db, office):
+def test_a_new_address_leaves_earlier_lines_as_recorded(db, office):
+    """Each line is found by the identity it shows: the one recorded that day."""
     moved = person("Nguyễn Văn Dũng", dob=date(1982, 7, 9), serial=11,
                    address="Số 9 đường Lý Thái Tổ", phone="")
     reg = register(db, moved, received_at=datetime(2026, 11, 20, 10, 0))
-    ids = search_ids(db, "ly thai to")
-    assert set(ids) == {office["nguyen"], *reg.petition_ids}
-    assert search_ids(db, "xuan o") == []
+    assert search_ids(db, "ly thai to") == list(reg.petition_ids)
+    assert search_ids(db, "xuan o") == [office["nguyen"]]
+    assert set(search_ids(db, moved.id_number)) == {office["nguyen"], *reg.petition_ids}
+    old, new = search(db, moved.id_number)[::-1]
+    assert old.address.startswith("Thôn Xuân Ổ") and new.address.startswith("Số 9 đường Lý Thái Tổ")
 
 
 def test_representative_is_searchable(db, office):
@@ -225,24 +228,26 @@ def test_representative_is_searchable(db, office):
     assert search_ids(db, "vu dinh quyet") == list(reg.petition_ids)
 
 
-def test_correction_through_representative_reaches_earlier_visits(db, office):
-    """A person's details corrected while they come as a representative must reach the index
-    of their own earlier visits too, or a search by the new details misses them."""
+def test_new_details_given_as_representative_stay_with_that_visit(db, office):
     corrected = person("Lê Thị Hoa", dob=date(1975, 1, 2), sex=Sex.NU, serial=321, province="001",
                        address="Số 77 đường Đấu Mã", phone="0363000222")
-    register(db, person("Bùi Văn Long", dob=date(1970, 2, 2), serial=99), crowd_size=5,
-             representatives=(corrected,), received_at=datetime(2026, 11, 20, 11, 0))
-    assert office["hoa"] in search_ids(db, "dau ma")
+    crowd = register(db, person("Bùi Văn Long", dob=date(1970, 2, 2), serial=99), crowd_size=5,
+                     representatives=(corrected,), received_at=datetime(2026, 11, 20, 11, 0))
+    assert search_ids(db, "le thi hoa") == [*crowd.petition_ids, office["hoa"]]
+    assert search_ids(db, "niem xa") == [office["hoa"]]  # her own earlier line, as recorded
+    assert search(db, "niem xa")[0].address.startswith("Khu phố Niềm Xá")
+    current = db.execute("SELECT address FROM persons WHERE id_number = ?", [corrected.id_number])
+    assert current.fetchone() == ("Số 77 đường Đấu Mã",)
 
 
-def test_corrected_name_reaches_visits_where_they_were_representative(db, office):
+def test_corrected_name_does_not_rewrite_visits_where_they_were_representative(db, office):
     rep = person("Vũ Đình Quết", dob=date(1979, 9, 9), serial=4242)  # typo at first
     crowd = register(db, person("Đỗ Thị Yến", dob=date(1981, 1, 1), sex=Sex.NU, serial=17),
                      crowd_size=6, representatives=(rep,))
     # The same person comes alone later; the officer types the name properly this time.
-    register(db, person("Vũ Đình Quyết", dob=date(1979, 9, 9), serial=4242),
-             received_at=datetime(2026, 11, 20, 12, 0))
-    rows = search(db, "Vũ Đình Quyết")
-    assert set(crowd.petition_ids) <= {r.petition_id for r in rows}
+    alone = register(db, person("Vũ Đình Quyết", dob=date(1979, 9, 9), serial=4242),
+                     received_at=datetime(2026, 11, 20, 12, 0))
+    assert search_ids(db, "Vũ Đình Quyết") == list(alone.petition_ids)
+    assert search_ids(db, "vu dinh quet") == list(crowd.petition_ids)
     stored = db.execute("SELECT full_name FROM persons WHERE id_number = ?", [rep.id_number])
-    assert stored.fetchall() == [("Vũ Đình Quyết",)]
+    assert stored.fetchall() == [("Vũ Đình Quyết",)]  # the current details are the new ones

@@ -29,11 +29,12 @@ STATUS_LABELS = {
     "suspended": "Tạm đình chỉ",
     "reopened": "Khiếu nại lần hai",
     "merged": "Đã gộp vào vụ việc khác",
+    "cancelled": "Đã hủy (ghi sổ nhầm)",
 }
 
 # Nothing is left for the office to do (a guided citizen goes to the competent body; a
 # transferred petition stays open until that body answers).
-TERMINAL = frozenset({"guided", "returned", "filed", "closed", "withdrawn", "merged"})
+TERMINAL = frozenset({"guided", "returned", "filed", "closed", "withdrawn", "merged", "cancelled"})
 HANDLING = ("accepted", "verifying", "dialogue")
 BEFORE_HANDLING = ("received", "classified")
 OPEN = tuple(s for s in STATUS_LABELS if s not in TERMINAL)
@@ -91,6 +92,11 @@ ACTIONS: dict[str, Action] = {
     # A direction given at a reception session, with its due date (core/cases/follow_ups.py).
     "direct": Action("Chỉ đạo tại buổi tiếp công dân", tuple(STATUS_LABELS), None),
     "direct_done": Action("Đã thực hiện chỉ đạo", tuple(STATUS_LABELS), None),
+    # The visit that opened the case was entered in error and cancelled (core/reception/
+    # corrections.py): the case ends without counting as handled.
+    "cancel": Action("Hủy do ghi sổ nhầm",
+                     tuple(s for s in STATUS_LABELS if s not in ("merged", "cancelled")),
+                     "cancelled"),
 }
 
 # Actions an officer chooses on the case page (the others are recorded by other services).

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
+from desk_app.core import limits
 from desk_app.core.cases import follow_ups, lifecycle
 from desk_app.core.cases.calendar import WorkCalendar, fmt
 from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones
@@ -378,7 +379,10 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
     """Record one action on a case, in one transaction, and refresh the case's cached state."""
     now = now or datetime.now()
     data = dict(data or {})
-    body, doc_no, note = clean(body), clean(doc_no), clean(note)
+    # Lengths and characters as for every stored text (core/limits.py, docs/limits.md).
+    body = limits.check_text("case_body", body, form_field="body")
+    doc_no = limits.check_text("case_doc_no", doc_no, form_field="doc_no")
+    note = limits.check_text("case_note", note, form_field="note")
     with db.atomic():
         kind, st = case_state(db, case_id)
         status = lifecycle.next_status(action, st.status, kind, st.before_suspension)

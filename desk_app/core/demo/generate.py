@@ -134,6 +134,10 @@ class _People:
         }
 
 
+_IDENTITY_COLUMNS = ("full_name", "name_key", "id_kind", "id_number", "id_issued_on",
+                     "date_of_birth", "sex", "phone", "address", "commune_code", "old_address")
+
+
 def _ensure_office(db: Database) -> list[int]:
     if get_office(db) is None:
         init_office(db, DEMO_PROVINCE, DEMO_COMMUNE)
@@ -191,13 +195,18 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
     topic_cum = list(accumulate(TOPIC_WEIGHTS.values()))
     reasons = [r.code for r in catalog.refusal_reasons()]
     next_id = {t: (db.execute(f"SELECT COALESCE(MAX(id), 0) FROM {t}").fetchone()[0] + 1)
-               for t in ("persons", "visits", "petitions", "cases", "issued_documents")}
+               for t in ("persons", "identity_snapshots", "visits", "petitions", "cases",
+                         "issued_documents")}
     log_no = dict(db.execute("SELECT log_year, MAX(log_no) FROM petitions GROUP BY log_year"))
     receipt_no = dict(db.execute(
         "SELECT year, MAX(seq) FROM issued_documents WHERE kind = ? GROUP BY year", [RECEIPT_KIND]))
-    known: list[int] = [r[0] for r in db.execute("SELECT id FROM persons ORDER BY id DESC LIMIT 5000")]
-    batch: dict[str, list] = {t: [] for t in ("persons", "visits", "cases", "petitions", "issued_documents",
-                             "visit_documents", "visit_representatives", "case_events")}
+    # Each generated person keeps one identity (the snapshot their visits record).
+    identity_of = dict(db.execute(
+        "SELECT id, identity_id FROM persons WHERE identity_id IS NOT NULL ORDER BY id DESC LIMIT 5000"))
+    known: list[int] = list(identity_of)
+    batch: dict[str, list] = {t: [] for t in ("persons", "identity_snapshots", "visits", "cases", "petitions",
+                             "issued_documents", "visit_documents", "visit_representatives",
+                             "case_events")}
     end_day = moments[-1].date() if moments else date.today()
 
     def flush():
@@ -217,8 +226,14 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
     def new_person(stamp: str) -> int:
         row = people.person(stamp)
         row["id"] = next_id["persons"]
+        row["identity_id"] = next_id["identity_snapshots"]
         next_id["persons"] += 1
+        next_id["identity_snapshots"] += 1
         batch["persons"].append(row)
+        batch["identity_snapshots"].append(
+            {"id": row["identity_id"], "person_id": row["id"], "recorded_at": stamp,
+             **{k: row[k] for k in _IDENTITY_COLUMNS}})
+        identity_of[row["id"]] = row["identity_id"]
         known.append(row["id"])
         return row["id"]
 
@@ -237,7 +252,8 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
                 "id": vid, "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                 "received_at": stamp,
                 "reception_kind": rng.choices(_RECEPTIONS, cum_weights=_RECEPTION_CUM)[0],
-                "officer_id": rng.choice(officer_ids), "person_id": person_id, "crowd_size": crowd,
+                "officer_id": rng.choice(officer_ids), "person_id": person_id,
+                "identity_id": identity_of[person_id], "crowd_size": crowd,
                 "prior_handlers": "" if rng.random() < 0.8 else "UBND xã cũ đã trả lời bằng văn bản",
                 "outcome": outcome,
                 "refusal_reason": rng.choice(reasons) if outcome == "refused" else None,
@@ -248,8 +264,10 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
             })
             if crowd >= 5:
                 for ord_ in range(1, (2 if crowd <= 10 else rng.randint(2, 5)) if rng.random() < 0.7 else 1):
+                    rep_id = new_person(stamp)
                     batch["visit_representatives"].append(
-                        {"visit_id": vid, "person_id": new_person(stamp), "ord": ord_})
+                        {"visit_id": vid, "person_id": rep_id, "ord": ord_,
+                         "identity_id": identity_of[rep_id]})
             if rng.random() < 0.5:
                 batch["visit_documents"].append({
                     "visit_id": vid, "ord": 1, "name": "Đơn " + ("đề nghị" if rng.random() < 0.6 else "khiếu nại"),

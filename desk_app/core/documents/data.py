@@ -46,20 +46,24 @@ def signer_values(db: Database) -> dict:
 
 
 def _visit(db: Database, visit_id: int) -> dict:
+    """The visit as its documents print it: who came is the identity recorded with the visit
+    (corrected where a correction was made), never the person's later details."""
     cur = db.execute(
         """SELECT v.received_at, v.reception_kind, v.outcome, v.refusal_reason, v.crowd_size,
                   o.full_name, o.position,
                   pe.full_name, pe.id_kind, pe.id_number, pe.id_issued_on, pe.address,
-                  pe.commune_code, pe.sex
+                  pe.commune_code, pe.sex, pe.id_issued_place, v.corrected_at, v.cancelled_at,
+                  v.cancel_reason
              FROM visits v
-             JOIN persons pe ON pe.id = v.person_id
+             JOIN identity_snapshots pe ON pe.id = v.identity_id
              LEFT JOIN officers o ON o.id = v.officer_id
             WHERE v.id = ?""", [visit_id])
     row = cur.fetchone()
     if row is None:
         raise DeskError(messages.VISIT_MISSING.format(id=visit_id))
     (received, rkind, outcome, refusal, crowd, officer, position, name, id_kind, id_number,
-     issued_on, address, commune_code, sex) = row
+     issued_on, address, commune_code, sex, issued_place, corrected_at, cancelled_at,
+     cancel_reason) = row
     label = catalog.commune_label(commune_code)
     if label and label not in address:
         address = f"{address}, {label}" if address else label
@@ -71,17 +75,58 @@ def _visit(db: Database, visit_id: int) -> dict:
         "received_at": received, "reception_kind": rkind, "outcome": outcome,
         "refusal_reason": refusal, "crowd_size": crowd,
         "officer": {"name": officer or "", "position": position or ""},
+        # `id_issued_by` is the same place under the key the renderers first read.
         "person": {"name": name, "sex": sex or "", "id_label": ID_LABELS.get(id_kind, "Số giấy tờ"),
-                   "id_number": id_number, "id_issued_on": issued_on or "", "id_issued_by": "",
+                   "id_number": id_number, "id_issued_on": issued_on or "",
+                   "id_issued_place": issued_place or "", "id_issued_by": issued_place or "",
                    "address": address},
         "petitions": petitions,
+        "corrected_at": corrected_at, "cancelled_at": cancelled_at,
+        "cancel_reason": cancel_reason or "",
     }
+
+
+def _refuse_cancelled(visit_id: int, visit: dict) -> None:
+    """No new document for a visit cancelled as entered in error."""
+    if visit["cancelled_at"]:
+        day = visit["cancelled_at"]
+        raise DeskError(messages.VISIT_CANCELLED.format(
+            visit=visit_id, day=f"{day[8:10]}/{day[5:7]}/{day[:4]}", reason=visit["cancel_reason"]))
+
+
+def amend_reprint(db: Database, kind: str, visit_id: int | None, payload: dict) -> dict:
+    """A stored receipt or refusal notice as a reprint shows it after the visit was corrected
+    or cancelled: the corrected identity and contents, and the dates that say so (the copy's
+    mark reads them). Other documents, and unchanged visits, are returned as stored."""
+    if visit_id is None or kind not in (RECEIPT_KIND, REFUSAL_KIND):
+        return payload
+    visit = _visit(db, visit_id)
+    key = "provider" if kind == RECEIPT_KIND else "person"
+    changed = (not _same_person(payload.get(key), visit["person"])
+               or payload.get("petitions") != visit["petitions"]
+               or (kind == RECEIPT_KIND
+                   and payload.get("online") != (visit["reception_kind"] == "truc_tuyen")))
+    out = dict(payload)
+    if changed and visit["corrected_at"]:
+        out.update({key: visit["person"], "petitions": visit["petitions"],
+                    "corrected_on": visit["corrected_at"][:10]})
+        if kind == RECEIPT_KIND:
+            out["online"] = visit["reception_kind"] == "truc_tuyen"
+    if visit["cancelled_at"]:
+        out["cancelled_on"] = visit["cancelled_at"][:10]
+    return out
+
+
+def _same_person(stored: dict | None, fresh: dict) -> bool:
+    """Payloads stored before the issue place was recorded lack its keys: not a correction."""
+    return stored is not None and all(stored.get(k, "") == v for k, v in fresh.items())
 
 
 def receipt_data(db: Database, visit_id: int) -> dict:
     """What Form 02/TCD prints for this visit: the receipt goes to the provider himself, so
     it shows his identity even for a denunciation."""
     visit = _visit(db, visit_id)
+    _refuse_cancelled(visit_id, visit)
     row = db.execute("SELECT number, year, issued_at FROM issued_documents"
                      " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
                      [visit_id, RECEIPT_KIND]).fetchone()
@@ -102,6 +147,7 @@ def receipt_data(db: Database, visit_id: int) -> dict:
 def refusal_data(db: Database, visit_id: int, on: date | None = None) -> dict:
     """What Form 01/TCD prints for a refused visit (number and date are added when issued)."""
     visit = _visit(db, visit_id)
+    _refuse_cancelled(visit_id, visit)
     if visit["outcome"] != Outcome.REFUSED:
         raise DeskError(messages.REFUSAL_NOT_REFUSED.format(id=visit_id))
     code = visit["refusal_reason"] or ""

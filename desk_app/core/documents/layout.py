@@ -74,6 +74,17 @@ def vn_date(d: date) -> str:
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
+def copy_note(payload: dict) -> str:
+    """The lines under a reprint's "BẢN SAO": when the original was made, and when the entry it
+    records was corrected or cancelled since (core/documents/data.amend_reprint)."""
+    lines = [f"Bản chính lập ngày {dmy(payload['issued_on'])}"]
+    if payload.get("corrected_on"):
+        lines.append(messages.COPY_CORRECTED_NOTE.format(day=dmy(payload["corrected_on"])))
+    if payload.get("cancelled_on"):
+        lines.append(messages.COPY_CANCELLED_NOTE.format(day=dmy(payload["cancelled_on"])))
+    return "\n".join(lines)
+
+
 def place_date(place: str, d: date) -> str:
     return f"{nfc(place)}, {vn_date(d)}"
 
@@ -154,8 +165,57 @@ def text_width(portrait: bool = True) -> float:
     return page[0] - LEFT - RIGHT
 
 
+# A paragraph of more lines than this is handed to the pages in pieces of _PIECE_LINES lines.
+_PIECE_LINES = 30
+
+
+class _Piece(Paragraph):
+    """A run of lines of a long paragraph. Its last line is justified like the lines around it,
+    also when the piece itself is split at a page break."""
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and getattr(self, "_JustifyLast", 0):
+            parts[1]._JustifyLast = 1
+        return parts
+
+
+class LongParagraph(Paragraph):
+    """A paragraph that breaks its lines once, however many pages it fills.
+
+    reportlab's Paragraph.split hands the rest of the text to a new paragraph, which breaks
+    all its lines again on the next page: n lines over p pages cost n·p (a 320,000-character
+    text took 25 s). This one keeps reportlab's split for the first page, then hands the rest
+    on as pieces of lines already broken, so the time grows with the text (docs/limits.md).
+    """
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        if getattr(self, "blPara", None) is None or getattr(self, "width", None) != availWidth:
+            self.wrap(availWidth, availHeight)
+        lines = self.blPara.lines
+        total = len(lines)
+        if total <= 2 * _PIECE_LINES:
+            return super().split(availWidth, availHeight)
+        blpara, func, style = self.blPara, self._get_split_blParaFunc(), self.style
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        first = len(parts[0].blPara.lines)
+        # A piece starts mid-paragraph: one line of it may end a page (no orphan rule).
+        middle = ParagraphStyle(f"{style.name}-piece", parent=style, firstLineIndent=0,
+                                spaceBefore=0, spaceAfter=0, allowOrphans=1)
+        last = ParagraphStyle(f"{style.name}-end", parent=middle, spaceAfter=style.spaceAfter)
+        pieces: list[Flowable] = [parts[0]]
+        for start in range(first, total, _PIECE_LINES):
+            stop = min(start + _PIECE_LINES, total)
+            piece = _Piece(None, last if stop == total else middle, frags=func(blpara, start, stop))
+            piece._JustifyLast = int(stop < total)
+            pieces.append(piece)
+        return pieces
+
+
 def para(text: object, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(esc(text), style)
+    return LongParagraph(esc(text), style)
 
 
 # --- header -----------------------------------------------------------------------------
@@ -245,7 +305,7 @@ def body(text: str, *, indent: bool = True) -> Paragraph:
 def body_markup(markup: str, *, indent: bool = True) -> Paragraph:
     """A body paragraph from markup whose variable parts the caller passed through `esc`."""
     st = styles()
-    return Paragraph(nfc(markup), st.body if indent else st.body_left)
+    return LongParagraph(nfc(markup), st.body if indent else st.body_left)
 
 
 # --- signatures and recipients -------------------------------------------------------------
@@ -337,19 +397,33 @@ def wrap_text(text: str, font: str, size: float, width: float) -> tuple[tuple[st
                 continue
             if current:
                 lines.append((current, current_w))
-            while word_w > width:  # an over-long word: break it after a / or -, else anywhere
-                cut = len(word) - 1
-                while cut > 1 and stringWidth(word[:cut], font, size) > width:
-                    cut -= 1
-                mark = max(word.rfind("/", 0, cut), word.rfind("-", 0, cut))
-                if mark > 0:
-                    cut = mark + 1
-                lines.append((word[:cut], stringWidth(word[:cut], font, size)))
-                word = word[cut:]
-                word_w = stringWidth(word, font, size)
+            if word_w > width:  # an over-long word: pieces as wide as fit
+                *pieces, (word, word_w) = _break_word(word, font, size, width)
+                lines += pieces
             current, current_w = word, word_w
         lines.append((current, current_w))
     return tuple(lines)
+
+
+def _break_word(word: str, font: str, size: float, width: float) -> list[tuple[str, float]]:
+    """An over-long word as pieces that fit `width`, each ending after a / or - where one
+    falls in it, else anywhere; at least one letter each. Every letter's width is measured
+    once, so a word of any length costs time in proportion to it."""
+    advance = [stringWidth(ch, font, size) for ch in word]
+    pieces = []
+    start = 0
+    while start < len(word):
+        used, end = 0.0, start
+        while end < len(word) and (end == start or used + advance[end] <= width):
+            used += advance[end]
+            end += 1
+        if end < len(word):
+            mark = max(word.rfind("/", start, end - 1), word.rfind("-", start, end - 1))
+            if mark > start:
+                end = mark + 1
+        pieces.append((word[start:end], stringWidth(word[start:end], font, size)))
+        start = end
+    return pieces
 
 
 # A cell of a GridTable: its lines as (text, font, width).
@@ -532,12 +606,14 @@ def _canvas_class(page: Page, st: Styles):
 
 
 def _copy_mark(canv: Canvas, st: Styles, width: float, height: float, note: str) -> None:
-    """A boxed "BẢN SAO" in the top right margin of every page of a reprint."""
+    """A boxed "BẢN SAO" in the top right margin of every page of a reprint, with its note
+    lines (when the original was made; a later correction or cancellation)."""
     size = 12
+    lines = [nfc(line) for line in note.split("\n") if line] if note else []
     text_w = stringWidth(COPY_MARK, st.fonts.bold, size)
-    note_w = stringWidth(nfc(note), st.fonts.italic, 8) if note else 0
+    note_w = max((stringWidth(line, st.fonts.italic, 8) for line in lines), default=0)
     box_w = max(text_w, note_w) + 8
-    box_h = 16 + (10 if note else 0)
+    box_h = 16 + 10 * len(lines)
     x = width - RIGHT - box_w
     y = height - TOP + 3
     canv.saveState()
@@ -545,9 +621,9 @@ def _copy_mark(canv: Canvas, st: Styles, width: float, height: float, note: str)
     canv.rect(x, y, box_w, box_h)
     canv.setFont(st.fonts.bold, size)
     canv.drawCentredString(x + box_w / 2, y + box_h - 13, COPY_MARK)
-    if note:
-        canv.setFont(st.fonts.italic, 8)
-        canv.drawCentredString(x + box_w / 2, y + 4, nfc(note))
+    canv.setFont(st.fonts.italic, 8)
+    for i, line in enumerate(lines):
+        canv.drawCentredString(x + box_w / 2, y + 4 + 10 * (len(lines) - 1 - i), line)
     canv.restoreState()
 
 

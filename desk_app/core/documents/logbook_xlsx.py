@@ -20,6 +20,7 @@ from desk_app.core.documents import layout
 from desk_app.core.documents.data import LOG_COLUMNS, log_cells, log_rows_for_print, office_values
 from desk_app.core.documents.layout import nfc
 from desk_app.core.errors import Cancelled
+from desk_app.core.limits import XLSX_CELL_MAX
 from desk_app.core.model import LogRow
 
 # Column widths in characters, LOG_COLUMNS order.
@@ -59,25 +60,33 @@ def render_log_xlsx(office: dict, rows: Sequence[LogRow], date_from: date, date_
     for col, name in enumerate(LOG_COLUMNS):
         sheet.write_string(HEADER_ROW, col, name, f_head)
     total = len(rows)
+    r = HEADER_ROW
     for i, row in enumerate(rows):
         if i % 1000 == 0:
             if cancel is not None and cancel.is_set():
                 raise Cancelled()
             if progress:
                 progress(i, total)
-        r = HEADER_ROW + 1 + i
-        for col, value in enumerate(log_cells(row)):
-            fmt = f_center if col in CENTERED else f_cell
-            if isinstance(value, int):
-                sheet.write_number(r, col, value, fmt)
-                continue
-            if isinstance(value, tuple):
-                value = "\n".join(v for v in value if v)
-            text = nfc(value)
-            if text:
-                sheet.write_string(r, col, text, fmt)
-            else:
-                sheet.write_blank(r, col, None, fmt)
+        cells = [value if isinstance(value, int) else
+                 nfc("\n".join(v for v in value if v) if isinstance(value, tuple) else value)
+                 for value in log_cells(row)]
+        # A cell holds at most 32,767 characters and Excel cuts the rest without a word: a
+        # longer text (only rows entered before the limits of docs/limits.md) goes on below,
+        # in rows marked as the line's continuation.
+        pieces = [_pieces(c) if isinstance(c, str) else [c] for c in cells]
+        for k in range(max(len(p) for p in pieces)):
+            r += 1
+            for col, parts in enumerate(pieces):
+                fmt = f_center if col in CENTERED else f_cell
+                value = parts[k] if k < len(parts) else ""
+                if k and col == 0:
+                    value = f"{cells[0]} (tiếp theo)"
+                if isinstance(value, int):
+                    sheet.write_number(r, col, value, fmt)
+                elif value:
+                    sheet.write_string(r, col, value, fmt)
+                else:
+                    sheet.write_blank(r, col, None, fmt)
 
     sheet.freeze_panes(HEADER_ROW + 1, 0)
     sheet.set_landscape()
@@ -88,11 +97,23 @@ def render_log_xlsx(office: dict, rows: Sequence[LogRow], date_from: date, date_
     sheet.fit_to_pages(1, 0)
     sheet.set_footer("&CTrang &P/&N")
     if total:
-        sheet.autofilter(HEADER_ROW, 0, HEADER_ROW + total, last_col)
+        sheet.autofilter(HEADER_ROW, 0, r, last_col)
     book.close()
     if progress:
         progress(total, total)
     return buf.getvalue()
+
+
+def _pieces(text: str, size: int = XLSX_CELL_MAX) -> list[str]:
+    """`text` in pieces of at most `size` characters, cut at a space where there is one."""
+    out = []
+    while len(text) > size:
+        cut = text.rfind(" ", size // 2, size + 1)
+        cut = cut if cut > 0 else size
+        out.append(text[:cut])
+        text = text[cut:].lstrip(" ")
+    out.append(text)
+    return out
 
 
 def export_log_xlsx(db: Database, date_from: date, date_to: date, out: str | Path, *,

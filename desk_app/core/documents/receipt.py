@@ -117,7 +117,7 @@ def render_receipt(payload: dict, *, copy: bool = False) -> bytes:
             _qr(canv, st, qr_text, caption)
 
     page = Page(numbering="top", copy=copy,
-                copy_note=f"Bản chính lập ngày {layout.dmy(payload['issued_on'])}" if copy else "",
+                copy_note=layout.copy_note(payload) if copy else "",
                 first_page=first_page, first_page_reserve=QR_SIZE + 4 * mm if qr_text else 0)
     return layout.build(story(payload), page, title="Giấy biên nhận thông tin, tài liệu",
                         subject=payload["number"])

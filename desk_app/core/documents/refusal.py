@@ -95,6 +95,6 @@ def legal_basis(basis: str) -> str:
 
 def render_refusal(payload: dict, *, copy: bool = False) -> bytes:
     page = Page(numbering="top", copy=copy,
-                copy_note=f"Bản chính lập ngày {layout.dmy(payload['issued_on'])}" if copy else "")
+                copy_note=layout.copy_note(payload) if copy else "")
     return layout.build(story(payload), page, title="Thông báo về việc từ chối tiếp công dân",
                         subject=payload["number"])

@@ -28,7 +28,13 @@ from typing import cast
 from sqlite_utils import Database
 
 from desk_app import messages
-from desk_app.core.documents.data import RECEIPT_KIND, REFUSAL_KIND, receipt_data, refusal_data
+from desk_app.core.documents.data import (
+    RECEIPT_KIND,
+    REFUSAL_KIND,
+    amend_reprint,
+    receipt_data,
+    refusal_data,
+)
 from desk_app.core.documents.receipt import render_receipt
 from desk_app.core.documents.refusal import render_refusal
 from desk_app.core.errors import DeskError
@@ -96,17 +102,19 @@ def issue(db: Database, kind: str, *, year: int, subject: str, payload: dict,
 
 
 def reprint(db: Database, issued_id: int) -> bytes:
-    """The stored document again, marked "BẢN SAO", with its original date and content."""
-    row = db.execute("SELECT kind, number, payload FROM issued_documents WHERE id = ?",
+    """The stored document again, marked "BẢN SAO", with its original date and content; a
+    receipt or refusal notice of a visit corrected since shows the corrected values and says
+    so on its mark (data.amend_reprint)."""
+    row = db.execute("SELECT kind, number, payload, visit_id FROM issued_documents WHERE id = ?",
                      [issued_id]).fetchone()
     if row is None:
         raise DeskError(messages.DOCUMENT_MISSING.format(id=issued_id))
-    kind, number, payload = row
+    kind, number, payload, visit_id = row
     if payload is None:
         raise DeskError(messages.DOCUMENT_NOT_PRINTED.format(number=number))
     if kind not in RENDERERS:
         import desk_app.core.documents.slips  # noqa: F401  (adds the slips' renderers)
-    return RENDERERS[kind](json.loads(payload), copy=True)
+    return RENDERERS[kind](amend_reprint(db, kind, visit_id, json.loads(payload)), copy=True)
 
 
 # --- receipts ---------------------------------------------------------------------------------
@@ -164,7 +172,8 @@ def print_receipt(db: Database, visit_id: int, *, copy: bool = False) -> bytes:
         raise DeskError(messages.RECEIPT_MISSING.format(id=visit_id))
     doc_id, payload = row
     if payload is not None:
-        return render_receipt(json.loads(payload), copy=True)
+        return render_receipt(amend_reprint(db, RECEIPT_KIND, visit_id, json.loads(payload)),
+                              copy=True)
     values = receipt_data(db, visit_id)
     with db.atomic():
         secret = _secret(db, create=True)

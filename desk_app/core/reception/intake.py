@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
-from desk_app.core import catalog
+from desk_app.core import catalog, limits
 from desk_app.core.cases.labels import FLAGS
 from desk_app.core.cases.tracking import open_case
 from desk_app.core.errors import DeskError
@@ -20,8 +21,9 @@ from desk_app.core.model import (
     Registered,
 )
 from desk_app.core.reception import search_index
+from desk_app.core.reception.identity import log_changes, normalize_phone, record_person
 from desk_app.core.reception.ids import check_cccd
-from desk_app.core.text import clean, fold
+from desk_app.core.text import clean
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -31,35 +33,71 @@ FUTURE_SLACK = timedelta(minutes=10)  # the desk clock and the PC clock may diff
 CROWD_MIN = 5  # Law on Citizen Reception art. 30: 5 or more people with one content
 RECEIPT_KIND = "bien_nhan_02"  # Form 02/TCD, Circular 04/2021 as amended
 _PHONE = re.compile(r"^0\d{9}$")
+# Characters a name may hold besides letters, their marks and spaces ("Nguyễn Văn A (Tư)").
+_NAME_PUNCTUATION = frozenset(".'-(),")
 
 
-def normalize_phone(phone: str) -> str:
-    digits = re.sub(r"[\s.\-()]", "", phone or "")
-    if digits.startswith("+84"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("84") and len(digits) == 11:
-        digits = "0" + digits[2:]
-    return digits
+def _dmy(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def _check_name(raw: str) -> str:
+    name = limits.check_text("full_name", raw, name=True)
+    if not name:
+        raise DeskError(messages.NAME_REQUIRED, field="full_name")
+    if any(not (ch.isalpha() or ch == " " or ch in _NAME_PUNCTUATION
+                or unicodedata.category(ch).startswith("M")) for ch in name):
+        raise DeskError(messages.NAME_INVALID.format(name=name), field="full_name")
+    return name
+
+
+def _check_dates(person: PersonForm, on: date, birth_year: int | None) -> None:
+    """Birth and issue dates that can be true on the day of the visit."""
+    dob, issued = person.date_of_birth, person.id_issued_on
+    if dob and dob > on:
+        raise DeskError(messages.DOB_FUTURE.format(dob=_dmy(dob)), field="date_of_birth")
+    if dob and dob < limits.DOB_MIN:
+        raise DeskError(messages.DOB_TOO_OLD.format(dob=_dmy(dob)), field="date_of_birth")
+    if issued is None:
+        return
+    if issued > on:
+        raise DeskError(messages.ID_ISSUED_FUTURE.format(issued=_dmy(issued), day=_dmy(on)),
+                        field="id_issued_on")
+    if issued < limits.DOB_MIN:
+        raise DeskError(messages.ID_ISSUED_TOO_OLD.format(issued=_dmy(issued)),
+                        field="id_issued_on")
+    if dob and issued < dob:
+        raise DeskError(messages.ID_ISSUED_BEFORE_BIRTH.format(issued=_dmy(issued), dob=_dmy(dob)),
+                        field="id_issued_on")
+    if birth_year and issued.year < birth_year:
+        raise DeskError(messages.ID_ISSUED_BEFORE_BIRTH_YEAR.format(
+            issued=_dmy(issued), year=birth_year), field="id_issued_on")
 
 
 def check_person(person: PersonForm, on: date) -> None:
-    if not clean(person.full_name):
-        raise DeskError(messages.NAME_REQUIRED, field="full_name")
-    if any(ch.isdigit() for ch in person.full_name):
-        raise DeskError(messages.NAME_INVALID.format(name=clean(person.full_name)), field="full_name")
+    """One person's identity as it may be recorded on the day `on` (intake and corrections)."""
+    _check_name(person.full_name)
+    for key in ("id_number", "id_issued_place", "phone", "address", "old_address"):
+        limits.check_text(key, getattr(person, key))
     number = person.id_number.strip()
     if not number and person.id_kind != IdKind.KHAC:
         raise DeskError(messages.ID_REQUIRED, field="id_number")
+    birth_year = None
     if person.id_kind == IdKind.CCCD:
-        check_cccd(number, person.date_of_birth, person.sex)
+        birth_year = check_cccd(number, person.date_of_birth, person.sex).birth_year
+        # Digits 4-6 give the century and year of birth: 2190 or 1850 cannot be a visitor.
+        if not limits.DOB_MIN.year <= birth_year <= on.year:
+            raise DeskError(messages.ID_BIRTH_YEAR_IMPOSSIBLE.format(year=birth_year, day=_dmy(on)),
+                            field="id_number")
     elif person.id_kind == IdKind.CMND and not (number.isascii() and number.isdigit()
                                                 and len(number) in (9, 12)):
         raise DeskError(messages.ID_CMND_DIGITS, field="id_number")
-    if person.date_of_birth and person.date_of_birth > on:
-        raise DeskError(messages.DOB_FUTURE.format(dob=person.date_of_birth.strftime("%d/%m/%Y")),
-                        field="date_of_birth")
+    _check_dates(person, on, birth_year)
     if person.phone.strip() and not _PHONE.match(normalize_phone(person.phone)):
         raise DeskError(messages.PHONE_INVALID.format(phone=person.phone.strip()), field="phone")
+    if person.commune_code is not None and catalog.commune(person.commune_code) is None:
+        raise DeskError(messages.COMMUNE_UNKNOWN.format(code=person.commune_code),
+                        field="commune_code")
 
 
 def check_crowd(size: int, representatives: int) -> None:
@@ -91,6 +129,7 @@ def validate(form: IntakeForm, now: datetime, officer_ids: set[int] | None = Non
         raise DeskError(messages.RECEIVED_AT_OLD.format(
             when=form.received_at.strftime("%d/%m/%Y")), field="received_at")
     check_person(form.person, form.received_at.date())
+    limits.check_crowd_size(form.crowd_size)
     check_crowd(form.crowd_size, 1 + len(form.representatives))
     for index, rep in enumerate(form.representatives, start=2):
         try:
@@ -107,8 +146,10 @@ def validate(form: IntakeForm, now: datetime, officer_ids: set[int] | None = Non
                 kind=catalog.PETITION_KIND_LABELS[part.kind]), field="petition_kind")
         if part.topic not in {t.code for t in catalog.topics()}:
             raise DeskError(messages.TOPIC_UNKNOWN.format(value=part.topic), field="topic")
-        if not clean(part.summary):
+        if not limits.check_text("summary", part.summary):
             raise DeskError(messages.SUMMARY_REQUIRED, field="summary")
+    for key in ("prior_handlers", "outcome_body", "outcome_doc_no", "note"):
+        limits.check_text(key, getattr(form, key))
     if form.outcome == Outcome.REFUSED:
         if not form.refusal_reason:
             raise DeskError(messages.REFUSAL_REASON_REQUIRED, field="refusal_reason")
@@ -120,12 +161,18 @@ def validate(form: IntakeForm, now: datetime, officer_ids: set[int] | None = Non
     if form.outcome in (Outcome.GUIDED, Outcome.TRANSFERRED) and not clean(form.outcome_body):
         action = "hướng dẫn đến" if form.outcome == Outcome.GUIDED else "chuyển đơn đến"
         raise DeskError(messages.OUTCOME_BODY_REQUIRED.format(action=action), field="outcome_body")
+    if len(form.documents) > limits.DOCUMENTS_MAX:
+        raise DeskError(messages.DOCUMENTS_MAX.format(limit=limits.DOCUMENTS_MAX,
+                                                      count=len(form.documents)), field="documents")
     for index, doc in enumerate(form.documents, start=1):
-        if not clean(doc.name):
+        name = limits.check_text("document_name", doc.name, form_field="documents")
+        limits.check_text("document_condition", doc.condition, form_field="documents")
+        if not name:
             raise DeskError(messages.DOC_NAME_REQUIRED.format(index=index), field="documents")
         if doc.pages < 1:
-            raise DeskError(messages.DOC_PAGES.format(name=clean(doc.name), pages=doc.pages),
+            raise DeskError(messages.DOC_PAGES.format(name=name, pages=doc.pages),
                             field="documents")
+        limits.check_pages(name, doc.pages)
     if form.officer_id is not None and officer_ids is not None and form.officer_id not in officer_ids:
         raise DeskError(messages.OFFICER_UNKNOWN.format(value=form.officer_id), field="officer")
 
@@ -143,47 +190,6 @@ def check_session(db: Database, form: IntakeForm) -> None:
                         field="session")
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _person_values(person: PersonForm) -> dict:
-    return {
-        "full_name": clean(person.full_name),
-        "name_key": fold(clean(person.full_name)),
-        "id_kind": str(person.id_kind),
-        "id_number": person.id_number.strip(),
-        "id_issued_on": _iso(person.id_issued_on),
-        "date_of_birth": _iso(person.date_of_birth),
-        "sex": str(person.sex) if person.sex else None,
-        "phone": normalize_phone(person.phone),
-        "address": clean(person.address),
-        "commune_code": person.commune_code,
-        "old_address": clean(person.old_address),
-    }
-
-
-def save_person(db: Database, person: PersonForm, stamp: str) -> tuple[int, bool]:
-    """Find the person by ID number or add them; returns (id, identity changed)."""
-    values = _person_values(person)
-    existing = None
-    if values["id_number"]:
-        existing = db.execute(
-            "SELECT * FROM persons WHERE id_number = ? AND id_kind = ? ORDER BY id LIMIT 1",
-            [values["id_number"], values["id_kind"]]).fetchone()
-    if existing is None:
-        values.update(uuid=str(uuid.uuid4()), created_at=stamp, updated_at=stamp, version=1)
-        return cast(int, db.table("persons").insert(values).last_pk), False
-    columns = [d[0] for d in db.execute("SELECT * FROM persons LIMIT 0").description]
-    current = dict(zip(columns, existing, strict=True))
-    # Blank form fields keep what is known: a quick repeat visit must not erase a phone number.
-    changes = {k: v for k, v in values.items() if v not in (None, "") and current[k] != v}
-    if changes:
-        changes.update(updated_at=stamp, version=current["version"] + 1)
-        db.table("persons").update(current["id"], changes)
-    return current["id"], bool(changes)
-
-
 def _next(db: Database, sql: str, params: list) -> int:
     return db.execute(sql, params).fetchone()[0] + 1
 
@@ -197,7 +203,8 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
     received = form.received_at.replace(microsecond=0).isoformat()
     year = form.received_at.year
     with db.atomic():
-        person_id, identity_changed = save_person(db, form.person, stamp)
+        who = record_person(db, form.person, stamp)
+        person_id = who.person_id
         visit_uuid = str(uuid.uuid4())
         visit_id = cast(int, db.table("visits").insert({
             "uuid": visit_uuid, "received_at": received,
@@ -207,15 +214,17 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
             "refusal_reason": form.refusal_reason, "outcome_body": clean(form.outcome_body),
             "outcome_doc_no": clean(form.outcome_doc_no), "note": clean(form.note),
             "written_by_officer": int(form.written_by_officer), "created_at": stamp, "version": 1,
+            "identity_id": who.identity_id,
             "session_id": form.session_id,
         }).last_pk)
-        changed = {person_id} if identity_changed else set()
+        log_changes(db, person_id, list(who.changes), stamp, form.officer_id, visit_id=visit_id)
         for ord_, rep in enumerate(form.representatives, start=1):
-            rep_id, rep_changed = save_person(db, rep, stamp)
-            if rep_changed:
-                changed.add(rep_id)
+            rep_who = record_person(db, rep, stamp)
+            log_changes(db, rep_who.person_id, list(rep_who.changes), stamp, form.officer_id,
+                        visit_id=visit_id)
             db.table("visit_representatives").insert(
-                {"visit_id": visit_id, "person_id": rep_id, "ord": ord_})
+                {"visit_id": visit_id, "person_id": rep_who.person_id, "ord": ord_,
+                 "identity_id": rep_who.identity_id})
         db.table("visit_documents").insert_all(
             {"visit_id": visit_id, "ord": i, "name": clean(d.name), "pages": d.pages,
              "condition": clean(d.condition), "copy": str(d.copy)}
@@ -248,17 +257,9 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
                 "uuid": str(uuid.uuid4()), "kind": RECEIPT_KIND, "year": year, "seq": seq,
                 "number": receipt_no, "visit_id": visit_id, "issued_at": stamp,
             })
-        reindex = set(petition_ids)
-        if changed:
-            # Corrected details must reach every line that shows them: the person's own
-            # petitions and those of visits where they were a representative.
-            marks = ",".join("?" * len(changed))
-            reindex.update(r[0] for r in db.execute(
-                f"SELECT id FROM petitions WHERE person_id IN ({marks})"
-                " UNION SELECT p.id FROM petitions p JOIN visit_representatives vr"
-                f" ON vr.visit_id = p.visit_id WHERE vr.person_id IN ({marks})",
-                [*changed, *changed]))
-        search_index.index_petitions(db, sorted(reindex))
+        # Earlier lines keep the identity they recorded (their snapshots): only this visit's
+        # lines are indexed, even when the person's details changed.
+        search_index.index_petitions(db, petition_ids)
     return Registered(visit_id, visit_uuid, person_id, tuple(petition_ids), tuple(case_ids),
                       receipt_no)
 

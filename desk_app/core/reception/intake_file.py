@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from desk_app.core.model import (
     ReceptionKind,
     Sex,
 )
+from desk_app.core.text import visible
 from desk_app.paths import resources_dir
 
 _COPY_WORDS = {"bản gốc": DocCopy.ORIGINAL, "bản sao": DocCopy.PHOTOCOPY,
@@ -47,11 +48,29 @@ def _date(value) -> date | None:
         raise DeskError(messages.DATE_FORMAT.format(value=value)) from None
 
 
+# Times in the log are Vietnam's local time (UTC+7 all year, no daylight saving time).
+VIETNAM = timezone(timedelta(hours=7), "ICT")
+
+
 def _datetime(value) -> datetime:
+    """A local time; one with an offset ("…Z", "…+00:00") is converted to Vietnam's time
+    first, never read as if it were local (docs/limits.md)."""
     try:
-        return datetime.fromisoformat(str(value)).replace(tzinfo=None)
+        when = datetime.fromisoformat(str(value))
     except ValueError:
         raise DeskError(messages.DATETIME_FORMAT.format(value=value)) from None
+    if when.tzinfo is not None:
+        when = when.astimezone(VIETNAM)
+    return when.replace(tzinfo=None)
+
+
+def _bool(obj: dict, key: str, default: bool = False) -> bool:
+    """JSON true or false only: "no" or 0 must not be read as yes."""
+    value = obj.get(key, default)
+    if not isinstance(value, bool):
+        shown = visible(json.dumps(value, ensure_ascii=False)[:60])
+        raise DeskError(messages.INTAKE_FIELD_BOOL.format(field=key, value=shown))
+    return value
 
 
 def _str(obj: dict, key: str, default: str = "") -> str:
@@ -98,6 +117,7 @@ def person_from_json(obj) -> PersonForm:
         address=_str(obj, "address"),
         commune_code=_opt_int(obj, "commune_code"),
         old_address=_str(obj, "old_address"),
+        id_issued_place=_str(obj, "id_issued_place"),
     )
 
 
@@ -158,7 +178,7 @@ def form_from_json(obj) -> IntakeForm:
         outcome_body=_str(obj, "outcome_body"),
         outcome_doc_no=_str(obj, "outcome_doc_no"),
         note=_str(obj, "note"),
-        written_by_officer=bool(obj.get("written_by_officer", False)),
+        written_by_officer=_bool(obj, "written_by_officer"),
         session_id=_opt_int(obj, "session_id"),
     )
 

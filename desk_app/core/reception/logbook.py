@@ -13,11 +13,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core import catalog
+from desk_app.core import catalog, limits
 from desk_app.core.cases.lifecycle import STATUS_LABELS
 from desk_app.core.errors import DeskError
 from desk_app.core.model import LogRow, Outcome
-from desk_app.core.text import clean
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -121,14 +120,19 @@ SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary, p.log_no || '/' || p.
        pe.full_name, pe.address, pe.id_number, pe.commune_code,
        v.crowd_size, v.prior_handlers, v.outcome, v.outcome_body, v.outcome_doc_no,
        v.refusal_reason, v.note, v.reception_kind, o.full_name, c.status,
-       """ + PROTECTED_VISIT + """, c.id, CASE WHEN c.is_open = 1 THEN c.due_on END
+       """ + PROTECTED_VISIT + """, c.id, CASE WHEN c.is_open = 1 THEN c.due_on END,
+       v.cancelled_at, v.cancel_reason, v.corrected_at
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
-  JOIN persons pe ON pe.id = p.person_id
+  JOIN identity_snapshots pe ON pe.id = v.identity_id
   LEFT JOIN officers o ON o.id = v.officer_id
   LEFT JOIN cases c ON c.id = p.case_id
  WHERE p.id IN ({marks})
 """
+
+def _dmy(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
+
 
 def _address(address: str, commune_code: int | None) -> str:
     label = catalog.commune_label(commune_code)
@@ -140,7 +144,7 @@ def _address(address: str, commune_code: int | None) -> str:
 def _row(r: tuple, reveal: bool) -> LogRow:
     (pid, vid, received, kind, summary, log_label, name, address, id_no, commune_code, crowd,
      handlers, outcome, body, doc_no, refusal, note, rkind, officer, status, protected, case_id,
-     due_on) = r
+     due_on, cancelled_at, cancel_reason, corrected_at) = r
     # A denunciation masks every line of its visit (see migration 0004).
     masked = bool(protected) and not reveal
     body_doc = f"{body} ({doc_no})" if doc_no else body
@@ -148,6 +152,12 @@ def _row(r: tuple, reveal: bool) -> LogRow:
     if outcome == Outcome.REFUSED and refusal:
         notes.insert(0, "Từ chối tiếp: " + next(
             (x.name for x in catalog.refusal_reasons() if x.code == refusal), refusal))
+    # A cancelled entry keeps its number and says so first; a corrected one says when.
+    if corrected_at:
+        notes.append(messages.LOG_CORRECTED_NOTE.format(day=_dmy(corrected_at)))
+    if cancelled_at:
+        notes.insert(0, messages.LOG_CANCELLED_NOTE.format(day=_dmy(cancelled_at),
+                                                           reason=cancel_reason))
     return LogRow(
         log_label=log_label, petition_id=pid, visit_id=vid, received_at=received,
         person_name=messages.MASKED_NAME if masked else name,
@@ -159,7 +169,7 @@ def _row(r: tuple, reveal: bool) -> LogRow:
         transferred_to=body_doc if outcome == Outcome.TRANSFERRED else "",
         follow_up=STATUS_LABELS.get(status or "", status or ""),
         note="; ".join(notes), reception_kind=rkind, officer_name=officer or "", masked=masked,
-        case_id=case_id, due_on=due_on,
+        case_id=case_id, due_on=due_on, cancelled=bool(cancelled_at), corrected=bool(corrected_at),
     )
 
 
@@ -187,7 +197,7 @@ def log_number(db: Database, petition_id: int) -> tuple[int, int]:
 def reveal_identity(db: Database, petition_id: int, officer_id: int | None, reason: str,
                     now: datetime | None = None) -> LogRow:
     """Show one denouncer's identity; the reveal (who, when, why) is written first."""
-    reason = clean(reason)
+    reason = limits.check_text("reason", reason)
     if not reason:
         raise DeskError(messages.REVEAL_REASON_REQUIRED, field="reason")
     if db.execute("SELECT 1 FROM petitions WHERE id = ?", [petition_id]).fetchone() is None:

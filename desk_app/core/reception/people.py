@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desk_app.core.model import KnownPerson, PetitionKind, PriorVisit
+from desk_app import messages
+from desk_app.core.model import IdKind, KnownPerson, PetitionKind, PriorVisit
+from desk_app.core.text import clean
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -19,22 +21,45 @@ def find_person(db: Database, id_number: str, *, limit: int = 20) -> KnownPerson
     if not id_number:
         return None
     row = db.execute(
-        "SELECT id, full_name, id_number, date_of_birth, sex, phone, address, commune_code"
-        " FROM persons WHERE id_number = ? ORDER BY id LIMIT 1", [id_number]).fetchone()
+        "SELECT id, full_name, id_number, date_of_birth, sex, phone, address, commune_code,"
+        " id_issued_on, id_issued_place FROM persons WHERE id_number = ? ORDER BY id LIMIT 1",
+        [id_number]).fetchone()
     if row is None:
         return None
+    (person_id, full_name, id_no, date_of_birth, sex, phone, address, commune_code, issued_on,
+     issued_place) = row
     visits = tuple(
         PriorVisit(r[0], r[1], r[2], PROTECTED_SUMMARY if r[2] == PetitionKind.TO_CAO else r[3], r[4])
         for r in db.execute(
             "SELECT v.id, v.received_at, p.kind, p.summary, v.outcome FROM petitions p"
             " JOIN visits v ON v.id = p.visit_id WHERE p.person_id = ?"
-            " ORDER BY p.received_at DESC, p.id DESC LIMIT ?", [row[0], limit]))
+            " ORDER BY p.received_at DESC, p.id DESC LIMIT ?", [person_id, limit]))
     marks = ",".join("?" * len(OPEN_STATUSES))
     open_cases = tuple(
         PROTECTED_SUMMARY if r[1] == PetitionKind.TO_CAO else r[0]
         for r in db.execute(
             f"SELECT title, kind FROM cases WHERE person_id = ? AND status IN ({marks})"
-            " ORDER BY id DESC", [row[0], *OPEN_STATUSES]))
-    person_id, full_name, id_no, date_of_birth, sex, phone, address, commune_code = row
+            " ORDER BY id DESC", [person_id, *OPEN_STATUSES]))
     return KnownPerson(person_id, full_name, id_no, date_of_birth, sex, phone, address,
-                       commune_code, visits=visits, open_cases=open_cases)
+                       commune_code, visits=visits, open_cases=open_cases, id_issued_on=issued_on,
+                       id_issued_place=issued_place or "")
+
+
+def identity_warnings(db: Database, people: list[tuple[str, str, str]]) -> list[str]:
+    """Warnings for the intake form: each (name, ID kind, ID number) whose number is saved
+    under another name. The first entry is the person who came, the others representatives
+    (numbered from 2, as the intake's messages count them). A warning, not a refusal: the
+    saved name may be the wrong one; saving keeps both (identity snapshots)."""
+    out = []
+    for index, (name, id_kind, number) in enumerate(people, start=1):
+        number, name = (number or "").strip(), clean(name)
+        if not number or not name:
+            continue
+        saved = db.execute("SELECT full_name FROM persons WHERE id_number = ? AND id_kind = ?"
+                           " ORDER BY id LIMIT 1", [number, id_kind or IdKind.CCCD]).fetchone()
+        if saved is None or saved[0] == name:
+            continue
+        text = messages.IDENTITY_NAME_DIFFERS.format(id_number=number, saved=saved[0])
+        out.append(text if index == 1 else
+                   messages.IDENTITY_REP_NAME_DIFFERS.format(index=index, message=text))
+    return out

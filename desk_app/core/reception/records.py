@@ -1,4 +1,5 @@
-"""One log-book line in full, for the record window."""
+"""One log-book line in full, for the record window: the identity recorded with the visit,
+its corrections, and the history of the person's current details."""
 
 from __future__ import annotations
 
@@ -8,6 +9,15 @@ from typing import TYPE_CHECKING
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
+from desk_app.core.reception.corrections import Correction, visit_corrections
+from desk_app.core.reception.identity import (
+    IDENTITY_LABELS,
+    PersonChange,
+    current_identity,
+    display,
+    person_history,
+    snapshot_values,
+)
 from desk_app.core.reception.logbook import PROTECTED_VISIT
 
 if TYPE_CHECKING:
@@ -41,29 +51,39 @@ class Record:
     documents: tuple[str, ...]
     receipt_no: str
     masked: bool
+    visit_id: int = 0
+    person_id: int = 0
+    id_issued_on: str = ""
+    id_issued_place: str = ""
+    cancelled: str = ""  # "dd/mm/yyyy: reason" when the entry was cancelled
+    corrections: tuple[Correction, ...] = ()
+    # The person's details today where they differ from those recorded: (label, value).
+    current_details: tuple[tuple[str, str], ...] = ()
+    person_changes: tuple[PersonChange, ...] = ()
 
 
 def petition_record(db: Database, petition_id: int, reveal: bool = False) -> Record:
     row = db.execute(
         """SELECT p.log_no, p.log_year, p.received_at, v.reception_kind, o.full_name,
-                  pe.full_name, pe.id_number, pe.date_of_birth, pe.sex, pe.phone, pe.address,
-                  pe.commune_code, pe.old_address, v.crowd_size, p.kind, p.topic, p.summary,
+                  v.identity_id, v.person_id, v.crowd_size, p.kind, p.topic, p.summary,
                   v.prior_handlers, v.outcome, v.outcome_body, v.outcome_doc_no,
-                  v.refusal_reason, v.note, v.id, """ + PROTECTED_VISIT + """
+                  v.refusal_reason, v.note, v.id, """ + PROTECTED_VISIT + """,
+                  v.cancelled_at, v.cancel_reason
              FROM petitions p JOIN visits v ON v.id = p.visit_id
-             JOIN persons pe ON pe.id = p.person_id
              LEFT JOIN officers o ON o.id = v.officer_id
             WHERE p.id = ?""", [petition_id]).fetchone()
     if row is None:
         raise DeskError(messages.RECORD_MISSING.format(id=petition_id))
-    (log_no, year, received, rkind, officer, name, id_no, dob, sex, phone, address, commune,
-     old, crowd, kind, topic, summary, handlers, outcome, body, doc_no, refusal, note, vid,
-     protected) = row
+    (log_no, year, received, rkind, officer, identity_id, person_id, crowd, kind, topic, summary,
+     handlers, outcome, body, doc_no, refusal, note, vid, protected, cancelled_at,
+     cancel_reason) = row
     masked = bool(protected) and not reveal
     hide = messages.MASKED_VALUE
+    who = snapshot_values(db, identity_id)
     reps = tuple(r[0] if not masked else hide for r in db.execute(
-        "SELECT pe.full_name || CASE WHEN pe.id_number <> '' THEN ' (' || pe.id_number || ')'"
-        " ELSE '' END FROM visit_representatives vr JOIN persons pe ON pe.id = vr.person_id"
+        "SELECT i.full_name || CASE WHEN i.id_number <> '' THEN ' (' || i.id_number || ')'"
+        " ELSE '' END FROM visit_representatives vr"
+        " JOIN identity_snapshots i ON i.id = vr.identity_id"
         " WHERE vr.visit_id = ? ORDER BY vr.ord", [vid]))
     copies = {"ban_goc": "bản gốc", "ban_sao": "bản sao", "ban_sao_chung_thuc": "bản sao chứng thực"}
     docs = tuple(f"{n} — {p} trang, {copies.get(c, c)}" + (f", {cond}" if cond else "")
@@ -72,18 +92,36 @@ def petition_record(db: Database, petition_id: int, reveal: bool = False) -> Rec
                      " ORDER BY ord", [vid]))
     receipt = db.execute("SELECT number FROM issued_documents WHERE visit_id = ? AND kind = ?",
                          [vid, "bien_nhan_02"]).fetchone()
-    full_address = ", ".join(x for x in (address, catalog.commune_label(commune)) if x)
+    full_address = ", ".join(x for x in (who["address"], catalog.commune_label(who["commune_code"]))
+                             if x)
     reason = next((r.name for r in catalog.refusal_reasons() if r.code == refusal), refusal or "")
+    current: tuple[tuple[str, str], ...] = ()
+    changes: tuple[PersonChange, ...] = ()
+    if not masked:  # a denouncer's later details would identify them as well
+        now = current_identity(db, person_id)
+        current = tuple((label, display(f, now.get(f))) for f, label in IDENTITY_LABELS.items()
+                        if now.get(f) != who[f])
+        changes = person_history(db, person_id)
+
+    def shown(field: str) -> str:
+        """The recorded value as the record window has always shown it (dates ISO)."""
+        return hide if masked else str(who[field] or "")
+
     return Record(
         petition_id=petition_id, log_label=f"Số {log_no}/{year}", received_at=received,
         reception_kind=catalog.RECEPTION_KIND_LABELS.get(rkind, rkind), officer=officer or "",
-        person_name=messages.MASKED_NAME if masked else name,
-        id_number=hide if masked else id_no, date_of_birth=hide if masked else (dob or ""),
-        sex=hide if masked else (sex or ""), phone=hide if masked else phone,
-        address=hide if masked else full_address, old_address=hide if masked else old,
-        crowd_size=crowd, representatives=reps,
+        person_name=messages.MASKED_NAME if masked else who["full_name"],
+        id_number=shown("id_number"), date_of_birth=shown("date_of_birth"), sex=shown("sex"),
+        phone=shown("phone"), address=hide if masked else full_address,
+        old_address=shown("old_address"), crowd_size=crowd, representatives=reps,
         kind=catalog.PETITION_KIND_LABELS.get(kind, kind), topic=catalog.topic_name(topic),
         summary=summary, prior_handlers=handlers,
         outcome=catalog.OUTCOME_LABELS.get(outcome, outcome),
         outcome_body=f"{body} ({doc_no})" if doc_no else body, refusal_reason=reason, note=note,
-        documents=docs, receipt_no=receipt[0] if receipt else "", masked=masked)
+        documents=docs, receipt_no=receipt[0] if receipt else "", masked=masked,
+        visit_id=vid, person_id=person_id, id_issued_on=shown("id_issued_on"),
+        id_issued_place=shown("id_issued_place"),
+        cancelled=(f"{cancelled_at[8:10]}/{cancelled_at[5:7]}/{cancelled_at[:4]}: {cancel_reason}"
+                   if cancelled_at else ""),
+        corrections=visit_corrections(db, vid, masked=masked),
+        current_details=current, person_changes=changes)

@@ -1,7 +1,8 @@
 """The full-text index behind the search box: one document per log-book line (petition).
 
 Text is folded by core.text before it is indexed (FTS5 does not fold đ), and queries are
-folded the same way. A denunciation's document holds only its content, never the
+folded the same way. Who came is the identity recorded with the visit (its snapshot), so a
+line is found by the name it shows. A denunciation's document holds only its content, never the
 denouncer's identity (Denunciation law art. 47), so a name search cannot expose a denouncer.
 """
 
@@ -23,12 +24,12 @@ _DOC_SQL = """
 SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,
        pe.full_name, pe.id_number, pe.phone, pe.address, pe.old_address,
        (SELECT group_concat(r.full_name || ' ' || r.id_number, ' ')
-          FROM visit_representatives vr JOIN persons r ON r.id = vr.person_id
+          FROM visit_representatives vr JOIN identity_snapshots r ON r.id = vr.identity_id
          WHERE vr.visit_id = v.id) AS reps, pe.commune_code,
        """ + PROTECTED_VISIT + """
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
-  JOIN persons pe ON pe.id = p.person_id
+  JOIN identity_snapshots pe ON pe.id = v.identity_id
 """
 
 

@@ -450,6 +450,139 @@ def m0006_case_tracking(db: Database) -> None:
     )
 
 
+# The name a log line sorts by is the one recorded with its visit (0008), not the person's
+# current name: a later visit under a corrected name leaves earlier lines where they were.
+_RECORDED_NAME_KEY = ("CASE WHEN " + _PROTECTED_VISIT.format(visit="NEW.visit_id") +
+                      " THEN '~' ELSE (SELECT i.name_key FROM visits v JOIN identity_snapshots i"
+                      " ON i.id = v.identity_id WHERE v.id = NEW.visit_id) END")
+
+
+@migrations(name="0008_visit_identity_and_corrections")
+def m0008_visit_identity_and_corrections(db: Database) -> None:
+    """A visit keeps the identity recorded that day; saved entries are corrected, not rewritten.
+
+    - identity_snapshots: immutable copies of a person's identity (name, ID and its issue date
+      and place, birth, sex, phone, address). A visit and each representative point to the
+      one in force when they were recorded; a new copy is stored only when the details
+      differ from the person's current ones (persons.identity_id). persons keeps the current
+      details; person_changes keeps each change of them (field, old → new, who, when, from
+      which visit or correction).
+    - record_corrections: each correction of a saved entry (field, old → new, reason, who,
+      when) and each cancellation of a visit made in error; visits get the time of the last
+      correction and the cancellation (a cancelled visit keeps its log numbers).
+    - Existing rows: one snapshot per person holding its current details (what every line
+      showed until now), so old lines keep showing what they showed.
+    - The log's name sort key follows the visit's recorded name (triggers of 0004 replaced).
+    """
+    _run(
+        db,
+        f"""
+        CREATE TABLE identity_snapshots (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES persons(id),
+            full_name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            id_kind TEXT NOT NULL,
+            id_number TEXT NOT NULL DEFAULT '',
+            id_issued_on TEXT,
+            id_issued_place TEXT NOT NULL DEFAULT '',
+            date_of_birth TEXT,
+            sex TEXT,
+            phone TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            commune_code INTEGER,
+            old_address TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX identity_snapshots_person ON identity_snapshots(person_id);
+        ALTER TABLE persons ADD COLUMN id_issued_place TEXT NOT NULL DEFAULT '';
+        -- No REFERENCES: a person and their first snapshot point at each other, and SQLite
+        -- checks foreign keys row by row.
+        ALTER TABLE persons ADD COLUMN identity_id INTEGER;
+        ALTER TABLE visits ADD COLUMN identity_id INTEGER REFERENCES identity_snapshots(id);
+        ALTER TABLE visits ADD COLUMN corrected_at TEXT;
+        ALTER TABLE visits ADD COLUMN cancelled_at TEXT;
+        ALTER TABLE visits ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';
+        ALTER TABLE visit_representatives
+            ADD COLUMN identity_id INTEGER REFERENCES identity_snapshots(id);
+        INSERT INTO identity_snapshots
+            (id, person_id, full_name, name_key, id_kind, id_number, id_issued_on,
+             date_of_birth, sex, phone, address, commune_code, old_address, recorded_at)
+        SELECT id, id, full_name, name_key, id_kind, id_number, id_issued_on,
+               date_of_birth, sex, phone, address, commune_code, old_address, updated_at
+          FROM persons;
+        UPDATE persons SET identity_id = id;
+        UPDATE visits SET identity_id = person_id;
+        UPDATE visit_representatives SET identity_id = person_id;
+        CREATE TABLE record_corrections (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            visit_id INTEGER NOT NULL REFERENCES visits(id),
+            petition_id INTEGER REFERENCES petitions(id),
+            rep_ord INTEGER,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            reason TEXT NOT NULL,
+            officer_id INTEGER REFERENCES officers(id),
+            corrected_at TEXT NOT NULL
+        );
+        CREATE INDEX record_corrections_visit ON record_corrections(visit_id, id);
+        CREATE TABLE person_changes (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES persons(id),
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            changed_at TEXT NOT NULL,
+            officer_id INTEGER REFERENCES officers(id),
+            visit_id INTEGER REFERENCES visits(id),
+            correction_id INTEGER REFERENCES record_corrections(id)
+        );
+        CREATE INDEX person_changes_person ON person_changes(person_id, id);
+        DROP TRIGGER petitions_log_keys_insert;
+        DROP TRIGGER petitions_log_keys_update;
+        DROP TRIGGER persons_log_keys_update;
+        CREATE TRIGGER petitions_log_keys_insert AFTER INSERT ON petitions BEGIN
+            INSERT OR REPLACE INTO petition_log_keys
+                (petition_id, received_at, reception_kind, officer_id, crowd_size, name_key)
+            VALUES (NEW.id, NEW.received_at,
+                    (SELECT reception_kind FROM visits WHERE id = NEW.visit_id),
+                    (SELECT officer_id FROM visits WHERE id = NEW.visit_id),
+                    (SELECT crowd_size FROM visits WHERE id = NEW.visit_id),
+                    {_RECORDED_NAME_KEY});
+            UPDATE petition_log_keys SET name_key = '~'
+             WHERE NEW.kind = 'to_cao'
+               AND petition_id IN (SELECT id FROM petitions WHERE visit_id = NEW.visit_id);
+        END;
+        -- A corrected kind may also end a visit's protection: every line of it is re-keyed.
+        CREATE TRIGGER petitions_log_keys_update
+        AFTER UPDATE OF id, received_at, visit_id, person_id, kind ON petitions BEGIN
+            DELETE FROM petition_log_keys WHERE petition_id = OLD.id;
+            INSERT OR REPLACE INTO petition_log_keys
+                (petition_id, received_at, reception_kind, officer_id, crowd_size, name_key)
+            VALUES (NEW.id, NEW.received_at,
+                    (SELECT reception_kind FROM visits WHERE id = NEW.visit_id),
+                    (SELECT officer_id FROM visits WHERE id = NEW.visit_id),
+                    (SELECT crowd_size FROM visits WHERE id = NEW.visit_id),
+                    {_RECORDED_NAME_KEY});
+            UPDATE petition_log_keys SET name_key = (
+                    SELECT CASE WHEN {_PROTECTED_VISIT.format(visit="NEW.visit_id")} THEN '~'
+                           ELSE i.name_key END
+                      FROM visits v JOIN identity_snapshots i ON i.id = v.identity_id
+                     WHERE v.id = NEW.visit_id)
+             WHERE petition_id IN (SELECT id FROM petitions WHERE visit_id = NEW.visit_id);
+        END;
+        CREATE TRIGGER visits_identity_log_keys AFTER UPDATE OF identity_id ON visits BEGIN
+            UPDATE petition_log_keys
+               SET name_key = (SELECT name_key FROM identity_snapshots WHERE id = NEW.identity_id)
+             WHERE petition_id IN (SELECT id FROM petitions WHERE visit_id = NEW.id)
+               AND NOT {_PROTECTED_VISIT.format(visit="NEW.id")};
+        END;
+        """,
+    )
+
+
 @migrations(name="0010_schedule")
 def m0010_schedule(db: Database) -> None:
     """Reception sessions (docs/schedule.md): recurring rules, their materialised occurrences and one-off

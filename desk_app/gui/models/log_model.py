@@ -40,7 +40,9 @@ COLUMNS = (
 )
 SORT_KEYS = [c[2] for c in COLUMNS]
 MASKED_BRUSH = QBrush(QColor("#6b4e00"))
+CANCELLED_BRUSH = QBrush(QColor("#8a8a8a"))  # a cancelled entry keeps its line, greyed
 DUE_COLUMN = [c[0] for c in COLUMNS].index("Hạn xử lý")
+NOTE_COLUMN = [c[0] for c in COLUMNS].index("Ghi chú")
 
 
 class LogModel(PagedIdModel):
@@ -51,6 +53,8 @@ class LogModel(PagedIdModel):
         self.revealed: set[int] = set()
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._struck = QFont()
+        self._struck.setStrikeOut(True)
 
     def fetch(self, ids: list[int]) -> list[LogRow]:
         return log_rows(self.db, ids, self.revealed)
@@ -81,6 +85,11 @@ class LogModel(PagedIdModel):
             return None
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return COLUMNS[index.column()][1](row)
+        if row.cancelled and index.column() != NOTE_COLUMN:
+            if role == Qt.ForegroundRole:
+                return CANCELLED_BRUSH
+            if role == Qt.FontRole:
+                return self._struck
         if index.column() == DUE_COLUMN and due_text(row.due_on, date.today())[1]:
             return self.overdue_style(role)
         if row.masked and index.column() in (2, 3, 4):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core import catalog
+from desk_app.core import catalog, limits
 from desk_app.core.errors import DeskError
 from desk_app.core.model import (
     DocCopy,
@@ -53,6 +53,7 @@ RECEIPT_QR_PREFIX = "TCD1|"  # core.documents.register.receipt_qr_text
 COPY_LABELS = {DocCopy.ORIGINAL: "Bản gốc", DocCopy.PHOTOCOPY: "Bản sao",
                DocCopy.CERTIFIED: "Bản sao chứng thực"}
 ERROR_STYLE = "color: #a40000; font-weight: bold;"
+WARNING_STYLE = "color: #8a4b00; background: #fff4d6; padding: 4px;"
 OK_STYLE = "color: #0b6b1f; font-weight: bold;"
 
 
@@ -111,11 +112,13 @@ class IntakePage(QWidget):
         self.tasks = tasks
         self.office = office
         self.current_officer_id: int | None = officers[0].id if officers else None
-        self.issued_on: date | None = None
         self.session: tuple[int, date] | None = None  # the reception session under way
         self.parts: list[PartEditor] = []
         self._lookup_timer = QTimer(self, singleShot=True, interval=250)
         self._lookup_timer.timeout.connect(self.lookup_person)
+        # The name on a saved ID number is compared as the officer types (a warning only).
+        self._identity_timer = QTimer(self, singleShot=True, interval=300)
+        self._identity_timer.timeout.connect(self.check_identities)
         self._build(officers)
         self.reset()
 
@@ -131,6 +134,10 @@ class IntakePage(QWidget):
         self.id_number = QLineEdit(self)
         self.id_number.setMaxLength(20)
         self.id_number.textEdited.connect(lambda _: self._lookup_timer.start())
+        self.id_issued_on = QLineEdit(self)
+        self.id_issued_on.setPlaceholderText(self.tr("ngày cấp: ngày/tháng/năm"))
+        self.id_issued_place = QLineEdit(self)
+        self.id_issued_place.setPlaceholderText(self.tr("Nơi cấp giấy tờ"))
         self.dob = QLineEdit(self)
         self.dob.setPlaceholderText(self.tr("ngày/tháng/năm"))
         self.sex = _combo([("", ""), (Sex.NAM, "Nam"), (Sex.NU, "Nữ")], self)
@@ -151,6 +158,10 @@ class IntakePage(QWidget):
         id_row.addWidget(self.id_kind)
         id_row.addWidget(self.id_number, 1)
         form.addRow(self.tr("Giấy tờ tùy thân"), id_row)
+        issued_row = QHBoxLayout()
+        issued_row.addWidget(self.id_issued_on, 1)
+        issued_row.addWidget(self.id_issued_place, 3)
+        form.addRow(self.tr("Ngày cấp, nơi cấp"), issued_row)
         born = QHBoxLayout()
         born.addWidget(self.dob)
         born.addWidget(QLabel(self.tr("Giới tính")))
@@ -161,6 +172,15 @@ class IntakePage(QWidget):
         form.addRow(self.tr("Địa chỉ"), self.address)
         form.addRow(self.tr("Xã/phường (mới)"), self.commune)
         form.addRow(self.tr("Địa chỉ cũ"), self.old_address)
+        self.identity_warning = QLabel(self)
+        self.identity_warning.setObjectName("identity_warning")
+        self.identity_warning.setWordWrap(True)
+        self.identity_warning.setStyleSheet(WARNING_STYLE)
+        self.identity_warning.setVisible(False)
+        form.addRow(self.identity_warning)
+        for signal in (self.full_name.textChanged, self.id_number.textChanged,
+                       self.id_kind.currentIndexChanged):
+            signal.connect(lambda *_: self._identity_timer.start())
 
         self.received_at = QDateTimeEdit(self)
         self.received_at.setDisplayFormat("dd/MM/yyyy HH:mm")
@@ -170,10 +190,11 @@ class IntakePage(QWidget):
              if k != ReceptionKind.TRUC_TUYEN}, self)
         self.officer = _combo([(o.id, o.full_name) for o in officers], self)
         self.crowd_size = QSpinBox(self)
-        self.crowd_size.setRange(1, 9999)
+        self.crowd_size.setRange(1, limits.CROWD_MAX)
         self.crowd_size.valueChanged.connect(self._crowd_changed)
         self.reps = self._table([self.tr("Họ tên người đại diện khác"), self.tr("Số căn cước")])
         self.reps_buttons = self._row_buttons(self.reps, self.tr("Thêm người đại diện"))
+        self.reps.itemChanged.connect(lambda *_: self._identity_timer.start())
         self.prior_handlers = QLineEdit(self)
         self.prior_handlers.setPlaceholderText(self.tr("Cơ quan, đơn vị đã tiếp nhận, giải quyết (nếu có)"))
 
@@ -368,9 +389,10 @@ class IntakePage(QWidget):
         """Clear the visitor's fields; keep the desk's own (officer, reception kind)."""
         for edit in (self.qr, self.full_name, self.id_number, self.dob, self.phone, self.address,
                      self.old_address, self.prior_handlers, self.outcome_body, self.outcome_doc_no,
-                     self.note):
+                     self.note, self.id_issued_on, self.id_issued_place):
             edit.clear()
-        self.issued_on = None
+        self.identity_warning.clear()
+        self.identity_warning.setVisible(False)
         _select(self.id_kind, IdKind.CCCD)
         self.sex.setCurrentIndex(0)
         _select(self.commune, self.office.commune_code)
@@ -425,6 +447,10 @@ class IntakePage(QWidget):
         first = self.parts[0] if self.parts else None
         return {
             "full_name": self.full_name, "id_number": self.id_number, "sex": self.sex,
+            "id_issued_on": self.id_issued_on, "id_issued_place": self.id_issued_place,
+            "address": self.address, "old_address": self.old_address,
+            "commune_code": self.commune, "note": self.note, "prior_handlers": self.prior_handlers,
+            "outcome_doc_no": self.outcome_doc_no,
             "date_of_birth": self.dob, "phone": self.phone, "received_at": self.received_at,
             "crowd_size": self.crowd_size, "representatives": self.reps,
             "summary": first.summary if first else None, "topic": first.topic if first else None,
@@ -478,7 +504,8 @@ class IntakePage(QWidget):
         self.dob.setText(identity.date_of_birth.strftime("%d/%m/%Y"))
         _select(self.sex, identity.sex)
         self.old_address.setText(identity.address)
-        self.issued_on = identity.issued_on
+        self.id_issued_on.setText(identity.issued_on.strftime("%d/%m/%Y") if identity.issued_on
+                                  else "")
 
     def lookup_person(self) -> None:
         number = self.id_number.text().strip()
@@ -527,6 +554,33 @@ class IntakePage(QWidget):
             self.address.setText(person.address)
         if person.commune_code:
             _select(self.commune, person.commune_code)
+        if person.id_issued_on and not self.id_issued_on.text():
+            self.id_issued_on.setText(date.fromisoformat(person.id_issued_on).strftime("%d/%m/%Y"))
+        if not self.id_issued_place.text():
+            self.id_issued_place.setText(person.id_issued_place)
+
+    def check_identities(self) -> None:
+        """Warn when a typed ID number is saved under another name (the person who came and
+        each representative). Saving stays possible: the visit records what was typed."""
+        entries = [(self.full_name.text(), self.id_kind.currentData(), self.id_number.text())]
+        for row in range(self.reps.rowCount()):
+            entries.append(((self.reps.item(row, 0) or QTableWidgetItem()).text(), "cccd",
+                            (self.reps.item(row, 1) or QTableWidgetItem()).text()))
+
+        def job(db):
+            from desk_app.core.reception.people import identity_warnings
+
+            return entries, identity_warnings(db, entries)
+
+        self.tasks.read(job, self._identity_checked, lambda e: None)
+
+    def _identity_checked(self, result) -> None:
+        entries, warnings = result
+        now = [(self.full_name.text(), self.id_kind.currentData(), self.id_number.text())]
+        if entries[:1] != now:
+            return  # typed on meanwhile: the next check will come
+        self.identity_warning.setText("\n".join(warnings))
+        self.identity_warning.setVisible(bool(warnings))
 
     # --- collect and save ----------------------------------------------------------
     def _date(self, text: str, field: str) -> date | None:
@@ -545,7 +599,9 @@ class IntakePage(QWidget):
             commune = None
         person = PersonForm(
             full_name=self.full_name.text(), id_kind=IdKind(self.id_kind.currentData()),
-            id_number=self.id_number.text(), id_issued_on=self.issued_on,
+            id_number=self.id_number.text(),
+            id_issued_on=self._date(self.id_issued_on.text(), "id_issued_on"),
+            id_issued_place=self.id_issued_place.text(),
             date_of_birth=self._date(self.dob.text(), "date_of_birth"),
             sex=Sex(self.sex.currentData()) if self.sex.currentData() else None,
             phone=self.phone.text(), address=self.address.text(),

@@ -39,6 +39,7 @@ class LogPage(QWidget):
     open_case = Signal(int)  # case id
     loaded = Signal(int)  # number of rows shown
     exported = Signal(str)  # file written
+    changed = Signal(int)  # visit id corrected or cancelled from the context menu
 
     def __init__(self, tasks, reader_db, officers, parent=None):
         super().__init__(parent)
@@ -205,15 +206,18 @@ class LogPage(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.tr("Xem chi tiết"), lambda: self.open_record.emit(record.petition_id))
-        refused = record.note.startswith("Từ chối tiếp")
-        if refused:
-            menu.addAction(self.tr("Lập thông báo từ chối tiếp (mẫu 01/TCD)…"),
-                           lambda: print_document(self, self.tasks, "refusal", record.visit_id,
-                                                  self.show_message))
-        else:
-            menu.addAction(self.tr("In lại giấy biên nhận…"),
-                           lambda: print_document(self, self.tasks, "receipt", record.visit_id,
-                                                  self.show_message))
+        refused = "Từ chối tiếp:" in record.note
+        if not record.cancelled:  # an entry made in error gets no new document or correction
+            if refused:
+                menu.addAction(self.tr("Lập thông báo từ chối tiếp (mẫu 01/TCD)…"),
+                               lambda: print_document(self, self.tasks, "refusal", record.visit_id,
+                                                      self.show_message))
+            else:
+                menu.addAction(self.tr("In lại giấy biên nhận…"),
+                               lambda: print_document(self, self.tasks, "receipt", record.visit_id,
+                                                      self.show_message))
+            menu.addAction(self.tr("Đính chính…"), lambda: self.ask_correction(record))
+            menu.addAction(self.tr("Hủy lượt tiếp (ghi sổ nhầm)…"), lambda: self.ask_cancel(record))
         if record.case_id is not None:
             menu.addAction(self.tr("Mở vụ việc #%1").replace("%1", str(record.case_id)),
                            lambda: self.open_case.emit(record.case_id))
@@ -221,6 +225,30 @@ class LogPage(QWidget):
             menu.addAction(self.tr("Hiện danh tính người tố cáo…"),
                            lambda: self.ask_reveal(record.petition_id))
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def ask_correction(self, record):
+        from desk_app.gui.dialogs.correction import CorrectionDialog
+
+        dialog = CorrectionDialog(self.tasks, record.visit_id, lambda: self.current_officer_id,
+                                  petition_id=record.petition_id, parent=self,
+                                  reveal=not record.masked)
+        dialog.corrected.connect(self._record_changed)
+        dialog.open()
+        return dialog
+
+    def ask_cancel(self, record):
+        from desk_app.gui.dialogs.correction import CancelVisitDialog
+
+        dialog = CancelVisitDialog(self.tasks, record.visit_id, record.log_label,
+                                   lambda: self.current_officer_id, parent=self)
+        dialog.cancelled.connect(self._record_changed)
+        dialog.open()
+        return dialog
+
+    def _record_changed(self, visit_id: int) -> None:
+        self.model.refresh_rows()
+        self.mark_stale()
+        self.changed.emit(visit_id)
 
     def ask_reveal(self, petition_id: int) -> None:
         reason, ok = QInputDialog.getText(
