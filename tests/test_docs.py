@@ -108,6 +108,8 @@ def test_readme_examples_run(tmp_path, monkeypatch, capsys):
         "deadline": "Thụ lý khiếu nại",
         "codes": "dat_dai              Đất đai",
         "demo": "Đã sinh 1000 lượt tiếp",
+        "correct": "Đã đính chính lượt tiếp số 1 (phone).",
+        "schedule": "Chưa xác định Chủ tịch",
     }
     ran = []
     for argv in shown_commands(README):
