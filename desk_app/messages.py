@@ -172,7 +172,8 @@ EXPLAIN_EXTENDED = ", cộng {count} lần gia hạn × {days} ngày ({why}) = {
 EXPLAIN_COMPLEX = ("", "vụ việc phức tạp", "vụ việc đặc biệt phức tạp")  # by complexity 0, 1, 2
 EXPLAIN_CALENDAR_ALL = "tính cả ngày nghỉ"
 EXPLAIN_SKIPPED = "bỏ qua {runs}"
-EXPLAIN_ROLLED = "ngày {day} là ngày nghỉ ({label}) nên chuyển sang {moved}"
+EXPLAIN_ROLLED = ("ngày {day} là ngày nghỉ ({label}) nên chuyển sang {moved} "
+                  "(khoản 5 Điều 148 Bộ luật Dân sự 2015)")
 EXPLAIN_SUSPENDED = "tạm đình chỉ từ {start} đến {end}: đã tính {used} ngày, còn {left} ngày tính tiếp từ {end}"
 EXPLAIN_PAUSED = ("đang tạm đình chỉ từ {start}: đã tính {used}/{total} ngày, "
                   "còn {left} ngày tính tiếp từ ngày có quyết định tiếp tục giải quyết")
@@ -237,3 +238,28 @@ SLIP_SESSION_HOST_REQUIRED = "Hãy ghi họ tên người chủ trì buổi ti�
 SLIP_SESSION_EMPTY = ("Buổi tiếp chưa có công dân nào và chưa có kết luận. Hãy ghi ít nhất một công dân "
                       "được tiếp hoặc một ý kiến kết luận.")
 SLIP_SESSION_CITIZEN_NAME = "Công dân thứ {index} chưa có họ tên hoặc số vụ việc. Hãy ghi một trong hai."
+
+# Legal fidelity (issue 10): periods, transition, milestones, calendar switch, printed forms
+DEADLINE_KNOWN_AFTER_RECEIVED = ("Ngày biết được quyết định, hành vi bị khiếu nại {day} ở sau ngày tiếp nhận "
+                                 "{received}. Hãy kiểm tra lại ngày.")
+DEADLINE_RECEIVED_BEFORE_DECISION = ("Ngày người khiếu nại nhận được quyết định {day} ở trước ngày có quyết "
+                                     "định {decided}. Hãy kiểm tra lại ngày.")
+EXPLAIN_END_OF = "ngày hết thời hạn {label} (chưa có quyết định giải quyết)"
+EXPLAIN_ROLLED_BACK = "ngày {day} là ngày nghỉ ({label}) nên phải làm trước đó, chậm nhất {moved}"
+CASE_NO_FIRST_DECISION = ("Vụ việc chưa có quyết định giải quyết khiếu nại lần đầu nên chưa ghi được ngày người "
+                          "khiếu nại nhận quyết định. Hãy ghi bước “Ban hành quyết định” trước.")
+CASE_RECEIVED_BEFORE_DECISION = ("Ngày nhận quyết định {day} ở trước ngày ban hành quyết định {decided}. Hãy kiểm "
+                                 "tra lại ngày.")
+CASE_NOT_SUSPENDED = ("Vụ việc chưa có quyết định tạm đình chỉ nên không có gì để gửi. Hãy ghi bước “Tạm đình "
+                      "chỉ giải quyết” trước.")
+INTAKE_KNOWN_ON_NOT_COMPLAINT = ("Ngày biết được quyết định, hành vi bị khiếu nại chỉ ghi cho đơn khiếu nại. Hãy "
+                                 "bỏ ngày này hoặc chọn loại đơn khiếu nại.")
+LIMITATION_PASSED = ("Lưu ý: đơn khiếu nại nhận ngày {received} đã quá thời hiệu khiếu nại (biết được quyết định, "
+                     "hành vi ngày {known}; hết hạn ngày {due}; {basis}). Vẫn ghi sổ; nếu vì ốm đau, thiên tai, "
+                     "địch họa, đi công tác, học tập ở nơi xa hoặc trở ngại khách quan khác mà người khiếu nại "
+                     "không khiếu nại được đúng hạn thì thời gian trở ngại không tính vào thời hiệu: hãy ghi rõ "
+                     "lý do và giấy tờ chứng minh.")
+SIGNER_MISSING = ("Chưa ghi họ tên người ký văn bản (Cài đặt → Thông số). Văn bản vẫn in được, để trống chỗ "
+                  "ghi tên người ký; hãy ghi người ký trước khi in để văn bản đầy đủ.")
+REFUSAL_NOT_ISSUED = ("Lượt tiếp số {id} chưa có thông báo từ chối tiếp nào nên chưa có bản để in lại. Hãy in "
+                      "bản chính trước (bỏ --copy).")

@@ -13,11 +13,11 @@ from sqlite_utils import Database
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.cases import lifecycle
+from desk_app.core.documents.signer import signer_values  # noqa: F401  (kept importable here)
 from desk_app.core.errors import DeskError
 from desk_app.core.model import DocCopy, LogRow, Outcome
 from desk_app.core.reception.intake import RECEIPT_KIND  # Form 02/TCD, numbered at intake
 from desk_app.core.reception.logbook import LogFilter, log_ids, log_rows
-from desk_app.core.storage import settings
 from desk_app.core.storage.office import require_office
 
 REFUSAL_KIND = "tu_choi_01"  # Form 01/TCD
@@ -41,8 +41,6 @@ def office_values(db: Database) -> dict:
             "place_name": office.place_name, "office_code": office.office_code}
 
 
-def signer_values(db: Database) -> dict:
-    return {"title": settings.get(db, "signer_title"), "name": settings.get(db, "signer_name")}
 
 
 def _visit(db: Database, visit_id: int) -> dict:
@@ -72,7 +70,10 @@ def _visit(db: Database, visit_id: int) -> dict:
         "refusal_reason": refusal, "crowd_size": crowd,
         "officer": {"name": officer or "", "position": position or ""},
         "person": {"name": name, "sex": sex or "", "id_label": ID_LABELS.get(id_kind, "Số giấy tờ"),
-                   "id_number": id_number, "id_issued_on": issued_on or "", "id_issued_by": "",
+                   "id_number": id_number, "id_issued_on": issued_on or "",
+                   # the place of issue: the identity does not record it yet (issue 8 adds
+                   # it); printed as a dotted line to fill in meanwhile
+                   "id_issued_place": "",
                    "address": address},
         "petitions": petitions,
     }
@@ -91,8 +92,10 @@ def receipt_data(db: Database, visit_id: int) -> dict:
              for n, p, c, k in db.execute(
                  "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
                  " ORDER BY ord, id", [visit_id])]
+    # Dated with the reception it records (the visit's day), not the day it is printed.
     return {
-        "kind": RECEIPT_KIND, "number": row[0], "year": row[1], "issued_on": row[2][:10],
+        "kind": RECEIPT_KIND, "number": row[0], "year": row[1],
+        "issued_on": visit["received_at"][:10],
         "visit_id": visit_id, "office": office_values(db), "received_at": visit["received_at"],
         "online": visit["reception_kind"] == "truc_tuyen", "officer": visit["officer"],
         "provider": visit["person"], "petitions": visit["petitions"], "items": items,
@@ -106,12 +109,14 @@ def refusal_data(db: Database, visit_id: int, on: date | None = None) -> dict:
         raise DeskError(messages.REFUSAL_NOT_REFUSED.format(id=visit_id))
     code = visit["refusal_reason"] or ""
     reason = next((r for r in catalog.refusal_reasons() if r.code == code), None)
+    # The ground is cited as the law stood on the day of the refusal (the visit's day).
+    refused_on = date.fromisoformat(visit["received_at"][:10])
     return {
         "kind": REFUSAL_KIND, "visit_id": visit_id, "office": office_values(db),
         "signer": signer_values(db), "received_at": visit["received_at"],
         "person": visit["person"], "petitions": visit["petitions"],
         "reason": {"code": code, "name": reason.name if reason else code,
-                   "basis": reason.basis if reason else ""},
+                   "basis": reason.basis_on(refused_on) if reason else ""},
         "issued_on": (on or date.today()).isoformat(),
     }
 

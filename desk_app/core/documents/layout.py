@@ -86,6 +86,25 @@ def dmy(value: str | date | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+BLANK = "……………………"  # a dotted line to fill in by hand
+
+
+def id_issue(person: dict) -> tuple[str, str]:
+    """(date, place) of issue of a person's ID as printed; a dotted line when unknown (Forms
+    01 and 02/TCD ask for both). The place is `id_issued_place` (older payloads:
+    `id_issued_by`)."""
+    issued_on = dmy(person.get("id_issued_on")) or BLANK
+    place = nfc(person.get("id_issued_place") or person.get("id_issued_by") or "").strip()
+    return issued_on, place or BLANK
+
+
+def copy_note(issued_on: str, reprinted_on: date | None = None) -> str:
+    """What the "BẢN SAO" box says: the original's date (the date of the act it records) and,
+    for a reprint, the day it was reprinted."""
+    note = f"Bản chính lập ngày {dmy(issued_on)}"
+    return note + (f"; in lại ngày {dmy(reprinted_on)}" if reprinted_on else "")
+
+
 @dataclass(frozen=True)
 class Styles:
     fonts: FontSet
