@@ -263,3 +263,4 @@ SIGNER_MISSING = ("Chưa ghi họ tên người ký văn bản (Cài đặt → 
                   "ghi tên người ký; hãy ghi người ký trước khi in để văn bản đầy đủ.")
 REFUSAL_NOT_ISSUED = ("Lượt tiếp số {id} chưa có thông báo từ chối tiếp nào nên chưa có bản để in lại. Hãy in "
                       "bản chính trước (bỏ --copy).")
+SETTING_NOT_A_SWITCH = "Giá trị “{value}” không hợp lệ cho công tắc này. Hãy chọn 1 (bật) hoặc 0 (tắt)."
