@@ -1,7 +1,8 @@
 """Deadlines as data: effective-dated rule sets (resources/rules/deadlines-*.json) → milestones.
 
 A case's rule set is the latest one whose `effective_from` is on or before the day the case was
-received (DOMAIN §1: cases received before 01/07/2026 keep the old periods). Every legal number
+received (cases received before 01/07/2026 keep the old periods, save the transition
+rules of Decree 155/2026 art. 22). Every legal number
 lives in the rule files; this module only counts days and explains the count in Vietnamese.
 The file format is described in resources/rules/README.md.
 """
