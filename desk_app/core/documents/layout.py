@@ -87,15 +87,17 @@ def dmy(value: str | date | None) -> str:
 
 
 BLANK = "……………………"  # a dotted line to fill in by hand
+BLANK_DATE = "…/…/……"  # a date to fill in by hand
+BLANK_SHORT = "……………"
 
 
 def id_issue(person: dict) -> tuple[str, str]:
     """(date, place) of issue of a person's ID as printed; a dotted line when unknown (Forms
     01 and 02/TCD ask for both). The place is `id_issued_place` (older payloads:
     `id_issued_by`)."""
-    issued_on = dmy(person.get("id_issued_on")) or BLANK
+    issued_on = dmy(person.get("id_issued_on")) or BLANK_DATE
     place = nfc(person.get("id_issued_place") or person.get("id_issued_by") or "").strip()
-    return issued_on, place or BLANK
+    return issued_on, place or BLANK_SHORT
 
 
 def copy_note(issued_on: str, reprinted_on: date | None = None) -> str:

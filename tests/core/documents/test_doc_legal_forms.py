@@ -103,7 +103,7 @@ def test_forms_01_and_02_print_the_ids_date_and_place_of_issue(db, pdf):
     visit = register(db, person(id_issued_on=date(2021, 8, 15)))
     receipt = _text(deliver_receipt(db, visit.visit_id)[0], pdf)
     # The place is not recorded yet (issue 8 adds it): a dotted line to fill in by hand.
-    assert "Số căn cước: 027090001234; ngày cấp: 15/08/2021; nơi cấp: ……………………." in receipt
+    assert "Số căn cước: 027090001234; ngày cấp: 15/08/2021; nơi cấp: ……………." in receipt
     payload = json.loads(db.execute("SELECT payload FROM issued_documents WHERE visit_id = ?",
                                     [visit.visit_id]).fetchone()[0])
     assert payload["provider"]["id_issued_place"] == ""
@@ -115,7 +115,7 @@ def test_forms_01_and_02_print_the_ids_date_and_place_of_issue(db, pdf):
     refused = register(db, person("Trần Văn Bình", serial=8), outcome=Outcome.REFUSED,
                        refusal_reason="da_giai_quyet_dung")
     notice = _text(issue_refusal(db, refused.visit_id, now=NOTICE_DAY).pdf, pdf)
-    assert "ngày cấp ……………………, nơi cấp ……………………;" in notice
+    assert "ngày cấp …/…/……, nơi cấp ……………;" in notice
 
 
 # ---------------------------------------------------------------- the signer

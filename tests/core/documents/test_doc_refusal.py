@@ -32,8 +32,8 @@ def test_notice_names_who_came_when_why_and_on_what_ground(db, pdf):
         "Số: 01/TB-UBND", "Nhân Hòa, ngày 23 tháng 11 năm 2026",
         "THÔNG BÁO", "Về việc từ chối tiếp công dân", "Kính gửi: Bà Trần Thị Ếch.",
         # Form 01/TCD: the ID with its date and place of issue (dotted lines when unknown).
-        "Ngày 20/11/2026, bà Trần Thị Ếch, số căn cước 027190000055, ngày cấp ……………………, nơi "
-        "cấp ……………………;",
+        "Ngày 20/11/2026, bà Trần Thị Ếch, số căn cước 027190000055, ngày cấp …/…/……, nơi cấp "
+        "……………;",
         "đến Ủy ban nhân dân phường Nhân Hòa để khiếu nại về việc:",
         "Khiếu nại việc thu hồi đất",
         # Refused on 20/11/2026, after 01/07/2026: Decree 154/2026 art. 4.
