@@ -38,7 +38,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int)
     p.add_argument("--act", metavar="THAO_TÁC",
                    help="accept, classify, guide, transfer, reply, return, file, verify, extend, "
-                        "decide, notify, close, withdraw, suspend, resume, reopen, note")
+                        "decide, notify, decision_received (ngày người khiếu nại nhận quyết "
+                        "định), close, withdraw, suspend, send_suspension, resume, reopen, note")
     p.add_argument("--on", metavar="NGÀY", help="ngày việc diễn ra (mặc định hôm nay)")
     p.add_argument("--body", default="", help="cơ quan nhận đơn / được hướng dẫn đến")
     p.add_argument("--doc-no", default="", help="số, ký hiệu văn bản")
