@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -49,8 +50,16 @@ class Item:
 class RefusalReason:
     code: str
     name: str
-    basis: str
+    basis: str  # the ground as cited today
     needs_form_01: bool
+    # (from YYYY-MM-DD, basis): the ground a refusal on or after each day cites (before
+    # 01/07/2026 the Law on Citizen Reception art. 9, after it Decree 154/2026 art. 4).
+    bases: tuple[tuple[str, str], ...] = ()
+
+    def basis_on(self, day: date) -> str:
+        """The legal ground a refusal on `day` cites."""
+        found = [basis for start, basis in self.bases if start <= day.isoformat()]
+        return found[-1] if found else self.basis
 
 
 def _load(name: str) -> dict:
@@ -66,7 +75,8 @@ def topics() -> tuple[Item, ...]:
 @cache
 def refusal_reasons() -> tuple[RefusalReason, ...]:
     return tuple(
-        RefusalReason(r["code"], r["name"], r["basis"], r["form_01"])
+        RefusalReason(r["code"], r["name"], r["basis"], r["form_01"],
+                      tuple(sorted((r.get("bases") or {}).items())))
         for r in _load("refusal_reasons.json")["reasons"]
     )
 

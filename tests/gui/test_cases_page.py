@@ -127,7 +127,7 @@ def test_case_window_prints_an_acceptance_notice_and_records_the_step(qtbot, win
                     timeout=10000)
     number = demo_db.execute("SELECT number FROM issued_documents WHERE case_id = ?"
                              " AND kind = 'thong_bao_thu_ly'", [case_id]).fetchone()[0]
-    assert number.endswith("/TBTL-UBND")
+    assert number.endswith("/TB-UBND")  # a notice: "TB" (Decree 30/2020 Appendix III)
     qtbot.waitUntil(lambda: any(e.action == "notify_acceptance" for e in dialog.detail.events),
                     timeout=5000)
     # a guidance slip for a case never guided: said on the case page, nothing issued

@@ -145,7 +145,7 @@ def test_postponing_through_the_buttons_and_printing_the_notice(qtbot, tasks, db
     assert shown[0] == (b"%PDF-", "Thông báo hoãn buổi tiếp công dân",
                         f"thong-bao-hoan-{db.execute('SELECT id FROM sessions WHERE status = ?', ['postponed']).fetchone()[0]}.pdf")
     assert db.execute("SELECT number FROM issued_documents WHERE kind = 'hoan_tiep'"
-                      ).fetchone() == ("1/TB-HLTCD",)
+                      ).fetchone() == ("01/TB-UBND",)
 
 
 def _started_session(db):
@@ -200,7 +200,7 @@ def test_the_reception_day_records_directions_and_issues_the_notice(qtbot, tasks
         window.notice_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert shown == [(b"%PDF-", "Thông báo kết luận việc tiếp công dân")]
-    qtbot.waitUntil(lambda: "1/TBKL-UBND" in window.header.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "01/TB-UBND" in window.header.text(), timeout=5000)
     assert not window.add_direction_button.isEnabled()  # fixed once the notice is issued
 
 

@@ -18,6 +18,9 @@ FLAGS = {
     "over_level": (8, "Vượt cấp"),
     "hot_spot": (16, "Điểm nóng"),
     "vulnerable": (32, "Đối tượng yếu thế, gia đình chính sách"),
+    # Denunciation Law art. 24(1): verification at several places allows 10 working days
+    # instead of 7 to register and check a denunciation; a fact of its own, not "complex".
+    "several_places": (64, "Tố cáo phải xác minh ở nhiều địa điểm"),
 }
 COMPLEXITY_LABELS = {0: "Thông thường", 1: "Phức tạp", 2: "Đặc biệt phức tạp"}
 VIEWS = {

@@ -77,6 +77,14 @@ ACTIONS: dict[str, Action] = {
     # Law 136/2025 art. 11a: suspension stops the clock; the decision to continue restarts it.
     "suspend": Action("Tạm đình chỉ giải quyết", HANDLING, "suspended"),
     "resume": Action("Tiếp tục giải quyết", ("suspended",), None),
+    # Decree 155/2026 art. 28b(1): the suspension decision is sent within 3 working days.
+    "send_suspension": Action("Gửi quyết định tạm đình chỉ", ("suspended", *HANDLING, "decided"),
+                              None, kinds=("khieu_nai",)),
+    # Complaints Law art. 33: the second complaint's window runs from the day the complainant
+    # received the first-instance decision; that day is recorded when it is known.
+    "decision_received": Action("Người khiếu nại nhận được quyết định giải quyết lần đầu",
+                                ("decided", "notified", "closed", "reopened"), None,
+                                kinds=("khieu_nai",)),
     # Law on Complaints art. 33: a second complaint after the first decision (or its deadline).
     "reopen": Action("Khiếu nại lần hai", ("decided", "notified", "closed"), "reopened",
                      kinds=("khieu_nai",)),
@@ -102,7 +110,8 @@ ACTIONS: dict[str, Action] = {
 # Actions an officer chooses on the case page (the others are recorded by other services).
 USER_ACTIONS = ("classify", "accept", "guide", "transfer", "reply", "return", "file",
                 "notify_acceptance", "verify",
-                "extend", "decide", "notify", "close", "withdraw", "suspend", "resume", "reopen")
+                "extend", "decide", "notify", "decision_received", "close", "withdraw", "suspend",
+                "send_suspension", "resume", "reopen")
 
 
 def next_status(action: str, status: str, kind: str, before_suspension: str | None = None) -> str:

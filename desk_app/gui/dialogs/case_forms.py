@@ -44,13 +44,17 @@ class ActionDialog(QDialog):
         self.day = QDateEdit(QDate.currentDate(), self, calendarPopup=True,
                              displayFormat="dd/MM/yyyy")
         self.day.setMaximumDate(QDate.currentDate())
-        form.addRow(self.tr("Ngày thực hiện:"), self.day)
+        # Complaints Law art. 33: the day the complainant received the decision, not the day
+        # it was sent; the second complaint's window runs from it.
+        day_label = (self.tr("Ngày người khiếu nại nhận được quyết định:")
+                     if action == "decision_received" else self.tr("Ngày thực hiện:"))
+        form.addRow(day_label, self.day)
         self.body = QLineEdit(self)
         self.doc_no = QLineEdit(self)
         if spec.needs_body or action == "reply":
             form.addRow(self.tr("Cơ quan, tổ chức:"), self.body)
         if action in ("guide", "transfer", "reply", "decide", "notify", "return", "extend",
-                      "suspend", "resume", "accept", "notify_acceptance"):
+                      "suspend", "resume", "accept", "notify_acceptance", "send_suspension"):
             form.addRow(self.tr("Số, ký hiệu văn bản:"), self.doc_no)
         self.eligible = QCheckBox(self.tr("Đủ điều kiện xử lý"), self)
         self.competent = QCheckBox(self.tr("Thuộc thẩm quyền giải quyết"), self)

@@ -88,6 +88,14 @@ class PartEditor(QGroupBox):
         self.summary.setFixedHeight(70)
         self.remove_button = QPushButton(self.tr("Bỏ nội dung này"), self)
         self.remove_button.clicked.connect(lambda: self.removed.emit(self))
+        # Complaints Law art. 9: the 90-day limitation runs from the day the complainant
+        # received or knew of the act; optional, and a late complaint is only warned of.
+        self.known_label = QLabel(self.tr("Ngày biết quyết định, hành vi bị khiếu nại"), self)
+        self.known = QLineEdit(self)
+        self.known.setPlaceholderText(self.tr("ngày/tháng/năm (nếu biết)"))
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a4b00;")
         layout = QGridLayout(self)
         layout.addWidget(QLabel(self.tr("Loại đơn")), 0, 0)
         layout.addWidget(self.kind, 0, 1)
@@ -95,10 +103,37 @@ class PartEditor(QGroupBox):
         layout.addWidget(self.topic, 0, 3)
         layout.addWidget(self.remove_button, 0, 4)
         layout.addWidget(self.summary, 1, 0, 1, 5)
+        layout.addWidget(self.known_label, 2, 0, 1, 2)
+        layout.addWidget(self.known, 2, 2)
+        layout.addWidget(self.warning, 3, 0, 1, 5)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self, *_) -> None:
+        complaint = self.kind.currentData() == PetitionKind.KHIEU_NAI
+        for widget in (self.known_label, self.known):
+            widget.setVisible(complaint)
+        if not complaint:
+            self.warning.clear()
+        self.warning.setVisible(complaint and bool(self.warning.text()))
+
+    def known_on(self) -> date | None:
+        text = self.known.text().strip()
+        if not text or self.kind.currentData() != PetitionKind.KHIEU_NAI:
+            return None
+        try:
+            return datetime.strptime(text, "%d/%m/%Y").date()
+        except ValueError:
+            raise DeskError(self.tr("Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/2026.")
+                            .replace("%1", text), field="known_on") from None
+
+    def show_warning(self, text: str | None) -> None:
+        self.warning.setText(text or "")
+        self.warning.setVisible(bool(text))
 
     def value(self) -> PetitionPart:
         return PetitionPart(PetitionKind(self.kind.currentData()), self.topic.currentData(),
-                            self.summary.toPlainText())
+                            self.summary.toPlainText(), self.known_on())
 
 
 class IntakePage(QWidget):
@@ -354,6 +389,7 @@ class IntakePage(QWidget):
     def add_part(self) -> PartEditor:
         editor = PartEditor(len(self.parts) + 1, self)
         editor.removed.connect(self._remove_part)
+        editor.known.editingFinished.connect(lambda e=editor: self.check_limitation(e))
         self.parts.append(editor)
         self.parts_box.addWidget(editor)
         self._renumber()
@@ -364,6 +400,24 @@ class IntakePage(QWidget):
             self.parts.remove(editor)
             editor.deleteLater()
             self._renumber()
+
+    def check_limitation(self, editor: PartEditor) -> None:
+        """Warn (never refuse) when the complaint comes after its limitation period."""
+        try:
+            known = editor.known_on()
+        except DeskError as exc:
+            editor.show_warning(exc.message)
+            return
+        received = self.received_at.dateTime().toPython().date()
+        kind = str(editor.kind.currentData())
+
+        def job(db):
+            from desk_app.core.cases.limitation import limitation_warning
+            from desk_app.core.cases.office_calendar import load_calendar
+
+            return limitation_warning(kind, received, known, load_calendar(db))
+
+        self.tasks.read(job, editor.show_warning, self._failed)
 
     def _renumber(self) -> None:
         for number, editor in enumerate(self.parts, start=1):
@@ -454,6 +508,7 @@ class IntakePage(QWidget):
             "date_of_birth": self.dob, "phone": self.phone, "received_at": self.received_at,
             "crowd_size": self.crowd_size, "representatives": self.reps,
             "summary": first.summary if first else None, "topic": first.topic if first else None,
+            "known_on": first.known if first else None,
             "petition_kind": first.kind if first else None, "refusal_reason": self.refusal_reason,
             "outcome_body": self.outcome_body, "documents": self.documents, "officer": self.officer,
         }.get(field or "")
