@@ -1,0 +1,99 @@
+"""Lượt tiếp: when, how, who received, how many came (a crowd names its representatives),
+and who handled the matter before."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+)
+
+from desk_app.core import catalog
+from desk_app.core.model import PersonForm, ReceptionKind
+from desk_app.gui.widgets.fields import combo, select
+from desk_app.gui.widgets.row_table import RowTable, cell_text
+
+CROWD = 5  # Law on Citizen Reception art. 30: five or more people with one content
+
+
+class VisitBox(QGroupBox):
+    def __init__(self, officers, parent=None):
+        super().__init__(self.tr("Lượt tiếp"), parent)
+        self.received_at = QDateTimeEdit(self)
+        self.received_at.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.received_at.setCalendarPopup(True)
+        self.reception_kind = combo(
+            {k: v for k, v in catalog.RECEPTION_KIND_LABELS.items()
+             if k != ReceptionKind.TRUC_TUYEN}, self)
+        self.officer = combo([(o.id, o.full_name) for o in officers], self)
+        self.crowd_size = QSpinBox(self)
+        self.crowd_size.setRange(1, 9999)
+        self.crowd_size.valueChanged.connect(self._crowd_changed)
+        self.crowd_hint = QLabel(self)
+        self.crowd_hint.setWordWrap(True)
+        self.reps_box = RowTable([self.tr("Họ tên người đại diện khác"), self.tr("Số căn cước")],
+                                 self.tr("Thêm người đại diện"), self)
+        self.reps = self.reps_box.table
+        self.prior_handlers = QLineEdit(self)
+        self.prior_handlers.setPlaceholderText(
+            self.tr("Cơ quan, đơn vị đã tiếp nhận, giải quyết (nếu có)"))
+
+        form = QFormLayout(self)
+        when = QHBoxLayout()
+        when.addWidget(self.received_at)
+        when.addWidget(QLabel(self.tr("Hình thức")))
+        when.addWidget(self.reception_kind, 1)
+        form.addRow(self.tr("Thời điểm"), when)
+        form.addRow(self.tr("Cán bộ tiếp"), self.officer)
+        crowd = QHBoxLayout()
+        crowd.addWidget(self.crowd_size)
+        crowd.addWidget(self.crowd_hint, 1)
+        form.addRow(self.tr("Số người"), crowd)
+        form.addRow(self.reps_box)
+        form.addRow(self.tr("Đã được giải quyết bởi"), self.prior_handlers)
+
+    def focus_order(self) -> list:
+        return [self.received_at, self.reception_kind, self.officer, self.crowd_size,
+                *self.reps_box.focus_order(), self.prior_handlers]
+
+    def clear(self, officer_id: int | None) -> None:
+        """A new visitor: now, one person, nobody else; the desk's kind and officer stay."""
+        self.received_at.setDateTime(QDateTime.currentDateTime())
+        self.crowd_size.setValue(1)
+        self.reps.setRowCount(0)
+        self.prior_handlers.clear()
+        if officer_id is not None:
+            select(self.officer, officer_id)
+        self._crowd_changed(1)
+
+    def is_blank(self) -> bool:
+        return (self.crowd_size.value() == 1 and self.reps.rowCount() == 0
+                and not self.prior_handlers.text().strip())
+
+    def _crowd_changed(self, size: int) -> None:
+        self.reps_box.setVisible(size >= CROWD)
+        if size < CROWD:
+            self.crowd_hint.setText("")
+        elif size <= 10:  # art. 30: 5–10 people send 1–2 representatives, more send up to 5
+            self.crowd_hint.setText(
+                self.tr("Đoàn đông người: 1–2 người đại diện (kể cả người trình bày)"))
+        else:
+            self.crowd_hint.setText(
+                self.tr("Đoàn đông người: tối đa 5 người đại diện (kể cả người trình bày)"))
+
+    def representatives(self) -> tuple[PersonForm, ...]:
+        reps = []
+        for row in range(self.reps.rowCount()):
+            name, number = cell_text(self.reps, row, 0), cell_text(self.reps, row, 1)
+            if name.strip() or number.strip():
+                reps.append(PersonForm(full_name=name, id_number=number))
+        return tuple(reps)
+
+    def officer_id(self) -> int | None:
+        return int(self.officer.currentData()) if self.officer.currentData() else None
