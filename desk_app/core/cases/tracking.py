@@ -469,9 +469,10 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
     return case_id
 
 
-def case_events(db: Database, case_id: int) -> tuple[CaseEvent, ...]:
+def case_events(db: Database, case_id: int, kind: str | None = None) -> tuple[CaseEvent, ...]:
+    """The case's events in order; `kind` (the case's petition kind) names the steps."""
     return tuple(
-        CaseEvent(r[0], r[1], lifecycle.ACTIONS.get(r[1], lifecycle.ACTIONS["note"]).label, r[2],
+        CaseEvent(r[0], r[1], lifecycle.action_label(r[1], kind), r[2],
                   r[3], r[4], r[5] or "", r[6], r[7], r[8], json.loads(r[9] or "{}"))
         for r in db.execute(
             "SELECT e.id, e.action, e.status_after, e.occurred_on, e.entered_at, o.full_name,"

@@ -20,25 +20,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from desk_app.core.cases.labels import FLAGS, VIEWS
 from desk_app.gui.models.case_model import CaseModel
+from desk_app.gui.pages.base import ListPage
 
 
-class CasesPage(QWidget):
+class CasesPage(ListPage):
     open_case = Signal(int)
     loaded = Signal(object)  # the Dashboard shown
 
     def __init__(self, tasks, reader_db, parent=None):
-        super().__init__(parent)
-        self.tasks = tasks
+        super().__init__(tasks, parent)
         self.current_officer_id: int | None = None
         self.view_name = "overdue"
         self.flag: str | None = None
-        self._stale = True
-        self._generation = 0
 
         self.title = QLabel(self)
         self.title.setObjectName("dashboardTitle")
@@ -94,15 +91,6 @@ class CasesPage(QWidget):
         layout.addWidget(self.table, 1)
 
     # --- loading -----------------------------------------------------------------
-    def ensure_loaded(self) -> None:
-        if self._stale:
-            self.reload()
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
     def show_view(self, name: str) -> None:
         self.view_name, self.flag = name, None
         self.reload()
@@ -111,10 +99,7 @@ class CasesPage(QWidget):
         self.view_name, self.flag = "open", name
         self.reload()
 
-    def reload(self, *_) -> None:
-        self._stale = False
-        self._generation += 1
-        generation = self._generation
+    def load_job(self):
         today = date.today()
         assignee = self.current_officer_id if self.mine.isChecked() else None
         view, flag = self.view_name, self.flag
@@ -122,15 +107,16 @@ class CasesPage(QWidget):
         def job(db):
             from desk_app.core.cases.dashboard import case_ids, dashboard
 
-            return (dashboard(db, today, assignee),
+            return (today, dashboard(db, today, assignee),
                     case_ids(db, view, today, assignee=assignee, flag=flag))
 
-        self.list_title.setText(self.tr("Đang tải…"))
-        self.tasks.read(job, lambda result: self._loaded(generation, today, *result))
+        return job
 
-    def _loaded(self, generation: int, today: date, board, ids) -> None:
-        if generation != self._generation:
-            return
+    def loading(self) -> None:
+        self.list_title.setText(self.tr("Đang tải…"))
+
+    def show_loaded(self, result) -> None:
+        today, board, ids = result
         self.title.setText(self.tr("<b>Hôm nay %1</b> — %2 vụ việc đang giải quyết")
                            .replace("%1", f"{today:%d/%m/%Y}").replace("%2", str(board.open)))
         counts = {"overdue": board.overdue, "due_soon": board.due_soon, "waiting": board.waiting,

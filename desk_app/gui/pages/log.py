@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from desk_app.core import catalog
@@ -24,6 +23,7 @@ from desk_app.core.reception.logbook import LogFilter, log_ids, reveal_identity
 from desk_app.core.reception.search import search_ids
 from desk_app.gui.documents import print_document
 from desk_app.gui.models.log_model import LogModel
+from desk_app.gui.pages.base import ListPage
 
 
 def _combo(first: str, items) -> QComboBox:
@@ -34,22 +34,19 @@ def _combo(first: str, items) -> QComboBox:
     return combo
 
 
-class LogPage(QWidget):
+class LogPage(ListPage):
     open_record = Signal(int)  # petition id
     open_case = Signal(int)  # case id
     loaded = Signal(int)  # number of rows shown
     exported = Signal(str)  # file written
 
     def __init__(self, tasks, reader_db, officers, parent=None):
-        super().__init__(parent)
-        self.tasks = tasks
+        super().__init__(tasks, parent)
         self.current_officer_id: int | None = None
         self.search_text = ""
         self.sort = "received_at"
         self.descending = True
         self.sort_column = 1
-        self._generation = 0
-        self._stale = True
 
         self.use_dates = QComboBox(self)
         self.use_dates.addItems([self.tr("Mọi ngày"), self.tr("Trong khoảng")])
@@ -136,31 +133,14 @@ class LogPage(QWidget):
         if ranged:
             self.reload()
 
-    def ensure_loaded(self) -> None:
-        if self._stale:
-            self.reload()
+    def load_job(self):
+        text, flt = self.search_text, self.current_filter()
+        return lambda db: search_ids(db, text, 500) if text else log_ids(db, flt)
 
-    def mark_stale(self) -> None:
-        """New lines were written: reload now if the log is on screen, else when it is shown."""
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def reload(self, *_) -> None:
-        self._stale = False
-        self._generation += 1
-        generation = self._generation
-        text = self.search_text
-        flt = self.current_filter()
-        def job(db):
-            return search_ids(db, text, 500) if text else log_ids(db, flt)
-
+    def loading(self) -> None:
         self.count.setText(self.tr("Đang tải…"))
-        self.tasks.read(job, lambda ids: self._loaded(generation, ids))
 
-    def _loaded(self, generation: int, ids) -> None:
-        if generation != self._generation:
-            return  # a newer filter was chosen meanwhile
+    def show_loaded(self, ids) -> None:
         self.model.set_ids(ids)
         self.count.setText(self.tr("%1 dòng").replace("%1", f"{len(ids):,}".replace(",", ".")))
         self.loaded.emit(len(ids))
