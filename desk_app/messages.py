@@ -237,3 +237,12 @@ SLIP_SESSION_HOST_REQUIRED = "Hãy ghi họ tên người chủ trì buổi ti�
 SLIP_SESSION_EMPTY = ("Buổi tiếp chưa có công dân nào và chưa có kết luận. Hãy ghi ít nhất một công dân "
                       "được tiếp hoặc một ý kiến kết luận.")
 SLIP_SESSION_CITIZEN_NAME = "Công dân thứ {index} chưa có họ tên hoặc số vụ việc. Hãy ghi một trong hai."
+
+# Desk: first run, office details, settings, help (gui/, core/storage/office.py)
+OFFICER_NAME_REQUIRED = ("Chưa nhập họ và tên cán bộ tiếp công dân. Hãy nhập họ tên người sẽ ký giấy "
+                         "biên nhận (thêm cán bộ khác sau trong menu Công cụ).")
+OFFICE_NAME_REQUIRED = ("Chưa nhập tên cơ quan. Hãy ghi tên in trên văn bản, ví dụ “Ủy ban nhân dân "
+                        "phường Nhân Hòa”.")
+OFFICE_PARENT_REQUIRED = ("Chưa nhập cơ quan cấp trên. Hãy ghi tên in phía trên tên cơ quan, ví dụ "
+                          "“Ủy ban nhân dân tỉnh Bắc Ninh”.")
+COMMUNE_NOT_CHOSEN = "Chưa chọn xã/phường/đặc khu. Hãy gõ vài chữ của tên rồi chọn trong danh sách."

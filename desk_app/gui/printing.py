@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.gui.widgets.screen import fit
+
 PRINT_DPI_MAX = 300  # enough for text; more only makes the spool bigger
 
 
@@ -105,7 +107,7 @@ class DocumentDialog(QDialog):
         self.title = title
         self.file_name = file_name
         self.setWindowTitle(title)
-        self.resize(820 if not self.pages.landscape() else 1100, 900)
+        fit(self, 820 if not self.pages.landscape() else 1100, 900)
         self.page = 0
 
         self.view = QLabel(self)

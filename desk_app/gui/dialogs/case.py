@@ -97,13 +97,13 @@ class CaseDialog(QDialog):
         bottom.addWidget(more)
         bottom.addWidget(close)
 
-        header = QScrollArea(self)  # a long title or address never pushes the tabs away
-        header.setWidget(self.header)
-        header.setWidgetResizable(True)
-        header.setFrameShape(QScrollArea.NoFrame)
-        header.setMaximumHeight(120)
+        # A long title or address scrolls in its own strip and never pushes the tabs away.
+        self.header_area = QScrollArea(self)
+        self.header_area.setWidget(self.header)
+        self.header_area.setWidgetResizable(True)
+        self.header_area.setFrameShape(QScrollArea.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addWidget(header)
+        layout.addWidget(self.header_area)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
@@ -139,6 +139,7 @@ class CaseDialog(QDialog):
         self.detail = d
         today = date.today()
         self.header.setText(views.header_html(d, today))
+        self._fit_header()
         self.milestones.show_detail(d, today)
         self.timeline.setHtml(views.timeline_html(d))
         self.papers.setHtml(views.papers_html(d))
@@ -158,6 +159,16 @@ class CaseDialog(QDialog):
             self.actions_row.addWidget(button)
         self.actions_box.updateGeometry()
         self.more.show_detail(d)
+
+    def _fit_header(self) -> None:
+        """As tall as the header's text at this width, up to a fifth of the window."""
+        width = max(self.header_area.viewport().width(), 200)
+        wanted = self.header.heightForWidth(width) + 4
+        self.header_area.setFixedHeight(max(40, min(wanted, self.height() // 5)))
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_header()
 
     # --- writing -----------------------------------------------------------------
     def write(self, fn, done=None) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.cases.dialogues import ROLES, Participant
 from desk_app.core.cases.lifecycle import ACTIONS, action_label
+from desk_app.gui.widgets.screen import fit
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -87,6 +88,7 @@ class ScheduleDialogueDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Lên lịch đối thoại"))
+        self.setMinimumWidth(440)
         start = (datetime.now() + timedelta(days=8)).replace(hour=8, minute=0, second=0,
                                                               microsecond=0)
         self.when = QDateTimeEdit(QDateTime(start), self, calendarPopup=True,
@@ -113,7 +115,7 @@ class DialogueMinutesDialog(QDialog):
     def __init__(self, parent=None, rows: int = 4):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Biên bản đối thoại"))
-        self.resize(760, 520)
+        fit(self, 760, 520)
         self.held = QDateTimeEdit(QDateTime.currentDateTime(), self, calendarPopup=True,
                                   displayFormat="HH:mm dd/MM/yyyy")
         self.people = QTableWidget(rows, 3, self)

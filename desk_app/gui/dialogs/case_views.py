@@ -131,7 +131,7 @@ def papers_html(d_: CaseDetail) -> str:
     out += [f"<li>{escape(x)}</li>" for x in d_.documents] or [f"<li>{tr('Không có')}</li>"]
     out.append(f"</ul><h4>{tr('Văn bản đã phát hành')}</h4>")
     if d_.issued:
-        out.append(f"<table cellspacing=4><tr><th align=left>{tr('Loại văn bản')}</th>"
+        out.append(f"<table cellspacing=0 cellpadding=4><tr><th align=left>{tr('Loại văn bản')}</th>"
                    f"<th align=left>{tr('Số, ký hiệu')}</th><th align=left>{tr('Ngày')}</th></tr>")
         out += [f"<tr><td>{escape(document_kind(kind))}</td><td>{escape(number)}</td>"
                 f"<td>{d(at)}</td></tr>" for number, kind, at in d_.issued]

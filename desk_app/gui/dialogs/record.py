@@ -7,6 +7,8 @@ from html import escape
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from desk_app.core.reception.records import Record
+from desk_app.gui import style
+from desk_app.gui.widgets.screen import fit
 
 
 class RecordDialog(QDialog):
@@ -14,7 +16,7 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.record = record
         self.setWindowTitle(self.tr("Lượt tiếp — %1").replace("%1", record.log_label))
-        self.resize(720, 640)
+        fit(self, 720, 640)
         self.text = QTextBrowser(self)
         self.text.setHtml(self._html(record))
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
@@ -56,7 +58,7 @@ class RecordDialog(QDialog):
             rows.append(row(self.tr("Ghi chú"), r.note))
         notice = ""
         if r.masked:
-            notice = ("<p style='color:#6b4e00'><i>" + escape(self.tr(
+            notice = (f"<p style='color:{style.hex_('masked')}'><i>" + escape(self.tr(
                 "Danh tính người tố cáo được bảo mật. Dùng “Hiện danh tính…” trong sổ nếu cần "
                 "(việc xem được ghi lại).")) + "</i></p>")
         return notice + "<table cellspacing=6>" + "".join(rows) + "</table>"

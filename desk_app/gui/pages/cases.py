@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.cases.labels import FLAGS, VIEWS
+from desk_app.gui import style
 from desk_app.gui.models.case_model import CaseModel
 from desk_app.gui.pages.base import ListPage
+from desk_app.gui.widgets.flow import FlowLayout, flow_policy
+from desk_app.gui.widgets.table_state import ColumnMemory
 
 
 class CasesPage(ListPage):
@@ -39,9 +42,9 @@ class CasesPage(ListPage):
 
         self.title = QLabel(self)
         self.title.setObjectName("dashboardTitle")
-        self.mine = QCheckBox(self.tr("Chỉ vụ việc giao cho tôi"), self)
+        self.mine = QCheckBox(self.tr("Chỉ vụ việc giao cho &tôi"), self)
         self.mine.toggled.connect(self.reload)
-        refresh = QPushButton(self.tr("Cập nhật"), self)
+        refresh = QPushButton(self.tr("Cập &nhật (F5)"), self)
         refresh.clicked.connect(self.reload)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -50,13 +53,16 @@ class CasesPage(ListPage):
         for i, (name, label) in enumerate(VIEWS.items()):
             button = QPushButton(label, tiles)
             button.setCheckable(True)
-            button.setMinimumHeight(54)
+            button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, n=name: self.show_view(n))
             grid.addWidget(button, 0, i)
+            grid.setColumnStretch(i, 1)
             self.buttons[name] = button
         self.flag_buttons: dict[str, QPushButton] = {}
         flags_box = QGroupBox(self.tr("Theo dấu hiệu (vụ việc đang giải quyết)"), self)
-        flags_row = QHBoxLayout(flags_box)
+        flags_box.setSizePolicy(flow_policy())
+        flags_row = FlowLayout(flags_box)
+        flags_row.setContentsMargins(9, 9, 9, 9)
         for name, (_bit, label) in FLAGS.items():
             button = QPushButton(label, flags_box)
             button.setCheckable(True)
@@ -75,8 +81,10 @@ class CasesPage(ListPage):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        for column, width in enumerate((70, 90, 190, 90, 420, 150, 95, 130, 160)):
-            self.table.setColumnWidth(column, width)
+        # What is late and when comes before the content: the columns an officer acts on
+        # stay in view on a small screen.
+        self.columns = ColumnMemory(self.table, "cases", (70, 90, 170, 80, 420, 150, 95, 130, 160),
+                                    order=(0, 1, 2, 3, 7, 6, 5, 4, 8), elastic=4)
         self.table.doubleClicked.connect(self._open)
 
         top = QHBoxLayout()
@@ -125,7 +133,7 @@ class CasesPage(ListPage):
             button.setText(f"{VIEWS[name]}\n{counts[name]}")
             button.setChecked(self.flag is None and name == self.view_name)
             if name == "overdue":
-                button.setStyleSheet("color: #b00020; font-weight: bold;" if board.overdue else "")
+                button.setStyleSheet(style.css("error", bold=True) if board.overdue else "")
         for name, button in self.flag_buttons.items():
             button.setText(f"{FLAGS[name][1]}: {board.by_flag[name]}")
             button.setChecked(name == self.flag)

@@ -12,11 +12,11 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -27,10 +27,11 @@ from desk_app.core.errors import DeskError
 from desk_app.core.model import IntakeForm, KnownPerson, ReceptionKind, Registered
 from desk_app.core.reception.ids import parse_qr_line
 from desk_app.core.reception.people import find_person
+from desk_app.gui import style
 from desk_app.gui.documents import print_document
 from desk_app.gui.widgets.content_box import ContentBox, PartEditor
 from desk_app.gui.widgets.documents_box import COPY_LABELS, DocumentsBox
-from desk_app.gui.widgets.fields import select
+from desk_app.gui.widgets.fields import chain, select
 from desk_app.gui.widgets.known_person import KnownPersonPanel
 from desk_app.gui.widgets.outcome_box import OutcomeBox
 from desk_app.gui.widgets.person_box import PersonBox
@@ -40,8 +41,6 @@ __all__ = ["COPY_LABELS", "IntakePage", "PartEditor", "_select"]
 
 _select = select  # tests and older callers
 RECEIPT_QR_PREFIX = "TCD1|"  # core.documents.register.receipt_qr_text
-ERROR_STYLE = "color: #a40000; font-weight: bold;"
-OK_STYLE = "color: #0b6b1f; font-weight: bold;"
 
 
 class IntakePage(QWidget):
@@ -55,6 +54,7 @@ class IntakePage(QWidget):
         self.tasks = tasks
         self.office = office
         self.current_officer_id: int | None = officers[0].id if officers else None
+        self.last_saved: Registered | None = None  # what Ctrl+P prints
         self._lookup_timer = QTimer(self, singleShot=True, interval=250)
         self._lookup_timer.timeout.connect(self.lookup_person)
         self._build(officers)
@@ -71,6 +71,7 @@ class IntakePage(QWidget):
         self.person.id_edited.connect(self._lookup_timer.start)
         self.visit = VisitBox(officers, self)
         self.content = ContentBox(self)
+        self.content.changed.connect(self._chain)
         self.documents_box = DocumentsBox(self)
         self.outcome_box = OutcomeBox(self)
         self.known = KnownPersonPanel(self)
@@ -88,13 +89,12 @@ class IntakePage(QWidget):
         self.duplicates.setWordWrap(True)
         self.duplicates.setVisible(False)
         self.duplicates.linkActivated.connect(self._duplicate_link)
-        self.save_button = QPushButton(self.tr("Ghi sổ (Ctrl+S)"), self)
-        self.save_button.setDefault(True)
+        # The shortcuts themselves belong to the main window's menu (one owner per key).
+        self.save_button = QPushButton(self.tr("&Ghi sổ (Ctrl+S)"), self)
         self.save_button.clicked.connect(self.save)
-        self.new_button = QPushButton(self.tr("Người tiếp theo (Ctrl+N)"), self)
-        self.new_button.clicked.connect(self.reset)
-        QShortcut(QKeySequence.Save, self, activated=self.save)
-        QShortcut(QKeySequence.New, self, activated=self.reset)
+        self.new_button = QPushButton(self.tr("Người tiếp th&eo (Ctrl+N)"), self)
+        self.new_button.clicked.connect(self.new_visit)
+        self.note.returnPressed.connect(self.save)  # Enter in the form's last field saves
 
         left = QWidget(self)
         column = QVBoxLayout(left)
@@ -118,6 +118,14 @@ class IntakePage(QWidget):
         outer = QVBoxLayout(self)
         outer.addLayout(top, 1)
         outer.addLayout(buttons)
+        self._chain()
+
+    def _chain(self) -> None:
+        """Tab follows the paper form top to bottom, whatever order the widgets were made in."""
+        chain([self.qr, *self.person.focus_order(), *self.visit.focus_order(),
+               *self.content.focus_order(), *self.documents_box.focus_order(),
+               *self.outcome_box.focus_order(), self.save_button, self.new_button,
+               self.known.fill])
 
     def _alias_fields(self) -> None:
         """The fields by their form names, for shortcuts, error focus and tests."""
@@ -146,6 +154,35 @@ class IntakePage(QWidget):
         self.current_officer_id = officer_id
         select(self.officer, officer_id)
 
+    def is_blank(self) -> bool:
+        """Nothing typed for a visitor yet (the desk's own choices do not count)."""
+        return (not self.qr.text().strip() and self.person.is_blank() and self.visit.is_blank()
+                and self.content.is_blank() and not self.documents_box.values()
+                and self.outcome_box.is_blank())
+
+    def new_visit(self) -> bool:
+        """Ctrl+N: the next visitor. A filled form is cleared only when the officer says so."""
+        if not self.is_blank():
+            answer = QMessageBox.question(
+                self, self.tr("Người tiếp theo"),
+                self.tr("Biểu mẫu đang có thông tin chưa ghi sổ. Xóa để tiếp người tiếp theo?"),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return False
+        self.reset()
+        self.message.clear()
+        self.duplicates.setVisible(False)
+        return True
+
+    def print_last(self) -> bool:
+        """Ctrl+P: the receipt (or, for a refused visit, the refusal notice) of the last save."""
+        if self.last_saved is None:
+            self.show_error(self.tr("Chưa ghi sổ lượt tiếp nào trong phiên làm việc này để in."))
+            return False
+        kind = "receipt" if self.last_saved.receipt_no else "refusal"
+        print_document(self, self.tasks, kind, self.last_saved.visit_id)
+        return True
+
     def reset(self) -> None:
         """Clear the visitor's fields; keep the desk's own (officer, reception kind)."""
         self.qr.clear()
@@ -158,14 +195,14 @@ class IntakePage(QWidget):
         self.qr.setFocus()
 
     def show_error(self, message: str, field: str | None = None) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(style.css("error", bold=True))
         self.message.setText(message)
         widget = self._field_widget(field)
         if widget is not None:
             widget.setFocus()
 
     def show_ok(self, message: str) -> None:
-        self.message.setStyleSheet(OK_STYLE)
+        self.message.setStyleSheet(style.css("ok", bold=True))
         self.message.setText(message)
 
     def _field_widget(self, field: str | None):
@@ -260,13 +297,14 @@ class IntakePage(QWidget):
 
     def _saved(self, result: Registered) -> None:
         self.save_button.setEnabled(True)
+        self.last_saved = result
         name = self.full_name.text().strip()
         self.reset()
         text = escape(self.tr("Đã ghi sổ lượt tiếp của %1.").replace("%1", name))
         if result.receipt_no:
             text += " " + escape(self.tr("Giấy biên nhận số %1.").replace("%1", result.receipt_no))
-            text += (f" <a href='receipt:{result.visit_id}'>" + self.tr("In giấy biên nhận")
-                     + "</a>")
+            text += (f" <a href='receipt:{result.visit_id}'>"
+                     + self.tr("In giấy biên nhận (Ctrl+P)") + "</a>")
         else:
             text += (f" <a href='refusal:{result.visit_id}'>"
                      + self.tr("Lập thông báo từ chối tiếp (mẫu 01/TCD)") + "</a>")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from desk_app.core import catalog
@@ -24,6 +25,8 @@ from desk_app.core.reception.search import search_ids
 from desk_app.gui.documents import print_document
 from desk_app.gui.models.log_model import LogModel
 from desk_app.gui.pages.base import ListPage
+from desk_app.gui.widgets.flow import FlowLayout, flow_policy
+from desk_app.gui.widgets.table_state import ColumnMemory
 
 
 def _combo(first: str, items) -> QComboBox:
@@ -69,20 +72,27 @@ class LogPage(ListPage):
         self.clear_search.clicked.connect(lambda: self.set_search(""))
         self.count = QLabel(self)
 
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Ngày:")))
-        filters.addWidget(self.use_dates)
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel("–"))
-        filters.addWidget(self.date_to)
+        # The filters wrap onto a second row on a narrow screen rather than run off it.
+        filter_box = QWidget(self)
+        filter_box.setSizePolicy(flow_policy())
+        filters = FlowLayout(filter_box)
+        days = QLabel(self.tr("&Ngày:"), self)
+        days.setBuddy(self.use_dates)
+        dates = QWidget(self)
+        dates_row = QHBoxLayout(dates)
+        dates_row.setContentsMargins(0, 0, 0, 0)
+        for widget in (days, self.use_dates, self.date_from, QLabel("–"), self.date_to):
+            dates_row.addWidget(widget)
+        filters.addWidget(dates)
         filters.addWidget(self.reception_kind)
         filters.addWidget(self.petition_kind)
         filters.addWidget(self.officer)
-        filters.addStretch(1)
-        filters.addWidget(self.count)
-        export = QPushButton(self.tr("Xuất sổ…"), self)
+        export = QPushButton(self.tr("Xuất &sổ… (Ctrl+E)"), self)
         export.clicked.connect(self.ask_export)
-        filters.addWidget(export)
+        top = QHBoxLayout()
+        top.addWidget(filter_box, 1)
+        top.addWidget(self.count)
+        top.addWidget(export)
 
         search_bar = QHBoxLayout()
         search_bar.addWidget(self.banner, 1)
@@ -102,14 +112,16 @@ class LogPage(ListPage):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(1, Qt.DescendingOrder)
         header.sectionClicked.connect(self._header_clicked)
-        for column, width in enumerate((80, 120, 170, 220, 110, 380, 80, 70, 150, 70, 160, 160, 130, 120, 160, 120, 160)):
-            self.view.setColumnWidth(column, width)
+        self.view.verticalHeader().setVisible(False)  # the book's own STT numbers the lines
+        self.columns = ColumnMemory(self.view, "log", (80, 120, 170, 220, 110, 380, 80, 70, 150,
+                                                       70, 160, 160, 130, 120, 160, 120, 160),
+                                    elastic=5)
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addLayout(top)
         layout.addLayout(search_bar)
         layout.addWidget(self.view, 1)
         self._update_banner()

@@ -58,7 +58,7 @@ class ContentBox(QGroupBox):
         super().__init__(self.tr("Nội dung"), parent)
         self.parts: list[PartEditor] = []
         self._parts_layout = QVBoxLayout()
-        self.add_button = QPushButton(self.tr("Thêm nội dung khác loại (đơn có nhiều nội dung)"),
+        self.add_button = QPushButton(self.tr("Thêm &nội dung khác loại (đơn có nhiều nội dung)"),
                                       self)
         self.add_button.clicked.connect(lambda: self.add_part())
         layout = QVBoxLayout(self)

@@ -17,7 +17,7 @@ class DocumentsBox(QGroupBox):
     def __init__(self, parent=None):
         super().__init__(self.tr("Thông tin, tài liệu nhận"), parent)
         self.rows = RowTable([self.tr("Tên tài liệu"), self.tr("Số trang"), self.tr("Tình trạng"),
-                              self.tr("Bản gốc/sao")], self.tr("Thêm tài liệu"), self,
+                              self.tr("Bản gốc/sao")], self.tr("Thêm tài &liệu"), self,
                              add=self.add_document)
         self.table = self.rows.table
         QVBoxLayout(self).addWidget(self.rows)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QPushButton, QVBox
 
 from desk_app.core import catalog
 from desk_app.core.model import KnownPerson, PetitionKind
+from desk_app.gui import style
 
 
 class KnownPersonPanel(QGroupBox):
@@ -19,7 +20,10 @@ class KnownPersonPanel(QGroupBox):
         self.label = QLabel(self.tr("Nhập hoặc quét số căn cước để xem các lần đến trước."), self)
         self.label.setWordWrap(True)
         self.visits = QListWidget(self)
-        self.fill = QPushButton(self.tr("Dùng thông tin đã lưu"), self)
+        self.visits.setWordWrap(True)  # a long summary wraps rather than scrolls sideways
+        self.visits.setSpacing(2)
+        self.visits.setAlternatingRowColors(True)
+        self.fill = QPushButton(self.tr("Dùng thông tin đã lư&u"), self)
         self.fill.clicked.connect(lambda: self.person and self.use_saved.emit(self.person))
         self.fill.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -36,7 +40,11 @@ class KnownPersonPanel(QGroupBox):
             self.setStyleSheet("")
             self.label.setText(self.tr("Chưa có lần đến trước với số giấy tờ này."))
             return
-        self.setStyleSheet("QGroupBox#known { border: 2px solid #c77700; }")
+        # A coloured frame that keeps the group box's title in place.
+        self.setStyleSheet(
+            f"QGroupBox#known {{ border: 2px solid {style.hex_('warn')}; border-radius: 4px;"
+            " margin-top: 1.4em; padding-top: 0.4em; }"
+            " QGroupBox#known::title { subcontrol-origin: margin; left: 8px; padding: 0 3px; }")
         lines = [self.tr("%1 — đã đến %2 lần.").replace("%1", person.full_name)
                  .replace("%2", str(len(person.visits)))]
         if person.open_cases:

@@ -26,18 +26,18 @@ class OutcomeBox(QGroupBox):
         self.written = QCheckBox(
             self.tr("Không có đơn: cán bộ ghi lại nội dung, đọc lại và người đến ký"), self)
         form = QFormLayout(self)
-        form.addRow(self.tr("Kết quả"), self.outcome)
+        form.addRow(self.tr("&Kết quả"), self.outcome)
         form.addRow(self.tr("Lý do từ chối"), self.refusal_reason)
         body = QHBoxLayout()
         body.addWidget(self.outcome_body, 3)
         body.addWidget(self.outcome_doc_no, 1)
         form.addRow(self.tr("Cơ quan hướng dẫn/chuyển đến"), body)
-        form.addRow(self.tr("Ghi chú"), self.note)
         form.addRow(self.written)
+        form.addRow(self.tr("Ghi chú"), self.note)  # the form's last field: Enter saves
 
     def focus_order(self) -> list:
         return [self.outcome, self.refusal_reason, self.outcome_body, self.outcome_doc_no,
-                self.note, self.written]
+                self.written, self.note]
 
     def clear(self) -> None:
         for edit in (self.outcome_body, self.outcome_doc_no, self.note):

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit
 
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
 from desk_app.core.model import IdKind, KnownPerson, PersonForm, Sex
 from desk_app.core.reception.ids import QrIdentity
 from desk_app.gui.widgets.fields import combo, select
+from desk_app.gui.widgets.picker import UnitPicker
 
 
 class PersonBox(QGroupBox):
@@ -33,28 +34,28 @@ class PersonBox(QGroupBox):
         self.phone = QLineEdit(self)
         self.address = QLineEdit(self)
         self.address.setPlaceholderText(self.tr("Số nhà, đường, thôn/tổ dân phố"))
-        self.commune = combo([("", "")] + [(c.code, c.name) for c in
-                                           catalog.communes(office.province_code)], self)
-        self.commune.setEditable(True)
-        self.commune.setInsertPolicy(QComboBox.NoInsert)
+        self.commune = UnitPicker(self, blank=True)
+        self.commune.set_items([(c.code, c.name) for c in catalog.communes(office.province_code)])
         self.old_address = QLineEdit(self)
         self.old_address.setPlaceholderText(
             self.tr("Địa chỉ cũ như ghi trên thẻ (trước sắp xếp 2025)"))
 
         form = QFormLayout(self)
-        form.addRow(self.tr("Họ và tên"), self.full_name)
+        form.addRow(self.tr("&Họ và tên"), self.full_name)
         id_row = QHBoxLayout()
         id_row.addWidget(self.id_kind)
         id_row.addWidget(self.id_number, 1)
         form.addRow(self.tr("Giấy tờ tùy thân"), id_row)
         born = QHBoxLayout()
-        born.addWidget(self.dob)
+        born.addWidget(self.dob, 1)
         born.addWidget(QLabel(self.tr("Giới tính")))
         born.addWidget(self.sex)
         born.addWidget(QLabel(self.tr("Điện thoại")))
-        born.addWidget(self.phone)
-        form.addRow(self.tr("Ngày sinh"), born)
-        form.addRow(self.tr("Địa chỉ"), self.address)
+        born.addWidget(self.phone, 1)
+        born_label = QLabel(self.tr("Ngày &sinh"), self)
+        born_label.setBuddy(self.dob)  # a row of several fields gets no buddy by itself
+        form.addRow(born_label, born)
+        form.addRow(self.tr("Đị&a chỉ"), self.address)
         form.addRow(self.tr("Xã/phường (mới)"), self.commune)
         form.addRow(self.tr("Địa chỉ cũ"), self.old_address)
 
@@ -108,9 +109,7 @@ class PersonBox(QGroupBox):
                             .replace("%1", text), field=field) from None
 
     def value(self) -> PersonForm:
-        commune = self.commune.currentData()
-        if self.commune.currentText() != self.commune.itemText(self.commune.currentIndex()):
-            commune = None  # typed text that names no commune
+        commune = self.commune.code()  # None while the typed text names no commune
         return PersonForm(
             full_name=self.full_name.text(), id_kind=IdKind(self.id_kind.currentData()),
             id_number=self.id_number.text(), id_issued_on=self.issued_on,

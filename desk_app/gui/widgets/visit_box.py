@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core import catalog
 from desk_app.core.model import PersonForm, ReceptionKind
-from desk_app.gui.widgets.fields import combo, select
+from desk_app.gui.widgets.fields import DateTimeField, combo, select
 from desk_app.gui.widgets.row_table import RowTable, cell_text
 
 CROWD = 5  # Law on Citizen Reception art. 30: five or more people with one content
@@ -25,7 +24,7 @@ CROWD = 5  # Law on Citizen Reception art. 30: five or more people with one cont
 class VisitBox(QGroupBox):
     def __init__(self, officers, parent=None):
         super().__init__(self.tr("Lượt tiếp"), parent)
-        self.received_at = QDateTimeEdit(self)
+        self.received_at = DateTimeField(self)
         self.received_at.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.received_at.setCalendarPopup(True)
         self.reception_kind = combo(
@@ -38,7 +37,7 @@ class VisitBox(QGroupBox):
         self.crowd_hint = QLabel(self)
         self.crowd_hint.setWordWrap(True)
         self.reps_box = RowTable([self.tr("Họ tên người đại diện khác"), self.tr("Số căn cước")],
-                                 self.tr("Thêm người đại diện"), self)
+                                 self.tr("Thêm người đại &diện"), self)
         self.reps = self.reps_box.table
         self.prior_handlers = QLineEdit(self)
         self.prior_handlers.setPlaceholderText(
@@ -49,8 +48,10 @@ class VisitBox(QGroupBox):
         when.addWidget(self.received_at)
         when.addWidget(QLabel(self.tr("Hình thức")))
         when.addWidget(self.reception_kind, 1)
-        form.addRow(self.tr("Thời điểm"), when)
-        form.addRow(self.tr("Cán bộ tiếp"), self.officer)
+        when_label = QLabel(self.tr("Thời điể&m"), self)
+        when_label.setBuddy(self.received_at)
+        form.addRow(when_label, when)
+        form.addRow(self.tr("Cán bộ tiế&p"), self.officer)
         crowd = QHBoxLayout()
         crowd.addWidget(self.crowd_size)
         crowd.addWidget(self.crowd_hint, 1)
