@@ -73,13 +73,13 @@ def _fill_demo(db) -> bool:
     from desk_app.core.demo.generate import generate
     from desk_app.core.errors import Cancelled
 
-    tr = QCoreApplication.translate
-    stages = {"visits": tr("Demo", "Đang tạo cơ quan mẫu với %1 lượt tiếp sinh sẵn…")
+    translate = QCoreApplication.translate
+    stages = {"visits": translate("Demo", "Đang tạo cơ quan mẫu với %1 lượt tiếp sinh sẵn…")
               .replace("%1", f"{DEMO_VISITS:,}".replace(",", ".")),
-              "index": tr("Demo", "Đang lập chỉ mục tìm kiếm…"),
-              "milestones": tr("Demo", "Đang tính thời hạn của các vụ việc…")}
-    dialog = QProgressDialog(stages["visits"], tr("Demo", "&Hủy"), 0, 0)
-    dialog.setWindowTitle(tr("Demo", "Bàn tiếp dân — lần đầu mở cơ quan mẫu"))
+              "index": translate("Demo", "Đang lập chỉ mục tìm kiếm…"),
+              "milestones": translate("Demo", "Đang tính thời hạn của các vụ việc…")}
+    dialog = QProgressDialog(stages["visits"], translate("Demo", "&Hủy"), 0, 0)
+    dialog.setWindowTitle(translate("Demo", "Bàn tiếp dân — lần đầu mở cơ quan mẫu"))
     dialog.setWindowModality(Qt.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.setMinimumWidth(460)

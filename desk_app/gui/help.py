@@ -18,24 +18,22 @@ from PySide6.QtWidgets import (
 from desk_app import paths
 from desk_app.gui.widgets.screen import fit
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Help", text)
+translate = QCoreApplication.translate
 
 
 def topics() -> dict[str, str]:
     """Help page name → its title in the list, in reading order."""
     return {
-        "index": _tr("Bắt đầu"),
-        "first_run": _tr("Thiết lập lần đầu"),
-        "intake": _tr("Tiếp công dân"),
-        "log": _tr("Sổ tiếp công dân"),
-        "cases": _tr("Theo dõi vụ việc"),
-        "case": _tr("Cửa sổ vụ việc"),
-        "documents": _tr("In giấy tờ"),
-        "settings": _tr("Cài đặt"),
-        "legal": _tr("Căn cứ pháp lý"),
-        "shortcuts": _tr("Phím tắt"),
+        "index": translate("Help", "Bắt đầu"),
+        "first_run": translate("Help", "Thiết lập lần đầu"),
+        "intake": translate("Help", "Tiếp công dân"),
+        "log": translate("Help", "Sổ tiếp công dân"),
+        "cases": translate("Help", "Theo dõi vụ việc"),
+        "case": translate("Help", "Cửa sổ vụ việc"),
+        "documents": translate("Help", "In giấy tờ"),
+        "settings": translate("Help", "Cài đặt"),
+        "legal": translate("Help", "Căn cứ pháp lý"),
+        "shortcuts": translate("Help", "Phím tắt"),
     }
 
 
@@ -46,7 +44,7 @@ def help_dir():
 class HelpDialog(QDialog):
     def __init__(self, topic: str = "index", parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Hướng dẫn — Bàn tiếp dân"))
+        self.setWindowTitle(translate("Help", "Hướng dẫn — Bàn tiếp dân"))
         self.setObjectName("help")
         self.pages = QListWidget(self)
         for name, title in topics().items():

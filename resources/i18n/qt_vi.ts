@@ -343,6 +343,10 @@ Ghi đè lên tệp đó?</translation>
         <translation>&amp;Xóa</translation>
     </message>
     <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
         <source>&amp;New Folder</source>
         <translation>Thư mục &amp;mới</translation>
     </message>
@@ -435,6 +439,10 @@ Vẫn xóa?</translation>
     <message>
         <source>Files</source>
         <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
     </message>
     <message>
         <source>Files of type:</source>

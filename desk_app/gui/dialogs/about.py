@@ -42,6 +42,8 @@ class AboutDialog(QDialog):
         ]
         table = "".join(f"<tr><th align=left valign=top>{escape(k)}</th>"
                         f"<td>{escape(v)}</td></tr>" for k, v in rows)
-        return (f"<h2>{escape(self.tr('Bàn tiếp dân'))}</h2>"
-                f"<p>{escape(self.tr('Phần mềm tiếp công dân, ghi sổ, theo dõi vụ việc của Ủy ban nhân dân cấp xã. Chạy không cần mạng; dữ liệu nằm trong thư mục dữ liệu dưới đây.'))}</p>"
+        title = self.tr("Bàn tiếp dân")
+        about = self.tr("Phần mềm tiếp công dân, ghi sổ, theo dõi vụ việc của Ủy ban nhân dân cấp "
+                        "xã. Chạy không cần mạng; dữ liệu nằm trong thư mục dữ liệu dưới đây.")
+        return (f"<h2>{escape(title)}</h2><p>{escape(about)}</p>"
                 f"<table cellspacing=4>{table}</table>" + licences)

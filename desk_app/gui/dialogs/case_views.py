@@ -17,9 +17,7 @@ from desk_app.core.cases.view import CaseDetail
 from desk_app.gui import style
 from desk_app.gui.documents import CASE_SLIPS, TITLES
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseView", text)
+translate = QCoreApplication.translate
 
 
 def d(iso: str | None) -> str:
@@ -45,13 +43,16 @@ def header_html(d_: CaseDetail, today: date) -> str:
         person += f" · {escape(d_.person_id_number)}"
     if d_.person_address:
         person += f" · {escape(d_.person_address)}"
+    received = translate("CaseView", "nhận")
+    second = (" · " + translate("CaseView", "lần hai")) if d_.instance == 2 else ""
+    assignee = (" · " + translate("CaseView", "cán bộ: ") + escape(d_.assignee)
+                if d_.assignee else "")
+    sender = translate("CaseView", "Người gửi")
     return (f"<h3 style='margin:0'>#{d_.id} — {escape(d_.title)}</h3>"
             f"<p>{escape(d_.kind_label)} · {escape(d_.topic)} · <b>{escape(d_.status_label)}</b>"
-            f"{due_html} · {tr('nhận')} {d(d_.opened_on)}"
-            f"{' · ' + tr('lần hai') if d_.instance == 2 else ''}"
-            f" · {escape(d_.complexity_label)}{escape(flags)}"
-            f"{' · ' + tr('cán bộ: ') + escape(d_.assignee) if d_.assignee else ''}</p>"
-            f"<p>{tr('Người gửi')}: {person}</p>")
+            f"{due_html} · {received} {d(d_.opened_on)}{second}"
+            f" · {escape(d_.complexity_label)}{escape(flags)}{assignee}</p>"
+            f"<p>{sender}: {person}</p>")
 
 
 class MilestoneTable(QTableWidget):
@@ -101,12 +102,14 @@ class MilestoneTable(QTableWidget):
 
 def timeline_html(d_: CaseDetail) -> str:
     muted = style.hex_("muted")
+    on, off = translate("CaseView", "bật"), translate("CaseView", "tắt")
+    entered = translate("CaseView", "ghi lúc")
     items = []
     for e in d_.events:
         what = escape(e.label)
         if e.data.get("flag"):
             label = FLAGS.get(e.data["flag"], ("", e.data["flag"]))[1]
-            what += f": {escape(label)} ({tr('bật') if e.data.get('on') else tr('tắt')})"
+            what += f": {escape(label)} ({on if e.data.get('on') else off})"
         if "complexity" in e.data:
             what += f": {escape(COMPLEXITY_LABELS[int(e.data['complexity'])])}"
         extra = "".join(f" — {escape(x)}" for x in (e.body, e.doc_no) if x)
@@ -115,44 +118,54 @@ def timeline_html(d_: CaseDetail) -> str:
         items.append(
             f"<tr><td valign=top><b>{d(e.occurred_on)}</b></td><td valign=top>{what}{extra}"
             f" <span style='color:{muted}'>→ {escape(STATUS_LABELS.get(e.status_after, ''))}"
-            f"{who} · {tr('ghi lúc')} {escape(e.entered_at[11:16])} "
+            f"{who} · {entered} {escape(e.entered_at[11:16])} "
             f"{d(e.entered_at)}</span>{note}</td></tr>")
     return "<table cellspacing=6>" + "".join(items) + "</table>"
 
 
 def papers_html(d_: CaseDetail) -> str:
-    out = [f"<h4>{tr('Đơn thuộc vụ việc')}</h4><ul>"]
-    out += [f"<li>{tr('Số')} {escape(p.log_label)} — {d(p.received_at)}: "
+    heads = (translate("CaseView", "Đơn thuộc vụ việc"),
+             translate("CaseView", "Người đại diện (đoàn đông người)"),
+             translate("CaseView", "Tài liệu đã nhận"), translate("CaseView", "Văn bản đã phát hành"))
+    number_word, none, not_yet = (translate("CaseView", "Số"), translate("CaseView", "Không có"),
+                                  translate("CaseView", "Chưa có"))
+    columns = (translate("CaseView", "Loại văn bản"), translate("CaseView", "Số, ký hiệu"),
+               translate("CaseView", "Ngày"))
+    out = [f"<h4>{heads[0]}</h4><ul>"]
+    out += [f"<li>{number_word} {escape(p.log_label)} — {d(p.received_at)}: "
             f"{escape(p.summary)}</li>" for p in d_.petitions]
+    out.append("</ul>")
     if d_.representatives:
-        out.append(f"</ul><h4>{tr('Người đại diện (đoàn đông người)')}</h4><ul>")
+        out.append(f"<h4>{heads[1]}</h4><ul>")
         out += [f"<li>{escape(x)}</li>" for x in d_.representatives]
-    out.append(f"</ul><h4>{tr('Tài liệu đã nhận')}</h4><ul>")
-    out += [f"<li>{escape(x)}</li>" for x in d_.documents] or [f"<li>{tr('Không có')}</li>"]
-    out.append(f"</ul><h4>{tr('Văn bản đã phát hành')}</h4>")
+        out.append("</ul>")
+    out.append(f"<h4>{heads[2]}</h4><ul>")
+    out += [f"<li>{escape(x)}</li>" for x in d_.documents] or [f"<li>{none}</li>"]
+    out.append(f"</ul><h4>{heads[3]}</h4>")
     if d_.issued:
-        out.append(f"<table cellspacing=0 cellpadding=4><tr><th align=left>{tr('Loại văn bản')}</th>"
-                   f"<th align=left>{tr('Số, ký hiệu')}</th><th align=left>{tr('Ngày')}</th></tr>")
+        out.append("<table cellspacing=0 cellpadding=4><tr>"
+                   + "".join(f"<th align=left>{c}</th>" for c in columns) + "</tr>")
         out += [f"<tr><td>{escape(document_kind(kind))}</td><td>{escape(number)}</td>"
                 f"<td>{d(at)}</td></tr>" for number, kind, at in d_.issued]
         out.append("</table>")
     else:
-        out.append(f"<ul><li>{tr('Chưa có')}</li></ul>")
-    return "".join(out) + ("</ul>" if not d_.issued else "")
+        out.append(f"<ul><li>{not_yet}</li></ul>")
+    return "".join(out)
 
 
 def dialogues_html(d_: CaseDetail) -> str:
     if not d_.dialogues:
-        return f"<p>{tr('Chưa có buổi đối thoại nào.')}</p>"
+        return "<p>" + translate("CaseView", "Chưa có buổi đối thoại nào.") + "</p>"
+    notice, result = translate("CaseView", "Thông báo gửi ngày"), translate("CaseView", "Kết quả")
     out = []
     for g in d_.dialogues:
         when = f"{g.scheduled_at[11:16]} {d(g.scheduled_at)}"
         out.append(f"<h4>{escape(when)} — {escape(g.place)}</h4>"
-                   f"<p>{tr('Thông báo gửi ngày')} {d(g.notice_sent_on)}</p>")
+                   f"<p>{notice} {d(g.notice_sent_on)}</p>")
         if g.participants:
             out.append("<ul>" + "".join(
                 f"<li><b>{escape(p.name)}</b> ({escape(p.role)}): {escape(p.position)}</li>"
                 for p in g.participants) + "</ul>")
         if g.result:
-            out.append(f"<p><b>{tr('Kết quả')}:</b> {escape(g.result)}</p>")
+            out.append(f"<p><b>{result}:</b> {escape(g.result)}</p>")
     return "".join(out)

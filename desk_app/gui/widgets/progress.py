@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
+translate = QCoreApplication.translate
 SHOW_AFTER_MS = 400  # a wait that may pass a second shows its bar early
 
 
@@ -18,7 +19,7 @@ class _Bridge(QObject):
 
 
 def progress_dialog(parent, title: str, label: str, cancellable: bool) -> QProgressDialog:
-    cancel_text = QCoreApplication.translate("Progress", "&Hủy") if cancellable else None
+    cancel_text = translate("Progress", "&Hủy") if cancellable else None
     dialog = QProgressDialog(label, cancel_text, 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModal if parent is not None else Qt.ApplicationModal)

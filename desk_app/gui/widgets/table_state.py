@@ -8,9 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
 from desk_app.gui.widgets.screen import available
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ColumnMemory", text)
+translate = QCoreApplication.translate
 
 
 class ColumnMemory:
@@ -79,7 +77,7 @@ class ColumnMemory:
         header: QHeaderView = self.view.horizontalHeader()
         model = self.view.model()
         menu = QMenu(header)
-        menu.setTitle(_tr("Cột hiển thị"))
+        menu.setTitle(translate("ColumnMemory", "Cột hiển thị"))
         for logical in range(self._columns()):
             title = model.headerData(logical, Qt.Horizontal, Qt.DisplayRole)
             action = menu.addAction(str(title))
@@ -88,5 +86,5 @@ class ColumnMemory:
             action.setEnabled(logical not in self.always_shown)
             action.toggled.connect(lambda on, c=logical: self.set_shown(c, on))
         menu.addSeparator()
-        menu.addAction(_tr("Khôi phục cột mặc định"), lambda: (self.defaults(), self.save()))
+        menu.addAction(translate("ColumnMemory", "Khôi phục cột mặc định"), lambda: (self.defaults(), self.save()))
         menu.exec(header.mapToGlobal(pos))
