@@ -307,7 +307,11 @@ def recompute_all(db: Database, today: date | None = None,
                                          local), "id": current})
         done += len(updates)
         flush()
+        if cancel is not None and cancel():
+            raise Cancelled
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('recompute_due', '0')")
+    if progress:
+        progress(done, total)
     return done
 
 

@@ -18,7 +18,7 @@ class DocumentsBox(QGroupBox):
         super().__init__(self.tr("Thông tin, tài liệu nhận"), parent)
         self.rows = RowTable([self.tr("Tên tài liệu"), self.tr("Số trang"), self.tr("Tình trạng"),
                               self.tr("Bản gốc/sao")], self.tr("Thêm tài &liệu"), self,
-                             add=self.add_document)
+                             add=lambda: self.add_document(edit=True))
         self.table = self.rows.table
         QVBoxLayout(self).addWidget(self.rows)
 
@@ -26,7 +26,8 @@ class DocumentsBox(QGroupBox):
         return self.rows.focus_order()
 
     def add_document(self, name: str = "", pages: int = 1, condition: str = "",
-                     copy: DocCopy = DocCopy.ORIGINAL) -> None:
+                     copy: DocCopy = DocCopy.ORIGINAL, edit: bool = False) -> None:
+        """A row for one paper; `edit`: the cursor goes into its name, ready to type."""
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.table.setItem(row, 0, QTableWidgetItem(name))
@@ -36,6 +37,9 @@ class DocumentsBox(QGroupBox):
         select(box, copy)
         self.table.setCellWidget(row, 3, box)
         self.table.setCurrentCell(row, 0)
+        if edit:
+            self.table.setFocus()
+            self.table.editItem(self.table.item(row, 0))
 
     def clear(self) -> None:
         self.table.setRowCount(0)

@@ -17,8 +17,13 @@ class _Matching(QSortFilterProxyModel):
         self.query = ""
 
     def set_query(self, query: str) -> None:
-        self.query = query
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self.query = query
+            self.endFilterChange()
+        else:
+            self.query = query
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row, parent):  # noqa: N802
         if not self.query.strip():

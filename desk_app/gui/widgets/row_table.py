@@ -35,7 +35,7 @@ class RowTable(QWidget):
         self.table.setMinimumHeight(header + row_height * rows_shown + 4)
         self.table.setMaximumHeight(header + row_height * (rows_shown + 1) + 4)
         self.add_button = QPushButton(add_text, self)
-        self.add_button.clicked.connect(lambda: add() if add else self.add_row())
+        self.add_button.clicked.connect(lambda: add() if add else self.add_row(edit=True))
         self.remove_button = QPushButton(self.tr("Xóa dòng chọn"), self)
         self.remove_button.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
         buttons = QHBoxLayout()
@@ -48,12 +48,17 @@ class RowTable(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
 
-    def add_row(self, *texts: str) -> int:
+    def add_row(self, *texts: str, edit: bool = False) -> int:
+        """A new row; `edit`: the cursor goes into its first cell, ready to type."""
         row = self.table.rowCount()
         self.table.insertRow(row)
-        for column, text in enumerate(texts):
+        for column in range(self.table.columnCount()):
+            text = texts[column] if column < len(texts) else ""
             self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.setCurrentCell(row, 0)
+        if edit:
+            self.table.setFocus()
+            self.table.editItem(self.table.item(row, 0))
         return row
 
     def focus_order(self) -> list:
