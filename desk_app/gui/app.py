@@ -133,6 +133,16 @@ def _open_with_progress(db_path: Path):
         return future.result()
 
 
+def _empty(db) -> bool:
+    return db.execute("SELECT 1 FROM visits LIMIT 1").fetchone() is None
+
+
+def _first_run(db) -> bool:
+    from desk_app.gui.dialogs.first_run import FirstRunDialog  # only on a new data folder
+
+    return FirstRunDialog(db).exec() == FirstRunDialog.Accepted
+
+
 def _remove_database(db_path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
@@ -140,7 +150,6 @@ def _remove_database(db_path: Path) -> None:
 
 def build_window(db_path: Path, demo: bool = False):
     """Open the database and return the main window, or None if the user cancelled setup."""
-    from desk_app.gui.dialogs.first_run import FirstRunDialog
     from desk_app.gui.main_window import MainWindow
     from desk_app.gui.tasks import Tasks
 
@@ -150,19 +159,21 @@ def build_window(db_path: Path, demo: bool = False):
     try:
         office = get_office(conn) if conn else None
         staff = officers(conn) if office else []
+        if demo and office is not None and _empty(conn):
+            office = None  # a first demo start that was stopped half way: generate again
     finally:
         if conn:
             conn.close()
     if office is None:
         db = _open_with_progress(db_path)
         try:
-            if get_office(db) is None:
+            if get_office(db) is None or (demo and _empty(db)):
                 if demo:
                     if not _fill_demo(db):
                         db.close()
                         _remove_database(db_path)  # a demo folder: nothing of value in it
                         return None
-                elif FirstRunDialog(db).exec() != FirstRunDialog.Accepted:
+                elif not _first_run(db):
                     return None
             office = get_office(db)
             staff = officers(db)

@@ -253,3 +253,20 @@ def test_a_holiday_edit_runs_behind_the_progress_bar(qtbot, window, demo_db):
     assert not load_calendar(demo_db).is_working_day(day)
     assert "tính lại" in dialog.message.text()
     assert not [d for d in dialog.findChildren(QProgressDialog) if d.isVisible()]
+
+
+def test_the_legal_help_page_cites_every_article_the_rules_count_from():
+    """Help and rules stay one story: each article a deadline rule cites is in legal.html."""
+    import json
+    import re
+
+    from desk_app.gui.help import help_dir
+    from desk_app.paths import resources_dir
+
+    page = (help_dir() / "legal.html").read_text(encoding="utf-8")
+    cited = set()
+    for path in (resources_dir() / "rules").glob("deadlines-*.json"):
+        for rule in json.loads(path.read_text(encoding="utf-8"))["rules"]:
+            cited.update(re.findall(r"Điều \d+[a-z]? Luật [^;,]+? \d{4}", rule["basis"]))
+    assert cited
+    assert sorted(c for c in cited if c not in page) == []

@@ -114,8 +114,7 @@ class LogPage(ListPage):
         header.sectionClicked.connect(self._header_clicked)
         self.view.verticalHeader().setVisible(False)  # the book's own STT numbers the lines
         self.columns = ColumnMemory(self.view, "log", (80, 120, 170, 220, 110, 380, 80, 70, 150,
-                                                       70, 160, 160, 130, 120, 160, 120, 160),
-                                    elastic=5)
+                                                       70, 160, 160, 130, 120, 160, 120, 160))
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
