@@ -21,7 +21,6 @@ from desk_app import paths
 from desk_app.core.errors import DeskError
 from desk_app.core.storage.db import open_current
 from desk_app.core.storage.office import get_office, officers
-from desk_app.gui.theme import apply_theme
 
 log = logging.getLogger("desk_app")
 DEMO_VISITS = 20_000
@@ -197,7 +196,10 @@ def run(data_dir: str | None = None, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Bàn tiếp dân")
     app.setOrganizationName("BanTiepDan")
-    apply_theme(app)
+    if os.environ.get("DESK_APP_THEME"):
+        from desk_app.gui.theme import apply_theme
+
+        apply_theme(app)
     install_translators(app)
     from desk_app.gui.dialogs.error import install_excepthook
 

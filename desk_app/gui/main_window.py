@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.storage.office import Office, Officer, add_officer
-from desk_app.gui.help import show_help
 from desk_app.gui.menus import build_menus
 from desk_app.gui.pages.intake import IntakePage
 from desk_app.gui.pages.log import LogPage
@@ -235,6 +234,8 @@ class MainWindow(QMainWindow):
             self._status()
 
     def open_help(self, topic: str | None = None):
+        from desk_app.gui.help import show_help  # on F1: start-up stays quick
+
         return show_help(self, topic or self.help_topic())
 
     def open_about(self):

@@ -26,6 +26,7 @@ class OutcomeBox(QGroupBox):
         self.written = QCheckBox(
             self.tr("Không có đơn: cán bộ ghi lại nội dung, đọc lại và người đến ký"), self)
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         form.addRow(self.tr("&Kết quả"), self.outcome)
         form.addRow(self.tr("Lý do từ chối"), self.refusal_reason)
         body = QHBoxLayout()

@@ -41,6 +41,7 @@ class PersonBox(QGroupBox):
             self.tr("Địa chỉ cũ như ghi trên thẻ (trước sắp xếp 2025)"))
 
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # narrow screen: labels above fields
         form.addRow(self.tr("&Họ và tên"), self.full_name)
         id_row = QHBoxLayout()
         id_row.addWidget(self.id_kind)
@@ -50,11 +51,10 @@ class PersonBox(QGroupBox):
         born.addWidget(self.dob, 1)
         born.addWidget(QLabel(self.tr("Giới tính")))
         born.addWidget(self.sex)
-        born.addWidget(QLabel(self.tr("Điện thoại")))
-        born.addWidget(self.phone, 1)
         born_label = QLabel(self.tr("Ngày &sinh"), self)
         born_label.setBuddy(self.dob)  # a row of several fields gets no buddy by itself
         form.addRow(born_label, born)
+        form.addRow(self.tr("Điện thoại"), self.phone)
         form.addRow(self.tr("Đị&a chỉ"), self.address)
         form.addRow(self.tr("Xã/phường (mới)"), self.commune)
         form.addRow(self.tr("Địa chỉ cũ"), self.old_address)

@@ -44,13 +44,9 @@ class VisitBox(QGroupBox):
             self.tr("Cơ quan, đơn vị đã tiếp nhận, giải quyết (nếu có)"))
 
         form = QFormLayout(self)
-        when = QHBoxLayout()
-        when.addWidget(self.received_at)
-        when.addWidget(QLabel(self.tr("Hình thức")))
-        when.addWidget(self.reception_kind, 1)
-        when_label = QLabel(self.tr("Thời điể&m"), self)
-        when_label.setBuddy(self.received_at)
-        form.addRow(when_label, when)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # narrow screen: labels above fields
+        form.addRow(self.tr("Thời điể&m"), self.received_at)
+        form.addRow(self.tr("Hình thức"), self.reception_kind)
         form.addRow(self.tr("Cán bộ tiế&p"), self.officer)
         crowd = QHBoxLayout()
         crowd.addWidget(self.crowd_size)
