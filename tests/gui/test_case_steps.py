@@ -223,3 +223,16 @@ def test_the_more_menu_note_flag_complexity_and_assignment(qtbot, window, demo_d
     qtbot.waitUntil(lambda: count() == n + 4, timeout=5000)
     assigned = demo_db.execute("SELECT assignee_id FROM cases WHERE id = ?", [case_id]).fetchone()
     assert assigned is not None and assigned[0] is not None
+
+
+@pytest.mark.parametrize("kind, offered, not_offered", [
+    ("kien_nghi", "Phiếu chuyển đơn", "Thông báo thụ lý"),
+    ("to_cao", "Phiếu chuyển đơn tố cáo (không ghi danh tính người tố cáo)", "Phiếu chuyển đơn"),
+    ("khieu_nai", "Thông báo không thụ lý", "Phiếu chuyển đơn tố cáo (không ghi danh tính người tố cáo)"),
+])
+def test_the_print_menu_offers_the_slips_of_the_petition_kind(qtbot, window, demo_db, kind,
+                                                               offered, not_offered):
+    dialog = _open(qtbot, window, _case(demo_db, kind, ()))
+    labels = [a.text() for a in dialog.papers_menu.actions()]
+    assert offered in labels and not_offered not in labels
+    assert "Phiếu hẹn trả lời" in labels

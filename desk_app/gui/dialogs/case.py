@@ -38,6 +38,16 @@ from desk_app.gui.documents import CASE_SLIPS, print_document
 from desk_app.gui.widgets.flow import FlowLayout, flow_policy
 from desk_app.gui.widgets.screen import fit
 
+# Slips that exist only for some petition kinds (core/documents/slips.py refuses the others):
+# acceptance notices for complaints and denunciations; a denunciation is transferred with its
+# own slip, which leaves out the denouncer (Law on Denunciations art. 47), never the plain one.
+SLIP_KINDS = {
+    "thong_bao_thu_ly": ("khieu_nai", "to_cao"),
+    "thong_bao_khong_thu_ly": ("khieu_nai", "to_cao"),
+    "phieu_chuyen_don": ("khieu_nai", "kien_nghi", "phan_anh"),
+    "phieu_chuyen_don_to_cao": ("to_cao",),
+}
+
 
 class CaseDialog(QDialog):
     changed = Signal(int)  # case id, after any change was saved
@@ -85,10 +95,8 @@ class CaseDialog(QDialog):
         more = QPushButton(self.tr("Khác ▾"), self)
         more.setMenu(self.more.menu(more))
         papers = QPushButton(self.tr("&In văn bản ▾"), self)
-        papers_menu = QMenu(papers)
-        for slug, label in CASE_SLIPS.items():
-            papers_menu.addAction(label, lambda s=slug: self.print_slip(s))
-        papers.setMenu(papers_menu)
+        self.papers_menu = QMenu(papers)  # filled per petition kind when the case is shown
+        papers.setMenu(self.papers_menu)
         close = QPushButton(self.tr("Đóng"), self)
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
@@ -158,6 +166,10 @@ class CaseDialog(QDialog):
             button.clicked.connect(lambda _=False, a=action: self.ask_action(a))
             self.actions_row.addWidget(button)
         self.actions_box.updateGeometry()
+        self.papers_menu.clear()
+        for slug, label in CASE_SLIPS.items():
+            if d.kind in SLIP_KINDS.get(slug, (d.kind,)):
+                self.papers_menu.addAction(label, lambda s=slug: self.print_slip(s))
         self.more.show_detail(d)
 
     def _fit_header(self) -> None:
