@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QSizePolicy,
     QTabWidget,
     QToolBar,
@@ -281,7 +282,26 @@ class MainWindow(QMainWindow):
         self.tasks.read(lambda db: petition_record(db, petition_id, revealed),
                         lambda record: RecordDialog(record, self).open())
 
+    def may_close(self) -> bool:
+        """A visitor's details typed and not recorded are not lost without a question."""
+        if self.intake.is_blank():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Thoát"),
+            self.tr("Biểu mẫu tiếp công dân có thông tin chưa ghi sổ. Vẫn thoát?"),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
+    def quit(self) -> None:
+        if self.may_close():
+            self._asked = True
+            self.close()
+
     def closeEvent(self, event):  # noqa: N802
+        # The window's X (a spontaneous close) asks too; Ctrl+Q has asked already.
+        if event.spontaneous() and not getattr(self, "_asked", False) and not self.may_close():
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/maximised", self.isMaximized())

@@ -35,7 +35,7 @@ def build_menus(window) -> dict[str, QAction]:
     file_menu.addSeparator()
     add(file_menu, "export_log", translate("Menus", "&Xuất sổ tiếp công dân…"), window.export_log, "Ctrl+E")
     file_menu.addSeparator()
-    add(file_menu, "quit", translate("Menus", "&Thoát"), window.close, "Ctrl+Q")
+    add(file_menu, "quit", translate("Menus", "&Thoát"), window.quit, "Ctrl+Q")
 
     view_menu = bar.addMenu(translate("Menus", "&Xem"))
     add(view_menu, "intake", translate("Menus", "&Tiếp công dân (ô quét mã QR)"),

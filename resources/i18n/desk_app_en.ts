@@ -874,6 +874,14 @@ Viewing it is recorded. Reason:</translation>
         <translation>Position:</translation>
     </message>
     <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Biểu mẫu tiếp công dân có thông tin chưa ghi sổ. Vẫn thoát?</source>
+        <translation>The reception form holds details not yet recorded. Quit anyway?</translation>
+    </message>
+    <message>
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>

@@ -170,6 +170,16 @@ def test_a_filled_form_asks_before_clearing(qtbot, window):
     assert page.full_name.text() == "" and page.is_blank()
 
 
+def test_quitting_with_a_filled_form_asks_first(qtbot, window):
+    window.intake.full_name.setText("Trần Thị Mai")
+    asked = press_on_message_box(QMessageBox.No)
+    window.menu_actions["quit"].trigger()
+    assert "chưa ghi sổ" in asked["text"] and window.isVisible()
+    window.intake.reset()
+    window.menu_actions["quit"].trigger()  # a blank form: no question
+    assert not window.isVisible()
+
+
 def test_every_menu_action_has_a_shortcut_or_is_reached_by_its_letter(window):
     shown = {}
     for menu in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu())):
