@@ -433,3 +433,12 @@ SIGNER_MISSING = ("Chưa ghi họ tên người ký văn bản (Cài đặt → 
 REFUSAL_NOT_ISSUED = ("Lượt tiếp số {id} chưa có thông báo từ chối tiếp nào nên chưa có bản để in lại. Hãy in "
                       "bản chính trước (bỏ --copy).")
 SETTING_NOT_A_SWITCH = "Giá trị “{value}” không hợp lệ cho công tắc này. Hãy chọn 1 (bật) hoặc 0 (tắt)."
+
+# Desk: first run, office details, settings, help (gui/, core/storage/office.py)
+OFFICER_NAME_REQUIRED = ("Chưa nhập họ và tên cán bộ tiếp công dân. Hãy nhập họ tên người sẽ ký giấy "
+                         "biên nhận (thêm cán bộ khác sau trong menu Công cụ).")
+OFFICE_NAME_REQUIRED = ("Chưa nhập tên cơ quan. Hãy ghi tên in trên văn bản, ví dụ “Ủy ban nhân dân "
+                        "phường Nhân Hòa”.")
+OFFICE_PARENT_REQUIRED = ("Chưa nhập cơ quan cấp trên. Hãy ghi tên in phía trên tên cơ quan, ví dụ "
+                          "“Ủy ban nhân dân tỉnh Bắc Ninh”.")
+COMMUNE_NOT_CHOSEN = "Chưa chọn xã/phường/đặc khu. Hãy gõ vài chữ của tên rồi chọn trong danh sách."

@@ -102,7 +102,7 @@ def test_readme_examples_run(tmp_path, monkeypatch, capsys):
         "search": "Đặng Văn Dũng  [Kiến nghị]  Kiến nghị cấp giấy chứng nhận",
         "dashboard": "vụ việc đang giải quyết",
         "cases": "#1 ",
-        "case": "Thụ lý giải quyết",
+        "case": "Xem xét, giải quyết",  # the README's case is a kiến nghị
         "receipt": "Đã in giấy biên nhận số 01/GBN-TCD ra receipt-1.pdf",
         "log": "Đã xuất 1 dòng sổ tiếp công dân ra so-tiep.xlsx",
         "deadline": "Thụ lý khiếu nại",

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from desk_app.core.model import IdKind, Outcome, PetitionKind, ReceptionKind
+from desk_app.core.text import sort_key
 from desk_app.paths import resources_dir
 
 # Keyed by the StrEnum members, which are also their str codes: look up with either.
@@ -112,6 +113,23 @@ def provinces() -> tuple[Item, ...]:
 def communes(province_code: int) -> tuple[Item, ...]:
     return tuple(sorted((Item(str(code), name) for code, (name, province) in _units()[1].items()
                          if province == province_code), key=lambda i: i.name))
+
+
+UNIT_PREFIXES = ("Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu ")
+
+
+def proper_name(unit_name: str) -> str:
+    """"Phường Nhân Hòa" → "Nhân Hòa": what a unit is looked up and sorted by."""
+    for prefix in UNIT_PREFIXES:
+        if unit_name.startswith(prefix):
+            return unit_name[len(prefix):]
+    return unit_name
+
+
+def unit_sort_key(unit_name: str) -> str:
+    """Vietnamese order of the proper name ("Cảnh Thụy" before "Chũ", "Đông" after "Dương"),
+    then of the kind of unit."""
+    return sort_key(proper_name(unit_name)) + "\x00" + sort_key(unit_name)
 
 
 def province_name(code: int) -> str | None:

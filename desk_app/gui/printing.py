@@ -23,6 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.gui import style
+from desk_app.gui.help import add_help_key
+from desk_app.gui.widgets.screen import fit
+
 PRINT_DPI_MAX = 300  # enough for text; more only makes the spool bigger
 
 
@@ -112,7 +116,8 @@ class DocumentDialog(QDialog):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.setWindowTitle(title)
-        self.resize(820 if not self.pages.landscape() else 1100, 900)
+        add_help_key(self, "documents")  # F1 in this window: its help page
+        fit(self, 820 if not self.pages.landscape() else 1100, 900)
         self.page = 0
 
         self.view = QLabel(self)
@@ -198,7 +203,7 @@ class DocumentDialog(QDialog):
         self.status.setText(text)
 
     def _failed(self, message: str) -> None:
-        self.status.setStyleSheet("color: #a40000;")
+        self.status.setStyleSheet(style.css("error"))
         self.status.setText(message)
 
     def preview(self) -> None:

@@ -35,3 +35,14 @@ def window(qtbot, demo_db, db_path):
     qtbot.waitUntil(lambda: win.log.model.rowCount() > 0, timeout=5000)
     yield win
     runner.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path, qapp):
+    """Column layouts and window places go to a file of the test's own, never to the
+    user's settings (and never shared between parallel workers)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield

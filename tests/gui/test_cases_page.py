@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QPushButton
 from desk_app.core.cases.dashboard import case_ids, dashboard
 from desk_app.core.cases.labels import VIEWS
 from desk_app.core.reception.intake import register_visit
-from desk_app.gui.models.paged import OVERDUE
+from desk_app.gui import style
 from tests.support import form, part
 
 
@@ -30,7 +30,7 @@ def test_tiles_and_list_match_the_core(qtbot, window, demo_db):
     text = page.model.data(page.model.index(0, 7))
     assert text.startswith("Quá hạn ")
     brush = page.model.data(page.model.index(0, 7), Qt.ForegroundRole)
-    assert brush.color() == OVERDUE
+    assert brush.color() == style.color("error")
     with qtbot.waitSignal(page.loaded, timeout=5000):
         page.show_flag("crowd")
     assert page.model.rowCount() == board.by_flag["crowd"]

@@ -27,7 +27,9 @@ VIEWS = {
     "overdue": "Quá hạn",
     "due_soon": "Sắp đến hạn",
     "waiting": "Chờ cơ quan nhận đơn trả lời",
-    "prolonged": "Kéo dài",
+    # Open longer than a set number of days. Not "Kéo dài": that word is the flag above
+    # (a case the office judges prolonged), and one word keeps one meaning on screen.
+    "prolonged": "Tồn đọng lâu ngày",
     "open": "Đang giải quyết",
 }
 

@@ -7,6 +7,7 @@ milestones are recomputed, since a due date may move.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -70,8 +71,11 @@ def office_days(db: Database, year: int | None = None) -> list[tuple[str, str, s
     return db.execute(sql + " ORDER BY day", params).fetchall()
 
 
-def set_day(db: Database, day: date, kind: str, label: str = "") -> None:
-    """Record one edit; the whole calendar must still make sense, then all cases are recomputed."""
+def set_day(db: Database, day: date, kind: str, label: str = "", *,
+            progress: Callable[[int, int], None] | None = None,
+            cancel: Callable[[], bool] | None = None) -> None:
+    """Record one edit; the whole calendar must still make sense, then all cases are recomputed
+    (`progress` and `cancel` as for `recompute_all`: a cancelled edit is not recorded)."""
     from desk_app.core.cases.tracking import recompute_all
 
     if kind not in KINDS:
@@ -88,15 +92,16 @@ def set_day(db: Database, day: date, kind: str, label: str = "") -> None:
         db.execute("INSERT OR REPLACE INTO calendar_days (day, kind, label) VALUES (?, ?, ?)",
                    [day.isoformat(), kind, clean(label)])
         load_calendar(db)  # raises on a contradictory set before anything is committed
-        recompute_all(db)
+        recompute_all(db, progress=progress, cancel=cancel)
 
 
-def remove_day(db: Database, day: date) -> None:
+def remove_day(db: Database, day: date, *, progress: Callable[[int, int], None] | None = None,
+               cancel: Callable[[], bool] | None = None) -> None:
     from desk_app.core.cases.tracking import recompute_all
 
     with db.atomic():
         db.execute("DELETE FROM calendar_days WHERE day = ?", [day.isoformat()])
-        recompute_all(db)
+        recompute_all(db, progress=progress, cancel=cancel)
 
 
 def year_days(db: Database, year: int) -> list[tuple[date, str, str, str, str]]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core import catalog, limits
-from desk_app.core.cases.lifecycle import STATUS_LABELS
+from desk_app.core.cases.lifecycle import status_label
 from desk_app.core.cases.log_steps import later_steps
 from desk_app.core.errors import DeskError
 from desk_app.core.model import LogRow, Outcome
@@ -168,7 +168,7 @@ def _row(r: tuple, reveal: bool) -> LogRow:
         within_competence=outcome == Outcome.ACCEPTED,
         guided_to=body_doc if outcome == Outcome.GUIDED else "",
         transferred_to=body_doc if outcome == Outcome.TRANSFERRED else "",
-        follow_up=STATUS_LABELS.get(status or "", status or ""),
+        follow_up=status_label(status, kind),
         note="; ".join(notes), reception_kind=rkind, officer_name=officer or "", masked=masked,
         case_id=case_id, due_on=due_on, cancelled=bool(cancelled_at), corrected=bool(corrected_at),
     )

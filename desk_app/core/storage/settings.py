@@ -6,6 +6,7 @@ its default, so a new setting needs no migration.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desk_app import messages
@@ -72,8 +73,11 @@ def all_settings(db: Database) -> dict[str, str]:
 RECOMPUTE_KEYS = frozenset({"petition_target_days", "culture_day_off"})
 
 
-def put_many(db: Database, values: dict[str, str]) -> bool:
-    """Save several settings in one transaction; True if the cases were recomputed."""
+def put_many(db: Database, values: dict[str, str],
+             progress: Callable[[int, int], None] | None = None,
+             cancel: Callable[[], bool] | None = None) -> bool:
+    """Save several settings in one transaction; True if the cases were recomputed.
+    `progress` and `cancel` are handed to the recompute (a cancel rolls everything back)."""
     from desk_app.core.cases.tracking import recompute_all
 
     with db.atomic():
@@ -81,6 +85,6 @@ def put_many(db: Database, values: dict[str, str]) -> bool:
         for key, value in values.items():
             put(db, key, value)
         if changed & RECOMPUTE_KEYS:
-            recompute_all(db)
+            recompute_all(db, progress=progress, cancel=cancel)
             return True
     return False
