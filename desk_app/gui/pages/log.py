@@ -83,9 +83,9 @@ class LogPage(QWidget):
         filters.addWidget(self.officer)
         filters.addStretch(1)
         filters.addWidget(self.count)
-        export = QPushButton(self.tr("Xuất sổ…"), self)
-        export.clicked.connect(self.ask_export)
-        filters.addWidget(export)
+        self.export_button = QPushButton(self.tr("Xuất sổ…"), self)
+        self.export_button.clicked.connect(self.ask_export)
+        filters.addWidget(self.export_button)
 
         search_bar = QHBoxLayout()
         search_bar.addWidget(self.banner, 1)
@@ -273,7 +273,8 @@ class LogPage(QWidget):
             from desk_app.core import documents
             export = documents.export_log_xlsx if name.lower().endswith(".xlsx") \
                 else documents.export_log_pdf
-            return export(db, first, last, name, progress=bridge.emit, cancel=cancel.is_set)
+            # The core polls `cancel.is_set()`: hand it the event itself, not its method.
+            return export(db, first, last, name, progress=bridge.emit, cancel=cancel)
 
         def done(count):
             dialog.close()
