@@ -97,6 +97,7 @@ class IntakeForm:
     outcome_doc_no: str = ""  # its document number, if any
     note: str = ""
     written_by_officer: bool = False  # no written petition: content noted, read back and signed
+    intake_id: str | None = None  # idempotency key (a UUID): saved twice, recorded once
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Registered:
     petition_ids: tuple[int, ...]
     case_ids: tuple[int, ...]
     receipt_no: str | None
+    already_recorded: bool = False  # the intake_id was saved before: this is that visit
 
 
 @dataclass(frozen=True)

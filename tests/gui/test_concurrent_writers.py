@@ -74,8 +74,8 @@ def test_two_cli_processes_and_the_gui_writer_lose_nothing(qtbot, db, db_path, t
     assert len({r.visit_id for r in saved}) == GUI_SAVES
     total = db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
     assert total - before == 2 * PER_PROCESS + GUI_SAVES
-    #keys = db.execute("SELECT COUNT(DISTINCT intake_id) FROM visits").fetchone()[0]
-    #assert keys == 2 * PER_PROCESS
+    keys = db.execute("SELECT COUNT(DISTINCT intake_id) FROM visits").fetchone()[0]
+    assert keys == 2 * PER_PROCESS
     # Every save got its own line number in the book and its own receipt number.
     assert db.execute("SELECT COUNT(DISTINCT log_no) FROM petitions").fetchone()[0] == total
     assert db.execute("SELECT COUNT(DISTINCT number) FROM issued_documents").fetchone()[0] == total

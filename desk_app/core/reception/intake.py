@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -175,14 +176,50 @@ def _next(db: Database, sql: str, params: list) -> int:
     return db.execute(sql, params).fetchone()[0] + 1
 
 
+def intake_key(value: object) -> str:
+    """An idempotency key in its canonical form: any spelling of one UUID is one key."""
+    try:
+        if not isinstance(value, str) or len(value) > 64:
+            raise ValueError(value)
+        return str(uuid.UUID(value))
+    except ValueError:
+        shown = value if isinstance(value, str) and len(value) <= 64 else repr(value)[:64]
+        raise DeskError(messages.INTAKE_ID_INVALID.format(value=shown), field="intake_id") from None
+
+
+def recorded_intake(db: Database, intake_id: str) -> Registered | None:
+    """The visit an intake with this idempotency key recorded, as its save returned it."""
+    row = db.execute("SELECT id, uuid, person_id FROM visits WHERE intake_id = ?",
+                     [intake_id]).fetchone()
+    if row is None:
+        return None
+    petitions = db.execute("SELECT id, case_id FROM petitions WHERE visit_id = ? ORDER BY id",
+                           [row[0]]).fetchall()
+    receipt = db.execute("SELECT number FROM issued_documents WHERE visit_id = ? AND kind = ?"
+                         " ORDER BY seq LIMIT 1", [row[0], RECEIPT_KIND]).fetchone()
+    return Registered(row[0], row[1], row[2], tuple(p[0] for p in petitions),
+                      tuple(p[1] for p in petitions if p[1] is not None),
+                      receipt[0] if receipt else None, already_recorded=True)
+
+
 def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) -> Registered:
     now = now or datetime.now()
+    if form.intake_id is not None:
+        form = replace(form, intake_id=intake_key(form.intake_id))
+    # A save repeated with the same key (double click, retry after a crash, the same file
+    # run twice) returns the first visit, even if the rules would now judge it otherwise.
+    if form.intake_id and (earlier := recorded_intake(db, form.intake_id)):
+        return earlier
     officer_ids = {r[0] for r in db.execute("SELECT id FROM officers")}
     validate(form, now, officer_ids)
     stamp = now.isoformat(timespec="seconds")
     received = form.received_at.replace(microsecond=0).isoformat()
     year = form.received_at.year
     with db.atomic():
+        # Checked again under the write lock (BEGIN IMMEDIATE): another writer may have
+        # recorded the same key since the first look.
+        if form.intake_id and (earlier := recorded_intake(db, form.intake_id)):
+            return earlier
         person_id, identity_changed = save_person(db, form.person, stamp)
         visit_uuid = str(uuid.uuid4())
         visit_id = db["visits"].insert({
@@ -193,6 +230,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
             "refusal_reason": form.refusal_reason, "outcome_body": clean(form.outcome_body),
             "outcome_doc_no": clean(form.outcome_doc_no), "note": clean(form.note),
             "written_by_officer": int(form.written_by_officer), "created_at": stamp, "version": 1,
+            "intake_id": form.intake_id,
         }).last_pk
         changed = {person_id} if identity_changed else set()
         for ord_, rep in enumerate(form.representatives, start=1):

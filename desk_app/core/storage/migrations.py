@@ -450,5 +450,18 @@ def m0006_case_tracking(db: Database) -> None:
     )
 
 
+@migrations(name="0007_intake_idempotency")
+def m0007_intake_idempotency(db: Database) -> None:
+    # The key an intake carries (the form makes one per visitor; a JSON file may give one):
+    # saving it again returns the visit it recorded instead of a second visit and receipt.
+    _run(
+        db,
+        """
+        ALTER TABLE visits ADD COLUMN intake_id TEXT;
+        CREATE UNIQUE INDEX visits_intake_id ON visits(intake_id) WHERE intake_id IS NOT NULL;
+        """,
+    )
+
+
 def known_steps() -> tuple[str, ...]:
     return tuple(m.name for m in migrations.pending(Database(memory=True, execute_plugins=False)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -353,6 +354,9 @@ class IntakePage(QWidget):
 
     def reset(self) -> None:
         """Clear the visitor's fields; keep the desk's own (officer, reception kind)."""
+        # A new visitor, a new idempotency key: saving again before the next reset (a second
+        # press, a retry after an error) sends the same key and cannot record the visit twice.
+        self.intake_id = str(uuid.uuid4())
         for edit in (self.qr, self.full_name, self.id_number, self.dob, self.phone, self.address,
                      self.old_address, self.prior_handlers, self.outcome_body, self.outcome_doc_no,
                      self.note):
@@ -566,7 +570,8 @@ class IntakePage(QWidget):
             refusal_reason=refusal if outcome == Outcome.REFUSED else None,
             outcome_body=self.outcome_body.text() if outcome in (Outcome.GUIDED, Outcome.TRANSFERRED) else "",
             outcome_doc_no=self.outcome_doc_no.text() if outcome == Outcome.TRANSFERRED else "",
-            note=self.note.text(), written_by_officer=self.written.isChecked())
+            note=self.note.text(), written_by_officer=self.written.isChecked(),
+            intake_id=self.intake_id)
 
     def save(self) -> None:
         if not self.save_button.isEnabled():
@@ -592,6 +597,9 @@ class IntakePage(QWidget):
         from html import escape
 
         text = escape(self.tr("Đã ghi sổ lượt tiếp của %1.").replace("%1", name))
+        if result.already_recorded:
+            text = escape(self.tr("Lượt tiếp này đã được ghi sổ trước đó (số %1); không ghi lại.")
+                          .replace("%1", str(result.visit_id)))
         if result.receipt_no:
             text += " " + escape(self.tr("Giấy biên nhận số %1.").replace("%1", result.receipt_no))
             text += (f" <a href='receipt:{result.visit_id}'>" + self.tr("In giấy biên nhận")
