@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from desk_app import __version__, cli_cases, paths
+from desk_app import __version__, cli_cases, cli_errors, paths
 from desk_app.core.errors import DeskError
 
 DEMO_VISITS = 20_000
@@ -38,7 +39,7 @@ Tệp buổi tiếp (ket_luan_tiep), ví dụ:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="desk-app", description="Bàn tiếp dân — sổ tiếp công dân")
+    parser = cli_errors.Parser(prog="desk-app", description="Bàn tiếp dân — sổ tiếp công dân")
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định theo hệ điều hành)")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     parser.add_argument("--version", action="version", version=__version__)
@@ -48,8 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="mở một cơ quan mẫu với dữ liệu sinh sẵn")
 
     p = sub.add_parser("init", help="thiết lập cơ quan")
-    p.add_argument("--province", type=int, required=True, help="mã tỉnh/thành phố (sau 2025)")
-    p.add_argument("--commune", type=int, required=True, help="mã xã/phường/đặc khu (sau 2025)")
+    code = cli_errors.int_in(0, cli_errors.SQLITE_MAX)
+    p.add_argument("--province", type=code, required=True, help="mã tỉnh/thành phố (sau 2025)")
+    p.add_argument("--commune", type=code, required=True, help="mã xã/phường/đặc khu (sau 2025)")
     p.add_argument("--name", default="", help="tên cơ quan như in trên văn bản")
     p.add_argument("--parent", default="", help="tên cơ quan cấp trên")
     p.add_argument("--remote", action="store_true", help="vùng sâu, vùng xa")
@@ -57,18 +59,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="thêm cán bộ tiếp công dân (lặp lại được)")
 
     p = sub.add_parser("demo", help="sinh dữ liệu mẫu")
-    p.add_argument("--visits", type=int, default=DEMO_VISITS)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--visits", type=cli_errors.int_in(1, 10_000_000), default=DEMO_VISITS)
+    p.add_argument("--seed", type=cli_errors.int_in(0, cli_errors.SQLITE_MAX), default=1)
 
     p = sub.add_parser("intake", help="ghi sổ các lượt tiếp từ tệp JSON")
     p.add_argument("file")
 
     p = sub.add_parser("search", help="tìm người, lượt tiếp, vụ việc")
     p.add_argument("text", nargs="+")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=cli_errors.LIMIT, default=50)
 
     p = sub.add_parser("receipt", help="in giấy biên nhận (mẫu 02/TCD) của một lượt tiếp")
-    p.add_argument("visit_id", type=int, metavar="VISIT_ID", help="số lượt tiếp")
+    p.add_argument("visit_id", type=cli_errors.ROW_ID, metavar="VISIT_ID", help="số lượt tiếp")
     p.add_argument("--out", required=True, metavar="TỆP.pdf")
     p.add_argument("--copy", action="store_true", help="in bản sao (có dấu “BẢN SAO”)")
 
@@ -83,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
         "slip", help="in phiếu, thông báo của một vụ việc (phiếu hẹn, chuyển đơn, thụ lý…)",
         formatter_class=argparse.RawDescriptionHelpFormatter, description=SLIP_HELP)
     p.add_argument("kind", metavar="KIND", help="loại phiếu (xem danh sách ở trên)")
-    p.add_argument("case_id", type=int, nargs="?", metavar="CASE_ID", help="số vụ việc")
+    p.add_argument("case_id", type=cli_errors.ROW_ID, nargs="?", metavar="CASE_ID", help="số vụ việc")
     p.add_argument("--out", required=True, metavar="TỆP.pdf")
     p.add_argument("--copy", action="store_true",
                    help="in lại bản sao (dấu “BẢN SAO”) của phiếu đã lập, không lấy số mới")
@@ -116,10 +118,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args):
-    from desk_app.core.opening import open_db
+_opened: list = []  # databases a command opened; main() closes them (a clean close)
+_where: dict = {}  # the database path of the running command, for its error line
 
-    return open_db(paths.db_path(args.data_dir))
+
+def _db_path(args, *, create: bool) -> Path:
+    from desk_app import messages
+
+    folder = paths.data_dir(args.data_dir, create=False)
+    _where["db"] = folder / paths.DB_FILENAME
+    if folder.exists() and not folder.is_dir():
+        raise DeskError(messages.DATA_DIR_NOT_A_FOLDER.format(path=folder))
+    if create:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise DeskError(messages.DATA_DIR_NOT_A_FOLDER.format(path=folder)) from None
+        except PermissionError:
+            raise DeskError(messages.DATA_READ_ONLY.format(path=folder.parent)) from None
+    return folder / paths.DB_FILENAME
+
+
+def _open(args, *, create: bool = False):
+    """The office database. Only `init`, `demo` and `gui` may create it; every other command
+    refuses a folder without an office and leaves no file behind."""
+    from desk_app.core.opening import open_db
+    from desk_app.core.storage.office import require_office
+
+    db = open_db(_db_path(args, create=create), create=create)
+    _opened.append(db)
+    if not create:
+        require_office(db)
+    return db
 
 
 def _emit(args, payload, text_lines) -> None:
@@ -136,7 +166,7 @@ def cmd_init(args) -> int:
 
     officers = tuple((o.split(":", 1) + [""])[:2] for o in args.officer)
     check_units(args.province, args.commune)  # before any file is created
-    db = _open(args)
+    db = _open(args, create=True)
     office = init_office(db, args.province, args.commune, name=args.name, parent_name=args.parent,
                          remote_area=args.remote, officers=officers)
     _emit(args, asdict(office), [f"Đã thiết lập: {office.name} ({office.office_code})"])
@@ -144,13 +174,24 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from desk_app.core.demo.generate import generate
+    from desk_app.core.demo.generate import check_demo_target, generate
 
-    db = _open(args)
+    db = _open(args, create=True)
+    check_demo_target(db, _where["db"].parent, args.seed)
     generate(db, args.visits, args.seed)
     count = db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
     _emit(args, {"visits": count}, [f"Đã sinh {args.visits} lượt tiếp; tổng cộng {count} lượt."])
     return 0
+
+
+def _intake_line(r) -> str:
+    from desk_app import messages
+
+    if r.already_recorded:  # the same intake_id again: nothing new was written
+        return messages.INTAKE_ALREADY_RECORDED.format(visit_id=r.visit_id) + (
+            f" Giấy biên nhận số {r.receipt_no}." if r.receipt_no else "")
+    return f"Đã ghi sổ lượt tiếp {r.visit_id}" + (
+        f", giấy biên nhận số {r.receipt_no}" if r.receipt_no else "")
 
 
 def cmd_intake(args) -> int:
@@ -171,10 +212,10 @@ def cmd_intake(args) -> int:
                 raise DeskError(f"Lượt tiếp thứ {index}: {exc.message}") from None
     payload = [{"visit_id": r.visit_id, "visit_uuid": r.visit_uuid, "person_id": r.person_id,
                 "petition_ids": list(r.petition_ids), "case_id": r.case_ids[0] if r.case_ids else None,
-                "case_ids": list(r.case_ids), "receipt_no": r.receipt_no} for r in results]
+                "case_ids": list(r.case_ids), "receipt_no": r.receipt_no,
+                "already_recorded": r.already_recorded} for r in results]
     _emit(args, payload if len(payload) > 1 else payload[0],
-          [f"Đã ghi sổ lượt tiếp {r.visit_id}" + (f", giấy biên nhận số {r.receipt_no}"
-                                                  if r.receipt_no else "") for r in results])
+          [_intake_line(r) for r in results])
     return 0
 
 
@@ -261,6 +302,8 @@ def cmd_slip(args) -> int:
 
 
 def cmd_gui(args) -> int:
+    if args.data_dir:
+        _db_path(args, create=True)
     data_dir = args.data_dir
     if args.demo and not data_dir:
         data_dir = str(paths.data_dir() / "demo")
@@ -305,19 +348,27 @@ COMMANDS.update({name: _case_command(name) for name in cli_cases.COMMANDS})
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Exit 0; 1 with one Vietnamese line on stderr (cli_errors.report); 2 for usage."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     parser = _parser()
+    bad = cli_errors.bad_text_argument(argv)
+    if bad is not None:
+        parser.error(f"argument {bad.encode('utf-8', 'backslashreplace').decode()[:40]}: "
+                     "có ký tự không đọc được")
     args = parser.parse_args(argv)
     if args.command is None:
         args.command, args.demo = "gui", False
-    if args.data_dir:
-        Path(args.data_dir).mkdir(parents=True, exist_ok=True)
+    _where.clear()
     try:
         return COMMANDS[args.command](args)
-    except DeskError as exc:
-        print(exc.message, file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # every failure becomes one line (or a logged bug)
+        return cli_errors.report(exc, _where.get("db"))
+    finally:
+        while _opened:
+            with contextlib.suppress(Exception):  # closing after a failure
+                _opened.pop().close()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict
 from datetime import date
 
-from desk_app import messages
+from desk_app import cli_errors, messages
 from desk_app.core.errors import DeskError
 
 
@@ -25,17 +25,17 @@ def _day(text: str | None) -> date:
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("dashboard", help="việc cần làm hôm nay: quá hạn, sắp đến hạn, chờ trả lời")
     p.add_argument("--today", metavar="NGÀY", help="tính như hôm nay là ngày này (YYYY-MM-DD)")
-    p.add_argument("--officer", type=int, help="chỉ vụ việc giao cho cán bộ này (mã số)")
+    p.add_argument("--officer", type=cli_errors.ROW_ID, help="chỉ vụ việc giao cho cán bộ này (mã số)")
 
     p = sub.add_parser("cases", help="danh sách vụ việc theo một mục của bảng theo dõi")
     p.add_argument("--view", default="overdue",
                    choices=("overdue", "due_soon", "waiting", "prolonged", "open"))
     p.add_argument("--flag", help="chỉ vụ việc có dấu hiệu này (crowd, complex, …)")
     p.add_argument("--today", metavar="NGÀY")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=cli_errors.LIMIT, default=50)
 
     p = sub.add_parser("case", help="xem một vụ việc, hoặc ghi một bước xử lý (--act)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=cli_errors.ROW_ID)
     p.add_argument("--act", metavar="THAO_TÁC",
                    help="accept, classify, guide, transfer, reply, return, file, verify, extend, "
                         "decide, notify, close, withdraw, suspend, resume, reopen, note")
@@ -43,7 +43,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--body", default="", help="cơ quan nhận đơn / được hướng dẫn đến")
     p.add_argument("--doc-no", default="", help="số, ký hiệu văn bản")
     p.add_argument("--note", default="")
-    p.add_argument("--officer", type=int, help="cán bộ thực hiện (mã số)")
+    p.add_argument("--officer", type=cli_errors.ROW_ID, help="cán bộ thực hiện (mã số)")
     p.add_argument("--confirm", action="store_true", help="xác nhận chuyển đơn lần nữa")
     p.add_argument("--not-competent", action="store_true",
                    help="khi phân loại: không thuộc thẩm quyền")
@@ -54,7 +54,10 @@ def cmd_dashboard(args, db, emit) -> int:
     from desk_app.core.cases.dashboard import dashboard
     from desk_app.core.cases.labels import VIEWS
     from desk_app.core.cases.lifecycle import STATUS_LABELS
+    from desk_app.core.storage.office import officers
 
+    if args.officer is not None and args.officer not in {o.id for o in officers(db, active_only=False)}:
+        raise DeskError(messages.CASE_OFFICER_UNKNOWN.format(id=args.officer))
     d = dashboard(db, _day(args.today), assignee=args.officer)
     lines = [f"Ngày {d.today:%d/%m/%Y}: {d.open} vụ việc đang giải quyết",
              f"  {VIEWS['overdue']}: {d.overdue}",

@@ -266,7 +266,7 @@ USAGE_INVALID_INT = "{name} phải là số nguyên, không phải “{value}”
 USAGE_INVALID_CHOICE = "{name} không nhận “{value}”; chọn một trong: {choices}"
 USAGE_UNRECOGNIZED = "không hiểu tham số {args}"
 USAGE_EXPECTED_ONE = "{name} cần một giá trị"
-USAGE_RANGE = "{name} phải từ {low} đến {high}, không phải {value}"
+USAGE_RANGE = "phải là số nguyên từ {low} đến {high}, không phải “{value}”"
 INPUT_FILE_IS_FOLDER = "“{path}” là thư mục, không phải tệp. Hãy chỉ đường dẫn tới tệp JSON."
 INPUT_FILE_UNREADABLE = "Không đọc được tệp {path} (không có quyền đọc hoặc lỗi ổ đĩa). Hãy kiểm tra tệp."
 JSON_TOO_DEEP = "Tệp {path} lồng nhau quá sâu (quá {limit} tầng). Hãy kiểm tra lại tệp."
@@ -278,7 +278,6 @@ INTAKE_ID_INVALID = ("intake_id “{value}” không phải mã UUID (ví dụ 3
                      "Hãy sửa lại hoặc bỏ trường này.")
 INTAKE_ALREADY_RECORDED = ("Lượt tiếp {visit_id} đã được ghi sổ trước đó với cùng mã intake_id; "
                            "không ghi lại lần nữa.")
-OFFICER_ID_UNKNOWN = "Không có cán bộ mã {id}. Hãy xem danh sách cán bộ và chọn lại."
 DEMO_REAL_OFFICE = ("Thư mục {path} đang chứa dữ liệu thật của {office}; không sinh dữ liệu mẫu vào đây. "
                     "Hãy chọn một thư mục khác (--data-dir).")
 DEMO_SEED_USED = ("Dữ liệu mẫu với --seed {seed} đã được sinh trong thư mục này. Hãy dùng --seed khác, "

@@ -59,6 +59,24 @@ def empty(db_path: Path) -> DeskError:
     return DeskError(messages.DB_EMPTY.format(path=db_path, backup=_backup_text(db_path)))
 
 
+_REASONS = {
+    errno.ENOENT: "không có thư mục hoặc tệp đó",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.EISDIR: "đó là một thư mục",
+    errno.EACCES: "không có quyền ghi",
+    errno.EPERM: "không có quyền ghi",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EIO: "lỗi đọc/ghi ổ đĩa",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+}
+
+
+def reason(exc: OSError) -> str:
+    """Why a file could not be written, in Vietnamese (the system's words otherwise)."""
+    return _REASONS.get(exc.errno) or exc.strerror or type(exc).__name__
+
+
 def describe(exc: BaseException, path: str | Path) -> DeskError | None:
     """The DeskError for a database or file-system failure at `path`, or None for a bug."""
     if isinstance(exc, DeskError):

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app import messages
 from desk_app.core.cases import tracking as cases
-from desk_app.core.cases.attachments import add_attachment, attachment_path
+from desk_app.core.cases.attachments import FILE_TYPES, add_attachment, attachment_path, can_open
 from desk_app.core.cases.dialogues import record_dialogue, schedule_dialogue
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS, due_text
 from desk_app.core.cases.lifecycle import ACTIONS, STATUS_LABELS
@@ -403,8 +404,10 @@ class CaseDialog(QDialog):
             self._write(lambda db: record_dialogue(db, dialogue_id, officer_id=officer, **v))
 
     def ask_attach_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp quét"), "",
-                                              self.tr("Tệp quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)"))
+        patterns = " ".join(f"*{suffix}" for suffix in FILE_TYPES)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Chọn tệp quét"), "",
+            self.tr("Tài liệu và ảnh quét (%1)").replace("%1", patterns))
         if path:
             case_id, officer, data_dir = self.case_id, self.officer_id(), self.tasks.db_path.parent
             self._write(lambda db: add_attachment(db, data_dir, case_id, path, officer_id=officer))
@@ -414,6 +417,9 @@ class CaseDialog(QDialog):
             return
         attachment = self.detail.attachments[self.files.row(item)]
         path = attachment_path(self.tasks.db_path.parent, attachment)
+        if not can_open(path):  # never hand a program or script to the desktop's handler
+            self.message.setText(messages.ATTACHMENT_NOT_OPENED.format(name=attachment.name))
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path))))
 
     def ask_duplicates(self) -> None:
