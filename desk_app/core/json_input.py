@@ -60,7 +60,8 @@ def check(data: object, path: str | Path) -> None:
                     field=field or "?", value=shown(value, 30)), field=field or None)
         elif isinstance(value, dict):
             for key, item in value.items():
-                check_text(key[:60], key)
-                stack.append((item, depth + 1, key))
+                name = key if len(key) <= 40 else key[:39] + "…"  # a key may be megabytes
+                check_text(name, key)
+                stack.append((item, depth + 1, name))
         elif isinstance(value, list):
             stack.extend((item, depth + 1, field) for item in value)

@@ -408,3 +408,22 @@ def test_an_unexpected_error_is_logged_and_named(cli, office, data_dir, tmp_path
     logged = (logs / "desk_app.log").read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in logged
     assert "ZeroDivisionError: a bug in a command" in logged
+
+
+# ---- a lock held longer than the busy wait -------------------------------------------------
+
+
+def test_a_lock_held_too_long_is_a_sentence(cli, office, recorded, data_dir, tmp_path,
+                                            monkeypatch):
+    monkeypatch.setattr(failures, "BUSY_SECONDS", 1)
+    before = _state(data_dir)
+    holder = sqlite3.connect(paths.db_path(data_dir), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program in the middle of a long write
+    try:
+        other = example_visit(person={**example_visit()["person"], "id_number": "027090007777"})
+        done = cli("intake", write(tmp_path, other, "other.json"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    one_line_error(done, messages.DB_BUSY.format(seconds=1))
+    assert _state(data_dir)[1] == before[1]

@@ -80,3 +80,28 @@ def test_two_cli_processes_and_the_gui_writer_lose_nothing(qtbot, db, db_path, t
     assert db.execute("SELECT COUNT(DISTINCT log_no) FROM petitions").fetchone()[0] == total
     assert db.execute("SELECT COUNT(DISTINCT number) FROM issued_documents").fetchone()[0] == total
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_lock_held_too_long_reaches_the_form_as_a_sentence(qtbot, db, db_path, monkeypatch):
+    import sqlite3
+
+    from desk_app import messages
+    from desk_app.core.errors import DeskError
+    from desk_app.core.storage import failures
+
+    monkeypatch.setattr(failures, "BUSY_SECONDS", 1)
+    runner = Tasks(db_path)
+    errors = []
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        runner.write(lambda d: register_visit(d, form(), datetime(2026, 11, 20, 15, 0)),
+                     lambda _r: None, errors.append)
+        qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        runner.shutdown()
+    assert isinstance(errors[0], DeskError)
+    assert errors[0].message == messages.DB_BUSY.format(seconds=1)
+    assert db.execute("SELECT COUNT(*) FROM visits").fetchone() == (0,)

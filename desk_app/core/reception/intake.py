@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core import catalog
+from desk_app.core import catalog, json_input
 from desk_app.core.cases.labels import FLAGS
 from desk_app.core.cases.tracking import open_case
 from desk_app.core.errors import DeskError
@@ -82,6 +82,19 @@ def check_crowd(size: int, representatives: int) -> None:
     if size > 10 and representatives > 5:
         raise DeskError(messages.CROWD_REPS_OVER_10.format(size=size, reps=representatives),
                         field="representatives")
+
+
+def check_storable(value: object, field: str = "") -> None:
+    """Refuse text SQLite cannot store: lone UTF-16 surrogates (a damaged paste, a file
+    written by a buggy program). Walks the form's dataclasses and tuples."""
+    if isinstance(value, str):
+        json_input.check_text(field or "?", value)
+    elif is_dataclass(value):
+        for f in fields(value):
+            check_storable(getattr(value, f.name), f.name)
+    elif isinstance(value, tuple):
+        for item in value:
+            check_storable(item, field)
 
 
 def validate(form: IntakeForm, now: datetime, officer_ids: set[int] | None = None) -> None:
@@ -206,6 +219,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
     now = now or datetime.now()
     if form.intake_id is not None:
         form = replace(form, intake_id=intake_key(form.intake_id))
+    check_storable(form)
     # A save repeated with the same key (double click, retry after a crash, the same file
     # run twice) returns the first visit, even if the rules would now judge it otherwise.
     if form.intake_id and (earlier := recorded_intake(db, form.intake_id)):
