@@ -302,8 +302,7 @@ def cmd_slip(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    if args.data_dir:
-        _db_path(args, create=True)
+    _db_path(args, create=True)  # a file given as the data folder: one line, not a traceback
     data_dir = args.data_dir
     if args.demo and not data_dir:
         data_dir = str(paths.data_dir() / "demo")

@@ -427,3 +427,14 @@ def test_a_lock_held_too_long_is_a_sentence(cli, office, recorded, data_dir, tmp
         holder.close()
     one_line_error(done, messages.DB_BUSY.format(seconds=1))
     assert _state(data_dir)[1] == before[1]
+
+
+def test_null_numbers_mean_not_given(cli, office, data_dir, tmp_path):
+    """Found by the property tests: "crowd_size": null crashed the crowd check."""
+    visit = example_visit(crowd_size=None, officer_id=None,
+                          documents=[{"name": "Đơn", "pages": None}])
+    done = cli("--json", "intake", write(tmp_path, visit, "nulls.json"))
+    assert done.code == 0, done.err
+    with sqlite3.connect(paths.db_path(data_dir)) as conn:
+        assert conn.execute("SELECT crowd_size FROM visits").fetchone() == (1,)
+        assert conn.execute("SELECT pages FROM visit_documents").fetchone() == (1,)

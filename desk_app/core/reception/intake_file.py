@@ -76,9 +76,9 @@ def _str(obj: dict, key: str, default: str = "") -> str:
 
 
 def _int(obj: dict, key: str, default: int | None) -> int | None:
-    value = obj.get(key, default)
-    if value is None:
-        return None
+    value = obj.get(key)
+    if value is None:  # absent or null: not given ("crowd_size": null is one person)
+        return default
     if isinstance(value, bool) or not isinstance(value, int):
         raise DeskError(messages.INTAKE_FIELD_TYPE.format(field=key, value=_Shown(value)))
     return value
