@@ -49,7 +49,8 @@ class Tasks(QObject):
             from desk_app.core.opening import open_db
             from desk_app.core.storage.db import open_reader
 
-            db = open_db(self.db_path) if writer else open_reader(self.db_path)
+            # create=False: a file deleted under the running app is not silently replaced
+            db = open_db(self.db_path, create=False) if writer else open_reader(self.db_path)
             setattr(self._local, attr, db)
             if not writer:
                 self._reader_conn = db.conn

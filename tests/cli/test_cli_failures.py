@@ -200,7 +200,7 @@ def _flip_pages(db: Path, first_page: int, count: int) -> None:
 
 @pytest.fixture
 def office_with_visits(cli, office, data_dir, tmp_path):
-    for n in range(30):
+    for n in range(12):
         visit = example_visit(person={**example_visit()["person"],
                                       "id_number": f"0270900{n:05d}"},
                               summary=f"Kiến nghị số {n} về đất đai ở thôn Đông")

@@ -24,6 +24,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desk_app import cli, paths
+from desk_app.core.cases.labels import FLAGS
+from desk_app.core.cases.lifecycle import ACTIONS
+from desk_app.core.catalog import PETITION_KIND_LABELS
+from desk_app.core.documents.slips import SLIPS
 from tests.support import snapshot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -42,6 +46,15 @@ INTEGER = st.integers(min_value=-3, max_value=6).map(str) | st.sampled_from(
 DAY = st.dates().map(str) | st.sampled_from(
     ["2026-11-20", "2026-02-30", "20/11/2026", "0/0/2147483648", "", "today", "9999-12-31"])
 SKIP = {"-h", "--help", "--version", "--data-dir"}
+# Values a user would type for a free-text option, so that many commands reach the core.
+PLAUSIBLE = {
+    "act": [*ACTIONS, "frobnicate"], "kind": [*SLIPS, *PETITION_KIND_LABELS, "x"],
+    "flag": [*FLAGS, "x"], "text": ["Dũng", "dang van dung", "đất", "027090", "\x1b[2J"],
+    "note": ["Ghi chú", ""], "body": ["Sở Xây dựng tỉnh Bắc Ninh", ""], "doc_no": ["12/QĐ-UBND"],
+    "reason": ["Không thuộc thẩm quyền"], "name": ["UBND phường", ""], "parent": [""],
+    "suspended": ["2026-08-03:2026-08-20", "2026-08-03:", ":", "x"],
+    "officer": ["Lê Văn Tám:Công chức", "Lê Văn Tám", ":"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +88,9 @@ def argv_for(draw, work: Path):
 
     def value(action) -> str:
         dest = action.dest
+        plausible = draw(st.integers(0, 9)) < 7  # mostly values that get past the parser
         if action.choices:
-            return draw(st.sampled_from(list(action.choices)) | TEXT)
+            return draw(st.sampled_from(list(action.choices))) if plausible else draw(TEXT)
         if dest in ("out",):
             suffix = draw(st.sampled_from([".pdf", ".xlsx", ".txt", "", ".PDF", "/"]))
             return str(work / f"out-{draw(st.integers(0, 9))}{suffix}")
@@ -84,7 +98,9 @@ def argv_for(draw, work: Path):
             return str(draw(input_file(work)))
         if action.type is not None and getattr(action.type, "__name__", "") == "int" \
                 or action.type is int:
-            return draw(INTEGER | TEXT)
+            return draw(INTEGER) if plausible else draw(TEXT)
+        if plausible and dest in PLAUSIBLE:
+            return draw(st.sampled_from(PLAUSIBLE[dest]))
         if any(word in dest for word in ("date", "today", "on", "received", "accepted",
                                          "decided", "decision", "dialogue", "refused")):
             return draw(DAY | TEXT)
@@ -95,7 +111,7 @@ def argv_for(draw, work: Path):
         if isinstance(action, argparse._HelpAction) or SKIP & set(action.option_strings):
             continue
         if action.option_strings:
-            if not draw(st.booleans()):
+            if not (action.required and draw(st.integers(0, 9)) > 0) and not draw(st.booleans()):
                 continue
             args.append(draw(st.sampled_from(action.option_strings)))
             if action.nargs != 0:

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,9 +93,11 @@ def _connect(path: Path, *, writer: bool = False) -> sqlite3.Connection:
 # --- a damaged file is refused before anything is written to it -------------------------
 # A full `PRAGMA quick_check` reads the whole file (seconds for a large office), so it runs
 # only when the file is not as the last clean close left it: after a crash, a copy or
-# restore by hand, or a change by anything else. The last connection to close records the
-# main file's size and mtime (after SQLite checkpointed the WAL into it) in
-# `desk.sqlite3.clean`; a matching file is trusted (its WAL, if any, carries checksums).
+# restore by hand, or a change by anything else. A connection that found the file as
+# recorded (or checked it) records the main file's size and mtime in `desk.sqlite3.clean`
+# when it closes; the last one to close does so after SQLite checkpointed the WAL into the
+# file. A matching file is trusted (its WAL, if any, carries checksums). Recording at a
+# moment the file is still changing only costs one more check next time.
 
 def _file_stamp(path: Path) -> dict | None:
     try:
@@ -109,7 +112,7 @@ def _mark_clean(path: Path) -> None:
     if stamp is None or stamp["size"] == 0:
         return
     marker = path.with_name(path.name + CLEAN_SUFFIX)
-    part = marker.with_name(f"{marker.name}.{os.getpid()}.part")
+    part = marker.with_name(f"{marker.name}.{os.getpid()}-{threading.get_ident()}.part")
     try:
         part.write_text(json.dumps(stamp), encoding="ascii")
         os.replace(part, marker)
