@@ -195,6 +195,7 @@ def _intake_line(r) -> str:
 
 
 def cmd_intake(args) -> int:
+    from desk_app.core.cases.tracking import warm_up
     from desk_app.core.reception.intake import register_visit
     from desk_app.core.reception.intake_file import read_intake_file
     from desk_app.core.storage.office import require_office
@@ -202,6 +203,9 @@ def cmd_intake(args) -> int:
     forms = read_intake_file(args.file)
     db = _open(args)
     require_office(db)
+    # Load the deadline engine (python-holidays: ~0.3 s) before taking the write lock, so
+    # that other writers do not wait for an import.
+    warm_up(db)
     now = datetime.now()
     results = []
     with db.atomic():  # the whole file or nothing
