@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from dataclasses import asdict
@@ -14,11 +15,12 @@ from desk_app import (
     cli_cases,
     cli_codes,
     cli_documents,
+    cli_errors,
     cli_records,
     cli_schedule,
     paths,
 )
-from desk_app.cli_parser import ArgumentParser, RawDescriptionHelpFormatter
+from desk_app.cli_parser import RawDescriptionHelpFormatter
 from desk_app.core.errors import DeskError
 from desk_app.core.text import visible
 
@@ -60,8 +62,8 @@ DATE_HELP = "(YYYY-MM-DD)"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = ArgumentParser(prog="desk-app", description=DESCRIPTION, epilog=EPILOG,
-                            formatter_class=RawDescriptionHelpFormatter)
+    parser = cli_errors.Parser(prog="desk-app", description=DESCRIPTION, epilog=EPILOG,
+                               formatter_class=RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", metavar="THƯ_MỤC", help=DATA_DIR_HELP)
     parser.add_argument("--json", action="store_true", help=JSON_HELP)
     parser.add_argument("--version", action="version", version=__version__,
@@ -74,9 +76,9 @@ def _parser() -> argparse.ArgumentParser:
                         "riêng, tách khỏi dữ liệu thật")
 
     p = sub.add_parser("init", help="thiết lập cơ quan (lần đầu dùng một thư mục dữ liệu)")
-    p.add_argument("--province", type=int, required=True, metavar="MÃ_TỈNH",
+    p.add_argument("--province", type=cli_errors.CODE, required=True, metavar="MÃ_TỈNH",
                    help="mã tỉnh, thành phố sau sáp nhập 2025 (tra: desk-app codes provinces)")
-    p.add_argument("--commune", type=int, required=True, metavar="MÃ_XÃ",
+    p.add_argument("--commune", type=cli_errors.CODE, required=True, metavar="MÃ_XÃ",
                    help="mã xã, phường, đặc khu (tra: desk-app codes communes MÃ_TỈNH)")
     p.add_argument("--name", default="", metavar="TÊN",
                    help="tên cơ quan như in trên văn bản (mặc định: Ủy ban nhân dân + tên xã)")
@@ -87,9 +89,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="thêm cán bộ tiếp công dân (ghi nhiều lần được); cán bộ đầu tiên có mã 1")
 
     p = sub.add_parser("demo", help="sinh dữ liệu mẫu để thử (thiết lập cơ quan mẫu nếu chưa có)")
-    p.add_argument("--visits", type=int, default=DEMO_VISITS, metavar="SỐ",
+    p.add_argument("--visits", type=cli_errors.int_in(1, 10_000_000), default=DEMO_VISITS, metavar="SỐ",
                    help=f"số lượt tiếp cần sinh (mặc định {DEMO_VISITS})")
-    p.add_argument("--seed", type=int, default=1, metavar="SỐ",
+    p.add_argument("--seed", type=cli_errors.int_in(0, cli_errors.SQLITE_MAX), default=1, metavar="SỐ",
                    help="hạt giống ngẫu nhiên: cùng số thì cùng dữ liệu (mặc định 1)")
 
     p = sub.add_parser("intake", help="ghi sổ các lượt tiếp từ tệp JSON (kiểm tra như biểu mẫu)")
@@ -100,11 +102,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="tìm người, lượt tiếp, vụ việc (có dấu hay không dấu đều được)")
     p.add_argument("text", nargs="+", metavar="TỪ",
                    help="họ tên, số giấy tờ, điện thoại, địa chỉ hoặc nội dung")
-    p.add_argument("--limit", type=int, default=50, metavar="SỐ",
+    p.add_argument("--limit", type=cli_errors.LIMIT, default=50, metavar="SỐ",
                    help="số kết quả nhiều nhất (mặc định 50)")
 
     p = sub.add_parser("receipt", help="in giấy biên nhận (mẫu 02/TCD) của một lượt tiếp")
-    p.add_argument("visit_id", type=int, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp (visit_id)")
+    p.add_argument("visit_id", type=cli_errors.ROW_ID, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp (visit_id)")
     p.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF sẽ ghi")
     p.add_argument("--copy", action="store_true", help="in bản sao (có dấu “BẢN SAO”)")
 
@@ -122,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
         "slip", help="in phiếu, thông báo của một vụ việc (phiếu hẹn, chuyển đơn, thụ lý…)",
         formatter_class=RawDescriptionHelpFormatter, description=SLIP_HELP)
     p.add_argument("kind", metavar="LOẠI", help="loại phiếu (danh sách ở trên)")
-    p.add_argument("case_id", type=int, nargs="?", metavar="SỐ_VỤ_VIỆC", help="số vụ việc")
+    p.add_argument("case_id", type=cli_errors.ROW_ID, nargs="?", metavar="SỐ_VỤ_VIỆC", help="số vụ việc")
     p.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF sẽ ghi")
     p.add_argument("--copy", action="store_true",
                    help="in lại bản sao (dấu “BẢN SAO”) của phiếu đã lập, không lấy số mới")
@@ -171,10 +173,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args):
-    from desk_app.core.opening import open_db
+_opened: list = []  # databases a command opened; main() closes them (a clean close)
+_where: dict = {}  # the database path of the running command, for its error line
 
-    return open_db(paths.db_path(args.data_dir))
+
+def _db_path(args, *, create: bool) -> Path:
+    from desk_app import messages
+
+    folder = paths.data_dir(args.data_dir, create=False)
+    _where["db"] = folder / paths.DB_FILENAME
+    if folder.exists() and not folder.is_dir():
+        raise DeskError(messages.DATA_DIR_NOT_A_FOLDER.format(path=folder))
+    if create:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise DeskError(messages.DATA_DIR_NOT_A_FOLDER.format(path=folder)) from None
+        except PermissionError:
+            raise DeskError(messages.DATA_READ_ONLY.format(path=folder.parent)) from None
+    return folder / paths.DB_FILENAME
+
+
+def _open(args, *, create: bool = False):
+    """The office database. Only `init`, `demo` and `gui` may create it; every other command
+    refuses a folder without an office and leaves no file behind."""
+    from desk_app.core.opening import open_db
+    from desk_app.core.storage.office import require_office
+
+    db = open_db(_db_path(args, create=create), create=create)
+    _opened.append(db)
+    if not create:
+        require_office(db)
+    return db
 
 
 def _emit(args, payload, text_lines) -> None:
@@ -195,7 +225,7 @@ def cmd_init(args) -> int:
 
     officers = tuple((o.split(":", 1) + [""])[:2] for o in args.officer)
     check_units(args.province, args.commune)  # before any file is created
-    db = _open(args)
+    db = _open(args, create=True)
     office = init_office(db, args.province, args.commune, name=args.name, parent_name=args.parent,
                          remote_area=args.remote, officers=officers)
     _emit(args, asdict(office), [f"Đã thiết lập: {office.name} ({office.office_code})"])
@@ -203,16 +233,28 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from desk_app.core.demo.generate import generate
+    from desk_app.core.demo.generate import check_demo_target, generate
 
-    db = _open(args)
+    db = _open(args, create=True)
+    check_demo_target(db, _where["db"].parent, args.seed)
     generate(db, args.visits, args.seed)
     count = db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
     _emit(args, {"visits": count}, [f"Đã sinh {args.visits} lượt tiếp; tổng cộng {count} lượt."])
     return 0
 
 
+def _intake_line(r) -> str:
+    from desk_app import messages
+
+    if r.already_recorded:  # the same intake_id again: nothing new was written
+        return messages.INTAKE_ALREADY_RECORDED.format(visit_id=r.visit_id) + (
+            f" Giấy biên nhận số {r.receipt_no}." if r.receipt_no else "")
+    return f"Đã ghi sổ lượt tiếp {r.visit_id}" + (
+        f", giấy biên nhận số {r.receipt_no}" if r.receipt_no else "")
+
+
 def cmd_intake(args) -> int:
+    from desk_app.core.cases.tracking import warm_up
     from desk_app.core.reception.intake import register_visit
     from desk_app.core.reception.intake_file import read_intake_file
     from desk_app.core.storage.office import require_office
@@ -220,6 +262,9 @@ def cmd_intake(args) -> int:
     forms = read_intake_file(args.file)
     db = _open(args)
     require_office(db)
+    # Load the deadline engine (python-holidays: ~0.3 s) before taking the write lock, so
+    # that other writers do not wait for an import.
+    warm_up(db)
     now = datetime.now()
     results = []
     with db.atomic():  # the whole file or nothing
@@ -231,13 +276,13 @@ def cmd_intake(args) -> int:
     warnings = cli_documents.intake_warnings(db, forms)
     payload = [{"visit_id": r.visit_id, "visit_uuid": r.visit_uuid, "person_id": r.person_id,
                 "petition_ids": list(r.petition_ids), "case_id": r.case_ids[0] if r.case_ids else None,
-                "case_ids": list(r.case_ids), "receipt_no": r.receipt_no, "warnings": w}
+                "case_ids": list(r.case_ids), "receipt_no": r.receipt_no,
+                "already_recorded": r.already_recorded, "warnings": w}
                for r, w in zip(results, warnings, strict=True)]
     _emit(args, payload if len(payload) > 1 else payload[0],
-          [f"Đã ghi sổ lượt tiếp {r.visit_id}" + (f", giấy biên nhận số {r.receipt_no}"
-                                                  if r.receipt_no else "") for r in results])
+          [_intake_line(r) for r in results])
     for warning in (w for ws in warnings for w in ws):
-        print(warning, file=sys.stderr)
+        print(visible(warning), file=sys.stderr)
     return 0
 
 
@@ -328,6 +373,7 @@ def cmd_slip(args) -> int:
 
 
 def cmd_gui(args) -> int:
+    _db_path(args, create=True)  # a file given as the data folder: one line, not a traceback
     data_dir = args.data_dir
     if args.demo and not data_dir:
         data_dir = str(paths.data_dir() / "demo")
@@ -396,19 +442,27 @@ COMMANDS.update({name: (lambda args, run=run: run(args, _open(args), lambda payl
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Exit 0; 1 with one Vietnamese line on stderr (cli_errors.report); 2 for usage."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     parser = _parser()
+    bad = cli_errors.bad_text_argument(argv)
+    if bad is not None:
+        parser.error(f"tham số {bad.encode('utf-8', 'backslashreplace').decode()[:40]}: "
+                     "có ký tự không đọc được")
     args = parser.parse_args(argv)
     if args.command is None:
         args.command, args.demo = "gui", False
-    if args.data_dir:
-        Path(args.data_dir).mkdir(parents=True, exist_ok=True)
+    _where.clear()
     try:
         return COMMANDS[args.command](args)
-    except DeskError as exc:
-        print(visible(exc.message), file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # every failure becomes one line (or a logged bug)
+        return cli_errors.report(exc, _where.get("db"))
+    finally:
+        while _opened:
+            with contextlib.suppress(Exception):  # closing after a failure
+                _opened.pop().close()
 
 
 if __name__ == "__main__":

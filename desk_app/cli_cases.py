@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict
 from datetime import date
 
-from desk_app import messages
+from desk_app import cli_errors, messages
 from desk_app.core.errors import DeskError
 
 
@@ -26,7 +26,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     today = "tính như hôm nay là ngày này (YYYY-MM-DD; mặc định hôm nay)"
     p = sub.add_parser("dashboard", help="việc cần làm hôm nay: quá hạn, sắp đến hạn, chờ trả lời")
     p.add_argument("--today", metavar="NGÀY", help=today)
-    p.add_argument("--officer", type=int, metavar="MÃ_CÁN_BỘ",
+    p.add_argument("--officer", type=cli_errors.ROW_ID, metavar="MÃ_CÁN_BỘ",
                    help="chỉ vụ việc giao cho cán bộ này (tra mã: desk-app codes officers)")
 
     p = sub.add_parser(
@@ -41,11 +41,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                    help="chỉ vụ việc có dấu hiệu này: crowd, complex, prolonged, over_level, "
                         "hot_spot, vulnerable (tên: desk-app codes kinds)")
     p.add_argument("--today", metavar="NGÀY", help=today)
-    p.add_argument("--limit", type=int, default=50, metavar="SỐ",
+    p.add_argument("--limit", type=cli_errors.LIMIT, default=50, metavar="SỐ",
                    help="số vụ việc nhiều nhất (mặc định 50)")
 
     p = sub.add_parser("case", help="xem một vụ việc, hoặc ghi một bước xử lý (--act)")
-    p.add_argument("id", type=int, metavar="SỐ_VỤ_VIỆC", help="số vụ việc (case_id)")
+    p.add_argument("id", type=cli_errors.ROW_ID, metavar="SỐ_VỤ_VIỆC", help="số vụ việc (case_id)")
     p.add_argument("--act", metavar="THAO_TÁC",
                    help="bước xử lý cần ghi: classify, accept, guide, transfer, reply, return, "
                         "file, notify_acceptance, verify, extend, decide, notify, decision_received "
@@ -58,7 +58,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--doc-no", default="", metavar="SỐ_KÝ_HIỆU", help="số, ký hiệu văn bản")
     p.add_argument("--note", default="", metavar="NỘI_DUNG",
                    help="ghi chú kèm bước xử lý (với --act note: nội dung ghi chú)")
-    p.add_argument("--officer", type=int, metavar="MÃ_CÁN_BỘ",
+    p.add_argument("--officer", type=cli_errors.ROW_ID, metavar="MÃ_CÁN_BỘ",
                    help="cán bộ thực hiện (tra mã: desk-app codes officers)")
     p.add_argument("--confirm", action="store_true", help="xác nhận chuyển đơn lần nữa")
     p.add_argument("--not-competent", action="store_true",
@@ -70,7 +70,10 @@ def cmd_dashboard(args, db, emit) -> int:
     from desk_app.core.cases.dashboard import dashboard
     from desk_app.core.cases.labels import VIEWS
     from desk_app.core.cases.lifecycle import STATUS_LABELS
+    from desk_app.core.storage.office import officers
 
+    if args.officer is not None and args.officer not in {o.id for o in officers(db, active_only=False)}:
+        raise DeskError(messages.CASE_OFFICER_UNKNOWN.format(id=args.officer))
     d = dashboard(db, _day(args.today), assignee=args.officer)
     lines = [f"Ngày {d.today:%d/%m/%Y}: {d.open} vụ việc đang giải quyết",
              f"  {VIEWS['overdue']}: {d.overdue}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from desk_app import messages
+from desk_app import cli_errors, messages
 from desk_app.cli_parser import RawDescriptionHelpFormatter
 from desk_app.core.errors import DeskError
 
@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         formatter_class=RawDescriptionHelpFormatter)
     p.add_argument("list", nargs="?", choices=tuple(LISTS), metavar="DANH_SÁCH",
                    help="danh sách cần xem (xem ở trên); không ghi thì in danh mục này")
-    p.add_argument("province", nargs="?", type=int, metavar="MÃ_TỈNH",
+    p.add_argument("province", nargs="?", type=cli_errors.CODE, metavar="MÃ_TỈNH",
                    help="mã tỉnh, cho danh sách communes")
 
 

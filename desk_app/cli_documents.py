@@ -8,13 +8,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from desk_app import messages
+from desk_app import cli_errors, messages
 from desk_app.core.errors import DeskError
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("refusal", help="in thông báo từ chối tiếp công dân (mẫu 01/TCD) của một lượt tiếp")
-    p.add_argument("visit_id", type=int, metavar="SỐ_LƯỢT_TIẾP",
+    p.add_argument("visit_id", type=cli_errors.ROW_ID, metavar="SỐ_LƯỢT_TIẾP",
                    help="số lượt tiếp bị từ chối (visit_id)")
     p.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF sẽ ghi")
     p.add_argument("--copy", action="store_true",

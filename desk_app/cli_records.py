@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from desk_app import messages
+from desk_app import cli_errors, messages
 from desk_app.core.errors import DeskError
 
 FIELDS_HELP = ("người đến: full_name, id_number, id_issued_on, id_issued_place, date_of_birth, "
@@ -25,23 +25,23 @@ FIELDS_HELP = ("người đến: full_name, id_number, id_issued_on, id_issued_p
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("correct", help="đính chính một lượt tiếp đã ghi sổ (giữ giá trị cũ và lý do)",
                        description="Không ghi --field: liệt kê các mục đính chính được. " + FIELDS_HELP)
-    p.add_argument("visit_id", type=int, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp")
+    p.add_argument("visit_id", type=cli_errors.ROW_ID, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp")
     p.add_argument("--field", metavar="MỤC", help=FIELDS_HELP)
     p.add_argument("--value", metavar="GIÁ_TRỊ",
                    help="giá trị mới (ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD; mã danh mục)")
     p.add_argument("--reason", default="", metavar="LÝ_DO", help="lý do đính chính")
-    p.add_argument("--officer", type=int, metavar="MÃ_CÁN_BỘ",
+    p.add_argument("--officer", type=cli_errors.ROW_ID, metavar="MÃ_CÁN_BỘ",
                    help="cán bộ đính chính (mã số; không cần nếu cơ quan chỉ có một cán bộ)")
-    p.add_argument("--petition", type=int, metavar="MÃ_ĐƠN", help="đơn cần đính chính")
+    p.add_argument("--petition", type=cli_errors.ROW_ID, metavar="MÃ_ĐƠN", help="đơn cần đính chính")
 
     p = sub.add_parser("cancel-visit", help="hủy lượt tiếp ghi nhầm (giữ số thứ tự trong sổ)")
-    p.add_argument("visit_id", type=int, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp")
+    p.add_argument("visit_id", type=cli_errors.ROW_ID, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp")
     p.add_argument("--reason", default="", metavar="LÝ_DO", help="lý do hủy")
-    p.add_argument("--officer", type=int, metavar="MÃ_CÁN_BỘ",
+    p.add_argument("--officer", type=cli_errors.ROW_ID, metavar="MÃ_CÁN_BỘ",
                    help="cán bộ hủy (mã số; không cần nếu cơ quan chỉ có một cán bộ)")
 
     p = sub.add_parser("history", help="các lần đính chính của một lượt tiếp và lịch sử thông tin người đến")
-    p.add_argument("visit_id", type=int, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp")
+    p.add_argument("visit_id", type=cli_errors.ROW_ID, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp")
 
     p = sub.add_parser("person", help="thông tin hiện tại của một người và lịch sử thay đổi")
     p.add_argument("id_number", metavar="SỐ_GIẤY_TỜ", help="số căn cước, CMND hoặc hộ chiếu")

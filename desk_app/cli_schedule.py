@@ -13,7 +13,7 @@ import argparse
 from dataclasses import asdict
 from datetime import date, datetime, time
 
-from desk_app import messages
+from desk_app import cli_errors, messages
 from desk_app.core.errors import DeskError
 
 HELP = """Lịch tiếp công dân: buổi tiếp thường xuyên, định kỳ của Chủ tịch, đột xuất, trực tuyến.
@@ -81,8 +81,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                         "hoặc bỏ")
     a.add_argument("--start", required=True, metavar="HH:MM", help="giờ bắt đầu")
     a.add_argument("--end", required=True, metavar="HH:MM", help="giờ kết thúc")
-    a.add_argument("--host", type=int, metavar="MÃ_CÁN_BỘ", help="người chủ trì (mã cán bộ)")
-    a.add_argument("--officer", type=int, action="append", default=[], metavar="MÃ_CÁN_BỘ",
+    a.add_argument("--host", type=cli_errors.ROW_ID, metavar="MÃ_CÁN_BỘ", help="người chủ trì (mã cán bộ)")
+    a.add_argument("--officer", type=cli_errors.ROW_ID, action="append", default=[], metavar="MÃ_CÁN_BỘ",
                    help="cán bộ trực tiếp thường xuyên (lặp lại được)")
     a.add_argument("--place", default="", metavar="ĐỊA_ĐIỂM",
                    help="địa điểm (mặc định: trụ sở cơ quan)")
@@ -103,7 +103,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     for name, what in (("postpone", "hoãn sang thời gian mới"), ("move", "dời giờ")):
         m = actions.add_parser(name, help=f"{what} một buổi tiếp")
-        m.add_argument("id", type=int, metavar="SỐ_BUỔI", help="số buổi tiếp")
+        m.add_argument("id", type=cli_errors.ROW_ID, metavar="SỐ_BUỔI", help="số buổi tiếp")
         m.add_argument("--on", required=True, metavar="YYYY-MM-DD", help="ngày mới")
         m.add_argument("--start", required=True, metavar="HH:MM", help="giờ bắt đầu mới")
         m.add_argument("--end", required=True, metavar="HH:MM", help="giờ kết thúc mới")
@@ -112,21 +112,21 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
             m.add_argument("--notice", metavar="TỆP.pdf", help="in thông báo hoãn ra tệp này")
 
     c = actions.add_parser("cancel", help="hủy một buổi tiếp")
-    c.add_argument("id", type=int, metavar="SỐ_BUỔI", help="số buổi tiếp")
+    c.add_argument("id", type=cli_errors.ROW_ID, metavar="SỐ_BUỔI", help="số buổi tiếp")
     c.add_argument("--reason", required=True, metavar="LÝ_DO", help="lý do hủy")
 
     h = actions.add_parser("held", help="ghi buổi tiếp đã diễn ra")
-    h.add_argument("id", type=int, metavar="SỐ_BUỔI", help="số buổi tiếp")
-    h.add_argument("--host", type=int, metavar="MÃ_CÁN_BỘ", help="người chủ trì thực tế (mặc định người dự kiến)")
+    h.add_argument("id", type=cli_errors.ROW_ID, metavar="SỐ_BUỔI", help="số buổi tiếp")
+    h.add_argument("--host", type=cli_errors.ROW_ID, metavar="MÃ_CÁN_BỘ", help="người chủ trì thực tế (mặc định người dự kiến)")
 
     b = actions.add_parser("book", help="hẹn công dân của vụ việc vào buổi tiếp")
-    b.add_argument("id", type=int, metavar="SỐ_BUỔI", help="số buổi tiếp")
-    b.add_argument("--case", type=int, required=True, metavar="SỐ_VỤ_VIỆC", help="vụ việc của công dân được hẹn")
+    b.add_argument("id", type=cli_errors.ROW_ID, metavar="SỐ_BUỔI", help="số buổi tiếp")
+    b.add_argument("--case", type=cli_errors.ROW_ID, required=True, metavar="SỐ_VỤ_VIỆC", help="vụ việc của công dân được hẹn")
     b.add_argument("--note", default="", metavar="GHI_CHÚ", help="ghi chú")
     b.add_argument("--slip", metavar="TỆP.pdf", help="in phiếu hẹn ra tệp này")
 
     n = actions.add_parser("notice", help="thông báo kết luận buổi tiếp (PDF)")
-    n.add_argument("id", type=int, metavar="SỐ_BUỔI", help="số buổi tiếp")
+    n.add_argument("id", type=cli_errors.ROW_ID, metavar="SỐ_BUỔI", help="số buổi tiếp")
     n.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF ghi ra")
     n.add_argument("--recipient", action="append", default=[], metavar="NƠI_NHẬN", help="nơi nhận (lặp lại được)")
 
@@ -137,7 +137,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     actions.add_parser("replan", help="xếp lại các buổi tiếp lặp lại theo ngày nghỉ mới sửa")
 
     d = actions.add_parser("head", help="chọn cán bộ là Chủ tịch")
-    d.add_argument("officer_id", type=int, metavar="MÃ_CÁN_BỘ", help="mã cán bộ (desk-app codes officers)")
+    d.add_argument("officer_id", type=cli_errors.ROW_ID, metavar="MÃ_CÁN_BỘ", help="mã cán bộ (desk-app codes officers)")
 
     for child in actions.choices.values():
         _common(child)

@@ -13,7 +13,6 @@ COMMUNE_NOT_IN_PROVINCE = "Xã/phường mã {commune} không thuộc tỉnh/th�
 # Database
 DB_NEWER = ("Tệp dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (có bước {step}). "
             "Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.")
-DB_NOT_A_DATABASE = "Tệp {path} không phải cơ sở dữ liệu của ứng dụng hoặc đã hỏng. Hãy khôi phục từ bản sao lưu."
 
 # Person
 NAME_REQUIRED = "Chưa nhập họ và tên người đến. Hãy nhập họ tên như trên giấy tờ tùy thân."
@@ -442,3 +441,50 @@ OFFICE_NAME_REQUIRED = ("Chưa nhập tên cơ quan. Hãy ghi tên in trên văn
 OFFICE_PARENT_REQUIRED = ("Chưa nhập cơ quan cấp trên. Hãy ghi tên in phía trên tên cơ quan, ví dụ "
                           "“Ủy ban nhân dân tỉnh Bắc Ninh”.")
 COMMUNE_NOT_CHOSEN = "Chưa chọn xã/phường/đặc khu. Hãy gõ vài chữ của tên rồi chọn trong danh sách."
+# Robustness: locks, disks, damaged files, bad input, idempotent intake, demo, attachments (docs/robustness.md)
+DB_BUSY = ("Dữ liệu đang được một cửa sổ hoặc một lệnh khác ghi, đã chờ {seconds} giây mà chưa xong. "
+           "Việc vừa làm chưa được ghi; hãy thử lại sau ít phút.")
+DISK_FULL = ("Ổ đĩa chứa {path} đã đầy nên không ghi được. Việc vừa làm chưa được ghi; hãy xóa bớt "
+             "tệp không cần trên ổ đĩa đó rồi thử lại.")
+DATA_READ_ONLY = ("Không có quyền ghi vào {path} (thư mục hoặc tệp chỉ cho phép đọc). Dữ liệu không bị hỏng: "
+                  "đừng khôi phục từ bản sao lưu. Hãy cấp quyền ghi cho tài khoản đang dùng, hoặc chọn đúng "
+                  "thư mục dữ liệu.")
+DATA_NOT_READABLE = ("Không có quyền đọc {path}. Dữ liệu không bị hỏng: đừng khôi phục từ bản sao lưu. "
+                     "Hãy cấp quyền đọc cho tài khoản đang dùng.")
+DISK_IO = ("Lỗi đọc/ghi ổ đĩa khi làm việc với {path}. Việc vừa làm có thể chưa được ghi; hãy kiểm tra ổ đĩa "
+           "(hoặc cắm lại ổ USB) rồi thử lại.")
+DB_DAMAGED = ("Tệp dữ liệu {path} bị hỏng nên không được dùng tiếp (để không ghi thêm vào tệp hỏng). "
+              "Hãy khôi phục từ bản sao lưu gần nhất: {backup}")
+DB_EMPTY = ("Tệp dữ liệu {path} rỗng (0 byte), có thể do sao chép hoặc ghi dở; ứng dụng không tạo cơ quan mới "
+            "đè lên. Hãy khôi phục từ bản sao lưu gần nhất: {backup}. Nếu đây là cơ quan mới chưa có dữ "
+            "liệu, hãy xóa tệp này rồi thiết lập lại.")
+DB_NO_BACKUP = "(không có bản sao lưu nào trong {folder}; hãy giữ nguyên tệp và liên hệ bộ phận kỹ thuật)"
+DATA_DIR_NO_OFFICE = ("Thư mục dữ liệu {path} chưa có cơ quan nào. Hãy kiểm tra --data-dir, hoặc chạy "
+                      "“desk-app init” để thiết lập cơ quan.")
+DATA_DIR_NOT_A_FOLDER = "“{path}” là một tệp, không phải thư mục. Hãy chỉ --data-dir tới thư mục dữ liệu."
+UNEXPECTED = ("Lỗi không mong muốn ({kind}); việc vừa làm chưa được ghi trọn. Chi tiết đã ghi vào {log}; "
+              "hãy gửi tệp này cho bộ phận kỹ thuật.")
+USAGE = "Lệnh không đúng: {detail}. Xem hướng dẫn: {prog} -h"
+USAGE_RANGE = "phải là số nguyên từ {low} đến {high}, không phải “{value}”"
+INPUT_FILE_IS_FOLDER = "“{path}” là thư mục, không phải tệp. Hãy chỉ đường dẫn tới tệp JSON."
+INPUT_FILE_UNREADABLE = "Không đọc được tệp {path} (không có quyền đọc hoặc lỗi ổ đĩa). Hãy kiểm tra tệp."
+JSON_TOO_DEEP = "Tệp {path} lồng nhau quá sâu (quá {limit} tầng). Hãy kiểm tra lại tệp."
+JSON_NUMBER_TOO_LONG = "Tệp {path} có một số dài quá {limit} chữ số. Hãy kiểm tra lại tệp."
+JSON_NUMBER_RANGE = "Trường “{field}” có số {value} nằm ngoài khoảng cho phép. Hãy sửa lại."
+JSON_TEXT_INVALID = ("Trường “{field}” có ký tự không hợp lệ (mã UTF-16 đơn lẻ U+{code:04X}). "
+                     "Hãy gõ lại nội dung trường này.")
+INTAKE_ID_INVALID = ("intake_id “{value}” không phải mã UUID (ví dụ 3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b). "
+                     "Hãy sửa lại hoặc bỏ trường này.")
+INTAKE_ALREADY_RECORDED = ("Lượt tiếp {visit_id} đã được ghi sổ trước đó với cùng mã intake_id; "
+                           "không ghi lại lần nữa.")
+DEMO_REAL_OFFICE = ("Thư mục {path} đang chứa dữ liệu thật của {office}; không sinh dữ liệu mẫu vào đây. "
+                    "Hãy chọn một thư mục khác (--data-dir).")
+DEMO_SEED_USED = ("Dữ liệu mẫu với --seed {seed} đã được sinh trong thư mục này. Hãy dùng --seed khác, "
+                  "hoặc một thư mục mới.")
+ATTACHMENT_TYPE_REFUSED = ("Không đính kèm tệp “{name}”: chỉ nhận tài liệu và ảnh quét ({allowed}). "
+                           "Tệp chương trình, lối tắt hay tệp lệnh có thể chứa mã độc.")
+ATTACHMENT_CONTENT_MISMATCH = ("Nội dung tệp “{name}” không phải {kind} như đuôi tệp cho biết. Hãy chọn đúng "
+                               "tệp quét, hoặc lưu lại tệp với đúng định dạng.")
+ATTACHMENT_NOT_OPENED = ("Không mở tệp “{name}”: loại tệp này không được phép mở từ ứng dụng. "
+                         "Hãy nhờ bộ phận kỹ thuật kiểm tra tệp.")
+ATTACHMENT_COPY_FAILED = "Không sao chép được tệp “{name}” vào thư mục dữ liệu. Hãy kiểm tra ổ đĩa rồi thử lại."

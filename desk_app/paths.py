@@ -11,15 +11,17 @@ APP_AUTHOR = "BanTiepDan"
 DB_FILENAME = "desk.sqlite3"
 
 
-def data_dir(override: str | os.PathLike | None = None) -> Path:
+def data_dir(override: str | os.PathLike | None = None, *, create: bool = True) -> Path:
+    """The data folder; created unless `create` is False (a read must not leave one behind)."""
     chosen = override or os.environ.get("DESK_APP_DATA_DIR")
     path = Path(chosen) if chosen else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def db_path(override: str | os.PathLike | None = None) -> Path:
-    return data_dir(override) / DB_FILENAME
+def db_path(override: str | os.PathLike | None = None, *, create: bool = True) -> Path:
+    return data_dir(override, create=create) / DB_FILENAME
 
 
 def log_dir() -> Path:

@@ -102,6 +102,7 @@ class IntakeForm:
     note: str = ""
     written_by_officer: bool = False  # no written petition: content noted, read back and signed
     session_id: int | None = None  # the reception session it was taken in (core/schedule)
+    intake_id: str | None = None  # idempotency key (a UUID): saved twice, recorded once
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class Registered:
     petition_ids: tuple[int, ...]
     case_ids: tuple[int, ...]
     receipt_no: str | None
+    already_recorded: bool = False  # the intake_id was saved before: this is that visit
 
 
 @dataclass(frozen=True)

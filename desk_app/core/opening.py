@@ -31,6 +31,7 @@ AFTER_STEPS: dict[str, Callable[[Database], object]] = {
 }
 
 
-def open_db(path: str | Path, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) the office database, bring it up to date, run what is left."""
-    return storage_db.open_db(path, after_steps=AFTER_STEPS, migrate=migrate)
+def open_db(path: str | Path, *, migrate: bool = True, create: bool = True) -> Database:
+    """Open the office database (creating it if missing, with `create`), bring it up to
+    date, run what is left."""
+    return storage_db.open_db(path, after_steps=AFTER_STEPS, migrate=migrate, create=create)

@@ -114,14 +114,23 @@ def _fill_demo(db) -> bool:
 def _open_with_progress(db_path: Path):
     """Open the database; an upgrade (backup, new steps, reindex) runs with a busy dialog."""
     from desk_app.core.opening import open_db
-    from desk_app.core.storage.db import needs_upgrade
+    from desk_app.core.storage.db import changed_since_clean_close, needs_upgrade
 
-    if not needs_upgrade(db_path):
+    # After a crash (or a copy by hand) the whole file is checked first: seconds for a
+    # large office, so the officer sees why the start takes longer.
+    checking = db_path.is_file() and changed_since_clean_close(db_path)
+    upgrading = needs_upgrade(db_path)
+    if not upgrading and not checking:
         return open_db(db_path)
     from concurrent.futures import ThreadPoolExecutor
 
-    dialog = QProgressDialog("Đang sao lưu và nâng cấp dữ liệu lên phiên bản mới…\n"
-                             "Không tắt máy trong lúc này.", None, 0, 0)
+    translate = QCoreApplication.translate
+    text = (translate("Startup", "Đang sao lưu và nâng cấp dữ liệu lên phiên bản mới…\n"
+                                 "Không tắt máy trong lúc này.")
+            if upgrading else
+            translate("Startup", "Ứng dụng chưa được đóng bình thường lần trước: đang kiểm tra "
+                                 "tệp dữ liệu…"))
+    dialog = QProgressDialog(text, None, 0, 0)
     dialog.setWindowTitle("Bàn tiếp dân")
     dialog.setMinimumDuration(0)
     dialog.show()

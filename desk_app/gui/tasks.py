@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desk_app.core.errors import Cancelled
+from desk_app.core.storage import failures
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,8 @@ class Tasks(QObject):
             from desk_app.core.opening import open_db
             from desk_app.core.storage.db import open_reader
 
-            db = open_db(self.db_path) if writer else open_reader(self.db_path)
+            # create=False: a file deleted under the running app is not silently replaced
+            db = open_db(self.db_path, create=False) if writer else open_reader(self.db_path)
             setattr(self._local, attr, db)
             if not writer:
                 self._reader_conn = db.conn
@@ -73,6 +75,10 @@ class Tasks(QObject):
     def _finish(self, result, error, on_ok, on_err):
         if self.closed:
             return  # the window that asked is gone
+        if error is not None and not isinstance(error, Cancelled):
+            # A lock held too long, a full disk, a read-only folder: a sentence next to the
+            # form (which keeps its values), not the unexpected-error dialog.
+            error = failures.describe(error, self.db_path) or error
         if error is None:
             if on_ok:
                 on_ok(result)

@@ -285,8 +285,8 @@ Viewing it is recorded. Reason:</translation>
         <translation>Choose a scanned file</translation>
     </message>
     <message>
-        <source>Tệp quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
-        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
+        <source>Tài liệu và ảnh quét (%1)</source>
+        <translation>Documents and scanned images (%1)</translation>
     </message>
 </context>
 <context>
@@ -812,6 +812,10 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Đã ghi sổ lượt tiếp của %1.</source>
         <translation>Recorded the visit of %1.</translation>
+    </message>
+    <message>
+        <source>Lượt tiếp này đã được ghi sổ trước đó (số %1); không ghi lại.</source>
+        <translation>This visit was already recorded (no. %1); it was not recorded again.</translation>
     </message>
     <message>
         <source>Giấy biên nhận số %1.</source>
@@ -2115,6 +2119,19 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Các thông số vừa sửa chưa được lưu. Lưu trước khi đóng?</source>
         <translation>The parameters you changed are not saved. Save before closing?</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Đang sao lưu và nâng cấp dữ liệu lên phiên bản mới…
+Không tắt máy trong lúc này.</source>
+        <translation>Backing up and upgrading the data to the new version…
+Do not turn the computer off meanwhile.</translation>
+    </message>
+    <message>
+        <source>Ứng dụng chưa được đóng bình thường lần trước: đang kiểm tra tệp dữ liệu…</source>
+        <translation>The application was not closed normally last time: checking the data file…</translation>
     </message>
 </context>
 <context>

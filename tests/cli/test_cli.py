@@ -126,8 +126,9 @@ def test_usage_errors_exit_2(cli, capsys, argv):
         cli(*argv)
     assert caught.value.code == 2
     err = capsys.readouterr().err
-    assert err.startswith("Cách dùng: desk-app")  # argparse in Vietnamese (cli_parser.py)
-    assert ": lỗi: " in err and "usage" not in err
+    assert err.startswith("Lệnh không đúng: ") and err.endswith(" -h\n")
+    assert err.count("\n") == 1  # one line, in Vietnamese, not argparse's usage text
+    assert "usage" not in err and "argument" not in err
 
 
 # ---- intake --------------------------------------------------------------------------------
@@ -283,9 +284,10 @@ def test_bad_field_names_the_visit(cli, office, tmp_path, read_db, change, messa
     assert count(read_db, "visits") == 0
 
 
-def test_intake_before_init(cli, tmp_path):
+def test_intake_before_init(cli, tmp_path, data_dir):
     done = cli("intake", write(tmp_path, example_visit()))
-    one_line_error(done, messages.OFFICE_MISSING)
+    one_line_error(done, messages.DATA_DIR_NO_OFFICE.format(path=data_dir))
+    assert not data_dir.exists()
 
 
 def test_intake_in_the_future_is_refused(cli, office, tmp_path, read_db):
@@ -391,7 +393,7 @@ def test_python_dash_m(tmp_path):
 
     usage = _run("nope", data=data)
     assert usage.returncode == 2
-    assert usage.stderr.decode("utf-8").startswith("Cách dùng: desk-app")
+    assert usage.stderr.decode("utf-8").startswith("Lệnh không đúng: ")
 
 
 def test_json_flag_after_the_command_as_in_readme(cli, office, tmp_path):

@@ -84,9 +84,11 @@ def test_kinds_are_the_model_and_core_tables(cli):
     assert "  to_cao                   Tố cáo" in plain
 
 
-def test_officers_and_bodies_need_an_office(cli):
-    done = cli("codes", "officers")
-    assert (done.code, done.err) == (1, messages.OFFICE_MISSING + "\n")
+def test_officers_and_bodies_need_an_office(cli, data_dir):
+    for what in ("officers", "bodies"):
+        done = cli("codes", what)
+        assert (done.code, done.err) == (1, messages.DATA_DIR_NO_OFFICE.format(path=data_dir) + "\n")
+    assert not (data_dir / "desk.sqlite3").exists()  # a read creates no office
 
 
 def test_officers(cli, office):

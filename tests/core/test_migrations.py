@@ -190,7 +190,8 @@ def test_not_a_database_is_refused_untouched(tmp_path, content):
     before = _file_state(path)
     with pytest.raises(DeskError) as caught:
         open_db(path)
-    assert caught.value.message == messages.DB_NOT_A_DATABASE.format(path=path)
+    assert caught.value.message == messages.DB_DAMAGED.format(
+        path=path, backup=messages.DB_NO_BACKUP.format(folder=tmp_path / "backups"))
     if not content.startswith(b"SQLite format 3"):
         with pytest.raises(DeskError):
             open_reader(path)

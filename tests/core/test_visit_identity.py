@@ -58,7 +58,8 @@ def test_upgrade_from_0006_keeps_what_every_visit_showed(upgraded, monkeypatch):
     views = json.loads((FIXTURES / "schema_0006_views.json").read_text(encoding="utf-8"))
     backups = [p.name for p in (Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
                                 .parent / "backups").glob("*.sqlite3")]
-    assert len(backups) == 1 and backups[0].startswith("before-0008_visit_identity_and_corrections-")
+    # Named after the first pending step (0007_intake_idempotency comes before this one).
+    assert len(backups) == 1 and backups[0].startswith("before-0007_intake_idempotency-")
     # one snapshot per person, holding the details every line showed until now
     assert counts(db)["identity_snapshots"] == counts(db)["persons"]
     assert db.execute("SELECT COUNT(*) FROM visits WHERE identity_id IS NULL").fetchone() == (0,)

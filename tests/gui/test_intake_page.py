@@ -1,6 +1,6 @@
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk_app import messages
 from desk_app.core.model import Outcome
@@ -112,3 +112,60 @@ def test_repeat_visitor_shows_earlier_visits(qtbot, window, demo_db):
     assert page.known.visits.count() >= 1
     page.known.fill.click()
     assert page.full_name.text() == name
+
+
+def _fill_minimal(page, name="Trần Thị Mai", number="001190000123"):
+    page.full_name.setText(name)
+    page.id_number.setText(number)  # female, born in the 1990s
+    page.dob.setText("01/02/1990")
+    _select(page.sex, "Nữ")
+    page.parts[0].summary.setPlainText("Phản ánh ô nhiễm tiếng ồn")
+
+
+def test_one_visitor_one_key_saved_once(qtbot, window, demo_db):
+    """The form's idempotency key lives from one "Người tiếp theo" to the next: a failed save
+    keeps it, a successful save uses it, the next visitor gets a new one; two saves with it
+    record one visit."""
+    page = window.intake
+    first_key = page.intake_id
+    _fill_minimal(page)
+    page.phone.setText("12345")
+    page.save()
+    qtbot.waitUntil(lambda: page.save_button.isEnabled() and page.message.text() != "")
+    assert page.message.text() == messages.PHONE_INVALID.format(phone="12345")
+    assert page.intake_id == first_key  # a retry after an error sends the same key
+    page.phone.setText("0912345678")
+    twice = [page.collect(), page.collect()]  # e.g. a double press racing the disabled button
+    assert {f.intake_id for f in twice} == {first_key}
+    before = counts(demo_db)
+    with qtbot.waitSignal(page.saved, timeout=5000) as blocker:
+        qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    result = blocker.args[0]
+    assert not result.already_recorded
+    assert demo_db.execute("SELECT intake_id FROM visits WHERE id = ?",
+                           [result.visit_id]).fetchone() == (first_key,)
+    assert page.intake_id != first_key  # reset for the next visitor
+    # The same form saved again (the key it carried) returns the first visit.
+    from desk_app.core.reception.intake import register_visit
+
+    again = []
+    window.tasks.write(lambda db: register_visit(db, twice[1]), again.append)
+    qtbot.waitUntil(lambda: bool(again))
+    assert again[0].visit_id == result.visit_id and again[0].already_recorded
+    assert again[0].receipt_no == result.receipt_no
+    assert counts(demo_db)["visits"] == before["visits"] + 1
+
+
+def test_next_visitor_button_makes_a_new_key(qtbot, window, monkeypatch):
+    page = window.intake
+    keys = {page.intake_id}
+    asked = []
+    # A filled form is cleared only when the officer says so: answer "Yes".
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.Yes)
+    assert page.new_button.text().startswith("Người tiếp th&eo")
+    for _ in range(3):
+        _fill_minimal(page)
+        qtbot.mouseClick(page.new_button, Qt.LeftButton)
+        assert page.full_name.text() == ""
+        keys.add(page.intake_id)
+    assert len(keys) == 4 and len(asked) == 3

@@ -17,11 +17,66 @@ from typing import TYPE_CHECKING, cast
 from desk_app import messages
 from desk_app.core.cases.tracking import record_event
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import failures
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 MAX_MB = 200
+
+# What a case file holds: scans and photos of documents, and documents as offices send them.
+# Each kind is recognised by its first bytes as well as its name, so a program renamed
+# "don.pdf" is refused too. Programs, scripts, shortcuts, macro-enabled Office files (.docm,
+# .xlsm), HTML and archives are not on the list: opening them runs code.
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word and Excel 97-2003
+_ZIP = b"PK\x03\x04"  # Office Open XML (.docx, .xlsx) and OpenDocument (.odt, .ods)
+FILE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    ".pdf": ("tệp PDF", (b"%PDF-",)),
+    ".jpg": ("ảnh JPEG", (b"\xff\xd8\xff",)),
+    ".jpeg": ("ảnh JPEG", (b"\xff\xd8\xff",)),
+    ".png": ("ảnh PNG", (b"\x89PNG\r\n\x1a\n",)),
+    ".tif": ("ảnh TIFF", (b"II*\x00", b"MM\x00*")),
+    ".tiff": ("ảnh TIFF", (b"II*\x00", b"MM\x00*")),
+    ".bmp": ("ảnh BMP", (b"BM",)),
+    ".doc": ("tài liệu Word", (_OLE2,)),
+    ".docx": ("tài liệu Word", (_ZIP,)),
+    ".xls": ("bảng tính Excel", (_OLE2,)),
+    ".xlsx": ("bảng tính Excel", (_ZIP,)),
+    ".odt": ("văn bản OpenDocument", (_ZIP,)),
+    ".ods": ("bảng tính OpenDocument", (_ZIP,)),
+    ".rtf": ("văn bản RTF", (b"{\\rtf",)),
+    ".txt": ("văn bản thuần", ()),  # no signature: any text without NUL bytes
+}
+ALLOWED_TEXT = "PDF, JPG, PNG, TIFF, BMP, DOC, DOCX, XLS, XLSX, ODT, ODS, RTF, TXT"
+
+
+def check_file_type(path: Path) -> None:
+    """Refuse a file that is not a document or an image of an allowed kind, by its name and
+    by its first bytes; a PDF may have a little junk before its header (as readers allow)."""
+    kind = FILE_TYPES.get(path.suffix.lower())
+    if kind is None:
+        raise DeskError(messages.ATTACHMENT_TYPE_REFUSED.format(name=path.name,
+                                                                allowed=ALLOWED_TEXT))
+    label, signatures = kind
+    with open(path, "rb") as fh:
+        head = fh.read(8192)
+    if path.suffix.lower() == ".pdf":
+        ok = b"%PDF-" in head[:1024]
+    elif signatures:
+        ok = head.startswith(signatures)
+    else:
+        ok = b"\x00" not in head
+    if not ok:
+        raise DeskError(messages.ATTACHMENT_CONTENT_MISMATCH.format(name=path.name, kind=label))
+
+
+def can_open(path: Path) -> bool:
+    """Whether the desktop may open this stored file (older versions stored any kind)."""
+    try:
+        check_file_type(path)
+    except (DeskError, OSError):
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -57,6 +112,7 @@ def add_attachment(db: Database, data_dir: Path, case_id: int, source: str | Pat
     size = source.stat().st_size
     if size > MAX_MB * 1024 * 1024:
         raise DeskError(messages.ATTACHMENT_TOO_BIG.format(name=source.name, limit=MAX_MB))
+    check_file_type(source)
     digest = _digest(source)
     if db.execute("SELECT 1 FROM case_attachments WHERE case_id = ? AND sha256 = ?",
                   [case_id, digest]).fetchone():
@@ -64,13 +120,18 @@ def add_attachment(db: Database, data_dir: Path, case_id: int, source: str | Pat
     stored_name = f"{digest[:2]}/{digest}{source.suffix.lower()}"
     target = store_dir(data_dir) / stored_name
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
         part = target.with_name(target.name + ".part")
-        shutil.copyfile(source, part)
-        if _digest(part) != digest:  # the file changed while it was being copied
-            part.unlink()
-            raise DeskError(messages.ATTACHMENT_MISSING.format(path=source))
-        part.replace(target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, part)
+            if _digest(part) != digest:  # the file changed while it was being copied
+                part.unlink()
+                raise DeskError(messages.ATTACHMENT_MISSING.format(path=source))
+            part.replace(target)
+        except OSError as exc:  # a full disk, a read-only data folder
+            part.unlink(missing_ok=True)
+            raise failures.describe(exc, target) or DeskError(
+                messages.ATTACHMENT_COPY_FAILED.format(name=source.name)) from None
     with db.atomic():
         attachment_id = cast(int, db.table("case_attachments").insert({
             "uuid": str(uuid.uuid4()), "case_id": case_id, "name": source.name,

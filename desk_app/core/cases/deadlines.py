@@ -654,7 +654,7 @@ def parse_day(text: str) -> date:
             parsed = date(int(year), int(month), int(day))
         else:
             parsed = date.fromisoformat(value)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a year past C's int
         raise DeskError(messages.DEADLINE_DATE.format(value=text)) from None
     check_date(parsed)
     return parsed

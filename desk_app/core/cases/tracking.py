@@ -418,6 +418,9 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
         status = lifecycle.next_status(action, st.status, kind, st.before_suspension)
         _check_day(db, case_id, action, occurred_on, now)
         spec = lifecycle.ACTIONS[action]
+        if officer_id is not None and db.execute(
+                "SELECT 1 FROM officers WHERE id = ?", [officer_id]).fetchone() is None:
+            raise DeskError(messages.CASE_OFFICER_UNKNOWN.format(id=officer_id), field="officer")
         if spec.needs_body and not body:
             raise DeskError(messages.CASE_BODY_REQUIRED, field="body")
         if action == "transfer":

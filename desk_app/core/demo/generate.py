@@ -7,6 +7,7 @@ sequential per year, masked denouncers in the search index.
 
 from __future__ import annotations
 
+import json
 import random
 import uuid
 from collections.abc import Callable
@@ -17,9 +18,11 @@ from operator import itemgetter
 
 from sqlite_utils import Database
 
+from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.cases.tracking import recompute_all
 from desk_app.core.demo.histories import case_events
+from desk_app.core.errors import DeskError
 from desk_app.core.reception import search_index
 from desk_app.core.reception.ids import BIRTH_PROVINCE_CODES
 from desk_app.core.reception.intake import RECEIPT_KIND
@@ -136,11 +139,36 @@ class _People:
 
 _IDENTITY_COLUMNS = ("full_name", "name_key", "id_kind", "id_number", "id_issued_on",
                      "date_of_birth", "sex", "phone", "address", "commune_code", "old_address")
+# meta key of a generated office: the seeds it was filled with (JSON list). A real office
+# (made by `init` or the first-run dialog) never has it, so the demo can refuse to touch it.
+DEMO_SEEDS = "demo_seeds"
+
+
+def check_demo_target(db: Database, folder, seed: int) -> None:
+    """Refuse to add generated visits to a real office (they would be credited to its real
+    officers and printed in its log book), or the same seed twice (the same rows again)."""
+    office = get_office(db)
+    if office is None:
+        return
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [DEMO_SEEDS]).fetchone()
+    if row is None:
+        raise DeskError(messages.DEMO_REAL_OFFICE.format(path=folder, office=office.name))
+    if seed in json.loads(row[0]):
+        raise DeskError(messages.DEMO_SEED_USED.format(seed=seed))
+
+
+def _note_seed(db: Database, seed: int) -> None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [DEMO_SEEDS]).fetchone()
+    if row is not None:
+        db.execute("UPDATE meta SET value = ? WHERE key = ?",
+                   [json.dumps([*json.loads(row[0]), seed]), DEMO_SEEDS])
 
 
 def _ensure_office(db: Database) -> list[int]:
     if get_office(db) is None:
-        init_office(db, DEMO_PROVINCE, DEMO_COMMUNE)
+        with db.atomic():  # the office and its demo mark together
+            init_office(db, DEMO_PROVINCE, DEMO_COMMUNE)
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '[]')", [DEMO_SEEDS])
     if db.execute("SELECT COUNT(*) FROM officers WHERE active = 1").fetchone()[0] == 0:
         with db.atomic():
             for name, position in DEMO_OFFICERS:
@@ -186,7 +214,9 @@ def generate(db: Database, visits: int, seed: int = 1, *, end: datetime | None =
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = {-min(max(visits, 2000), 1_000_000)}")  # ≈1 KiB a visit, ≤ 1 GiB
     try:
-        _fill(db, visits, rng, people, moments, officer_ids, progress, stage)
+        with db.atomic():  # the seed is noted with the rows it made
+            _note_seed(db, seed)
+            _fill(db, visits, rng, people, moments, officer_ids, progress, stage)
     finally:
         db.execute(f"PRAGMA cache_size = {cache_size}")
     db.execute("ANALYZE")

@@ -43,6 +43,7 @@ from reportlab.platypus import (
 from desk_app import messages
 from desk_app.core.documents.fonts import FontSet, fonts
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import failures
 
 # Decree 30/2020, Appendix I §I.2: margins (the low end of each range).
 TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
@@ -701,4 +702,4 @@ def write_file(path: str | os.PathLike, data: bytes) -> None:
         os.replace(part, target)
     except OSError as exc:
         part.unlink(missing_ok=True)
-        raise DeskError(messages.OUT_WRITE_FAILED.format(path=target, why=exc.strerror or exc)) from exc
+        raise DeskError(messages.OUT_WRITE_FAILED.format(path=target, why=failures.reason(exc))) from exc

@@ -39,6 +39,8 @@ def story(office: dict, rows: Sequence[LogRow], date_from: date, date_to: date, 
         cells.append(log_cells(row))
     table = GridTable(LOG_COLUMNS, cells, widths, size=FONT_SIZE, centered=CENTERED,
                       bold_first_line=(2,))
+    if cancel is not None and cancel.is_set():  # wrapping every cell is the long part
+        raise Cancelled()
     st = layout.styles()
     return [
         layout.header(office["name"], office["parent_name"], width=width),
@@ -66,5 +68,7 @@ def export_log_pdf(db: Database, date_from: date, date_to: date, out: str | Path
     rows = log_rows_for_print(db, date_from, date_to, reveal=reveal)
     data = render_log_pdf(office_values(db), rows, date_from, date_to, progress=progress,
                           cancel=cancel)
+    if cancel is not None and cancel.is_set():  # cancelled while the pages were laid out
+        raise Cancelled()
     layout.write_file(out, data)
     return len(rows)

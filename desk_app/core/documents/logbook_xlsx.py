@@ -133,5 +133,7 @@ def export_log_xlsx(db: Database, date_from: date, date_to: date, out: str | Pat
     rows = log_rows_for_print(db, date_from, date_to, reveal=reveal)
     data = render_log_xlsx(office_values(db), rows, date_from, date_to, progress=progress,
                            cancel=cancel)
+    if cancel is not None and cancel.is_set():  # cancelled while the file was laid out
+        raise Cancelled()
     layout.write_file(out, data)
     return len(rows)

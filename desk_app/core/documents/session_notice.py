@@ -29,6 +29,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desk_app import messages
+from desk_app.core import json_input
 from desk_app.core.documents import layout
 from desk_app.core.documents.layout import Page, Signature, esc, nfc
 from desk_app.core.documents.refusal import _authority as authority
@@ -109,8 +110,11 @@ def session_from_dict(obj: dict) -> Session:
 
 def read_session_file(path: str | Path) -> Session:
     path = Path(path)
+    if path.is_dir():
+        raise DeskError(messages.INPUT_FILE_IS_FOLDER.format(path=path))
     try:
-        obj = json.loads(path.read_text(encoding="utf-8"))
+        obj = json_input.loads(path.read_text(encoding="utf-8"), path)
+        json_input.check(obj, path)
         return session_from_dict(obj)
     except OSError as exc:
         raise DeskError(messages.SLIP_SESSION_FILE_INVALID.format(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
-from desk_app.core import catalog, limits
+from desk_app.core import catalog, json_input, limits
 from desk_app.core.cases.calendar import check_date
 from desk_app.core.cases.labels import FLAGS
 from desk_app.core.cases.tracking import open_case
@@ -138,6 +139,19 @@ def check_crowd(size: int, representatives: int) -> None:
                         field="representatives")
 
 
+def check_storable(value: object, field: str = "") -> None:
+    """Refuse text SQLite cannot store: lone UTF-16 surrogates (a damaged paste, a file
+    written by a buggy program). Walks the form's dataclasses and tuples."""
+    if isinstance(value, str):
+        json_input.check_text(field or "?", value)
+    elif is_dataclass(value):
+        for f in fields(value):
+            check_storable(getattr(value, f.name), f.name)
+    elif isinstance(value, tuple):
+        for item in value:
+            check_storable(item, field)
+
+
 def validate(form: IntakeForm, now: datetime, officer_ids: set[int] | None = None) -> None:
     if form.received_at > now + FUTURE_SLACK:
         raise DeskError(messages.RECEIVED_AT_FUTURE.format(
@@ -212,8 +226,41 @@ def _next(db: Database, sql: str, params: list) -> int:
     return db.execute(sql, params).fetchone()[0] + 1
 
 
+def intake_key(value: object) -> str:
+    """An idempotency key in its canonical form: any spelling of one UUID is one key."""
+    try:
+        if not isinstance(value, str) or len(value) > 64:
+            raise ValueError(value)
+        return str(uuid.UUID(value))
+    except ValueError:
+        shown = value if isinstance(value, str) and len(value) <= 64 else repr(value)[:64]
+        raise DeskError(messages.INTAKE_ID_INVALID.format(value=shown), field="intake_id") from None
+
+
+def recorded_intake(db: Database, intake_id: str) -> Registered | None:
+    """The visit an intake with this idempotency key recorded, as its save returned it."""
+    row = db.execute("SELECT id, uuid, person_id FROM visits WHERE intake_id = ?",
+                     [intake_id]).fetchone()
+    if row is None:
+        return None
+    petitions = db.execute("SELECT id, case_id FROM petitions WHERE visit_id = ? ORDER BY id",
+                           [row[0]]).fetchall()
+    receipt = db.execute("SELECT number FROM issued_documents WHERE visit_id = ? AND kind = ?"
+                         " ORDER BY id LIMIT 1", [row[0], RECEIPT_KIND]).fetchone()
+    return Registered(row[0], row[1], row[2], tuple(p[0] for p in petitions),
+                      tuple(p[1] for p in petitions if p[1] is not None),
+                      receipt[0] if receipt else None, already_recorded=True)
+
+
 def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) -> Registered:
     now = now or datetime.now()
+    if form.intake_id is not None:
+        form = replace(form, intake_id=intake_key(form.intake_id))
+    check_storable(form)
+    # A save repeated with the same key (double click, retry after a crash, the same file
+    # run twice) returns the first visit, even if the rules would now judge it otherwise.
+    if form.intake_id and (earlier := recorded_intake(db, form.intake_id)):
+        return earlier
     officer_ids = {r[0] for r in db.execute("SELECT id FROM officers")}
     validate(form, now, officer_ids)
     check_session(db, form)
@@ -221,6 +268,10 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
     received = form.received_at.replace(microsecond=0).isoformat()
     year = form.received_at.year
     with db.atomic():
+        # Checked again under the write lock (BEGIN IMMEDIATE): another writer may have
+        # recorded the same key since the first look.
+        if form.intake_id and (earlier := recorded_intake(db, form.intake_id)):
+            return earlier
         who = record_person(db, form.person, stamp)
         person_id = who.person_id
         visit_uuid = str(uuid.uuid4())
@@ -234,6 +285,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
             "written_by_officer": int(form.written_by_officer), "created_at": stamp, "version": 1,
             "identity_id": who.identity_id,
             "session_id": form.session_id,
+            "intake_id": form.intake_id,
         }).last_pk)
         log_changes(db, person_id, list(who.changes), stamp, form.officer_id, visit_id=visit_id)
         for ord_, rep in enumerate(form.representatives, start=1):

@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from desk_app import messages
+from desk_app.core import json_input
 from desk_app.core.errors import DeskError
 from desk_app.core.model import (
     DocCopy,
@@ -24,6 +25,7 @@ from desk_app.core.model import (
     ReceptionKind,
     Sex,
 )
+from desk_app.core.reception.intake import intake_key
 from desk_app.core.text import visible
 from desk_app.paths import resources_dir
 
@@ -31,12 +33,27 @@ _COPY_WORDS = {"bản gốc": DocCopy.ORIGINAL, "bản sao": DocCopy.PHOTOCOPY,
                "bản sao chứng thực": DocCopy.CERTIFIED}
 
 
+class _Shown:
+    """A value as `{value!r}` in a message shows it: cut short (a field may hold megabytes)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __repr__(self) -> str:
+        return json_input.shown(self.value)
+
+
+def _cut(value, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def _enum(enum_cls, value, message: str):
     try:
         return enum_cls(value)
     except ValueError:
         choices = ", ".join(e.value for e in enum_cls)
-        raise DeskError(message.format(value=value, choices=choices)) from None
+        raise DeskError(message.format(value=_cut(value), choices=choices)) from None
 
 
 def _date(value) -> date | None:
@@ -45,7 +62,7 @@ def _date(value) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise DeskError(messages.DATE_FORMAT.format(value=value)) from None
+        raise DeskError(messages.DATE_FORMAT.format(value=_cut(value))) from None
 
 
 # Times in the log are Vietnam's local time (UTC+7 all year, no daylight saving time).
@@ -58,7 +75,7 @@ def _datetime(value) -> datetime:
     try:
         when = datetime.fromisoformat(str(value))
     except ValueError:
-        raise DeskError(messages.DATETIME_FORMAT.format(value=value)) from None
+        raise DeskError(messages.DATETIME_FORMAT.format(value=_cut(value))) from None
     if when.tzinfo is not None:
         when = when.astimezone(VIETNAM)
     return when.replace(tzinfo=None)
@@ -78,7 +95,7 @@ def _str(obj: dict, key: str, default: str = "") -> str:
     if value is None:
         return default
     if not isinstance(value, str):
-        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field=key, value=value))
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field=key, value=_Shown(value)))
     return value
 
 
@@ -87,7 +104,7 @@ def _opt_int(obj: dict, key: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field=key, value=value))
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field=key, value=_Shown(value)))
     return value
 
 
@@ -104,7 +121,7 @@ def _require(obj: dict, key: str):
 
 def person_from_json(obj) -> PersonForm:
     if not isinstance(obj, dict):
-        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="person", value=obj))
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="person", value=_Shown(obj)))
     sex = obj.get("sex")
     return PersonForm(
         full_name=_str(obj, "full_name"),
@@ -125,11 +142,11 @@ def _documents(items) -> tuple[DocumentItem, ...]:
     if items is None:
         return ()
     if not isinstance(items, list):
-        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="documents", value=items))
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="documents", value=_Shown(items)))
     docs = []
     for item in items:
         if not isinstance(item, dict):
-            raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="documents", value=item))
+            raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="documents", value=_Shown(item)))
         condition = _str(item, "condition")
         copy = item.get("copy") or _COPY_WORDS.get(condition.strip().lower(), DocCopy.ORIGINAL)
         docs.append(DocumentItem(
@@ -149,7 +166,7 @@ def _parts(obj: dict) -> tuple[PetitionPart, ...]:
     parts = []
     for item in raw:
         if not isinstance(item, dict):
-            raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="parts", value=item))
+            raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="parts", value=_Shown(item)))
         parts.append(PetitionPart(
             kind=_enum(PetitionKind, _require(item, "kind"), messages.PETITION_KIND_UNKNOWN),
             topic=_str(item, "topic"), summary=_str(item, "summary"),
@@ -159,10 +176,10 @@ def _parts(obj: dict) -> tuple[PetitionPart, ...]:
 
 def form_from_json(obj) -> IntakeForm:
     if not isinstance(obj, dict):
-        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="visit", value=obj))
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="visit", value=_Shown(obj)))
     reps = obj.get("representatives") or []
     if not isinstance(reps, list):
-        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="representatives", value=reps))
+        raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="representatives", value=_Shown(reps)))
     return IntakeForm(
         person=person_from_json(_require(obj, "person")),
         received_at=_datetime(_require(obj, "received_at")),
@@ -175,12 +192,13 @@ def form_from_json(obj) -> IntakeForm:
         prior_handlers=_str(obj, "prior_handlers"),
         documents=_documents(obj.get("documents")),
         outcome=_enum(Outcome, obj.get("outcome", "accepted"), messages.OUTCOME_UNKNOWN),
-        refusal_reason=obj.get("refusal_reason") or None,
+        refusal_reason=_str(obj, "refusal_reason") or None,
         outcome_body=_str(obj, "outcome_body"),
         outcome_doc_no=_str(obj, "outcome_doc_no"),
         note=_str(obj, "note"),
         written_by_officer=_bool(obj, "written_by_officer"),
         session_id=_opt_int(obj, "session_id"),
+        intake_id=intake_key(obj["intake_id"]) if obj.get("intake_id") is not None else None,
     )
 
 
@@ -215,9 +233,9 @@ def _schema_message(error: ValidationError) -> str:
         return messages.INTAKE_FIELD_MISSING.format(field=".".join(filter(None, (field, missing))))
     if error.validator == "enum":
         choices = ", ".join(str(c) for c in error.validator_value if c not in ("", None))
-        return messages.ENUM_FIELD.format(field=field, value=value, choices=choices)
+        return messages.ENUM_FIELD.format(field=field, value=_cut(value), choices=choices)
     if error.validator in ("type", "minItems"):
-        return messages.INTAKE_FIELD_TYPE.format(field=field, value=value)
+        return messages.INTAKE_FIELD_TYPE.format(field=field, value=_Shown(value))
     return messages.INTAKE_FIELD_INVALID.format(field=field or "visit")
 
 
@@ -231,6 +249,8 @@ def check_schema(item: dict) -> None:
 def read_intake_file(path: str | Path) -> list[IntakeForm]:
     """Every visit in the file, or DeskError naming the first bad one (nothing is saved)."""
     path = Path(path)
+    if path.is_dir():
+        raise DeskError(messages.INPUT_FILE_IS_FOLDER.format(path=path))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -238,8 +258,10 @@ def read_intake_file(path: str | Path) -> list[IntakeForm]:
     except UnicodeDecodeError as exc:
         raise DeskError(messages.INTAKE_FILE_JSON.format(path=path, line=1, col=exc.start,
                                                          why="không phải UTF-8")) from None
+    except OSError:
+        raise DeskError(messages.INPUT_FILE_UNREADABLE.format(path=path)) from None
     try:
-        data = json.loads(text)
+        data = json_input.loads(text, path)
     except json.JSONDecodeError as exc:
         raise DeskError(messages.INTAKE_FILE_JSON.format(
             path=path, line=exc.lineno, col=exc.colno, why=exc.msg)) from None
@@ -249,6 +271,7 @@ def read_intake_file(path: str | Path) -> list[IntakeForm]:
     forms = []
     for index, item in enumerate(items, start=1):
         try:
+            json_input.check(item, path)
             # The core's own reading first: its messages say more (the choices of a kind, the
             # date format); the schema then refuses what it would let through, such as a
             # misspelt field name that would otherwise be silently ignored.

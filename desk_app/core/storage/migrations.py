@@ -450,6 +450,19 @@ def m0006_case_tracking(db: Database) -> None:
     )
 
 
+@migrations(name="0007_intake_idempotency")
+def m0007_intake_idempotency(db: Database) -> None:
+    # The key an intake carries (the form makes one per visitor; a JSON file may give one):
+    # saving it again returns the visit it recorded instead of a second visit and receipt.
+    _run(
+        db,
+        """
+        ALTER TABLE visits ADD COLUMN intake_id TEXT;
+        CREATE UNIQUE INDEX visits_intake_id ON visits(intake_id) WHERE intake_id IS NOT NULL;
+        """,
+    )
+
+
 # The name a log line sorts by is the one recorded with its visit (0008), not the person's
 # current name: a later visit under a corrected name leaves earlier lines where they were.
 _RECORDED_NAME_KEY = ("CASE WHEN " + _PROTECTED_VISIT.format(visit="NEW.visit_id") +

@@ -11,8 +11,9 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
 
+from desk_app import messages
 from desk_app.core.cases import tracking as cases
-from desk_app.core.cases.attachments import add_attachment, attachment_path
+from desk_app.core.cases.attachments import FILE_TYPES, add_attachment, attachment_path, can_open
 from desk_app.core.cases.dialogues import record_dialogue, schedule_dialogue
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
 from desk_app.core.cases.lifecycle import STATUS_LABELS
@@ -181,9 +182,11 @@ class CaseMore(QObject):
 
     def ask_attach_file(self) -> None:
         w = self.window
+        # Only the kinds the core accepts (core/cases/attachments.py): no "all files" filter.
+        patterns = " ".join(f"*{suffix}" for suffix in FILE_TYPES)
         path, _ = QFileDialog.getOpenFileName(
             w, self.tr("Chọn tệp quét"), "",
-            self.tr("Tệp quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)"))
+            self.tr("Tài liệu và ảnh quét (%1)").replace("%1", patterns))
         if path:
             case_id, officer, data_dir = w.case_id, w.officer_id(), w.tasks.db_path.parent
             w.write(lambda db: add_attachment(db, data_dir, case_id, path, officer_id=officer))
@@ -192,5 +195,9 @@ class CaseMore(QObject):
         w = self.window
         if w.detail is None or not 0 <= row < len(w.detail.attachments):
             return
-        path = attachment_path(w.tasks.db_path.parent, w.detail.attachments[row])
+        attachment = w.detail.attachments[row]
+        path = attachment_path(w.tasks.db_path.parent, attachment)
+        if not can_open(path):  # never hand a program or script to the desktop's handler
+            w.message.setText(messages.ATTACHMENT_NOT_OPENED.format(name=attachment.name))
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path))))

@@ -10,6 +10,7 @@ limitation; and it files visits under the reception session under way (core/sche
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from html import escape
 
@@ -209,6 +210,9 @@ class IntakePage(QWidget):
 
     def reset(self) -> None:
         """Clear the visitor's fields; keep the desk's own (officer, reception kind)."""
+        # A new visitor, a new idempotency key: saving again before the next reset (a second
+        # press, a retry after an error) sends the same key and cannot record the visit twice.
+        self.intake_id = str(uuid.uuid4())
         self.qr.clear()
         self.person.clear()
         self.visit.clear(self.current_officer_id)
@@ -344,7 +348,8 @@ class IntakePage(QWidget):
             parts=self.content.values(), officer_id=self.visit.officer_id(),
             crowd_size=self.crowd_size.value(), representatives=self.visit.representatives(),
             prior_handlers=self.prior_handlers.text(), documents=self.documents_box.values(),
-            session_id=self._session_for(received), **self.outcome_box.values())
+            session_id=self._session_for(received), intake_id=self.intake_id,
+            **self.outcome_box.values())
 
     def save(self) -> None:
         if not self.save_button.isEnabled():
@@ -369,6 +374,9 @@ class IntakePage(QWidget):
         name = self.full_name.text().strip()
         self.reset()
         text = escape(self.tr("Đã ghi sổ lượt tiếp của %1.").replace("%1", name))
+        if result.already_recorded:
+            text = escape(self.tr("Lượt tiếp này đã được ghi sổ trước đó (số %1); không ghi lại.")
+                          .replace("%1", str(result.visit_id)))
         if result.receipt_no:
             text += " " + escape(self.tr("Giấy biên nhận số %1.").replace("%1", result.receipt_no))
             text += (f" <a href='receipt:{result.visit_id}'>"

@@ -88,12 +88,12 @@ class LogPage(ListPage):
         filters.addWidget(self.reception_kind)
         filters.addWidget(self.petition_kind)
         filters.addWidget(self.officer)
-        export = QPushButton(self.tr("Xuất &sổ… (Ctrl+E)"), self)
-        export.clicked.connect(self.ask_export)
+        self.export_button = QPushButton(self.tr("Xuất &sổ… (Ctrl+E)"), self)
+        self.export_button.clicked.connect(self.ask_export)
         top = QHBoxLayout()
         top.addWidget(filter_box, 1)
         top.addWidget(self.count)
-        top.addWidget(export)
+        top.addWidget(self.export_button)
 
         search_bar = QHBoxLayout()
         search_bar.addWidget(self.banner, 1)
@@ -292,7 +292,8 @@ class LogPage(ListPage):
             from desk_app.core import documents
             export = documents.export_log_xlsx if name.lower().endswith(".xlsx") \
                 else documents.export_log_pdf
-            return export(db, first, last, name, progress=bridge.emit, cancel=cancel.is_set)
+            # The core polls `cancel.is_set()`: hand it the event itself, not its method.
+            return export(db, first, last, name, progress=bridge.emit, cancel=cancel)
 
         def done(count):
             dialog.close()
