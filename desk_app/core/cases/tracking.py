@@ -242,25 +242,41 @@ def case_milestones(db: Database, case_id: int, today: date,
                                     local_periods=local_periods(db)), st, today)
 
 
+# The milestones that are the resolution period itself (a decision meets them), by rule key;
+# periodic reports count a decision as on time or late against it (core/reports).
+RESOLUTION_KEYS = ("complaint_resolution", "complaint_resolution_2", "denunciation_resolution",
+                   "petition_resolution")
+
+
+def resolution_due(milestones: Iterable[Milestone]) -> date | None:
+    """The due date a decision meets (the resolution of the current instance), if counted."""
+    return next((m.due_on for m in milestones
+                 if m.key in RESOLUTION_KEYS and m.due_on is not None), None)
+
+
 def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: date,
                local: dict[str, int] | None = None) -> dict:
-    due_on = due_key = rule_set = None
+    due_on = due_key = rule_set = resolution = None
     if st.received_on is not None:
         milestones = compute_milestones(facts_of(kind, st, remote), cal, local_periods=local)
         rule_set = milestones[0].rule_set if milestones else None
+        # Periodic reports judge decisions against it (core/reports, "on time").
+        found = resolution_due(milestones)
+        resolution = found.isoformat() if found else None
         if st.status not in lifecycle.TERMINAL:
             due_on, due_key = next_due(judge(milestones, st, today))
     return {"status": st.status, "is_open": int(st.status not in lifecycle.TERMINAL),
             "complexity": st.complexity, "instance": st.instance, "flags": st.flags,
             "due_on": due_on, "due_key": due_key, "waiting_since": st.waiting_since,
-            "rule_set": rule_set, "closed_on": st.closed_on, "assignee_id": st.assignee_id}
+            "rule_set": rule_set, "closed_on": st.closed_on, "assignee_id": st.assignee_id,
+            "resolution_due_on": resolution}
 
 
 _CACHE_UPDATE = (
     "UPDATE cases SET status = :status, is_open = :is_open, complexity = :complexity,"
     " instance = :instance, flags = :flags, due_on = :due_on, due_key = :due_key,"
     " waiting_since = :waiting_since, rule_set = :rule_set, closed_on = :closed_on,"
-    " assignee_id = :assignee_id WHERE id = :id")
+    " assignee_id = :assignee_id, resolution_due_on = :resolution_due_on WHERE id = :id")
 
 
 def _write_cache(db: Database, case_id: int, kind: str, st: _State, today: date | None,

@@ -29,6 +29,9 @@ DEFAULTS: dict[str, str] = {
     # The head who must receive citizens in person every week (Reception Law art. 15(2)(d)):
     # an officer id; empty: the officer whose position is "Chủ tịch …" (core/schedule/hosts.py).
     "head_officer_id": "",
+    # Periodic reports: "cutoff" closes figures on the 14th (Circular 01/2024/TT-TTCP);
+    # "calendar" uses calendar months, as some provinces ask (core/reports/periods.py).
+    "report_period_mode": "cutoff",
 }
 
 INTEGER_KEYS = frozenset({"due_soon_working_days", "prolonged_days", "petition_target_days"})

@@ -29,8 +29,11 @@ def _database_at_0006(tmp_path: Path) -> Path:
     migrations.apply(db, stop_before=steps[steps.index(STEP_0006) + 1])
     db.execute(f"PRAGMA user_version = {steps.index(STEP_0006) + 1}")
     db.conn.commit()
-    for key, job in AFTER_STEPS.items():  # what a 0006 version ran after its steps
-        if db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone() == ("1",):
+    # What a 0006 version ran after its steps; the recomputation of the cases is left pending
+    # (today's code writes columns a 0006 database does not have yet): it runs after the upgrade.
+    for key, job in AFTER_STEPS.items():
+        if key != "recompute_due" and db.execute(
+                "SELECT value FROM meta WHERE key = ?", [key]).fetchone() == ("1",):
             job(db)
     assert [m.name for m in migrations.applied(db)][-1] == STEP_0006
     assert not db["sessions"].exists()
@@ -40,9 +43,12 @@ def _database_at_0006(tmp_path: Path) -> Path:
 
 def test_upgrade_from_0006_keeps_the_data_and_adds_the_schedule(tmp_path):
     path = _database_at_0006(tmp_path)
+    # The cases' own columns (their cached state is recomputed after the upgrade).
+    columns = {t: "*" for t in ("persons", "visits", "petitions", "case_events")}
+    columns["cases"] = "id, uuid, person_id, kind, topic, title, opened_on, created_at"
     with sqlite3.connect(path) as conn:
-        before = {t: conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
-                  for t in ("persons", "visits", "petitions", "cases", "case_events")}
+        before = {t: conn.execute(f"SELECT {c} FROM {t} ORDER BY id").fetchall()
+                  for t, c in columns.items()}
     assert before["visits"] and before["cases"]
     db = open_db(path)
     assert [m.name for m in migrations.applied(db)] == list(known_steps())
@@ -50,7 +56,8 @@ def test_upgrade_from_0006_keeps_the_data_and_adds_the_schedule(tmp_path):
     assert len(backups) == 1 and backups[0].startswith(
         f"before-{known_steps()[known_steps().index(STEP_0006) + 1]}-")
     for table, rows in before.items():
-        assert db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() == rows, table
+        assert db.execute(f"SELECT {columns[table]} FROM {table} ORDER BY id").fetchall() == rows, \
+            table
     for table in ("session_series", "sessions", "session_officers", "session_bookings",
                   "session_receptions", "session_directions", "session_documents"):
         assert db[table].exists() and db[table].count == 0, table
