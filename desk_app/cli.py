@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from desk_app import __version__, cli_cases, cli_codes, cli_schedule, paths
+from desk_app import __version__, cli_cases, cli_codes, cli_reports, cli_schedule, paths
 from desk_app.cli_parser import ArgumentParser, RawDescriptionHelpFormatter
 from desk_app.core.errors import DeskError
 
@@ -143,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_cases.add_parsers(sub)
     cli_schedule.add_parsers(sub)
     cli_codes.add_parser(sub)
+    cli_reports.add_parser(sub)
     # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
     # SUPPRESS keeps a command without them from resetting the ones given before it.
     for command in sub.choices.values():
@@ -340,6 +341,8 @@ def _case_command(name):
 
 COMMANDS.update({name: _case_command(name) for name in cli_cases.COMMANDS})
 COMMANDS["schedule"] = lambda args: cli_schedule.cmd_schedule(
+    args, _open(args), lambda payload, lines: _emit(args, payload, lines))
+COMMANDS["report"] = lambda args: cli_reports.cmd_report(
     args, _open(args), lambda payload, lines: _emit(args, payload, lines))
 COMMANDS["codes"] = lambda args: cli_codes.cmd_codes(
     args, _open, lambda payload, lines: _emit(args, payload, lines))
