@@ -205,19 +205,22 @@ def _row_specs(ctx: Context, layout: Layout, office: dict[str, Any],
         rows: list[tuple[RowSpec, bool]] = []
         partitions: list[Partition] = []
         offices = sorted(codes) if len(codes) > 1 else []
+        def key(code: str, part: str) -> str:  # "24-9253" alone, or "24-9253/khieu_nai"
+            return f"{code}/{part}" if layout.rows else code
+
         for code in offices:
             label = _office_label(office, code)
             for s in split:
-                text = label if s.key == TOTAL and not layout.rows else f"{label} — {s.label}"
-                rows.append((RowSpec(f"{code}/{s.key}", text, {**s.where, "office": code}),
+                text = f"{label} — {s.label}" if layout.rows else label
+                rows.append((RowSpec(key(code, s.key), text, {**s.where, "office": code}),
                              False))
             if has_total and parts_of:
-                partitions.append((f"{code}/{TOTAL}", tuple(f"{code}/{k}" for k in parts_of)))
+                partitions.append((key(code, TOTAL), tuple(key(code, k) for k in parts_of)))
         for s in split:
             label = s.label or (office["name"] if not offices else "Tổng cộng")
             rows.append((RowSpec(s.key, label, s.where), s.key == TOTAL))
             if offices:
-                partitions.append((s.key, tuple(f"{code}/{s.key}" for code in offices)))
+                partitions.append((s.key, tuple(key(code, s.key) for code in offices)))
         if has_total and parts_of:
             partitions.append((TOTAL, tuple(parts_of)))
         return rows, partitions
