@@ -69,6 +69,16 @@ class MainWindow(QMainWindow):
         self._schedule_holder = QWidget(self)
         QVBoxLayout(self._schedule_holder).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self._schedule_holder, self.tr("Lịch tiếp công dân"))
+        # Periodic reports and the chairperson's overview (core/reports): built when first
+        # shown; the overview's chart library loads only then.
+        self.reports = None  # ReportsPage
+        self._reports_holder = QWidget(self)
+        QVBoxLayout(self._reports_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._reports_holder, self.tr("Báo cáo định kỳ"))
+        self.overview = None  # OverviewPage
+        self._overview_holder = QWidget(self)
+        QVBoxLayout(self._overview_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._overview_holder, self.tr("Tổng quan"))
         self.day_windows: dict[int, object] = {}
         self.setCentralWidget(self.tabs)
         self.case_windows: dict[int, object] = {}
@@ -109,6 +119,10 @@ class MainWindow(QMainWindow):
             self.cases_page().ensure_loaded()
         elif page is self._schedule_holder:
             self.schedule_page().ensure_loaded()
+        elif page is self._reports_holder:
+            self.reports_page().ensure_loaded()
+        elif page is self._overview_holder:
+            self.overview_page().ensure_loaded()
 
     def cases_page(self):
         if self.cases is None:
@@ -129,6 +143,34 @@ class MainWindow(QMainWindow):
             self.schedule.changed.connect(self.refresh_current_session)
             self._schedule_holder.layout().addWidget(self.schedule)
         return self.schedule
+
+    def reports_page(self):
+        if self.reports is None:
+            from desk_app.gui.pages.reports import ReportsPage
+
+            self.reports = ReportsPage(self.tasks, self._reports_holder)
+            self.reports.open_case.connect(self.open_case)
+            self.reports.open_record.connect(self.open_record)
+            self._reports_holder.layout().addWidget(self.reports)
+        return self.reports
+
+    def show_reports(self):
+        self.tabs.setCurrentWidget(self._reports_holder)
+        return self.reports_page()
+
+    def overview_page(self):
+        if self.overview is None:
+            from desk_app.gui.pages.overview import OverviewPage
+
+            self.overview = OverviewPage(self.tasks, self._overview_holder)
+            self.overview.open_case.connect(self.open_case)
+            self.overview.open_record.connect(self.open_record)
+            self._overview_holder.layout().addWidget(self.overview)
+        return self.overview
+
+    def show_overview(self):
+        self.tabs.setCurrentWidget(self._overview_holder)
+        return self.overview_page()
 
     def show_schedule(self):
         self.tabs.setCurrentWidget(self._schedule_holder)
@@ -189,6 +231,8 @@ class MainWindow(QMainWindow):
     def _cases_stale(self) -> None:
         if self.cases is not None:
             self.cases.mark_stale()
+        if self.overview is not None:
+            self.overview.mark_stale()
 
     def open_case(self, case_id: int):
         """One window per case; opening it again brings it to the front."""

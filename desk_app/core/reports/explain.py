@@ -183,18 +183,29 @@ def describe(db: Database, measure: Measure, found: list[tuple[Any, int]]) -> tu
                         f"{STATUS_LABELS.get(status, status)}")
                 out[str(cid)] = Record("case", str(cid), opened, text, weights[str(cid)], cid)
     elif entity in ("instance", "event"):
+        # An acceptance (instance) reads with how it ended and the due date it had to meet (the
+        # case's current one, unless a second complaint followed).
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
-            for eid, cid, action, day, doc, kind, title, due in db.execute(
+            for eid, cid, action, day, doc, kind, title, due, end, end_on, later in db.execute(
                     "SELECT e.id, e.case_id, e.action, e.occurred_on, e.doc_no, c.kind, c.title,"
-                    " c.resolution_due_on FROM case_events e JOIN cases c ON c.id = e.case_id"
+                    " c.resolution_due_on, x.action, x.occurred_on,"
+                    " EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = e.case_id"
+                    "         AND r.action = 'reopen' AND r.id > e.id)"
+                    " FROM case_events e JOIN cases c ON c.id = e.case_id"
+                    " LEFT JOIN case_events x ON x.id = (SELECT MIN(y.id) FROM case_events y"
+                    "   WHERE y.case_id = e.case_id AND y.id > e.id"
+                    "   AND y.action IN ('decide', 'withdraw', 'merge'))"
                     f" WHERE e.id IN ({marks})", chunk):
                 label = ACTIONS[action].label if action in ACTIONS else action
                 extra = f" ({doc})" if doc else ""
                 text = (f"Vụ việc số {cid} — {label} ngày {_dmy(day)}{extra} — {_kind(kind)} — "
                         f"{title}")
-                if entity == "instance" and due:
-                    text += f" — hạn giải quyết hiện tại {_dmy(due)}"
+                if entity == "instance":
+                    if end:
+                        text += f" — {ACTIONS[end].label.lower()} ngày {_dmy(end_on)}"
+                    if due and not later:
+                        text += f" — hạn giải quyết {_dmy(due)}"
                 out[str(eid)] = Record(entity, str(eid), day, text, weights[str(eid)], cid)
     elif entity == "session":
         from desk_app.core.schedule.model import KINDS, STATUSES
