@@ -7,11 +7,11 @@ every run; a failure is reported, never hidden.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import product
 from typing import TYPE_CHECKING, Any
 
 from desk_app import messages
@@ -31,12 +31,6 @@ NO_AREA = "none"
 NO_AREA_LABEL = "Chưa xác định địa bàn"
 
 
-def _matches(value: Any, wanted: Any) -> bool:
-    if isinstance(wanted, list):
-        return value in wanted
-    return value == wanted
-
-
 class Context:
     """One report's parameters and the grouped results of the measures it has run."""
 
@@ -46,8 +40,8 @@ class Context:
             **scope.params(), "start": period.start.isoformat(), "end": period.end.isoformat(),
             "next": period.next_day.isoformat(), "crowd_min": CROWD_MIN}
         self._groups: dict[str, list[tuple]] = {}
-        # (measure, dimension) → {value: the groups with it}: a cell reads only its bucket
-        self._buckets: dict[tuple[str, str], dict[Any, list[tuple]]] = {}
+        # (measure, dimensions) → {their values: [count, weight]}
+        self._projections: dict[tuple[str, tuple[str, ...]], dict[tuple, list[int]]] = {}
 
     @property
     def base_params(self) -> dict[str, Any]:
@@ -60,10 +54,6 @@ class Context:
         return self._params
 
     def _prepare(self, name: str) -> Any:
-        if name == "late":
-            from desk_app.core.reports.ontime import late_decisions
-
-            return json.dumps(late_decisions(self.db, self.scope, self.period))
         if name == "head":
             from desk_app.core.schedule.hosts import head_officer_id
 
@@ -103,25 +93,25 @@ class Context:
         if measure.parent:
             return self.value(MEASURES[measure.parent], {**where, **measure.parent_where},
                               summed)
-        index = {d: i for i, d in enumerate(measure.dims)}
-        groups = self.groups(measure)
-        scalar = [k for k, v in where.items() if not isinstance(v, list)]
-        if scalar:  # the bucket of the most varied dimension the cell fixes
-            key = max(scalar, key=lambda k: len(self._bucket(measure, k, index[k])))
-            groups = self._bucket(measure, key, index[key]).get(where[key], [])
-        total = 0
-        for group in groups:
-            if all(_matches(group[index[k]], v) for k, v in where.items()):
-                total += (group[-1] or 0) if summed else group[-2]
-        return total
+        keys = tuple(sorted(where))
+        totals = self._projection(measure, keys)
+        choices = [where[k] if isinstance(where[k], list) else [where[k]] for k in keys]
+        at = 1 if summed else 0
+        return sum(totals[combo][at] for combo in product(*choices) if combo in totals)
 
-    def _bucket(self, measure: Measure, dim: str, at: int) -> dict[Any, list[tuple]]:
-        found = self._buckets.get((measure.name, dim))
+    def _projection(self, measure: Measure, keys: tuple[str, ...]) -> dict[tuple, list[int]]:
+        """(count, weight) of the groups by the values of `keys` only: a cell is then a lookup
+        per value it selects, whatever the number of groups."""
+        found = self._projections.get((measure.name, keys))
         if found is None:
+            at = [measure.dims.index(k) for k in keys]
             found = {}
             for group in self.groups(measure):
-                found.setdefault(group[at], []).append(group)
-            self._buckets[(measure.name, dim)] = found
+                key = tuple(group[i] for i in at)
+                totals = found.setdefault(key, [0, 0])
+                totals[0] += group[-2]
+                totals[1] += group[-1] or 0
+            self._projections[(measure.name, keys)] = found
         return found
 
     def values_of(self, measure: Measure, dim: str) -> set:

@@ -6,7 +6,7 @@ reconciliation list is the same rows. Nothing is typed in: every figure comes fr
 Each SQL measure selects `id, <dims in order>, weight` with one row per record (the id is
 unique). Parameters: :start and :end (the period's first and last day, ISO), :next (the day
 after :end; times are compared with `received_at < :next`), :office, :crowd_min, and those a
-measure asks for in `needs` (:head, :now, :late — see engine.py). Macros LIVE_VISIT, LIVE_CASE
+measure asks for in `needs` (:head, :now — see engine.py). Macros LIVE_VISIT, LIVE_CASE
 and OFFICE come from scope.py.
 
 How each figure is decided (docs/reports.md has the same in words):
@@ -97,12 +97,21 @@ _DECIDED_BEFORE = f"""(CASE WHEN c.opened_on >= {_DAY} THEN 0 ELSE
 _ACCEPTED_BEFORE = f"""(CASE WHEN c.opened_on >= {_DAY} THEN 0 ELSE
           EXISTS (SELECT 1 FROM case_events a WHERE a.case_id = p.case_id
                   AND a.action = 'accept' AND a.occurred_on < {_DAY}) END)"""
+# Whether the petition is its case's first in the period's set (received in the period, or
+# before it while the case waited for its first step): the cases behind the petitions are
+# counted from the same rows (petition_cases). Nearly every case has one petition: one
+# index probe each, where a window function would sort the whole set.
+_CASE_FIRST = """CASE WHEN EXISTS (SELECT 1 FROM petitions q JOIN visits w ON w.id = q.visit_id
+          WHERE q.case_id = p.case_id AND q.id < p.id AND q.received_at < :next
+            AND LIVE_VISIT(w) AND (q.received_at >= :start OR c.first_outcome_on IS NULL
+                                   OR c.first_outcome_on >= :start))
+       THEN 'no' ELSE 'yes' END"""
 # cases.first_outcome(_on): the first of OUTCOMES on the case, kept by triggers (0012_reports).
 _PETITION_COLUMNS = f"""p.id AS id, p.case_id AS case_id, OFFICE(v) AS office, p.kind AS kind,
        p.topic AS topic, CASE WHEN p.signatories > 1 THEN 'many' ELSE 'one' END AS signers,
        pe.commune_code AS commune, c.first_outcome AS fo, c.first_outcome_on AS fo_on,
        {_DECIDED_BEFORE} AS decided_before, {_ACCEPTED_BEFORE} AS accepted_before,
-       p.received_at AS received_at"""
+       p.received_at AS received_at, {_CASE_FIRST} AS case_first"""
 _PETITION_FROM = """FROM petitions p JOIN visits v ON v.id = p.visit_id
        JOIN persons pe ON pe.id = p.person_id JOIN cases c ON c.id = p.case_id"""
 # Candidates for "carried over": cases opened before the start still waiting for their first
@@ -128,7 +137,7 @@ _MATTER = """CASE WHEN decided_before >= 2 THEN 'resolved_many'
 # repeat the lookups for every use of their columns below.
 _CLASSED = f"""WITH base AS MATERIALIZED ({_PETITIONS_BASE}),
 classed AS MATERIALIZED (
-SELECT id, case_id, office, kind, topic, signers, commune, received_at,
+SELECT id, case_id, office, kind, topic, signers, commune, received_at, case_first,
        CASE WHEN received_at < :start THEN 'carried' ELSE 'new' END AS age,
        {_RESULT} AS result, {_MATTER} AS matter
   FROM base
@@ -136,9 +145,7 @@ SELECT id, case_id, office, kind, topic, signers, commune, received_at,
 # `case_first`: the first petition of its case in the period's set, so the cases behind the
 # petitions (the template's "Số vụ việc") are counted from the same rows (petition_cases).
 PETITIONS = f"""{_CLASSED}
-SELECT id, office, kind, topic, signers, age, result, matter, commune,
-       CASE WHEN ROW_NUMBER() OVER (PARTITION BY case_id ORDER BY id) = 1 THEN 'yes' ELSE 'no'
-       END AS case_first,
+SELECT id, office, kind, topic, signers, age, result, matter, commune, case_first,
        1 AS weight, case_id
   FROM classed
 """
@@ -163,19 +170,19 @@ SELECT e.id AS id, OFFICE(c) AS office, c.kind AS kind, c.topic AS topic, 1 AS w
 _END_OF = f"""(SELECT printf('%s|%-8s|%d', x.occurred_on, x.action, x.id) FROM case_events x
           WHERE x.case_id = a.case_id AND x.id > a.id AND x.action IN ({_in(ENDS)})
           ORDER BY x.id LIMIT 1)"""
-# On time: the decision's day against the due date of its resolution. The case row caches
-# that date for its current resolution (resolution_due_on, cases.tracking); a decision that a
-# second complaint followed had an earlier one, which ontime.py counts with the deadline
-# engine and passes as :late (the late ones among them).
+# On time: the decision's day against the due date of its resolution, which the case row
+# caches (cases.tracking): resolution_due_on for the current resolution, and
+# first_resolution_due_on for the first once a second complaint followed it. ontime.py
+# counts the same dates with the deadline engine (tests compare them).
 INSTANCES = f"""WITH inst AS MATERIALIZED (
 SELECT a.id AS id, OFFICE(c) AS office, c.kind AS kind, c.topic AS topic,
        CASE WHEN a.occurred_on < :start THEN 'carried' ELSE 'new' END AS age,
        CASE WHEN EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = a.case_id
                          AND r.action = 'reopen' AND r.id < a.id)
             THEN 'second' ELSE 'first' END AS instance,
-       EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = a.case_id
-               AND r.action = 'reopen' AND r.id > a.id) AS reopened_after,
-       c.resolution_due_on AS due,
+       CASE WHEN EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = a.case_id
+                         AND r.action = 'reopen' AND r.id > a.id)
+            THEN c.first_resolution_due_on ELSE c.resolution_due_on END AS due,
        {_END_OF} AS fin
   FROM case_events a JOIN cases c ON c.id = a.case_id
  WHERE a.action = 'accept' AND a.occurred_on <= :end
@@ -186,9 +193,6 @@ SELECT id, office, kind, topic, age, instance,
             WHEN substr(fin, 12, 6) = 'decide' THEN 'resolved' ELSE 'stopped' END AS state,
        CASE WHEN fin IS NULL OR substr(fin, 1, 10) > :end OR substr(fin, 12, 6) <> 'decide'
             THEN 'none'
-            WHEN reopened_after THEN
-                 CASE WHEN CAST(substr(fin, 21) AS INTEGER) IN (SELECT value FROM json_each(:late))
-                      THEN 'late' ELSE 'on_time' END
             WHEN due IS NOT NULL AND substr(fin, 1, 10) > due THEN 'late'
             ELSE 'on_time' END AS timeliness,
        1 AS weight
@@ -271,8 +275,7 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
     _sql("replies", "event", "Văn bản trả lời của cơ quan nhận đơn chuyển",
          ("office", "kind", "topic"), REPLIES),
     _sql("instances", "instance", "Vụ việc khiếu nại, tố cáo phải giải quyết",
-         ("office", "kind", "topic", "age", "instance", "state", "timeliness"), INSTANCES,
-         needs=("late",)),
+         ("office", "kind", "topic", "age", "instance", "state", "timeliness"), INSTANCES),
     _sql("decisions", "event", "Quyết định, kết luận, văn bản giải quyết",
          ("office", "kind", "topic"), DECISIONS),
     _sql("open_at_end", "case", "Vụ việc chưa giải quyết xong cuối kỳ",

@@ -1,11 +1,11 @@
-"""Was each decision of the period made within its legal period?
+"""The deadline engine's own answer to "was this decision on time?".
 
-The due date of a resolution is what the deadline engine (cases/deadlines.py, rules in
-resources/rules/) gives for the case's facts just before the decision: the same rules and the
-same calendar as the case page, so the report cannot disagree with what the officer saw. The
-case row caches it for its current resolution (cases.resolution_due_on), which the SQL reads;
-only a decision that a second complaint followed needs its own date counted here, and goes
-into the `instances` measure as the list of late decisions (:late).
+The report reads the due dates the case rows cache (cases.resolution_due_on and
+first_resolution_due_on, written by cases.tracking with the rest of the cached state). This
+module counts them again from the events: it replays each case up to its decision and asks
+the deadline engine (cases/deadlines.py, rules in resources/rules/) — the same rules and
+calendar as the case page. Tests compare the two on every decision of a generated office; a
+maintenance check may do the same on a real one.
 """
 
 from __future__ import annotations
@@ -26,17 +26,14 @@ if TYPE_CHECKING:
     from desk_app.core.reports.periods import Period
     from desk_app.core.reports.scope import Scope
 
-def resolution_due(db: Database, scope: Scope, period: Period, *,
-                   reopened_only: bool = False) -> dict[int, date | None]:
+def resolution_due(db: Database, scope: Scope, period: Period) -> dict[int, date | None]:
     """{decide event id: the due date it had to meet} for the complaints and denunciations
-    decided in the period (only those a second complaint followed, if `reopened_only`)."""
+    decided in the period."""
     kinds = ", ".join(f"'{k}'" for k in RESOLVED_KINDS)
-    reopened = (" AND EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = e.case_id"
-                " AND r.action = 'reopen' AND r.id > e.id)") if reopened_only else ""
     decisions = scope.expand(
         "SELECT e.id FROM case_events e JOIN cases c ON c.id = e.case_id"
         " WHERE e.action = 'decide' AND e.occurred_on BETWEEN :start AND :end"
-        f" AND c.kind IN ({kinds}) AND LIVE_CASE(c){reopened}")
+        f" AND c.kind IN ({kinds}) AND LIVE_CASE(c)")
     params = {"start": period.start.isoformat(), "end": period.end.isoformat()}
     wanted = {r[0] for r in db.execute(decisions, params)}
     if not wanted:
@@ -62,18 +59,3 @@ def resolution_due(db: Database, scope: Scope, period: Period, *,
                 out[event_id] = due
             history.append((action, status_after, occurred_on, data))
     return out
-
-
-def late_decisions(db: Database, scope: Scope, period: Period, *,
-                   reopened_only: bool = True) -> list[int]:
-    """The decide events of the period made after their due date; by default only among the
-    decisions a second complaint followed (the others read the cached due date in SQL)."""
-    late = []
-    params = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-    days = dict(db.execute("SELECT id, occurred_on FROM case_events WHERE action = 'decide'"
-                           " AND occurred_on BETWEEN :start AND :end", params))
-    for event_id, due in resolution_due(db, scope, period,
-                                        reopened_only=reopened_only).items():
-        if due is not None and date.fromisoformat(days[event_id]) > due:
-            late.append(event_id)
-    return sorted(late)

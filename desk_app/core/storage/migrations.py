@@ -591,7 +591,8 @@ def m0012_reports(db: Database) -> None:
       case_events, so "processed by the end of the period" and "carried over" are a column
       and an index, not a lookup per petition;
     - cases.resolution_due_on: the due date of the current resolution (the milestone a
-      decision meets), part of the cached case state (cases.tracking), filled by the
+      decision meets), and first_resolution_due_on: that of the first, once a second complaint
+      reopened the case; part of the cached case state (cases.tracking), filled by the
       recomputation this step asks for;
     - indexes for cases still open at a past date (closed_on) and for the carried-over ones;
       petitions counted by month, kind and field straight from an index (the overview).
@@ -602,6 +603,7 @@ def m0012_reports(db: Database) -> None:
         ALTER TABLE cases ADD COLUMN first_outcome TEXT;
         ALTER TABLE cases ADD COLUMN first_outcome_on TEXT;
         ALTER TABLE cases ADD COLUMN resolution_due_on TEXT;
+        ALTER TABLE cases ADD COLUMN first_resolution_due_on TEXT;
         UPDATE cases SET (first_outcome, first_outcome_on) = {_FIRST_OUTCOME};
         CREATE TRIGGER case_events_first_outcome_insert AFTER INSERT ON case_events
         WHEN NEW.action IN ({_OUTCOME_ACTIONS}) BEGIN

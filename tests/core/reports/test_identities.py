@@ -149,4 +149,4 @@ def test_on_time_agrees_with_the_deadline_engine(demo):
     reopened = demo.execute("SELECT COUNT(*) FROM case_events WHERE action = 'reopen'"
                             " AND occurred_on BETWEEN ? AND ?",
                             [period.start.isoformat(), period.end.isoformat()]).fetchone()[0]
-    assert reopened > 0  # the engine path (a decision a second complaint followed) was used
+    assert reopened > 0  # decisions a second complaint followed (first_resolution_due_on)
