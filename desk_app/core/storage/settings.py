@@ -33,6 +33,9 @@ DEFAULTS: dict[str, str] = {
     # 24/11 (Ngày Văn hóa Việt Nam) as a day off: "1" or "0" (resources/rules/holidays_vn.json,
     # switch culture_day_off: not in Labour Code art. 112, so a working day by default).
     "culture_day_off": "0",
+    # Periodic reports: "cutoff" closes figures on the 14th (Circular 01/2024/TT-TTCP);
+    # "calendar" uses calendar months, as some provinces ask (core/reports/periods.py).
+    "report_period_mode": "cutoff",
 }
 
 INTEGER_KEYS = frozenset({"due_soon_working_days", "prolonged_days", "petition_target_days"})
