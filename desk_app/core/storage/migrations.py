@@ -775,5 +775,99 @@ def m0012_reports(db: Database) -> None:
     )
 
 
+@migrations(name="0017_bundle")
+def m0017_bundle(db: Database) -> None:
+    """The sync bundle to the province (docs/bundle.md). Tables only; no existing row changes.
+
+    - bundle_keys: this office's own key pairs (private keys live here, inside the database,
+      never in a plain file), and the public keys of the province (at a ward) or of the wards
+      (at the province), with validity periods so old bundles stay verifiable after a new key;
+    - bundle_exports / bundle_rows: the ward's ledger — each bundle written, and per exported
+      row the version sent, the hash of what was sent, and what the province acknowledged;
+    - bundle_imports / bundle_remote / bundle_conflicts: the province's ledger — each bundle
+      imported, per imported record its version and hashes, and the records changed on both
+      sides, kept until a person chooses.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE bundle_keys (
+            id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL CHECK (owner IN ('self', 'office', 'province')),
+            office_code TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            sign_public BLOB NOT NULL,
+            seal_public BLOB,
+            sign_private BLOB,
+            seal_private BLOB,
+            fingerprint TEXT NOT NULL,
+            valid_from TEXT NOT NULL,
+            valid_to TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (owner, fingerprint)
+        );
+        CREATE TABLE bundle_exports (
+            seq INTEGER PRIMARY KEY,
+            hash TEXT NOT NULL,
+            base_seq INTEGER NOT NULL,
+            full INTEGER NOT NULL,
+            encrypted INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            file_name TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            acked_at TEXT
+        );
+        CREATE TABLE bundle_rows (
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            uuid TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            hash BLOB NOT NULL,
+            sent_seq INTEGER NOT NULL,
+            acked_version INTEGER,
+            acked_hash BLOB,
+            PRIMARY KEY (tbl, row_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE bundle_imports (
+            id INTEGER PRIMARY KEY,
+            office_code TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL UNIQUE,
+            base_seq INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            counts TEXT NOT NULL,
+            UNIQUE (office_code, seq)
+        );
+        CREATE TABLE bundle_remote (
+            tbl TEXT NOT NULL,
+            uuid TEXT NOT NULL,
+            office_code TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            incoming_hash BLOB NOT NULL,
+            local_hash BLOB,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            import_id INTEGER NOT NULL REFERENCES bundle_imports(id),
+            PRIMARY KEY (tbl, uuid)
+        ) WITHOUT ROWID;
+        CREATE TABLE bundle_conflicts (
+            id INTEGER PRIMARY KEY,
+            office_code TEXT NOT NULL,
+            tbl TEXT NOT NULL,
+            uuid TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            incoming TEXT NOT NULL,
+            local TEXT NOT NULL,
+            import_id INTEGER NOT NULL REFERENCES bundle_imports(id),
+            created_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolution TEXT,
+            UNIQUE (tbl, uuid, version)
+        );
+        """,
+    )
+
+
 def known_steps() -> tuple[str, ...]:
     return tuple(m.name for m in migrations.pending(Database(memory=True, execute_plugins=False)))

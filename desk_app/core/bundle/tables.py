@@ -1,0 +1,209 @@
+"""Which tables leave the office, and how a row becomes a record and back.
+
+A record is {"uuid", "version", "prev", "deleted", "data"}; `data` holds the row's columns
+under their own names, except:
+- the local integer id never leaves: a reference to another row is that row's uuid, under the
+  column's name without `_id` (`person_id` → `person`; `merged_into` stays);
+- officers have no uuid column at a ward: theirs is derived (uuid5 of the office's uuid and
+  the officer's number), stable for ever;
+- a visit carries its identity as recorded that day (`identity`), its representatives and
+  the papers handed in, embedded (they belong to the visit and change with it);
+- `version` is the bundle's version of the record (the export ledger's), not the local column.
+
+The JSON Schemas in resources/schema/bundle/ describe these records (docs/bundle.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid as uuidlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+try:  # the scale work stores these tables' uuids as 16 bytes (storage/uuids.py)
+    from desk_app.core.storage.uuids import BLOB_TABLES  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - before that step
+    BLOB_TABLES: tuple[str, ...] = ()  # type: ignore[no-redef]
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+OFFICER_NAMESPACE = uuidlib.UUID("6f1c1b52-3c0e-4b9e-9a43-0d2a4b8b5a17")
+
+IDENTITY_FIELDS = ("full_name", "id_kind", "id_number", "id_issued_on", "id_issued_place",
+                   "date_of_birth", "sex", "phone", "address", "commune_code", "old_address",
+                   "recorded_at")
+# What a bundle without a province key leaves out of a denouncer's identity (Denunciation
+# law art. 47: the denouncer's identity is kept secret). The area (commune) stays for the
+# statistics.
+WITHHELD = {"full_name": "", "name_key": "", "id_number": "", "id_issued_on": None,
+            "id_issued_place": "", "date_of_birth": None, "phone": "", "address": "",
+            "old_address": ""}
+PROVINCE_ONLY = {"office_code"}
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str
+    refs: dict[str, tuple[str, str]] = field(default_factory=dict)  # column → (key, table)
+    exclude: frozenset[str] = frozenset({"id", "uuid", "version"})
+
+
+TABLES: tuple[Spec, ...] = (
+    Spec("officers", exclude=frozenset({"id", "uuid"})),
+    Spec("persons", exclude=frozenset({"id", "uuid", "version", "identity_id"})),
+    Spec("sessions", {"host_id": ("host", "officers"), "actual_host_id": ("actual_host", "officers"),
+                      "postponed_to": ("postponed_to", "sessions")},
+         frozenset({"id", "uuid", "version", "series_id"})),
+    Spec("cases", {"person_id": ("person", "persons"), "assignee_id": ("assignee", "officers"),
+                   "merged_into": ("merged_into", "cases")}),
+    Spec("visits", {"officer_id": ("officer", "officers"), "person_id": ("person", "persons"),
+                    "session_id": ("session", "sessions")},
+         frozenset({"id", "uuid", "version", "identity_id"})),
+    Spec("petitions", {"visit_id": ("visit", "visits"), "person_id": ("person", "persons"),
+                       "case_id": ("case", "cases")}),
+    Spec("case_events", {"case_id": ("case", "cases"), "officer_id": ("officer", "officers")},
+         frozenset({"id", "uuid"})),
+)
+BY_NAME = {s.name: s for s in TABLES}
+# References that may point forward in the same file (set after the file is applied).
+SELF_REFS = {("sessions", "postponed_to"), ("cases", "merged_into")}
+
+
+def uuid_text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return str(uuidlib.UUID(bytes=bytes(value)))
+
+
+def uuid_stored(table: str, text: str) -> str | bytes:
+    """A uuid as this table stores it (16 bytes in the scale work's tables)."""
+    return uuidlib.UUID(text).bytes if table in BLOB_TABLES else text
+
+
+def record_hash(data: dict) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(text.encode()).digest()[:8]
+
+
+def columns(db: Database, table: str) -> list[str]:
+    return [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+
+
+def officer_uuids(db: Database) -> dict[int, str]:
+    """Each officer's uuid: the stored one at a province (imported), derived at a ward."""
+    cols = columns(db, "officers")
+    if "uuid" in cols:
+        return {r[0]: r[1] for r in db.execute("SELECT id, uuid FROM officers")}
+    office = db.execute("SELECT uuid FROM office WHERE id = 1").fetchone()
+    base = uuid_text(office[0]) if office else ""
+    return {r[0]: str(uuidlib.uuid5(OFFICER_NAMESPACE, f"{base}:{r[0]}"))
+            for r in db.execute("SELECT id FROM officers")}
+
+
+_VISIT_EXTRA = """,
+ (SELECT json_object({identity}) FROM identity_snapshots s WHERE s.id = t.identity_id) AS x_identity,
+ (SELECT json_group_array(json_object('person', {person_uuid}, 'ord', r.ord, 'identity',
+          (SELECT json_object({identity}) FROM identity_snapshots s WHERE s.id = r.identity_id)))
+    FROM (SELECT * FROM visit_representatives WHERE visit_id = t.id ORDER BY ord) r)
+   AS x_representatives,
+ (SELECT json_group_array(json_object('ord', d.ord, 'name', d.name, 'pages', d.pages,
+          'condition', d.condition, 'copy', d.copy))
+    FROM (SELECT * FROM visit_documents WHERE visit_id = t.id ORDER BY ord) d) AS x_documents,
+ (SELECT EXISTS (SELECT 1 FROM petitions q WHERE q.visit_id = t.id AND q.kind = 'to_cao'))
+   AS x_protected"""
+
+
+def _uuid_sql(table: str, col: str) -> str:
+    if table in BLOB_TABLES:
+        return (f"lower(substr(hex({col}), 1, 8) || '-' || substr(hex({col}), 9, 4) || '-' ||"
+                f" substr(hex({col}), 13, 4) || '-' || substr(hex({col}), 17, 4) || '-' ||"
+                f" substr(hex({col}), 21, 12))")
+    return col
+
+
+@dataclass
+class Reader:
+    """Turns rows of one database into records (a ward's for export; a province's to see
+    whether an imported row was changed there since)."""
+    db: Database
+    withhold: bool = False  # no province key: leave denouncers' identities out
+    officers: dict[int, str] = field(default_factory=dict)
+    protected_persons: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.officers = officer_uuids(self.db)
+        if self.withhold:
+            self.protected_persons = {r[0] for r in self.db.execute(
+                "SELECT v.person_id FROM visits v WHERE EXISTS (SELECT 1 FROM petitions q"
+                " WHERE q.visit_id = v.id AND q.kind = 'to_cao') UNION"
+                " SELECT r.person_id FROM visit_representatives r WHERE EXISTS (SELECT 1 FROM"
+                " petitions q WHERE q.visit_id = r.visit_id AND q.kind = 'to_cao')")}
+
+    def select(self, spec: Spec, where: str = "", extra_cols: str = "") -> tuple[str, list[str]]:
+        cols = [c for c in columns(self.db, spec.name)
+                if c not in spec.exclude and c not in PROVINCE_ONLY]
+        parts = []
+        for c in cols:
+            ref = spec.refs.get(c)
+            if ref and ref[1] != "officers":
+                parts.append(f"(SELECT {_uuid_sql(ref[1], 'x.uuid')} FROM {ref[1]} x"
+                             f" WHERE x.id = t.{c})")
+            else:
+                parts.append(f"t.{c}")
+        key = "NULL" if spec.name == "officers" and "uuid" not in columns(self.db, "officers") \
+            else _uuid_sql(spec.name, "t.uuid")
+        sql = f"SELECT t.id, {key}, {', '.join(parts)}"
+        if spec.name == "visits":
+            identity = ", ".join(f"'{f}', s.{f}" for f in IDENTITY_FIELDS)
+            sql += _VISIT_EXTRA.format(identity=identity,
+                                       person_uuid=f"(SELECT {_uuid_sql('persons', 'pp.uuid')}"
+                                                   " FROM persons pp WHERE pp.id = r.person_id)")
+        sql += extra_cols + f" FROM {spec.name} t {where}"
+        return sql, cols
+
+    def rows(self, spec: Spec, where: str = "", params: Any = (),
+             extra_cols: str = "", n_extra: int = 0) -> Iterator[tuple[int, str, dict, tuple]]:
+        """(row id, uuid, data, extra values) for each row selected."""
+        sql, cols = self.select(spec, where, extra_cols)
+        names = [spec.refs[c][0] if c in spec.refs else c for c in cols]
+        officer_refs = [i for i, c in enumerate(cols) if spec.refs.get(c, ("", ""))[1] == "officers"]
+        n = len(cols)
+        for row in self.db.execute(sql, params):
+            values = list(row[2:2 + n])
+            for i in officer_refs:
+                values[i] = self.officers.get(values[i]) if values[i] is not None else None
+            data = dict(zip(names, values, strict=True))
+            tail = row[2 + n:]
+            key = row[1]
+            if spec.name == "officers" and key is None:
+                key = self.officers[row[0]]
+            if spec.name == "visits":
+                ident, reps, docs, protected = tail[:4]
+                tail = tail[4:]
+                data["identity"] = json.loads(ident) if ident else None
+                data["representatives"] = json.loads(reps)
+                data["documents"] = json.loads(docs)
+                if self.withhold and protected:
+                    data["identity"] = _withheld(data["identity"])
+                    for rep in data["representatives"]:
+                        rep["identity"] = _withheld(rep["identity"])
+                    data["withheld"] = True
+            elif spec.name == "persons" and self.withhold and row[0] in self.protected_persons:
+                data.update({k: v for k, v in WITHHELD.items() if k in data})
+                data["withheld"] = True
+            yield row[0], uuid_text(key) or "", data, tuple(tail[:n_extra])
+
+    def one(self, table: str, row_id: int) -> dict | None:
+        for _rid, _key, data, _ in self.rows(BY_NAME[table], "WHERE t.id = ?", [row_id]):
+            return data
+        return None
+
+
+def _withheld(identity: dict | None) -> dict | None:
+    if identity is None:
+        return None
+    return {**identity, **{k: v for k, v in WITHHELD.items() if k in identity}}
+
