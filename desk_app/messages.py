@@ -511,3 +511,64 @@ REPORT_OUT_FORMAT = "Tệp {path} phải có đuôi .xlsx (các biểu), .pdf (b
 REPORT_ISSUE_PDF_ONLY = "Chỉ báo cáo PDF mới được lấy số. Hãy ghi tệp .pdf hoặc bỏ --issue."
 REPORT_PERIOD_REQUIRED = ("Hãy ghi kỳ báo cáo: --period 2026-Q4 (quý), 2026-6M, 2026-9M, 2026 (năm) hoặc "
                           "2026-11-01..2026-11-30.")
+
+# The sync bundle to the province (core/bundle, desk-app keys / export-bundle / import-bundle / ack)
+BUNDLE_FILE_MISSING = "Không tìm thấy tệp {path}. Hãy kiểm tra lại đường dẫn."
+BUNDLE_NO_OWN_KEY = ("Cơ quan chưa có khóa ký. Hãy tạo khóa: desk-app keys new (hoặc Cài đặt › Khóa "
+                     "gửi dữ liệu).")
+BUNDLE_KEY_FILE_INVALID = ("Tệp {path} không phải tệp khóa công khai của Bàn tiếp dân. Hãy nhận lại tệp "
+                           "khóa (.key) từ cơ quan gửi.")
+BUNDLE_KEY_WRONG_SIDE = ("Đây là tệp khóa của một tỉnh, không phải của một xã, phường. Cơ quan cấp tỉnh "
+                         "chỉ đăng ký khóa của các xã, phường gửi dữ liệu lên.")
+BUNDLE_KEY_NOT_PROVINCE = ("Đây là tệp khóa của một xã, phường, không phải của tỉnh. Hãy nhận tệp khóa "
+                           "công khai của Ủy ban nhân dân tỉnh.")
+BUNDLE_NOT_PROVINCE = ("Việc này chỉ làm ở cơ quan cấp tỉnh (thiết lập bằng desk-app init --province "
+                       "MÃ --mode province).")
+BUNDLE_NOT_WARD = "Cơ quan cấp tỉnh không xuất gói dữ liệu; việc này làm ở các xã, phường."
+BUNDLE_REFUSED = "Không nhận gói {name}: {why} Dữ liệu không thay đổi."
+BUNDLE_REASONS = {
+    "damaged": ("tệp hỏng, bị cắt cụt hoặc đã bị sửa (mã kiểm tra không khớp). Hãy xin xã, phường "
+                "xuất lại gói."),
+    "entries": "tệp chứa các mục không thuộc một gói dữ liệu. Hãy xin xã, phường xuất lại gói.",
+    "path": ("tệp chứa đường dẫn ra ngoài thư mục của gói hoặc tệp lạ, có thể là tệp giả mạo. Đừng "
+             "mở tệp này; hãy xin xã, phường xuất lại gói."),
+    "bomb": ("tệp có kích thước giải nén bất thường (có thể là tệp phá hoại). Đừng mở tệp này; hãy "
+             "xin xã, phường xuất lại gói."),
+    "format": "tệp không phải gói dữ liệu của Bàn tiếp dân (.dtcd).",
+    "schema": ("gói được lập bởi phiên bản mới hơn (cấu trúc dữ liệu {theirs}, máy này {ours}). Hãy "
+               "cập nhật phần mềm rồi nhập lại."),
+    "unknown_office": ("gói của cơ quan {office} chưa được đăng ký. Hãy nhận tệp khóa công khai của cơ "
+                       "quan đó, đối chiếu mã nhận dạng qua điện thoại, rồi đăng ký: desk-app keys "
+                       "import TỆP.key."),
+    "unknown_key": ("gói được ký bằng một khóa chưa đăng ký cho cơ quan {office} (có thể đã bị ký lại). "
+                    "Hãy gọi điện đối chiếu mã nhận dạng khóa với cơ quan đó."),
+    "signature": "chữ ký số không đúng: nội dung đã bị sửa hoặc ký bằng khóa khác.",
+    "key_retired": ("gói được ký bằng khóa cũ của cơ quan {office}, đã thay từ ngày {since}. Hãy xin "
+                    "cơ quan đó xuất lại gói bằng khóa mới."),
+    "wrong_key": ("không giải mã được: gói được mã hóa cho một khóa khác của tỉnh. Hãy gửi lại tệp "
+                  "khóa công khai hiện tại của tỉnh cho xã, phường rồi xin xuất lại."),
+    "replay": ("gói số {seq} đã nhận hoặc cũ hơn gói đã nhận (số {last}): có thể là gói gửi lại hoặc "
+               "giả mạo."),
+    "gap": ("gói số {seq} tiếp nối gói chưa nhận (đã nhận đến số {last}, còn thiếu gói {missing}). "
+            "Hãy nhập các gói còn thiếu trước, hoặc xin xã, phường xuất một gói đầy đủ (--full)."),
+    "fork": ("gói số {seq} không nối tiếp gói đã nhận trước nó (mã gói trước khác). Hãy liên hệ xã, "
+             "phường để kiểm tra."),
+    "rejected": "{count} bản ghi không hợp lệ, ví dụ: {first}",
+    "constraint": "bản ghi {table} {uuid} không ghi được ({why}).",
+}
+BUNDLE_RECORD_REJECTED = "{table} {uuid}: {why}"
+BUNDLE_RECORD_SHAPE = "bản ghi không đúng cấu trúc"
+BUNDLE_RECORD_FIELDS = "có trường không biết ({fields})"
+BUNDLE_RECORD_TWICE = "bản ghi xuất hiện hai lần trong gói"
+BUNDLE_RECORD_OTHER_OFFICE = "mã bản ghi đã thuộc cơ quan {office}"
+BUNDLE_RECORD_SAME_VERSION = "cùng phiên bản nhưng nội dung khác với bản đã nhận"
+BUNDLE_CONFLICT_CHOICE = "Hãy chọn giữ bản của xã, phường (incoming) hoặc bản của tỉnh (local)."
+BUNDLE_CONFLICT_UNKNOWN = "Không có xung đột số {id} đang chờ xử lý. Xem danh sách: desk-app conflicts."
+ACK_REFUSED = "Không nhận tệp xác nhận {name}: {why} Dữ liệu không thay đổi."
+ACK_REASONS = {
+    "damaged": "tệp hỏng hoặc không phải tệp xác nhận của Bàn tiếp dân (.dtca).",
+    "signature": ("chữ ký không phải của tỉnh đã đăng ký. Hãy kiểm tra khóa của tỉnh (desk-app keys "
+                  "list)."),
+    "other_office": "tệp xác nhận gói của cơ quan khác ({office}).",
+    "unknown_bundle": "máy này chưa xuất gói dữ liệu mà tệp xác nhận nhắc đến.",
+}

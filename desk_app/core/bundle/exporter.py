@@ -99,7 +99,7 @@ def export_bundle(db: Database, out: Path, *, full: bool = False, now: datetime 
                 pending: list[tuple] = []
                 with zf.open(name, "w", force_zip64=True) as raw:
                     hashed = _Hashing(raw)
-                    writer = envelope.Writer(hashed, name, aead)
+                    writer = envelope.Writer(hashed, name, aead)  # type: ignore[arg-type]
                     join = (f"LEFT JOIN bundle_rows l ON l.tbl = '{spec.name}' AND l.row_id = t.id")
                     for row_id, key, data, ledger in reader.rows(
                             spec, join, extra_cols=", l.version, l.hash, l.acked_version, l.acked_hash",

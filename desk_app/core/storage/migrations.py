@@ -828,6 +828,7 @@ def m0017_bundle(db: Database) -> None:
             acked_hash BLOB,
             PRIMARY KEY (tbl, row_id)
         ) WITHOUT ROWID;
+        CREATE INDEX bundle_rows_uuid ON bundle_rows(uuid);
         CREATE TABLE bundle_imports (
             id INTEGER PRIMARY KEY,
             office_code TEXT NOT NULL,
