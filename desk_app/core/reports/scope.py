@@ -59,4 +59,8 @@ def scope_of(db: Database) -> Scope:
     later schema step is honoured as soon as it exists."""
     row = db.execute("SELECT office_code FROM office WHERE id = 1").fetchone()
     code = row[0] if row else ""
-    return Scope(office_code=code, visits_cancellable="cancelled_at" in _columns(db, "visits"))
+    visits = _columns(db, "visits")
+    # A province's database (core/bundle/province.py) names each imported row's ward.
+    province = "office_code" in visits and "office_code" in _columns(db, "sessions")
+    return Scope(office_code=code, visits_cancellable="cancelled_at" in visits,
+                 office_column="office_code" if province else None)
