@@ -98,6 +98,9 @@ def check_bundle(db: Database, path: Path, *, side: str) -> Checked:
         raise refused(path, exc.reason) from None
     try:
         return _check(db, opened, side)
+    except container.ContainerError as exc:
+        opened.close()
+        raise refused(path, exc.reason) from None
     except BaseException:
         opened.close()
         raise
