@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desk_app import (
     __version__,
+    cli_bundle,
     cli_cases,
     cli_codes,
     cli_documents,
@@ -79,8 +80,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="thiết lập cơ quan (lần đầu dùng một thư mục dữ liệu)")
     p.add_argument("--province", type=cli_errors.CODE, required=True, metavar="MÃ_TỈNH",
                    help="mã tỉnh, thành phố sau sáp nhập 2025 (tra: desk-app codes provinces)")
-    p.add_argument("--commune", type=cli_errors.CODE, required=True, metavar="MÃ_XÃ",
-                   help="mã xã, phường, đặc khu (tra: desk-app codes communes MÃ_TỈNH)")
+    p.add_argument("--commune", type=cli_errors.CODE, metavar="MÃ_XÃ",
+                   help="mã xã, phường, đặc khu (tra: desk-app codes communes MÃ_TỈNH); bắt buộc, "
+                        "trừ cơ quan cấp tỉnh")
+    p.add_argument("--mode", choices=("ward", "province"), default="ward", metavar="LOẠI",
+                   help="ward: xã, phường tiếp công dân (mặc định); province: cơ quan cấp tỉnh nhận "
+                        "và tổng hợp gói dữ liệu của các xã, phường")
+    p.__class__ = cli_errors.InitParser  # --commune is required unless --mode province
     p.add_argument("--name", default="", metavar="TÊN",
                    help="tên cơ quan như in trên văn bản (mặc định: Ủy ban nhân dân + tên xã)")
     p.add_argument("--parent", default="", metavar="TÊN", help="tên cơ quan cấp trên")
@@ -165,6 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_records.add_parsers(sub)
     cli_documents.add_parsers(sub)
     cli_reports.add_parser(sub)
+    cli_bundle.add_parsers(sub)
     # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
     # SUPPRESS keeps a command without them from resetting the ones given before it.
     for command in sub.choices.values():
@@ -226,6 +233,15 @@ def cmd_init(args) -> int:
     from desk_app.core.storage.office import check_units, init_office
 
     officers = tuple((o.split(":", 1) + [""])[:2] for o in args.officer)
+    if args.mode == "province":
+        from desk_app.core.bundle.province import check_province, init_province
+
+        check_province(args.province)  # before any file is created
+        db = _open(args, create=True)
+        office = init_province(db, args.province, name=args.name, parent_name=args.parent)
+        _emit(args, asdict(office), [f"Đã thiết lập cơ quan cấp tỉnh: {office.name} "
+                                     f"({office.office_code})"])
+        return 0
     check_units(args.province, args.commune)  # before any file is created
     db = _open(args, create=True)
     office = init_office(db, args.province, args.commune, name=args.name, parent_name=args.parent,
@@ -424,6 +440,9 @@ COMMANDS["schedule"] = lambda args: cli_schedule.cmd_schedule(
     args, _open(args), lambda payload, lines: _emit(args, payload, lines))
 COMMANDS["report"] = lambda args: cli_reports.cmd_report(
     args, _open(args), lambda payload, lines: _emit(args, payload, lines))
+COMMANDS.update({name: (lambda args, run=run: run(args, _open(args), lambda payload, lines:
+                                                  _emit(args, payload, lines)))
+                 for name, run in cli_bundle.COMMANDS.items()})
 COMMANDS["codes"] = lambda args: cli_codes.cmd_codes(
     args, _open, lambda payload, lines: _emit(args, payload, lines))
 

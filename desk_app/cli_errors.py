@@ -49,6 +49,16 @@ class Parser(ArgumentParser):
                                                      prog=self.prog)) + "\n")
 
 
+class InitParser(Parser):
+    """`desk-app init`: --commune is required, except for a province office (--mode province)."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        found, extra = super().parse_known_args(args, namespace)
+        if getattr(found, "mode", "ward") != "province" and getattr(found, "commune", None) is None:
+            self.error("thiếu tham số bắt buộc: --commune")
+        return found, extra
+
+
 def int_in(low: int, high: int):
     """An argparse type: an integer in [low, high] (ids and limits end up in SQLite, whose
     integers stop at 2**63 - 1), else a usage error naming the bounds."""

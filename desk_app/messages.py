@@ -572,3 +572,8 @@ ACK_REASONS = {
     "other_office": "tệp xác nhận gói của cơ quan khác ({office}).",
     "unknown_bundle": "máy này chưa xuất gói dữ liệu mà tệp xác nhận nhắc đến.",
 }
+BUNDLE_OUT_REQUIRED = "Hãy ghi tệp sẽ ghi: --out TỆP.key."
+BUNDLE_KEY_FILE_REQUIRED = "Hãy ghi tệp khóa công khai cần đăng ký: desk-app keys import TỆP.key."
+BUNDLE_NOT_ENCRYPTED = ("Chưa có khóa của tỉnh nên gói KHÔNG được mã hóa; danh tính người tố cáo đã được "
+                        "để ra ngoài. Hãy đăng ký khóa của tỉnh (desk-app keys import TỆP.key) để gói "
+                        "được mã hóa.")

@@ -32,11 +32,16 @@ def office_code_of(province_code: int) -> str:
     return f"{province_code:02d}-00000"
 
 
-def init_province(db: Database, province_code: int, *, name: str = "", parent_name: str = "",
-                  now: datetime | None = None) -> Office:
+def check_province(province_code: int) -> str:
     province = catalog.province_name(province_code)
     if province is None:
         raise DeskError(messages.PROVINCE_UNKNOWN.format(code=province_code), field="province")
+    return province
+
+
+def init_province(db: Database, province_code: int, *, name: str = "", parent_name: str = "",
+                  now: datetime | None = None) -> Office:
+    province = check_province(province_code)
     if db.execute("SELECT 1 FROM office").fetchone():
         raise DeskError(messages.OFFICE_EXISTS)
     now = now or datetime.now()

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 
 def _allowed(db: Database, officer_id: int | None, action: str) -> None:
-    """Role check and audit hook (accounts, issue 13): nothing to check until accounts land."""
+    """Role check and audit hook (accounts and roles, docs/bundle.md): nothing to check until
+    accounts land."""
     del db, officer_id, action
 
 

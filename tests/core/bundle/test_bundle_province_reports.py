@@ -1,4 +1,4 @@
-"""Province totals (issue 16): the province's report from imported bundles equals, cell by
+"""Province totals (docs/reports.md, “Province mode”): the province's report from imported bundles equals, cell by
 cell, the sum of the wards' own reports for the same period; each ward's rows equal that
 ward's own report."""
 
