@@ -156,6 +156,17 @@ def _remove_database(db_path: Path) -> None:
         Path(str(db_path) + suffix).unlink(missing_ok=True)
 
 
+def _is_province(db_path: Path) -> bool:
+    import sqlite3
+
+    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'office_mode'").fetchone()
+    finally:
+        conn.close()
+    return bool(row) and row[0] == "province"
+
+
 def build_window(db_path: Path, demo: bool = False):
     """Open the database and return the main window, or None if the user cancelled setup."""
     from desk_app.gui.main_window import MainWindow
@@ -188,6 +199,10 @@ def build_window(db_path: Path, demo: bool = False):
         finally:
             db.close()
     tasks = Tasks(db_path)
+    if _is_province(db_path):  # a province office: import and consolidation, no intake
+        from desk_app.gui.pages.province import ProvinceWindow
+
+        return ProvinceWindow(tasks, office)
 
     def reader():
         from desk_app.core.storage.db import open_reader

@@ -35,6 +35,8 @@ def topics() -> dict[str, str]:
         "overview": translate("Help", "Tổng quan"),
         "documents": translate("Help", "In giấy tờ"),
         "settings": translate("Help", "Cài đặt"),
+        "bundle": translate("Help", "Gửi dữ liệu lên tỉnh"),
+        "province": translate("Help", "Cơ quan cấp tỉnh: nhập và tổng hợp"),
         "legal": translate("Help", "Căn cứ pháp lý"),
         "shortcuts": translate("Help", "Phím tắt"),
     }

@@ -399,6 +399,14 @@ class MainWindow(QMainWindow):
             self._title()
             self._status()
 
+    def open_bundle(self):
+        """Gửi dữ liệu lên tỉnh: keys, bundles, acknowledgements (docs/bundle.md)."""
+        from desk_app.gui.pages.bundle import BundleDialog
+
+        dialog = BundleDialog(self.tasks, self)
+        dialog.open()
+        return dialog
+
     def open_help(self, topic: str | None = None):
         from desk_app.gui.help import show_help  # on F1: start-up stays quick
 

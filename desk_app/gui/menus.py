@@ -57,6 +57,7 @@ def build_menus(window) -> dict[str, QAction]:
     tools_menu = bar.addMenu(translate("Menus", "&Công cụ"))
     add(tools_menu, "add_officer", translate("Menus", "&Thêm cán bộ tiếp công dân…"), window.ask_new_officer)
     add(tools_menu, "settings", translate("Menus", "&Cài đặt…"), window.open_settings, "Ctrl+,")
+    add(tools_menu, "bundle", translate("Menus", "Gửi dữ liệu lên &tỉnh…"), window.open_bundle)
 
     help_menu = bar.addMenu(translate("Menus", "Trợ g&iúp"))
     add(help_menu, "help", translate("Menus", "&Hướng dẫn cho màn hình này"), window.open_help,

@@ -94,6 +94,8 @@ def export_bundle(db: Database, out: Path, *, full: bool = False, now: datetime 
     try:
         with zipfile.ZipFile(part, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
             for spec in TABLES:
+                if cancel and cancel():
+                    raise Cancelled()
                 name = f"data/{spec.name}.jsonl.z" + (".enc" if shared else "")
                 aead = crypto.file_key(shared, bundle_id, name) if shared else None
                 pending: list[tuple] = []
@@ -105,7 +107,7 @@ def export_bundle(db: Database, out: Path, *, full: bool = False, now: datetime 
                             spec, join, extra_cols=", l.version, l.hash, l.acked_version, l.acked_hash",
                             n_extra=4):
                         done += 1
-                        if done % 2000 == 0:
+                        if done % 500 == 0:
                             if cancel and cancel():
                                 raise Cancelled()
                             if progress:
