@@ -22,7 +22,7 @@ from desk_app.core.cases.calendar import WorkCalendar, fmt
 from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
 from desk_app.core.cases.office_calendar import load_calendar
-from desk_app.core.errors import DeskError
+from desk_app.core.errors import Cancelled, DeskError
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -278,8 +278,12 @@ def refresh_case(db: Database, case_id: int, today: date | None = None,
 
 
 def recompute_all(db: Database, today: date | None = None,
-                  progress: Callable[[int, int], None] | None = None, batch: int = 5000) -> int:
-    """Rebuild every case's cached state from its events (after a rule or calendar change)."""
+                  progress: Callable[[int, int], None] | None = None, batch: int = 5000,
+                  cancel: Callable[[], bool] | None = None) -> int:
+    """Rebuild every case's cached state from its events (after a rule or calendar change).
+
+    `cancel()` returning true stops it with `Cancelled`; the transaction (and the caller's,
+    when this runs inside one) is rolled back, so nothing is half recomputed."""
     today = today or date.today()
     cal, remote, local = load_calendar(db), _remote(db), local_periods(db)
     total = db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
@@ -308,12 +312,18 @@ def recompute_all(db: Database, today: date | None = None,
                 flush()
                 if progress:
                     progress(done, total)
+                if cancel is not None and cancel():
+                    raise Cancelled
         if current is not None:
             updates.append({**_cache_row(kinds[current], replay(events), remote, cal, today,
                                          local), "id": current})
         done += len(updates)
         flush()
+        if cancel is not None and cancel():
+            raise Cancelled
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('recompute_due', '0')")
+    if progress:
+        progress(done, total)
     return done
 
 
