@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         results["cases"] = bench_cases.run(path)
         sections["cases"] = bench_cases.report(results["cases"])
     if "documents" in only:
-        results["documents"] = bench_documents.run(10_000, 50)
+        results["documents"] = bench_documents.run(path, 50)
         sections["documents"] = bench_documents.report(results["documents"])
     if "deadlines" in only:
         results["deadlines"] = bench_deadlines.run()
