@@ -25,9 +25,20 @@ def _reindex(db: Database) -> None:
         db.execute("UPDATE meta SET value = '0' WHERE key = 'search_reindex'")
 
 
+def _vacuum(db: Database) -> None:
+    """Compact the file once after a step that rewrote many rows (0014): VACUUM writes every
+    table and index afresh, pages full, and gives the freed space back. It cannot run inside
+    a transaction, so not in the step itself."""
+    db.conn.commit()
+    db.execute("VACUUM")
+    with db.atomic():
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'vacuum'")
+
+
 AFTER_STEPS: dict[str, Callable[[Database], object]] = {
     "search_reindex": _reindex,
     "recompute_due": recompute_all,  # sets the flag back to '0' in its transaction
+    "vacuum": _vacuum,
 }
 
 

@@ -9,7 +9,6 @@ waiting for a reply), so those read indexes only.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,10 +18,11 @@ from desk_app import messages
 from desk_app.core import limits
 from desk_app.core.cases import follow_ups, lifecycle
 from desk_app.core.cases.calendar import WorkCalendar, fmt
-from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones
+from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones, rule_set_for
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
 from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.errors import Cancelled, DeskError
+from desk_app.core.storage import uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -246,11 +246,15 @@ def case_milestones(db: Database, case_id: int, today: date,
 def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: date,
                local: dict[str, int] | None = None) -> dict:
     due_on = due_key = rule_set = None
-    if st.received_on is not None:
+    if st.received_on is not None and st.status in lifecycle.TERMINAL:
+        # A finished case has no next due date; its rule set follows from the day it was
+        # received alone. Most cases of a big office are finished: recomputing all of them
+        # no longer counts their milestones.
+        rule_set = rule_set_for(st.received_on).name
+    elif st.received_on is not None:
         milestones = compute_milestones(facts_of(kind, st, remote), cal, local_periods=local)
         rule_set = milestones[0].rule_set if milestones else None
-        if st.status not in lifecycle.TERMINAL:
-            due_on, due_key = next_due(judge(milestones, st, today))
+        due_on, due_key = next_due(judge(milestones, st, today))
     return {"status": st.status, "is_open": int(st.status not in lifecycle.TERMINAL),
             "complexity": st.complexity, "instance": st.instance, "flags": st.flags,
             "due_on": due_on, "due_key": due_key, "waiting_since": st.waiting_since,
@@ -419,7 +423,7 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
             raise DeskError(messages.CASE_DECISION_NUMBER_REQUIRED, field="doc_no")
         data_json = json.dumps(data, ensure_ascii=False, sort_keys=True)
         event_id = cast(int, db.table("case_events").insert({
-            "uuid": str(uuid.uuid4()), "case_id": case_id, "action": action,
+            "uuid": uuids.new(), "case_id": case_id, "action": action,
             "status_after": status, "occurred_on": occurred_on.isoformat(),
             "entered_at": now.isoformat(timespec="seconds"), "officer_id": officer_id,
             "body": body, "doc_no": doc_no, "note": note, "data": data_json,
@@ -471,7 +475,7 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
     """A new case for a petition received at the desk, with the events its outcome implies.
     Called inside the intake transaction."""
     case_id = cast(int, db.table("cases").insert({
-        "uuid": str(uuid.uuid4()), "person_id": person_id, "kind": kind, "topic": topic,
+        "uuid": uuids.new(), "person_id": person_id, "kind": kind, "topic": topic,
         "title": clean(title)[:200], "status": "received",
         "opened_on": received_at.date().isoformat(), "created_at": stamp, "updated_at": stamp,
         "version": 1,
@@ -487,7 +491,7 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
     db.conn.executemany(
         "INSERT INTO case_events (uuid, case_id, action, status_after, occurred_on, entered_at,"
         " officer_id, body, doc_no, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(str(uuid.uuid4()), case_id, a, s, day, stamp, officer_id, b, n, d)
+        [(uuids.new(), case_id, a, s, day, stamp, officer_id, b, n, d)
          for a, s, b, n, d in events])
     _write_cache(db, case_id, kind, replay((a, s, day, d) for a, s, _b, _n, d in events),
                  today or received_at.date())

@@ -18,6 +18,7 @@ from desk_app.core.cases.dialogues import Dialogue, case_dialogues
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, flag_names
 from desk_app.core.cases.tracking import CaseEvent, CaseMilestone, case_events, case_milestones
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import uuids
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -108,7 +109,7 @@ def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -
         f" OR visit_id IN ({marks or 'NULL'}) ORDER BY issued_at", [case_id, *visits]))
     full_address = ", ".join(x for x in (address, catalog.commune_label(commune)) if x)
     return CaseDetail(
-        id=case_id, uuid=uuid_, kind=kind, kind_label=catalog.PETITION_KIND_LABELS.get(kind, kind),
+        id=case_id, uuid=uuids.text(uuid_) or "", kind=kind, kind_label=catalog.PETITION_KIND_LABELS.get(kind, kind),
         topic=catalog.topic_name(topic), title=title, status=status,
         status_label=lifecycle.STATUS_LABELS.get(status, status), opened_on=opened,
         closed_on=closed, complexity=complexity, complexity_label=COMPLEXITY_LABELS[complexity],

@@ -7,9 +7,24 @@ Dates are calendar approximations of the legal periods: the deadline engine judg
 
 from __future__ import annotations
 
+import calendar
 import random
-import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from desk_app.core.storage import uuids
+
+
+@lru_cache(maxsize=4096)
+def _millis(stamp: str) -> int:
+    # The clock time written in the row read as UTC: the same uuids on every machine.
+    return calendar.timegm(datetime.fromisoformat(stamp).timetuple()) * 1000
+
+
+def demo_uuid(rng: random.Random, stamp: str) -> bytes:
+    """A version-7 uuid for a row made at `stamp` (ISO), its random bits from the demo's
+    generator: the same seed gives the same uuids, and rows made in order get keys in order."""
+    return uuids.new(_millis(stamp), rng.getrandbits)
 
 
 def _step(rng: random.Random, day: date, lo: int, hi: int, late: bool) -> date:
@@ -37,9 +52,8 @@ def case_events(rng: random.Random, case_id: int, kind: str, outcome: str, opene
         day = max(day, _last[0])  # events are entered in the order they happened
         _last[0] = day
         status = after or status
-        rows.append((str(uuid.UUID(int=rng.getrandbits(128), version=4)), case_id, action,
-                     status, day.isoformat(),
-                     stamp if day == opened else f"{day.isoformat()}T16:30:00",
+        entered = stamp if day == opened else f"{day.isoformat()}T16:30:00"
+        rows.append((demo_uuid(rng, entered), case_id, action, status, day.isoformat(), entered,
                      officer_id, body, doc_no, "", data))
         return True
 

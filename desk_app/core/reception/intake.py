@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import uuid
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
@@ -23,6 +22,7 @@ from desk_app.core.model import (
 from desk_app.core.reception import search_index
 from desk_app.core.reception.identity import log_changes, normalize_phone, record_person
 from desk_app.core.reception.ids import check_cccd
+from desk_app.core.storage import uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -205,7 +205,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
     with db.atomic():
         who = record_person(db, form.person, stamp)
         person_id = who.person_id
-        visit_uuid = str(uuid.uuid4())
+        visit_uuid = uuids.new()
         visit_id = cast(int, db.table("visits").insert({
             "uuid": visit_uuid, "received_at": received,
             "reception_kind": str(form.reception_kind), "officer_id": form.officer_id,
@@ -242,7 +242,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
                     flags=FLAGS["crowd"][0] if form.crowd_size >= CROWD_MIN else 0)
                 case_ids.append(case_id)
             petition_ids.append(cast(int, db.table("petitions").insert({
-                "uuid": str(uuid.uuid4()), "visit_id": visit_id, "person_id": person_id,
+                "uuid": uuids.new(), "visit_id": visit_id, "person_id": person_id,
                 "case_id": case_id, "log_year": year, "log_no": log_no, "kind": str(part.kind),
                 "topic": part.topic, "summary": clean(part.summary), "received_at": received,
                 "signatories": form.crowd_size, "created_at": stamp, "version": 1,
@@ -254,12 +254,12 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
                             " WHERE kind = ? AND year = ?", [RECEIPT_KIND, year])
             receipt_no = f"{seq}/GBN-TCD"
             db.table("issued_documents").insert({
-                "uuid": str(uuid.uuid4()), "kind": RECEIPT_KIND, "year": year, "seq": seq,
+                "uuid": uuids.new(), "kind": RECEIPT_KIND, "year": year, "seq": seq,
                 "number": receipt_no, "visit_id": visit_id, "issued_at": stamp,
             })
         # Earlier lines keep the identity they recorded (their snapshots): only this visit's
         # lines are indexed, even when the person's details changed.
         search_index.index_petitions(db, petition_ids)
-    return Registered(visit_id, visit_uuid, person_id, tuple(petition_ids), tuple(case_ids),
+    return Registered(visit_id, uuids.text(visit_uuid) or "", person_id, tuple(petition_ids), tuple(case_ids),
                       receipt_no)
 
