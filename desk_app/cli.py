@@ -161,6 +161,31 @@ def _open(args):
     return open_db(paths.db_path(args.data_dir))
 
 
+class _ReadOnly:
+    """A plain sqlite3 connection with what the core's read functions use of sqlite-utils'
+    Database (`execute`, `conn`)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def execute(self, sql: str, params=()):
+        return self.conn.execute(sql, params)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _read(args):
+    """For the commands that only read (search, dashboard, cases): a plain read-only sqlite3
+    connection when the database is current, which spares importing sqlite-utils, the
+    migrations and the write side of the core (docs/scale.md, “Start-up”); otherwise the
+    full opening, which upgrades the file first."""
+    from desk_app.core.storage.db import open_current
+
+    conn = open_current(paths.db_path(args.data_dir))
+    return _ReadOnly(conn) if conn is not None else _open(args)
+
+
 def _emit(args, payload, text_lines) -> None:
     """Print the result. Stored text never reaches the terminal as control characters (an
     escape sequence or a bidi override in old data would act, not show): text lines show
@@ -229,7 +254,7 @@ def cmd_search(args) -> int:
     text = " ".join(args.text)
     if not text.strip():
         raise DeskError(messages.SEARCH_EMPTY)
-    rows = search(_open(args), text, args.limit)
+    rows = search(_read(args), text, args.limit)
     lines = [f"{r.received_at[:10]}  {r.person_name}  [{PETITION_KIND_LABELS.get(r.petition_kind, '')}]"
              f"  {r.summary}" + ("  [ĐÃ HỦY]" if r.cancelled else "") for r in rows] or [
                  "Không tìm thấy kết quả."]
@@ -339,8 +364,10 @@ COMMANDS.update({"receipt": cmd_receipt, "log": cmd_log, "slip": cmd_slip})
 
 
 def _case_command(name):
+    opener = _read if name in cli_cases.READ_ONLY else _open
+
     def run(args) -> int:
-        return cli_cases.COMMANDS[name](args, _open(args),
+        return cli_cases.COMMANDS[name](args, opener(args),
                                         lambda payload, lines: _emit(args, payload, lines))
     return run
 

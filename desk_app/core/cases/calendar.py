@@ -79,8 +79,19 @@ def canonical_label(name: str, labels: Iterable[tuple[str, str]]) -> str:
 
 @cache
 def _national_year(year: int, path: str) -> tuple[dict[date, str], dict[date, str]]:
-    """({holiday: label}, {swapped working day: label}) for one year, overrides applied."""
-    import holidays  # imported on first use: it is the slowest import of the core
+    """({holiday: label}, {swapped working day: label}) for one year, overrides applied;
+    from the cache of computed years when it has it (national_cache.py)."""
+    from desk_app.core.cases import national_cache
+
+    found = national_cache.get(year, path)
+    if found is None:
+        found = _national_year_computed(year, path)
+        national_cache.put(year, path, found)
+    return found
+
+
+def _national_year_computed(year: int, path: str) -> tuple[dict[date, str], dict[date, str]]:
+    import holidays  # imported on first use: it is the slowest import of the core (~0.2 s)
 
     data = _overrides(path)
     labels = [tuple(pair) for pair in data.get("labels", [])]

@@ -1,0 +1,73 @@
+"""The national calendar of each year, as `calendar._national_year` computed it, kept in a
+file between runs.
+
+Importing python-holidays takes ~0.2 s (it loads every country), more than a command such as
+`desk-app dashboard` spends on its query (docs/scale.md, “Start-up”). A year's holidays
+depend only on python-holidays' version and on resources/rules/holidays_vn.json, so they
+are stored per year in the user's cache folder, in a file named for both; a new version or
+a changed corrections file starts a new file. Reading or writing the cache may fail (a
+read-only home): the year is then computed as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+FORMAT = 1
+Year = tuple[dict[date, str], dict[date, str]]
+
+
+@cache
+def _file(overrides: str) -> Path | None:
+    try:
+        from importlib.metadata import version
+
+        holidays_version = version("holidays")
+        digest = hashlib.sha256(Path(overrides).read_bytes()).hexdigest()[:16]
+    except (OSError, ValueError, ImportError):
+        return None
+    from desk_app import paths
+
+    return paths.cache_dir() / f"national-{FORMAT}-{holidays_version}-{digest}.json"
+
+
+@cache
+def _loaded(overrides: str) -> dict:
+    path = _file(overrides)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path else {}
+    except (OSError, ValueError):
+        data = {}
+    return data if isinstance(data, dict) else {}
+
+
+def get(year: int, overrides: str) -> Year | None:
+    found = _loaded(overrides).get(str(year))
+    if not isinstance(found, dict):
+        return None
+    try:
+        return ({date.fromisoformat(d): str(n) for d, n in found["days"].items()},
+                {date.fromisoformat(d): str(n) for d, n in found["workdays"].items()})
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def put(year: int, overrides: str, value: Year) -> None:
+    path = _file(overrides)
+    if path is None:
+        return
+    data = _loaded(overrides)
+    data[str(year)] = {"days": {d.isoformat(): n for d, n in sorted(value[0].items())},
+                       "workdays": {d.isoformat(): n for d, n in sorted(value[1].items())}}
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(part, path)
+    except OSError:
+        part.unlink(missing_ok=True)
