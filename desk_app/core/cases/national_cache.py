@@ -4,7 +4,8 @@ file between runs.
 Importing python-holidays takes ~0.2 s (it loads every country), more than a command such as
 `desk-app dashboard` spends on its query (docs/scale.md, “Start-up”). A year's holidays
 depend only on python-holidays' version and on resources/rules/holidays_vn.json, so they
-are stored per year in the user's cache folder, in a file named for both; a new version or
+are stored per year in the user's cache folder, in a file named for both (a hash of
+python-holidays' version file and of the corrections); a new version or
 a changed corrections file starts a new file. Reading or writing the cache may fail (a
 read-only home): the year is then computed as before.
 """
@@ -25,9 +26,15 @@ Year = tuple[dict[date, str], dict[date, str]]
 @cache
 def _file(overrides: str) -> Path | None:
     try:
-        from importlib.metadata import version
+        # python-holidays' version file, found without importing the package (importing
+        # importlib.metadata alone costs ~30 ms).
+        from importlib.util import find_spec
 
-        holidays_version = version("holidays")
+        spec = find_spec("holidays")
+        if spec is None or not spec.origin:
+            return None
+        version_file = Path(spec.origin).with_name("version.py").read_bytes()
+        holidays_version = hashlib.sha256(version_file).hexdigest()[:8]
         digest = hashlib.sha256(Path(overrides).read_bytes()).hexdigest()[:16]
     except (OSError, ValueError, ImportError):
         return None
