@@ -6,7 +6,7 @@ case's events, computes all milestones with the deadline engine and writes the c
 columns. Baseline: reading the same events in the same order (`SELECT … ORDER BY case_id, id`,
 all rows fetched) — the floor any recompute pays. Target: ≤ 10 s.
 
-Calendar edits (issues 11 and 12): `office_calendar.set_day(db, day, "holiday")` and
+Calendar edits: `office_calendar.set_day(db, day, "holiday")` and
 `remove_day` on a throwaway copy of the 100,000- and the 1,000,000-visit office, for three
 days: a working day two months ahead (a holiday announced in advance), a day inside the
 running periods (next week), and the worst day (the one the most open cases' periods span);

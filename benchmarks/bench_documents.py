@@ -8,7 +8,7 @@
    first print through the register (payload, hash, QR code, stored in one transaction), on
    a 10,000-visit office generated in a temporary folder. Target: median ≤ 50 ms.
 2. The last year of the log book of the cached demo office (≈100,000 lines at 1,000,000
-   visits, as the issue measured) exported as PDF (`export_log_pdf`), against a baseline
+   visits) exported as PDF (`export_log_pdf`), against a baseline
    that reads the same lines the same way and draws their cells as plain lines on canvas
    pages (no table, no wrapping). Target: ≤ 2× the baseline, peak memory ≤ 200 MB.
 3. The same year as XLSX (`export_log_xlsx`), against a baseline that reads the same lines

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from common import CACHE_DIR, ratio
 
-TARGET_S = 120.0  # issue 11: a million visits in two minutes
-SIZE_TARGET = 1536  # bytes per visit (issue 11: ≤ 1.5 KB with the same features)
+TARGET_S = 120.0  # a million visits in two minutes
+SIZE_TARGET = 1536  # bytes per visit: ≤ 1.5 KB with the same features
 
 
 def size_by_table(db_path: Path) -> dict:

@@ -713,7 +713,7 @@ def known_steps() -> tuple[str, ...]:
     return tuple(m.name for m in migrations.pending(Database(memory=True, execute_plugins=False)))
 
 
-def _uuid_blob(value: object) -> object:
+def _uuid_blob(value: str | bytes | None) -> bytes | None:
     """A text uuid as its 16 bytes; anything else unchanged (the step is run once)."""
     return uuid_blob(value) if isinstance(value, str) else value
 
