@@ -178,10 +178,21 @@ def generate(db: Database, visits: int, seed: int = 1, *, end: datetime | None =
     # the default 2 MB nearly every insert reads a page back from the file.
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = {-min(max(visits, 2000), 1_000_000)}")  # ≈1 KiB a visit, ≤ 1 GiB
+    # An empty office is filled without the write-ahead log: in one transaction the log would
+    # hold a copy of every page written until the end (twice the file on disk, and the copy
+    # back); a rollback journal of an empty file holds next to nothing. A crash loses only a
+    # demo. The file's usual modes come back afterwards (storage/db.py sets them).
+    fresh = db.execute("SELECT 1 FROM visits LIMIT 1").fetchone() is None
+    if fresh:
+        db.execute("PRAGMA journal_mode = DELETE")  # stays WAL if another connection is open
+        db.execute("PRAGMA synchronous = OFF")
     try:
         _fill(db, visits, rng, people, moments, officer_ids, progress)
     finally:
         db.execute(f"PRAGMA cache_size = {cache_size}")
+        if fresh:
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA journal_mode = WAL")
     db.execute("ANALYZE")
     if progress:
         progress(visits, visits)

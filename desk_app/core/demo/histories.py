@@ -12,19 +12,24 @@ import random
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from desk_app.core.storage import uuids
-
 
 @lru_cache(maxsize=4096)
-def _millis(stamp: str) -> int:
-    # The clock time written in the row read as UTC: the same uuids on every machine.
-    return calendar.timegm(datetime.fromisoformat(stamp).timetuple()) * 1000
+def _high_bits(stamp: str) -> int:
+    """The fixed bits of a version-7 uuid made at `stamp`: the time in milliseconds (the clock
+    time written in the row read as UTC, the same on every machine), version and variant."""
+    millis = calendar.timegm(datetime.fromisoformat(stamp).timetuple()) * 1000
+    return (millis << 80) | (0x7 << 76) | (0b10 << 62)
 
 
 def demo_uuid(rng: random.Random, stamp: str) -> bytes:
     """A version-7 uuid for a row made at `stamp` (ISO), its random bits from the demo's
-    generator: the same seed gives the same uuids, and rows made in order get keys in order."""
-    return uuids.new(_millis(stamp), rng.getrandbits)
+    generator: the same seed gives the same uuids, and rows made in order get keys in order
+    (storage/uuids.py lays out the same bits)."""
+    rand = rng.getrandbits(74)
+    return (_high_bits(stamp) | ((rand >> 62) << 64) | (rand & _LOW)).to_bytes(16, "big")
+
+
+_LOW = (1 << 62) - 1
 
 
 def _step(rng: random.Random, day: date, lo: int, hi: int, late: bool) -> date:
