@@ -482,6 +482,11 @@ def _fp_memo() -> Callable[[float], str]:
 Line = tuple[str, str, float]
 
 
+@lru_cache(maxsize=20_000)
+def _lines(text: str, font: str, size: float, width: float) -> tuple[Line, ...]:
+    return tuple((t, font, w) for t, w in wrap_text(text, font, size, width))
+
+
 class GridTable(Flowable):
     """A long bordered table drawn straight on the canvas, page by page, in time and memory
     that do not grow with what is left to print.
@@ -521,16 +526,25 @@ class GridTable(Flowable):
         self._waiting_h = sum(h for _c, h in self._waiting)
         self.head_h = self._height(self.head)
 
-    def _pieces(self, row, bold, fs: FontSet):
-        out = []
+    def _prepare(self, row) -> list[list[Line]]:
+        """A row's cells as wrapped lines; a value given as several parts (a tuple) has its
+        first part bold in the `bold_first_line` columns. Runs for every line of the log."""
+        regular, bold = self._fs.regular, self._fs.bold
+        cells: list[list[Line]] = []
         for i, value in enumerate(row):
+            inner = self.widths[i] - 2 * self.pad_x
+            strong = i in self._bold
             if isinstance(value, (list, tuple)):  # several parts: the first bold if asked
-                parts = [nfc(v) for v in value if v]
+                lines: list[Line] = []
+                for part in value:
+                    if part:
+                        lines += _lines(nfc(part), bold if strong and not lines else regular,
+                                        self.size, inner)
+                cells.append(lines)
             else:
-                parts = [nfc(value)]
-            out.append([(p, fs.bold if (i in bold and k == 0) else fs.regular)
-                        for k, p in enumerate(parts)])
-        return out
+                cells.append(list(_lines(nfc(value), bold if strong else regular, self.size,
+                                         inner)))
+        return cells
 
     def _cells(self, row) -> list[list[Line]]:
         cells = []
@@ -552,7 +566,7 @@ class GridTable(Flowable):
             if row is None:
                 self._source = None
                 break
-            cells = self._cells(self._pieces(row, self._bold, self._fs))
+            cells = self._prepare(row)
             height = self._height(cells)
             self._waiting.append((cells, height))
             self._waiting_h += height
@@ -627,18 +641,19 @@ class GridTable(Flowable):
         text object writes for a TrueType font, less its per-call work: a year of the log
         book draws ~2 million lines), each distinct text encoded once per document. A left
         aligned cell is placed once, its next lines follow with T* (next line, TL apart)."""
-        encoded = _encoder(canv)
+        encode = _encoder(canv)
+        memo = canv._doc._desk_encoded  # encode's memo, read first: this loop draws every line
         num = _fp_memo()
-        size = fp_str(self.size)
-        ops = ["BT", f"{fp_str(self.leading)} TL"]
+        size, leading = self.size, self.leading
+        ops = ["BT", f"{fp_str(leading)} TL"]
+        add = ops.append
         current = None
         y = top
         left = [num(x + self.pad_x) for x in xs[:-1]]
         for row, h in rows:
-            first_y = num(y - self.pad_y - self.size)
+            top_line = y - self.pad_y - size
             for i, cell in enumerate(row):
                 middle = centred or i in self.centered
-                ty = y - self.pad_y - self.size
                 placed = False
                 for k, (s, font, w) in enumerate(cell):
                     if not s:
@@ -646,18 +661,18 @@ class GridTable(Flowable):
                         continue
                     if middle:
                         x = xs[i] + (self.widths[i] - w) / 2
-                        ops.append(f"1 0 0 1 {num(x)} {num(ty - k * self.leading)} Tm")
+                        add(f"1 0 0 1 {num(x)} {num(top_line - k * leading)} Tm")
                     elif placed:
-                        ops.append("T*")
+                        add("T*")
                     else:
-                        line_y = first_y if k == 0 else num(ty - k * self.leading)
-                        ops.append(f"1 0 0 1 {left[i]} {line_y} Tm")
+                        add(f"1 0 0 1 {left[i]} {num(top_line - k * leading)} Tm")
                         placed = True
-                    for name, chunk in encoded(font, s):
+                    chunks = memo.get((font, s)) or encode(font, s)
+                    for name, chunk in chunks:
                         if name != current:
-                            ops.append(f"{name} {size} Tf")
+                            add(f"{name} {fp_str(size)} Tf")
                             current = name
-                        ops.append(chunk)
+                        add(chunk)
             y -= h
         ops.append("ET")
         canv._code.append("\n".join(ops))
