@@ -87,7 +87,16 @@ def _plain_lines_pdf(font: str, cells, out) -> None:
 
 
 def _rss_mb() -> float:
-    """Peak resident memory of this process so far (MB); NaN where unknown (Windows)."""
+    """Peak resident memory of this process so far (MB); NaN where unknown. Linux: VmHWM of
+    /proc/self/status, since ru_maxrss keeps the parent's peak across fork and exec (a
+    child of a big benchmark process would report the parent's size)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:

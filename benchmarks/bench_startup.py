@@ -177,7 +177,7 @@ def report_cli(result: dict) -> list[str]:
 
 
 def report(result: dict) -> list[str]:
-    head = f"5. Start to usable window (target ≤ {TARGET_RATIO:.0f}× a bare PySide6 window)"
+    head = f"5. Start to usable window (target ≤ {TARGET_RATIO:g}× a bare PySide6 window)"
     if "skipped" in result:
         return [head, f"   skipped: {result['skipped']}"]
     if "error" in result:
