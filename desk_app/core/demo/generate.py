@@ -20,6 +20,7 @@ from desk_app.core import catalog
 from desk_app.core.cases import tracking
 from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.demo.histories import case_events, demo_uuid
+from desk_app.core.opening import quick
 from desk_app.core.reception import search_index
 from desk_app.core.reception.ids import BIRTH_PROVINCE_CODES
 from desk_app.core.reception.intake import RECEIPT_KIND
@@ -183,8 +184,9 @@ def generate(db: Database, visits: int, seed: int = 1, *, end: datetime | None =
     # back); a rollback journal of an empty file holds next to nothing. A crash loses only a
     # demo. The file's usual modes come back afterwards (storage/db.py sets them).
     fresh = db.execute("SELECT 1 FROM visits LIMIT 1").fetchone() is None
+    # (if another connection has the file open, the mode stays WAL)
+    fresh = fresh and quick(db, "PRAGMA journal_mode = DELETE")
     if fresh:
-        db.execute("PRAGMA journal_mode = DELETE")  # stays WAL if another connection is open
         db.execute("PRAGMA synchronous = OFF")
     try:
         _fill(db, visits, rng, people, moments, officer_ids, progress)

@@ -722,27 +722,35 @@ class Page:
 
 def _canvas_class(page: Page, st: Styles):
     class DocCanvas(Canvas):
-        """Decorates each page as it ends, so no page is kept for the end: "Trang n/N" needs
-        the page count, so each footer is a form (PDF XObject) the page refers to, drawn at
-        `save` once N is known. A page's content is compressed as soon as it ends (reportlab
-        keeps every page's text until `save`: hundreds of MB for a year of the log book)."""
+        """Decorates each page as it ends, so no page is kept for the end, and compresses its
+        content at once (reportlab keeps every page's text until `save`: hundreds of MB for a
+        year of the log book). "Trang n/N" needs N: a page's content is then two streams,
+        its own and a small one for the footer, written at `save` once N is known."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._footers: list[PDFStream] = []
 
         def showPage(self):  # noqa: N802 - reportlab's name
             self._decorate()
             super().showPage()
-            if self._pageCompression:
-                _compress_last_page(self._doc)
+            footer = None
+            if page.numbering == "footer":
+                footer = PDFStream(content="")
+                self._footers.append(footer)
+            _finish_last_page(self._doc, self._pageCompression, footer)
 
         def save(self):
-            total = self.getPageNumber() - 1
-            if page.numbering == "footer":
-                width = self._pagesize[0]
-                for number in range(1, total + 1):
-                    self.beginForm(f"page{number}")
-                    self.setFont(st.fonts.regular, 10)
-                    self.drawCentredString(LEFT + (width - LEFT - RIGHT) / 2, BOTTOM / 2 - 3,
-                                           f"Trang {number}/{total}")
-                    self.endForm()
+            total = len(self._footers)
+            encode = _encoder(self)
+            width = self._pagesize[0]
+            for number, stream in enumerate(self._footers, start=1):
+                text = f"Trang {number}/{total}"
+                x = LEFT + (width - LEFT - RIGHT) / 2 - stringWidth(text, st.fonts.regular, 10) / 2
+                ops = [f"BT 1 0 0 1 {fp_str(x)} {fp_str(BOTTOM / 2 - 3)} Tm"]
+                for name, chunk in encode(st.fonts.regular, text):
+                    ops += [f"{name} 10 Tf", chunk]
+                stream.content = " ".join([*ops, "ET"])
             super().save()
 
         def _decorate(self) -> None:
@@ -752,28 +760,30 @@ def _canvas_class(page: Page, st: Styles):
                 self.setFont(st.fonts.regular, 13)
                 self.drawCentredString(LEFT + (width - LEFT - RIGHT) / 2, height - TOP / 2 - 4,
                                        str(number))
-            elif page.numbering == "footer":
-                self.doForm(f"page{number}")
             if page.copy:
                 _copy_mark(self, st, width, height, page.copy_note)
 
     return DocCanvas
 
 
-def _compress_last_page(doc) -> None:
+def _finish_last_page(doc, compress: bool, footer: PDFStream | None) -> None:
     """Encode the page just ended now, with the filters reportlab would apply at save (the
-    same bytes), so that only its compressed form is kept."""
+    same bytes), so that only its compressed form is kept; a footer stream written later is
+    added after it."""
     last = doc.Pages.pages[-1]
     content = getattr(last, "stream", None)
-    if not content or last.Contents:
+    if not content or last.Contents or not (compress or footer):
         return
-    filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
-    for f in reversed(filters):
-        content = f.encode(content)
-    stream = PDFStream(PDFDictionary({"Filter": PDFArray([PDFName(f.pdfname) for f in filters])}),
-                       content)
+    if compress:
+        filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+        for f in reversed(filters):
+            content = f.encode(content)
+        stream = PDFStream(PDFDictionary({"Filter": PDFArray([PDFName(f.pdfname)
+                                                              for f in filters])}), content)
+    else:
+        stream = PDFStream(content=content)
     stream.__Comment__ = "page stream"
-    last.Contents = stream
+    last.Contents = stream if footer is None else PDFArray([stream, footer])
     last.stream = None
 
 
