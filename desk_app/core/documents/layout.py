@@ -738,7 +738,8 @@ def _canvas_class(page: Page, st: Styles):
             if page.numbering == "footer":
                 footer = PDFStream(content="")
                 self._footers.append(footer)
-            _finish_last_page(self._doc, self._pageCompression, footer)
+            _finish_last_page(self._doc, self._pageCompression, footer,
+                              ascii85=rl_config.useA85 and footer is None)
 
         def save(self):
             total = len(self._footers)
@@ -766,16 +767,17 @@ def _canvas_class(page: Page, st: Styles):
     return DocCanvas
 
 
-def _finish_last_page(doc, compress: bool, footer: PDFStream | None) -> None:
+def _finish_last_page(doc, compress: bool, footer: PDFStream | None, *, ascii85: bool) -> None:
     """Encode the page just ended now, with the filters reportlab would apply at save (the
     same bytes), so that only its compressed form is kept; a footer stream written later is
-    added after it."""
+    added after it. The log book leaves out ASCII85 (a quarter larger, for 7-bit channels
+    that PDFs no longer travel through): its thousands of pages are held until the end."""
     last = doc.Pages.pages[-1]
     content = getattr(last, "stream", None)
     if not content or last.Contents or not (compress or footer):
         return
     if compress:
-        filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+        filters = [PDFBase85Encode, PDFZCompress] if ascii85 else [PDFZCompress]
         for f in reversed(filters):
             content = f.encode(content)
         stream = PDFStream(PDFDictionary({"Filter": PDFArray([PDFName(f.pdfname)
