@@ -106,15 +106,20 @@ def test_open_cases_opened_before_and_due_after_the_day_are_selected_and_no_othe
     assert any(opened >= day.isoformat() for _i, is_open, _d, opened in rows if is_open)
 
 
-def test_changing_the_target_for_petitions_moves_only_their_open_cases(db):
+@pytest.mark.parametrize("days", ["45", "12"])
+def test_changing_the_target_for_petitions_moves_only_their_open_cases(db, days):
     before = cache(db)
     kinds = dict(db.execute("SELECT id, kind FROM cases"))
-    assert put_many(db, {"petition_target_days": "45"}) is True
+    moved = recompute.moved_by_settings(db, {"petition_target_days": (30, int(days))})
+    petitions = [c for c, v in before.items() if v[1] and kinds[c] in ("kien_nghi", "phan_anh")]
+    assert 0 < len(moved) < len(petitions)  # not those due sooner on another milestone
+    assert put_many(db, {"petition_target_days": days}) is True
     after = cache(db)
     changed = {c for c in after if after[c] != before[c]}
     assert changed and {kinds[c] for c in changed} <= {"kien_nghi", "phan_anh"}
+    assert changed <= set(moved)
     assert after == full(db)
-    assert put_many(db, {"petition_target_days": "45"}) is False  # nothing changed
+    assert put_many(db, {"petition_target_days": days}) is False  # nothing changed
 
 
 def test_cancelling_undoes_the_edit(db, monkeypatch):

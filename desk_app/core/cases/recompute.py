@@ -19,12 +19,13 @@ after the day a case was received and the start day itself never counts.
 A rule counted *before* its start event (none is tracked
 today) would break the argument: then every open case is recomputed. A change of the
 office's own period for kiến nghị / phản ánh moves only the open cases of the kinds that rule
-covers. `tests/core/test_recompute.py` compares each against a full recompute.
+covers whose next due date that milestone may become (moved_by_settings).
+`tests/core/test_recompute.py` compares each against a full recompute.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -65,16 +66,31 @@ def moved_by_day(db: Database, day: date) -> list[int]:
         {"day": day.isoformat()})]
 
 
-def moved_by_settings(db: Database, keys: Iterable[str]) -> list[int]:
-    """The open cases whose due dates a change of these settings can move."""
-    rules = {SETTING_RULES[k] for k in keys if k in SETTING_RULES}
-    kinds = sorted({kind for rs in rule_sets() for rule in rs.rules
-                    if rule.local and rule.key in rules for kind in rule.kinds})
-    if not kinds:
-        return []
-    marks = ",".join("?" * len(kinds))
-    return [r[0] for r in db.execute(
-        f"SELECT id FROM cases WHERE is_open = 1 AND kind IN ({marks}) ORDER BY id", kinds)]
+def moved_by_settings(db: Database, changes: dict[str, tuple[int, int]]) -> list[int]:
+    """The open cases whose due dates a change of these settings ({key: (old, new)}) can move.
+
+    A setting replaces the period of a local rule counted after the case was received (or a
+    later event), so that milestone falls due no sooner than S days after the opening day,
+    S the shorter of the two periods. A case whose next due date is another milestone's and
+    comes before that day keeps it; the others are recomputed.
+    """
+    if _before_rule_tracked():
+        return open_cases(db)
+    found: set[int] = set()
+    for key, (old, new) in changes.items():
+        rule = SETTING_RULES.get(key)
+        if rule is None:
+            continue
+        kinds = sorted({kind for rs in rule_sets() for r in rs.rules
+                        if r.local and r.key == rule for kind in r.kinds})
+        if not kinds:
+            continue
+        marks = ",".join("?" * len(kinds))
+        found.update(r[0] for r in db.execute(
+            f"SELECT id FROM cases WHERE is_open = 1 AND kind IN ({marks})"
+            " AND (due_key = ? OR due_on >= date(opened_on, ?))",
+            [*kinds, rule, f"+{min(old, new)} days"]))
+    return sorted(found)
 
 
 def mark_pending(db: Database) -> None:

@@ -78,12 +78,14 @@ def put_many(db: Database, values: dict[str, str], *,
 
     with db.atomic():
         stored = dict(db.execute("SELECT key, value FROM settings").fetchall())
-        changed = {k for k, v in values.items() if get(db, k) != str(v).strip()}
+        before = {k: get(db, k) for k in values}
+        changed = {k for k, v in values.items() if before[k] != str(v).strip()}
         for key, value in values.items():
             put(db, key, value)
         if not changed & RECOMPUTE_KEYS:
             return False
-        cases = recompute.moved_by_settings(db, changed)
+        cases = recompute.moved_by_settings(
+            db, {k: (int(before[k]), get_int(db, k)) for k in changed & RECOMPUTE_KEYS})
         recompute.mark_pending(db)
     try:
         recompute.recompute_cases(db, cases, progress=progress, cancel=cancel)
