@@ -120,7 +120,7 @@ def _edits(path: Path) -> dict:
                               "set_s": statistics.median(sets), "set_max_s": max(sets),
                               "remove_s": statistics.median(removes),
                               "baseline_s": statistics.median(base)}
-    ids = moved_by_settings(db, {"petition_target_days": (30, 45)})
+    ids = moved_by_settings(db, {"petition_target_days": ("30", "45")})
     sets, base = [], []
     for _ in range(EDIT_RUNS):
         base.append(read_events(ids))

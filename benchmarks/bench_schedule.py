@@ -1,4 +1,4 @@
-"""Benchmark 8: the reception schedule over ten years of sessions.
+"""Benchmark 9: the reception schedule over ten years of sessions.
 
 An office with ten years of sessions (01/12/2026 – 30/11/2036): the chairperson's weekly
 Thursday session (~520), desk duty on every working day (~2,500), two ad hoc sessions a month

@@ -9,7 +9,15 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from desk_app import __version__, cli_cases, cli_codes, cli_records, cli_schedule, paths
+from desk_app import (
+    __version__,
+    cli_cases,
+    cli_codes,
+    cli_documents,
+    cli_records,
+    cli_schedule,
+    paths,
+)
 from desk_app.cli_parser import ArgumentParser, RawDescriptionHelpFormatter
 from desk_app.core.errors import DeskError
 from desk_app.core.text import visible
@@ -141,10 +149,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="số lần đã gia hạn (tố cáo; mặc định 0)")
     p.add_argument("--suspended", action="append", default=[], metavar="TỪ:ĐẾN",
                    help="khoảng tạm đình chỉ; “TỪ:” nếu vẫn đang tạm đình chỉ (lặp lại được)")
+    for flag, what in (("--known", "ngày biết được quyết định, hành vi bị khiếu nại (thời hiệu)"),
+                       ("--decision-received", "ngày người khiếu nại nhận quyết định lần đầu"),
+                       ("--first-accepted", "ngày thụ lý lần đầu (khi tính lần hai)")):
+        p.add_argument(flag, metavar="NGÀY", help=what)
+    p.add_argument("--several-places", action="store_true",
+                   help="tố cáo phải xác minh ở nhiều địa điểm")
+    p.add_argument("--transferred-in", action="store_true", help="đơn do cơ quan khác chuyển đến")
     cli_cases.add_parsers(sub)
     cli_schedule.add_parsers(sub)
     cli_codes.add_parser(sub)
     cli_records.add_parsers(sub)
+    cli_documents.add_parsers(sub)
     # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
     # SUPPRESS keeps a command without them from resetting the ones given before it.
     for command in sub.choices.values():
@@ -237,12 +253,16 @@ def cmd_intake(args) -> int:
                 results.append(register_visit(db, form, now))
             except DeskError as exc:
                 raise DeskError(f"Lượt tiếp thứ {index}: {exc.message}") from None
+    warnings = cli_documents.intake_warnings(db, forms)
     payload = [{"visit_id": r.visit_id, "visit_uuid": r.visit_uuid, "person_id": r.person_id,
                 "petition_ids": list(r.petition_ids), "case_id": r.case_ids[0] if r.case_ids else None,
-                "case_ids": list(r.case_ids), "receipt_no": r.receipt_no} for r in results]
+                "case_ids": list(r.case_ids), "receipt_no": r.receipt_no, "warnings": w}
+               for r, w in zip(results, warnings, strict=True)]
     _emit(args, payload if len(payload) > 1 else payload[0],
           [f"Đã ghi sổ lượt tiếp {r.visit_id}" + (f", giấy biên nhận số {r.receipt_no}"
                                                   if r.receipt_no else "") for r in results])
+    for warning in (w for ws in warnings for w in ws):
+        print(warning, file=sys.stderr)
     return 0
 
 
@@ -265,17 +285,17 @@ def cmd_search(args) -> int:
 def cmd_receipt(args) -> int:
     from desk_app import messages
     from desk_app.core.documents.layout import write_file
-    from desk_app.core.documents.register import print_receipt, receipt_record
+    from desk_app.core.documents.register import deliver_receipt, receipt_record
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise DeskError(messages.PDF_OUT_FORMAT.format(path=out))
     db = _open(args)
-    before = receipt_record(db, args.visit_id)
-    pdf = print_receipt(db, args.visit_id, copy=args.copy)  # a second print is a copy
+    # The original is issued only if the file is written (a bad path issues nothing);
+    # a second print is a copy.
+    _pdf, copy = deliver_receipt(db, args.visit_id, lambda pdf: write_file(out, pdf),
+                                 copy=args.copy)
     number, _ = receipt_record(db, args.visit_id)
-    copy = args.copy or bool(before and before[1])
-    write_file(out, pdf)
     _emit(args, {"visit_id": args.visit_id, "number": number, "copy": copy, "out": str(out)},
           [f"Đã in giấy biên nhận số {number}{' (bản sao)' if copy else ''} ra {out}"])
     return 0
@@ -306,7 +326,7 @@ def cmd_slip(args) -> int:
     from desk_app import messages
     from desk_app.core.documents.layout import write_file
     from desk_app.core.documents.session_notice import read_session_file
-    from desk_app.core.documents.slips import SLIPS, copy_slip, issue_slip
+    from desk_app.core.documents.slips import SIGNED_BY_HEAD, SLIPS, copy_slip, issue_slip
     from desk_app.core.storage.office import require_office
 
     if args.kind not in SLIPS:
@@ -317,10 +337,13 @@ def cmd_slip(args) -> int:
     session = read_session_file(args.session_file) if args.session_file else None
     db = _open(args)
     require_office(db)
+    cli_documents.check_out(out)
     if args.copy:
         slip = copy_slip(db, args.kind, args.case_id, session=session)
     else:
         slip = issue_slip(db, args.kind, args.case_id, reason=args.reason, session=session)
+        if SIGNED_BY_HEAD.get(args.kind) and not slip.copy:
+            cli_documents.warn_unsigned(db)
     write_file(out, slip.pdf)
     what = SLIPS[args.kind].subject.lower()
     _emit(args, {"kind": args.kind, "case_id": args.case_id, "number": slip.number,
@@ -347,7 +370,10 @@ def cmd_deadline(args) -> int:
         kind=args.kind, received=args.received, accepted=args.accepted, decided=args.decided,
         first_decision=args.first_decision, dialogue=args.dialogue, refused=args.refused,
         complexity=2 if args.especially_complex else int(args.complex), remote=args.remote,
-        instance=args.instance, extensions=args.extensions, suspended=args.suspended)
+        instance=args.instance, extensions=args.extensions, suspended=args.suspended,
+        known=args.known, decision_received=args.decision_received,
+        first_accepted=args.first_accepted, several_places=args.several_places,
+        transferred_in=args.transferred_in)
     milestones = compute_milestones(facts, WorkCalendar())
     lines = [f"Bộ quy tắc: {rule_set_for(facts.received_on).title}"]
     for m in milestones:
@@ -391,6 +417,9 @@ def _record_command(name):
 
 
 COMMANDS.update({name: _record_command(name) for name in cli_records.COMMANDS})
+COMMANDS.update({name: (lambda args, run=run: run(args, _open(args), lambda payload, lines:
+                                                  _emit(args, payload, lines)))
+                 for name, run in cli_documents.COMMANDS.items()})
 
 
 def main(argv: list[str] | None = None) -> int:

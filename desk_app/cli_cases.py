@@ -48,9 +48,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int, metavar="SỐ_VỤ_VIỆC", help="số vụ việc (case_id)")
     p.add_argument("--act", metavar="THAO_TÁC",
                    help="bước xử lý cần ghi: classify, accept, guide, transfer, reply, return, "
-                        "file, notify_acceptance, verify, extend, decide, notify, close, withdraw, "
-                        "suspend, resume, reopen, note (tên: desk-app codes kinds); không ghi thì "
-                        "chỉ xem vụ việc")
+                        "file, notify_acceptance, verify, extend, decide, notify, decision_received "
+                        "(ngày người khiếu nại nhận quyết định), close, withdraw, suspend, "
+                        "send_suspension, resume, reopen, note (tên: desk-app codes kinds); không "
+                        "ghi thì chỉ xem vụ việc")
     p.add_argument("--on", metavar="NGÀY", help="ngày việc diễn ra (YYYY-MM-DD; mặc định hôm nay)")
     p.add_argument("--body", default="", metavar="CƠ_QUAN",
                    help="cơ quan nhận đơn / được hướng dẫn đến (guide, transfer, reply)")

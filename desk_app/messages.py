@@ -172,7 +172,8 @@ EXPLAIN_EXTENDED = ", cộng {count} lần gia hạn × {days} ngày ({why}) = {
 EXPLAIN_COMPLEX = ("", "vụ việc phức tạp", "vụ việc đặc biệt phức tạp")  # by complexity 0, 1, 2
 EXPLAIN_CALENDAR_ALL = "tính cả ngày nghỉ"
 EXPLAIN_SKIPPED = "bỏ qua {runs}"
-EXPLAIN_ROLLED = "ngày {day} là ngày nghỉ ({label}) nên chuyển sang {moved}"
+EXPLAIN_ROLLED = ("ngày {day} là ngày nghỉ ({label}) nên chuyển sang {moved} "
+                  "(khoản 5 Điều 148 Bộ luật Dân sự 2015)")
 EXPLAIN_SUSPENDED = "tạm đình chỉ từ {start} đến {end}: đã tính {used} ngày, còn {left} ngày tính tiếp từ {end}"
 EXPLAIN_PAUSED = ("đang tạm đình chỉ từ {start}: đã tính {used}/{total} ngày, "
                   "còn {left} ngày tính tiếp từ ngày có quyết định tiếp tục giải quyết")
@@ -405,3 +406,39 @@ COPY_CANCELLED_NOTE = "Lượt tiếp đã hủy ngày {day}"
 PERSON_NOT_FOUND = "Không tìm thấy người có số giấy tờ {id_number}. Hãy kiểm tra lại số giấy tờ."
 CORRECTION_OFFICER_REQUIRED = "Hãy ghi cán bộ thực hiện (--officer MÃ); việc đính chính, hủy được ghi lại theo người làm."
 CORRECTION_VALUE_REQUIRED = "Hãy ghi giá trị mới (--value); để xóa một mục, ghi --value \"\"."
+
+# Legal fidelity (docs/legal-fidelity.md): periods, transition, milestones, calendar switch,
+# printed forms
+DEADLINE_KNOWN_AFTER_RECEIVED = ("Ngày biết được quyết định, hành vi bị khiếu nại {day} ở sau ngày tiếp nhận "
+                                 "{received}. Hãy kiểm tra lại ngày.")
+DEADLINE_RECEIVED_BEFORE_DECISION = ("Ngày người khiếu nại nhận được quyết định {day} ở trước ngày có quyết "
+                                     "định {decided}. Hãy kiểm tra lại ngày.")
+EXPLAIN_END_OF = "ngày hết thời hạn {label} (chưa có quyết định giải quyết)"
+EXPLAIN_ROLLED_BACK = "ngày {day} là ngày nghỉ ({label}) nên phải làm trước đó, chậm nhất {moved}"
+CASE_NO_FIRST_DECISION = ("Vụ việc chưa có quyết định giải quyết khiếu nại lần đầu nên chưa ghi được ngày người "
+                          "khiếu nại nhận quyết định. Hãy ghi bước “Ban hành quyết định” trước.")
+CASE_RECEIVED_BEFORE_DECISION = ("Ngày nhận quyết định {day} ở trước ngày ban hành quyết định {decided}. Hãy kiểm "
+                                 "tra lại ngày.")
+CASE_NOT_SUSPENDED = ("Vụ việc chưa có quyết định tạm đình chỉ nên không có gì để gửi. Hãy ghi bước “Tạm đình "
+                      "chỉ giải quyết” trước.")
+INTAKE_KNOWN_ON_NOT_COMPLAINT = ("Ngày biết được quyết định, hành vi bị khiếu nại chỉ ghi cho đơn khiếu nại. Hãy "
+                                 "bỏ ngày này hoặc chọn loại đơn khiếu nại.")
+LIMITATION_PASSED = ("Lưu ý: đơn khiếu nại nhận ngày {received} đã quá thời hiệu khiếu nại (biết được quyết định, "
+                     "hành vi ngày {known}; hết hạn ngày {due}; {basis}). Vẫn ghi sổ; nếu vì ốm đau, thiên tai, "
+                     "địch họa, đi công tác, học tập ở nơi xa hoặc trở ngại khách quan khác mà người khiếu nại "
+                     "không khiếu nại được đúng hạn thì thời gian trở ngại không tính vào thời hiệu: hãy ghi rõ "
+                     "lý do và giấy tờ chứng minh.")
+SIGNER_MISSING = ("Chưa ghi họ tên người ký văn bản (Cài đặt → Thông số). Văn bản vẫn in được, để trống chỗ "
+                  "ghi tên người ký; hãy ghi người ký trước khi in để văn bản đầy đủ.")
+REFUSAL_NOT_ISSUED = ("Lượt tiếp số {id} chưa có thông báo từ chối tiếp nào nên chưa có bản để in lại. Hãy in "
+                      "bản chính trước (bỏ --copy).")
+SETTING_NOT_A_SWITCH = "Giá trị “{value}” không hợp lệ cho công tắc này. Hãy chọn 1 (bật) hoặc 0 (tắt)."
+
+# Desk: first run, office details, settings, help (gui/, core/storage/office.py)
+OFFICER_NAME_REQUIRED = ("Chưa nhập họ và tên cán bộ tiếp công dân. Hãy nhập họ tên người sẽ ký giấy "
+                         "biên nhận (thêm cán bộ khác sau trong menu Công cụ).")
+OFFICE_NAME_REQUIRED = ("Chưa nhập tên cơ quan. Hãy ghi tên in trên văn bản, ví dụ “Ủy ban nhân dân "
+                        "phường Nhân Hòa”.")
+OFFICE_PARENT_REQUIRED = ("Chưa nhập cơ quan cấp trên. Hãy ghi tên in phía trên tên cơ quan, ví dụ "
+                          "“Ủy ban nhân dân tỉnh Bắc Ninh”.")
+COMMUNE_NOT_CHOSEN = "Chưa chọn xã/phường/đặc khu. Hãy gõ vài chữ của tên rồi chọn trong danh sách."

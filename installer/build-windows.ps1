@@ -2,7 +2,7 @@
 $ErrorActionPreference = "Stop"
 Set-Location (Split-Path $PSScriptRoot -Parent)
 py -3 -m venv .venv-build
-.venv-build\Scripts\pip install -e . "pyinstaller>=6.6,<7"
+.venv-build\Scripts\pip install -e ".[build]"  # PyInstaller pinned in pyproject.toml
 .venv-build\Scripts\python -m PyInstaller installer\desk_app.spec --noconfirm
 $version = (.venv-build\Scripts\python -c "import desk_app; print(desk_app.__version__)")
 makensis "-DVERSION=$version" installer\desk_app.nsi

@@ -5,11 +5,20 @@ Unicode true
 !ifndef VERSION
   !error "Pass the version: makensis -DVERSION=<desk_app.__version__> installer/desk_app.nsi"
 !endif
+; CI compiles the script against the Linux folder only to catch its errors:
+;   makensis -DNOCOMPRESS -DOUTFILE=build/setup-check.exe installer/desk_app.nsi
+!ifndef OUTFILE
+  !define OUTFILE "..\dist\BanTiepDan-${VERSION}-setup.exe"
+!endif
 Name "Bàn tiếp dân ${VERSION}"
-OutFile "..\dist\BanTiepDan-${VERSION}-setup.exe"
+OutFile "${OUTFILE}"
 InstallDir "$PROGRAMFILES64\BanTiepDan"
 RequestExecutionLevel admin
-SetCompressor /SOLID lzma
+!ifdef NOCOMPRESS  ; CI: the script's errors are what is checked, not the size
+  SetCompress off
+!else
+  SetCompressor /SOLID lzma
+!endif
 
 Page directory
 Page instfiles

@@ -98,16 +98,18 @@ def test_readme_examples_run(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     expected = {  # what each command must say (its first words are enough to recognise it)
         "init": "Đã thiết lập: Ủy ban nhân dân phường Nhân Hòa",
-        "intake": '"receipt_no": "1/GBN-TCD"',
+        "intake": '"receipt_no": "01/GBN-TCD"',
         "search": "Đặng Văn Dũng  [Kiến nghị]  Kiến nghị cấp giấy chứng nhận",
         "dashboard": "vụ việc đang giải quyết",
         "cases": "#1 ",
-        "case": "Thụ lý giải quyết",
-        "receipt": "Đã in giấy biên nhận số 1/GBN-TCD ra receipt-1.pdf",
+        "case": "Xem xét, giải quyết",  # the README's case is a kiến nghị
+        "receipt": "Đã in giấy biên nhận số 01/GBN-TCD ra receipt-1.pdf",
         "log": "Đã xuất 1 dòng sổ tiếp công dân ra so-tiep.xlsx",
         "deadline": "Thụ lý khiếu nại",
         "codes": "dat_dai              Đất đai",
         "demo": "Đã sinh 1000 lượt tiếp",
+        "correct": "Đã đính chính lượt tiếp số 1 (phone).",
+        "schedule": "Chưa xác định Chủ tịch",
     }
     ran = []
     for argv in shown_commands(README):

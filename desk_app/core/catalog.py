@@ -5,10 +5,12 @@ from __future__ import annotations
 import importlib.util
 import json
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from desk_app.core.model import IdKind, Outcome, PetitionKind, ReceptionKind
+from desk_app.core.text import sort_key
 from desk_app.paths import resources_dir
 
 # Keyed by the StrEnum members, which are also their str codes: look up with either.
@@ -49,8 +51,16 @@ class Item:
 class RefusalReason:
     code: str
     name: str
-    basis: str
+    basis: str  # the ground as cited today
     needs_form_01: bool
+    # (from YYYY-MM-DD, basis): the ground a refusal on or after each day cites (before
+    # 01/07/2026 the Law on Citizen Reception art. 9, after it Decree 154/2026 art. 4).
+    bases: tuple[tuple[str, str], ...] = ()
+
+    def basis_on(self, day: date) -> str:
+        """The legal ground a refusal on `day` cites."""
+        found = [basis for start, basis in self.bases if start <= day.isoformat()]
+        return found[-1] if found else self.basis
 
 
 def _load(name: str) -> dict:
@@ -66,7 +76,8 @@ def topics() -> tuple[Item, ...]:
 @cache
 def refusal_reasons() -> tuple[RefusalReason, ...]:
     return tuple(
-        RefusalReason(r["code"], r["name"], r["basis"], r["form_01"])
+        RefusalReason(r["code"], r["name"], r["basis"], r["form_01"],
+                      tuple(sorted((r.get("bases") or {}).items())))
         for r in _load("refusal_reasons.json")["reasons"]
     )
 
@@ -102,6 +113,23 @@ def provinces() -> tuple[Item, ...]:
 def communes(province_code: int) -> tuple[Item, ...]:
     return tuple(sorted((Item(str(code), name) for code, (name, province) in _units()[1].items()
                          if province == province_code), key=lambda i: i.name))
+
+
+UNIT_PREFIXES = ("Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu ")
+
+
+def proper_name(unit_name: str) -> str:
+    """"Phường Nhân Hòa" → "Nhân Hòa": what a unit is looked up and sorted by."""
+    for prefix in UNIT_PREFIXES:
+        if unit_name.startswith(prefix):
+            return unit_name[len(prefix):]
+    return unit_name
+
+
+def unit_sort_key(unit_name: str) -> str:
+    """Vietnamese order of the proper name ("Cảnh Thụy" before "Chũ", "Đông" after "Dương"),
+    then of the kind of unit."""
+    return sort_key(proper_name(unit_name)) + "\x00" + sort_key(unit_name)
 
 
 def province_name(code: int) -> str | None:

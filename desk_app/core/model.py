@@ -79,6 +79,9 @@ class PetitionPart:
     kind: PetitionKind
     topic: str
     summary: str
+    # Complaints: the day the complainant received or knew of the decision or act complained
+    # of (optional); the 90-day limitation of Complaints Law art. 9 runs from it.
+    known_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -66,3 +66,66 @@ def visible(text: str) -> str:
         return text
     return "".join(f"<{code_point(ch)}>" if unicodedata.category(ch) in _HIDDEN_CATEGORIES
                    else ch for ch in text)
+
+
+    return " ".join(nfc(text).split())
+
+
+# Vietnamese collation: the alphabet's own letters after their base (a < ă < â, d < đ, e < ê,
+# o < ô < ơ, u < ư), and the tones only where the letters are equal, in dictionary order:
+# ngang, huyền, hỏi, ngã, sắc, nặng. Python compares code points, which puts "Chũ" before
+# "Cảnh" and "Đ" after "Z".
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+# base letter + breve, circumflex or horn
+_WITH_MODIFIER = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê",
+                  ("o", "\u0302"): "ô", ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_SEPARATOR = "\x01"  # below every primary character: a prefix sorts before what extends it
+
+
+def _letters(text: str):
+    """(letter, tone, upper?) for each character of NFD text, modifiers folded into letters."""
+    out: list[list] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if not out:
+                continue
+            if ch in _TONES:
+                out[-1][1] = _TONES[ch]
+            else:
+                out[-1][0] = _WITH_MODIFIER.get((out[-1][0], ch), out[-1][0])
+            continue
+        lower = ch.lower()
+        out.append([lower, 0, ch != lower])
+    return out
+
+
+def sort_key(text: str) -> str:
+    """A string whose plain (binary) order is Vietnamese dictionary order: usable in Python
+    `sorted(key=sort_key)` and, stored in a column, by SQLite's BINARY collation (every
+    character of the key is ASCII)."""
+    primary, tones, cases = [], [], []
+    for letter, tone, upper in _letters(text):
+        if letter in _RANK:
+            primary.append(chr(0x41 + _RANK[letter]))
+        elif letter.isdigit():
+            primary.append(chr(0x30 + int(letter)) if letter in "0123456789" else "9")
+        elif letter.isspace():
+            if primary and primary[-1] != " ":
+                primary.append(" ")
+            continue
+        elif letter.isalpha():
+            primary.append("~")  # another script: after the Vietnamese letters
+        else:
+            continue  # punctuation does not order names
+        tones.append(chr(0x30 + tone))
+        cases.append("1" if upper else "0")
+    return "".join(primary).strip() + _SEPARATOR + "".join(tones) + _SEPARATOR + "".join(cases)
+
+
+def matches(query: str, text: str) -> bool:
+    """Every word of the query starts a word of the text, tones and đ ignored, in any order:
+    "nhan hoa", "hoa nh" and "Nhân Hòa" all find "Phường Nhân Hòa"."""
+    words = tokens(text)
+    return all(any(w.startswith(q) for w in words) for q in tokens(query))

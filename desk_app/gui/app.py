@@ -1,14 +1,20 @@
-"""Start the GUI: logging, translators, the database, first run or demo, the main window."""
+"""Start the GUI: logging, translators, the look, the database, first run or demo, the main
+window.
+
+DESK_APP_EXIT_AFTER_SHOWN=1 makes a smoke start: the app quits as soon as its main window
+has been shown (CI and the start-up benchmarks use it; a frozen build is checked the same
+way)."""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desk_app import paths
@@ -46,19 +52,63 @@ def install_translators(app: QApplication, language: str | None = None) -> list[
     return installed
 
 
-def _fill_demo(db) -> None:
-    from desk_app.core.demo.generate import generate
+def _wait(dialog: QProgressDialog, future, state: list | None = None) -> None:
+    """Keep the window alive (and the bar moving) while a worker thread does the job."""
+    while not future.done():
+        if state is not None and state[1]:
+            dialog.setMaximum(state[1])
+            dialog.setValue(min(state[0], state[1]))
+            if state[2]:
+                dialog.setLabelText(state[2])
+        QApplication.processEvents()
+        time.sleep(0.03)
 
-    dialog = QProgressDialog("Đang tạo cơ quan mẫu với dữ liệu sinh sẵn…", None, 0, DEMO_VISITS)
-    dialog.setWindowTitle("Bàn tiếp dân")
-    dialog.setMinimumDuration(300)
+
+def _fill_demo(db) -> bool:
+    """Generate the demo office behind a progress bar; False if the officer cancelled (the
+    visits are rolled back; the caller removes the half-made demo database)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desk_app.core.demo.generate import generate
+    from desk_app.core.errors import Cancelled
+
+    translate = QCoreApplication.translate
+    stages = {"visits": translate("Demo", "Đang tạo cơ quan mẫu với %1 lượt tiếp sinh sẵn…")
+              .replace("%1", f"{DEMO_VISITS:,}".replace(",", ".")),
+              "index": translate("Demo", "Đang lập chỉ mục tìm kiếm…"),
+              "milestones": translate("Demo", "Đang tính thời hạn của các vụ việc…")}
+    dialog = QProgressDialog(stages["visits"], translate("Demo", "&Hủy"), 0, 0)
+    dialog.setWindowTitle(translate("Demo", "Bàn tiếp dân — lần đầu mở cơ quan mẫu"))
+    dialog.setWindowModality(Qt.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(460)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.show()
+    state = [0, 0, ""]  # done, total, stage label: written by the worker, read here
+    cancel = threading.Event()
+    dialog.canceled.connect(cancel.set)
 
     def progress(done: int, total: int) -> None:
-        dialog.setValue(done)
-        QApplication.processEvents()
+        state[0], state[1] = done, total
+        if cancel.is_set():
+            raise Cancelled
 
-    generate(db, DEMO_VISITS, seed=2026, progress=progress)
+    def stage(name: str) -> None:
+        state[2] = stages.get(name, "")
+        if cancel.is_set():
+            raise Cancelled
+
+    with ThreadPoolExecutor(1) as pool:  # the connection may be used from any thread
+        future = pool.submit(generate, db, DEMO_VISITS, seed=2026, progress=progress,
+                             stage=stage)
+        _wait(dialog, future, state)
     dialog.close()
+    try:
+        future.result()
+    except Cancelled:
+        return False
+    return True
 
 
 def _open_with_progress(db_path: Path):
@@ -77,16 +127,28 @@ def _open_with_progress(db_path: Path):
     dialog.show()
     with ThreadPoolExecutor(1) as pool:
         future = pool.submit(open_db, db_path)  # its connection may be used from any thread
-        while not future.done():
-            QApplication.processEvents()
-            time.sleep(0.02)
+        _wait(dialog, future)
         dialog.close()
         return future.result()
 
 
+def _empty(db) -> bool:
+    return db.execute("SELECT 1 FROM visits LIMIT 1").fetchone() is None
+
+
+def _first_run(db) -> bool:
+    from desk_app.gui.dialogs.first_run import FirstRunDialog  # only on a new data folder
+
+    return FirstRunDialog(db).exec() == FirstRunDialog.Accepted
+
+
+def _remove_database(db_path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+
+
 def build_window(db_path: Path, demo: bool = False):
     """Open the database and return the main window, or None if the user cancelled setup."""
-    from desk_app.gui.dialogs.first_run import FirstRunDialog
     from desk_app.gui.main_window import MainWindow
     from desk_app.gui.tasks import Tasks
 
@@ -96,16 +158,21 @@ def build_window(db_path: Path, demo: bool = False):
     try:
         office = get_office(conn) if conn else None
         staff = officers(conn) if office else []
+        if demo and office is not None and _empty(conn):
+            office = None  # a first demo start that was stopped half way: generate again
     finally:
         if conn:
             conn.close()
     if office is None:
         db = _open_with_progress(db_path)
         try:
-            if get_office(db) is None:
+            if get_office(db) is None or (demo and _empty(db)):
                 if demo:
-                    _fill_demo(db)
-                elif FirstRunDialog(db).exec() != FirstRunDialog.Accepted:
+                    if not _fill_demo(db):
+                        db.close()
+                        _remove_database(db_path)  # a demo folder: nothing of value in it
+                        return None
+                elif not _first_run(db):
                     return None
             office = get_office(db)
             staff = officers(db)
@@ -123,9 +190,16 @@ def build_window(db_path: Path, demo: bool = False):
 
 def run(data_dir: str | None = None, demo: bool = False) -> int:
     _setup_logging()
+    # Qt's own file dialogs everywhere: translated to Vietnamese by resources/i18n/qt_vi,
+    # where a native one follows the system's language (often English at an office).
+    QCoreApplication.setAttribute(Qt.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Bàn tiếp dân")
     app.setOrganizationName("BanTiepDan")
+    if os.environ.get("DESK_APP_THEME"):
+        from desk_app.gui.theme import apply_theme
+
+        apply_theme(app)
     install_translators(app)
     from desk_app.gui.dialogs.error import install_excepthook
 
@@ -138,7 +212,7 @@ def run(data_dir: str | None = None, demo: bool = False) -> int:
         return 1
     if window is None:
         return 0
-    window.show()
+    window.show_placed()
     if os.environ.get("DESK_APP_EXIT_AFTER_SHOWN"):
         QTimer.singleShot(0, app.quit)
     return app.exec()

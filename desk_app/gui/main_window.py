@@ -1,15 +1,18 @@
-"""The main window: intake and log side by side as tabs, one search box, who is at the desk."""
+"""The main window: intake, log, cases and the reception schedule as tabs, one search box, who
+is at the desk, the reception session under way (checked each minute: the intake files
+visits under it), and a menu bar that lists every action with its shortcut (gui/menus.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
+    QSizePolicy,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -17,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.storage.office import Office, Officer, add_officer
+from desk_app.gui.menus import build_menus
 from desk_app.gui.pages.intake import IntakePage
 from desk_app.gui.pages.log import LogPage
+from desk_app.gui.widgets.screen import available
 
 
 class MainWindow(QMainWindow):
@@ -26,52 +31,52 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.tasks = tasks
         self.office = office
-        self.setWindowTitle(self.tr("Bàn tiếp dân — %1").replace("%1", office.name))
-        self.resize(1360, 860)
+        self.setObjectName("mainWindow")
+        self._title()
 
         toolbar = QToolBar(self.tr("Thanh công cụ"), self)
+        toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
-        toolbar.addWidget(QLabel(self.tr(" Cán bộ tiếp: ")))
+        officer_label = QLabel(self.tr(" Cán &bộ tiếp: "), self)
+        toolbar.addWidget(officer_label)
         self.officer = QComboBox(self)
+        self.officer.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        officer_label.setBuddy(self.officer)
         for officer in officers:
             self.officer.addItem(officer.full_name, officer.id)
         toolbar.addWidget(self.officer)
-        toolbar.addAction(self.tr("Thêm cán bộ…"), self.ask_new_officer)
-        toolbar.addAction(self.tr("Cài đặt…"), self.open_settings)
         toolbar.addSeparator()
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Tìm tên, số căn cước, địa chỉ, nội dung… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(420)
+        self.search.setMinimumWidth(220)
+        self.search.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.search.returnPressed.connect(self.run_search)
         toolbar.addWidget(self.search)
-        focus_search = QAction(self)
-        focus_search.setShortcut(QKeySequence.Find)
-        focus_search.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
-        self.addAction(focus_search)
 
         self.intake = IntakePage(tasks, office, officers, self)
         self.log = LogPage(tasks, reader_db, officers, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.intake, self.tr("Tiếp công dân"))
-        self.tabs.addTab(self.log, self.tr("Sổ tiếp công dân"))
+        self.tabs.addTab(self.intake, self.tr("Tiếp công dân (F2)"))
+        self.tabs.addTab(self.log, self.tr("Sổ tiếp công dân (F3)"))
         # The case page is built when first shown: start-up stays within 2x a bare window.
         self._reader_db = reader_db
         self.cases = None  # CasesPage
         self._cases_holder = QWidget(self)
         QVBoxLayout(self._cases_holder).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self._cases_holder, self.tr("Theo dõi vụ việc"))
+        self.tabs.addTab(self._cases_holder, self.tr("Theo dõi vụ việc (F4)"))
         # The schedule page too (core/schedule): built when first shown.
         self._officers = officers
         self.schedule = None  # SchedulePage
         self._schedule_holder = QWidget(self)
         QVBoxLayout(self._schedule_holder).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self._schedule_holder, self.tr("Lịch tiếp công dân"))
+        self.tabs.addTab(self._schedule_holder, self.tr("Lịch tiếp công dân (F6)"))
         self.day_windows: dict[int, object] = {}
         self.setCentralWidget(self.tabs)
         self.case_windows: dict[int, object] = {}
+        self.menu_actions = build_menus(self)
 
         self.intake.saved.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
         self.intake.attached.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
@@ -83,8 +88,11 @@ class MainWindow(QMainWindow):
         self.log.changed.connect(self._cases_stale)
         self.officer.currentIndexChanged.connect(self._officer_changed)
         self._officer_changed()
-        status = QLabel(f"{office.name} · {office.commune_name}, {office.province_name}", self)
-        self.statusBar().addPermanentWidget(status)
+        self.status = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status)
+        self._status()
+        self._tab_changed(0)
+        self.place()
         # The log loads when first looked at, or once the desk is idle: start-up stays quick.
         QTimer.singleShot(1500, self.log.ensure_loaded)
         QTimer.singleShot(800, self._warm_up)
@@ -94,6 +102,33 @@ class MainWindow(QMainWindow):
         self._session_timer.start()
         QTimer.singleShot(1200, self.refresh_current_session)
 
+    def _title(self) -> None:
+        self.setWindowTitle(self.tr("Bàn tiếp dân — %1").replace("%1", self.office.name))
+
+    def _status(self) -> None:
+        self.status.setText(f"{self.office.name} · {self.office.commune_name}, "
+                            f"{self.office.province_name}")
+
+    # --- size and place ------------------------------------------------------------
+    def place(self) -> None:
+        """The size the user left it at, if it still fits this screen; else the whole
+        available area (shown maximised by the caller)."""
+        area = available(self)
+        saved = QSettings().value("window/geometry")
+        if saved is not None and self.restoreGeometry(saved):
+            frame = self.frameGeometry()
+            if area.contains(frame):
+                self.maximised = bool(QSettings().value("window/maximised", False, type=bool))
+                return
+        self.setGeometry(area)
+        self.maximised = True
+
+    def show_placed(self) -> None:
+        if getattr(self, "maximised", True):
+            self.showMaximized()
+        else:
+            self.show()
+
     def _warm_up(self) -> None:
         def job(db):
             from desk_app.core.cases.tracking import warm_up
@@ -101,6 +136,20 @@ class MainWindow(QMainWindow):
             warm_up(db)
 
         self.tasks.write(job, lambda _: None, lambda _e: None)
+
+    # --- pages ---------------------------------------------------------------------
+    def current_page(self):
+        page = self.tabs.currentWidget()
+        if page is self._cases_holder:
+            return self.cases
+        if page is self._schedule_holder:
+            return self.schedule
+        return page
+
+    def help_topic(self) -> str:
+        page = self.tabs.currentWidget()
+        return {self.intake: "intake", self.log: "log",
+                self._schedule_holder: "schedule"}.get(page, "cases")
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
@@ -110,6 +159,25 @@ class MainWindow(QMainWindow):
             self.cases_page().ensure_loaded()
         elif page is self._schedule_holder:
             self.schedule_page().ensure_loaded()
+        on_intake = page is self.intake
+        for name in ("save", "print_receipt"):
+            if name in getattr(self, "menu_actions", {}):
+                self.menu_actions[name].setEnabled(on_intake)
+
+    def show_page(self, name: str):
+        if name == "intake":
+            self.tabs.setCurrentWidget(self.intake)
+            self.intake.qr.setFocus()
+            return self.intake
+        if name == "log":
+            self.tabs.setCurrentWidget(self.log)
+            self.log.view.setFocus()
+            return self.log
+        if name == "schedule":
+            page = self.show_schedule()
+            page.grid.setFocus()
+            return page
+        return self.show_cases()
 
     def cases_page(self):
         if self.cases is None:
@@ -177,6 +245,31 @@ class MainWindow(QMainWindow):
 
         self.tasks.read(job, found, lambda _e: None)
 
+    def open_current_day(self):
+        """F7: the reception-day window of the head's session chosen on the schedule page, or
+        else of the one under way now; without either, the schedule to choose from."""
+        chosen = self.schedule.session() if self.current_page() is self.schedule else None
+        if chosen is not None and chosen.kind != "thuong_xuyen":
+            return self.open_reception_day(chosen.id)
+
+        def job(db):
+            from datetime import datetime
+
+            from desk_app.core.schedule.sessions import current_session
+
+            return current_session(db, datetime.now())
+
+        def found(current) -> None:
+            if current is not None and current[1] != "thuong_xuyen":
+                self.open_reception_day(current[0])
+                return
+            self.show_page("schedule").show_error(self.tr(
+                "Không có buổi tiếp công dân của lãnh đạo đang diễn ra. Hãy chọn buổi tiếp trong "
+                "lịch rồi bấm “Ngày tiếp công dân…”."))
+
+        self.tasks.read(job, found, lambda _e: None)
+        return None
+
     def set_intake_session(self, session_id: int, kind: str, day) -> None:
         from desk_app.core.schedule.model import KINDS
 
@@ -187,10 +280,33 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self._cases_holder)
         return self.cases_page()
 
+    def refresh(self) -> None:
+        page = self.current_page()
+        if page is not None and hasattr(page, "reload"):
+            page.reload()
+
     def _cases_stale(self) -> None:
         if self.cases is not None:
             self.cases.mark_stale()
 
+    # --- intake actions (the menu's Ctrl+N, Ctrl+S, Ctrl+P) -----------------------------
+    def new_visit(self) -> None:
+        self.tabs.setCurrentWidget(self.intake)
+        self.intake.new_visit()
+
+    def save_visit(self) -> None:
+        if self.current_page() is self.intake:
+            self.intake.save()
+
+    def print_receipt(self) -> None:
+        if self.current_page() is self.intake:
+            self.intake.print_last()
+
+    def export_log(self) -> None:
+        self.show_page("log")
+        self.log.ask_export()
+
+    # --- windows ---------------------------------------------------------------------
     def open_case(self, case_id: int):
         """One window per case; opening it again brings it to the front."""
         from desk_app.gui.dialogs.case import CaseDialog
@@ -215,9 +331,31 @@ class MainWindow(QMainWindow):
     def open_settings(self):
         from desk_app.gui.dialogs.settings import SettingsDialog
 
-        dialog = SettingsDialog(self.tasks, self)
+        # No accounts yet: every user may change the office's details. With accounts, pass
+        # whether the signed-in user is an administrator.
+        dialog = SettingsDialog(self.tasks, self, office_admin=True)
         dialog.changed.connect(lambda: (self._cases_stale(), self.log.mark_stale(),
                                         self.schedule and self.schedule.mark_stale()))
+        dialog.office_changed.connect(self._office_changed)
+        dialog.open()
+        return dialog
+
+    def _office_changed(self, office) -> None:
+        if office is not None:
+            self.office = office
+            self.intake.office = office
+            self._title()
+            self._status()
+
+    def open_help(self, topic: str | None = None):
+        from desk_app.gui.help import show_help  # on F1: start-up stays quick
+
+        return show_help(self, topic or self.help_topic())
+
+    def open_about(self):
+        from desk_app.gui.dialogs.about import AboutDialog
+
+        dialog = AboutDialog(self.tasks.db_path.parent, self)
         dialog.open()
         return dialog
 
@@ -237,9 +375,19 @@ class MainWindow(QMainWindow):
             self.intake.officer.addItem(label, str(officer_id))
             self.log.officer.addItem(label, officer_id)
             self.officer.setCurrentIndex(self.officer.count() - 1)
+            # Later schedule forms and reception-day windows offer the new officer too.
+            officer = Officer(officer_id, label, " ".join(position.split()), True)
+            self._officers.append(officer)
+            if self.schedule is not None:
+                self.schedule.officers.append(officer)
+                self.schedule.head.addItem(label, officer_id)
 
         self.tasks.write(lambda db: add_officer(db, name, position), added,
                          lambda e: self.intake.show_error(getattr(e, "message", str(e))))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def run_search(self) -> None:
         self.tabs.setCurrentWidget(self.log)
@@ -259,13 +407,28 @@ class MainWindow(QMainWindow):
 
         self.tasks.read(lambda db: petition_record(db, petition_id, revealed), show)
 
+    def may_close(self) -> bool:
+        """A visitor's details typed and not recorded are not lost without a question."""
+        if self.intake.is_blank():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Thoát"),
+            self.tr("Biểu mẫu tiếp công dân có thông tin chưa ghi sổ. Vẫn thoát?"),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
+    def quit(self) -> None:
+        if self.may_close():
+            self._asked = True
+            self.close()
+
     def closeEvent(self, event):  # noqa: N802
+        # The window's X (a spontaneous close) asks too; Ctrl+Q has asked already.
+        if event.spontaneous() and not getattr(self, "_asked", False) and not self.may_close():
+            event.ignore()
+            return
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/maximised", self.isMaximized())
         self.tasks.shutdown()
         super().closeEvent(event)
-
-    def keyPressEvent(self, event):  # noqa: N802
-        if event.key() == Qt.Key_F2:
-            self.tabs.setCurrentWidget(self.intake)
-            self.intake.qr.setFocus()
-            return
-        super().keyPressEvent(event)

@@ -23,6 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.gui import style
+from desk_app.gui.help import add_help_key
+from desk_app.gui.widgets.screen import fit
+
 PRINT_DPI_MAX = 300  # enough for text; more only makes the spool bigger
 
 
@@ -97,15 +101,23 @@ def save_pdf(data: bytes, target: str | Path) -> Path:
 
 
 class DocumentDialog(QDialog):
-    """The document on screen, with "In…", "Xem trước khi in…" and "Lưu PDF…"."""
+    """The document on screen, with "In…", "Xem trước khi in…" and "Lưu PDF…".
 
-    def __init__(self, data: bytes, title: str, file_name: str, parent=None):
+    With a `delivery` (a receipt not yet issued), what is shown is a preview: printing or
+    saving asks the core for the document to deliver — the original the first time, a copy
+    after — and only a delivery that succeeds issues it."""
+
+    def __init__(self, data: bytes, title: str, file_name: str, parent=None, delivery=None):
         super().__init__(parent)
         self.pages = PdfPages(data)
         self.title = title
         self.file_name = file_name
+        self.delivery = delivery
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
         self.setWindowTitle(title)
-        self.resize(820 if not self.pages.landscape() else 1100, 900)
+        add_help_key(self, "documents")  # F1 in this window: its help page
+        fit(self, 820 if not self.pages.landscape() else 1100, 900)
         self.page = 0
 
         self.view = QLabel(self)
@@ -135,8 +147,18 @@ class DocumentDialog(QDialog):
         bar.addStretch(1)
         for widget in (preview, print_button, save, close):
             bar.addWidget(widget)
+        if delivery is not None:
+            # Qt's preview window prints on its own, past the delivery: the window itself
+            # shows the page as it will print.
+            preview.setEnabled(False)
+            preview.setToolTip(self.tr("Trang đang hiển thị chính là bản sẽ được in."))
+            self.status.setText(self.tr(
+                "Bản chính đã được cấp trước đây: in hoặc lưu lần này là bản sao (có dấu "
+                "“BẢN SAO”).") if delivery.delivered else self.tr(
+                "Bản xem trước: bản chính được cấp khi in hoặc lưu PDF lần đầu thành công."))
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.status)
         layout.addLayout(bar)
         self.show_page(0)
 
@@ -154,8 +176,35 @@ class DocumentDialog(QDialog):
         printer = _printer(self.pages, self.title)
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, len(self.pages))
-        if dialog.exec() == QDialog.Accepted:
+        if dialog.exec() != QDialog.Accepted:
+            return
+        if self.delivery is None:
             paint(self.pages, printer)
+            return
+        self.delivery.deliver(None, lambda pdf, copy: self._delivered(pdf, copy, printer=printer),
+                              self._failed)
+
+    def _delivered(self, pdf: bytes, copy: bool, *, printer: QPrinter | None = None,
+                   path: Path | None = None) -> None:
+        if printer is not None:
+            pages = PdfPages(pdf)
+            try:
+                paint(pages, printer)
+            finally:
+                pages.close()
+        if path is not None:
+            text = (self.tr("Đã lưu bản sao vào %1.") if copy else
+                    self.tr("Đã lưu bản chính vào %1. Lần in hoặc lưu sau là bản sao."))
+            text = text.replace("%1", str(path))
+        else:
+            text = (self.tr("Đã in bản sao.") if copy else
+                    self.tr("Đã in bản chính. Lần in hoặc lưu sau là bản sao."))
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+    def _failed(self, message: str) -> None:
+        self.status.setStyleSheet(style.css("error"))
+        self.status.setText(message)
 
     def preview(self) -> None:
         printer = _printer(self.pages, self.title)
@@ -170,15 +219,27 @@ class DocumentDialog(QDialog):
             return None
         if not name.lower().endswith(".pdf"):
             name += ".pdf"
-        return save_pdf(self.pages.data, name)
+        target = Path(name)
+        if self.delivery is not None:
+            self.delivery.deliver(target, lambda pdf, copy: self._delivered(pdf, copy, path=target),
+                                  self._failed)
+            return target
+        try:
+            return save_pdf(self.pages.data, target)
+        except OSError as exc:
+            from desk_app import messages
+
+            self._failed(messages.OUT_WRITE_FAILED.format(path=target, why=exc.strerror or exc))
+            return None
 
     def closeEvent(self, event):  # noqa: N802
         self.pages.close()
         super().closeEvent(event)
 
 
-def show_document(parent: QWidget, data: bytes, title: str, file_name: str) -> DocumentDialog:
-    dialog = DocumentDialog(data, title, file_name, parent)
+def show_document(parent: QWidget, data: bytes, title: str, file_name: str,
+                  delivery=None) -> DocumentDialog:
+    dialog = DocumentDialog(data, title, file_name, parent, delivery)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -2,621 +2,2189 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Giới thiệu Bàn tiếp dân</source>
+        <translation>About Citizen Reception Desk</translation>
+    </message>
+    <message>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Thư mục dữ liệu</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Tệp nhật ký lỗi</source>
+        <translation>Error log file</translation>
+    </message>
+    <message>
+        <source>Nền tảng</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Bàn tiếp dân</source>
+        <translation>Citizen Reception Desk</translation>
+    </message>
+    <message>
+        <source>Phần mềm tiếp công dân, ghi sổ, theo dõi vụ việc của Ủy ban nhân dân cấp xã. Chạy không cần mạng; dữ liệu nằm trong thư mục dữ liệu dưới đây.</source>
+        <translation>Citizen reception, log book and case tracking for a commune People&apos;s Committee. Works offline; the data is kept in the data folder below.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>&amp;Ngày người khiếu nại nhận được quyết định:</source>
+        <translation>&amp;Day the complainant received the decision:</translation>
+    </message>
+    <message>
+        <source>&amp;Ngày thực hiện:</source>
+        <translation>&amp;Date done:</translation>
+    </message>
+    <message>
+        <source>&amp;Cơ quan, tổ chức:</source>
+        <translation>&amp;Body, organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Số, ký hiệu văn bản:</source>
+        <translation>Document &amp;number:</translation>
+    </message>
+    <message>
+        <source>Đủ điều kiện &amp;xử lý</source>
+        <translation>&amp;Eligible for handling</translation>
+    </message>
+    <message>
+        <source>Thuộc &amp;thẩm quyền giải quyết</source>
+        <translation>&amp;Within our competence</translation>
+    </message>
+    <message>
+        <source>&amp;Ghi chú:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>CancelVisitDialog</name>
+    <message>
+        <source>Hủy lượt tiếp số %1</source>
+        <translation>Cancel visit no. %1</translation>
+    </message>
+    <message>
+        <source>Chỉ hủy lượt tiếp ghi sổ nhầm (ghi trùng, nhầm người). Lượt tiếp không bị xóa: dòng sổ số %1 giữ số thứ tự và ghi “ĐÃ HỦY” cùng lý do; vụ việc mở từ lượt tiếp này kết thúc với bước “Hủy do ghi sổ nhầm”. Không thể hoàn tác.</source>
+        <translation>Cancel only a visit recorded in error (entered twice, wrong person). The visit is not deleted: log line %1 keeps its number and reads “CANCELLED” with the reason; the case opened by this visit ends with the step “Cancelled: recorded in error”. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Lý do hủy (bắt buộc)</source>
+        <translation>Reason for cancelling (required)</translation>
+    </message>
+    <message>
+        <source>Hủy lượt tiếp</source>
+        <translation>Cancel visit</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Vụ việc #%1</source>
+        <translation>Case #%1</translation>
+    </message>
+    <message>
+        <source>&amp;Mốc thời hạn</source>
+        <translation>&amp;Deadlines</translation>
+    </message>
+    <message>
+        <source>&amp;Diễn biến</source>
+        <translation>&amp;Timeline</translation>
+    </message>
+    <message>
+        <source>Đơn, &amp;tài liệu</source>
+        <translation>Petitions, &amp;papers</translation>
+    </message>
+    <message>
+        <source>&amp;Lên lịch đối thoại…</source>
+        <translation>&amp;Schedule a dialogue…</translation>
+    </message>
+    <message>
+        <source>Ghi &amp;biên bản đối thoại…</source>
+        <translation>Record dialogue &amp;minutes…</translation>
+    </message>
+    <message>
+        <source>Đối t&amp;hoại</source>
+        <translation>Dia&amp;logues</translation>
+    </message>
+    <message>
+        <source>Đính &amp;kèm tệp quét…</source>
+        <translation>&amp;Attach a scan…</translation>
+    </message>
+    <message>
+        <source>Tệp đính kè&amp;m</source>
+        <translation>Attach&amp;ments</translation>
+    </message>
+    <message>
+        <source>Khác ▾</source>
+        <translation>More ▾</translation>
+    </message>
+    <message>
+        <source>&amp;In văn bản ▾</source>
+        <translation>&amp;Print ▾</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chuyển đơn lần nữa?</source>
+        <translation>Transfer again?</translation>
+    </message>
+    <message>
+        <source>Lý do không thụ lý (để trống: lấy theo phân loại):</source>
+        <translation>Reason for not accepting (empty: from the classification):</translation>
+    </message>
+</context>
+<context>
+    <name>CaseModel</name>
+    <message>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Người gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hạn tiếp theo</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <source>Tình trạng hạn</source>
+        <translation>Due state</translation>
+    </message>
+    <message>
+        <source>Dấu hiệu</source>
+        <translation>Flags</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMore</name>
+    <message>
+        <source>&amp;Ghi chú…</source>
+        <translation>&amp;Note…</translation>
+    </message>
+    <message>
+        <source>&amp;Dấu hiệu</source>
+        <translation>&amp;Flags</translation>
+    </message>
+    <message>
+        <source>&amp;Mức độ phức tạp…</source>
+        <translation>&amp;Complexity…</translation>
+    </message>
+    <message>
+        <source>Giao &amp;cán bộ xử lý…</source>
+        <translation>&amp;Assign an officer…</translation>
+    </message>
+    <message>
+        <source>Tìm đơn &amp;trùng, gộp vụ việc…</source>
+        <translation>Find &amp;duplicates, merge…</translation>
+    </message>
+    <message>
+        <source>T&amp;ách đơn ra vụ việc riêng…</source>
+        <translation>&amp;Split a petition off…</translation>
+    </message>
+    <message>
+        <source>&amp;Hiện danh tính người tố cáo…</source>
+        <translation>&amp;Reveal the denouncer&apos;s identity…</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <source>Mức độ phức tạp</source>
+        <translation>Complexity</translation>
+    </message>
+    <message>
+        <source>Theo văn bản xác định:</source>
+        <translation>As decided in writing:</translation>
+    </message>
+    <message>
+        <source>Giao cán bộ xử lý</source>
+        <translation>Assign an officer</translation>
+    </message>
+    <message>
+        <source>Cán bộ:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <source>Xem danh tính người tố cáo</source>
+        <translation>See the denouncer&apos;s identity</translation>
+    </message>
+    <message>
+        <source>Danh tính người tố cáo được bảo mật (Luật Tố cáo, Điều 47).
+Việc xem được ghi lại. Lý do cần xem:</source>
+        <translation>A denouncer&apos;s identity is confidential (Law on Denunciations, art. 47).
+Viewing it is recorded. Reason:</translation>
+    </message>
+    <message>
+        <source>Đơn trùng</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Không thấy vụ việc nào của cùng người với nội dung tương tự.</source>
+        <translation>No case of the same person with similar content was found.</translation>
+    </message>
+    <message>
+        <source>Gộp đơn vào vụ việc đã có</source>
+        <translation>Merge into an existing case</translation>
+    </message>
+    <message>
+        <source>Đơn mới nhất của vụ việc này có thể trùng với:</source>
+        <translation>The latest petition of this case may duplicate:</translation>
+    </message>
+    <message>
+        <source>Vụ việc chỉ có một đơn; không có gì để tách.</source>
+        <translation>The case has one petition only; nothing to split.</translation>
+    </message>
+    <message>
+        <source>Tách đơn</source>
+        <translation>Split a petition</translation>
+    </message>
+    <message>
+        <source>Đơn cần tách:</source>
+        <translation>Petition to split off:</translation>
+    </message>
+    <message>
+        <source>Chưa có buổi đối thoại nào đã lên lịch để ghi biên bản.</source>
+        <translation>No dialogue has been scheduled to record minutes for.</translation>
+    </message>
+    <message>
+        <source>Chọn tệp quét</source>
+        <translation>Choose a scanned file</translation>
+    </message>
+    <message>
+        <source>Tệp quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>nhận</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <source>lần hai</source>
+        <translation>second instance</translation>
+    </message>
+    <message>
+        <source>cán bộ: </source>
+        <translation>officer: </translation>
+    </message>
+    <message>
+        <source>Người gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>bật</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>tắt</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>ghi lúc</source>
+        <translation>entered at</translation>
+    </message>
+    <message>
+        <source>Đơn thuộc vụ việc</source>
+        <translation>Petitions of the case</translation>
+    </message>
+    <message>
+        <source>Người đại diện (đoàn đông người)</source>
+        <translation>Representatives (crowd)</translation>
+    </message>
+    <message>
+        <source>Tài liệu đã nhận</source>
+        <translation>Papers received</translation>
+    </message>
+    <message>
+        <source>Văn bản đã phát hành</source>
+        <translation>Documents issued</translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Không có</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Chưa có</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>Loại văn bản</source>
+        <translation>Kind of document</translation>
+    </message>
+    <message>
+        <source>Số, ký hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Chưa có buổi đối thoại nào.</source>
+        <translation>No dialogue yet.</translation>
+    </message>
+    <message>
+        <source>Thông báo gửi ngày</source>
+        <translation>Notice sent on</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Chỉ vụ việc giao cho &amp;tôi</source>
+        <translation>Only cases assigned to &amp;me</translation>
+    </message>
+    <message>
+        <source>Cập &amp;nhật (F5)</source>
+        <translation>&amp;Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Việc cần làm</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Theo dấu hiệu (vụ việc đang giải quyết)</source>
+        <translation>By flag (open cases)</translation>
+    </message>
+    <message>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hôm nay %1&lt;/b&gt; — %2 vụ việc đang giải quyết</source>
+        <translation>&lt;b&gt;Today %1&lt;/b&gt; — %2 open cases</translation>
+    </message>
+    <message>
+        <source> (đến %1)</source>
+        <translation> (until %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>Thời gian mới</source>
+        <translation>New time</translation>
+    </message>
+    <message>
+        <source>Người chủ trì thực tế</source>
+        <translation>Actual host</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Hủy bỏ</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMemory</name>
+    <message>
+        <source>Cột hiển thị</source>
+        <translation>Columns shown</translation>
+    </message>
+    <message>
+        <source>Khôi phục cột mặc định</source>
+        <translation>Restore default columns</translation>
+    </message>
+</context>
+<context>
+    <name>ContentBox</name>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Thêm &amp;nội dung khác loại (đơn có nhiều nội dung)</source>
+        <translation>Add content of another &amp;kind (a petition with several contents)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nội dung %n</source>
+        <translation>
+            <numerusform>Content %n</numerusform>
+            <numerusform>Content %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Đính chính lượt tiếp số %1</source>
+        <translation>Correct visit no. %1</translation>
+    </message>
+    <message>
+        <source>Vì sao đính chính (bắt buộc, được lưu lại)</source>
+        <translation>Why it is corrected (required, kept on record)</translation>
+    </message>
+    <message>
+        <source>Mục cần đính chính</source>
+        <translation>Item to correct</translation>
+    </message>
+    <message>
+        <source>Đang ghi</source>
+        <translation>Recorded now</translation>
+    </message>
+    <message>
+        <source>Giá trị đúng</source>
+        <translation>Correct value</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Giá trị cũ, người đính chính, thời điểm và lý do được lưu và hiện trong cửa sổ lượt tiếp; sổ ghi “Đã đính chính”.</source>
+        <translation>The old value, who corrected it, when and why are kept and shown in the visit window; the log reads “Corrected”.</translation>
+    </message>
+    <message>
+        <source>Lưu đính chính</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>(không ghi)</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>Đang tạo cơ quan mẫu với %1 lượt tiếp sinh sẵn…</source>
+        <translation>Creating the demo office with %1 generated visits…</translation>
+    </message>
+    <message>
+        <source>Đang lập chỉ mục tìm kiếm…</source>
+        <translation>Building the search index…</translation>
+    </message>
+    <message>
+        <source>Đang tính thời hạn của các vụ việc…</source>
+        <translation>Computing the cases&apos; deadlines…</translation>
+    </message>
+    <message>
+        <source>&amp;Hủy</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Bàn tiếp dân — lần đầu mở cơ quan mẫu</source>
+        <translation>Citizen Reception Desk — first start of the demo office</translation>
+    </message>
+</context>
+<context>
+    <name>DialogueMinutesDialog</name>
+    <message>
+        <source>Biên bản đối thoại</source>
+        <translation>Dialogue minutes</translation>
+    </message>
+    <message>
+        <source>Họ tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tư cách</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Ý kiến, quan điểm</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>Thời gian:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <source>Thành phần:</source>
+        <translation>Participants:</translation>
+    </message>
+    <message>
+        <source>Kết quả đối thoại:</source>
+        <translation>Result of the dialogue:</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>◀ Trang trước</source>
+        <translation>◀ Previous page</translation>
+    </message>
+    <message>
+        <source>Trang sau ▶</source>
+        <translation>Next page ▶</translation>
+    </message>
+    <message>
+        <source>In… (Ctrl+P)</source>
+        <translation>Print… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Xem trước khi in…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Trang đang hiển thị chính là bản sẽ được in.</source>
+        <translation>The page shown is exactly what will be printed.</translation>
+    </message>
+    <message>
+        <source>Bản chính đã được cấp trước đây: in hoặc lưu lần này là bản sao (có dấu “BẢN SAO”).</source>
+        <translation>The original was issued before: printing or saving now gives a copy (marked “COPY”).</translation>
+    </message>
+    <message>
+        <source>Bản xem trước: bản chính được cấp khi in hoặc lưu PDF lần đầu thành công.</source>
+        <translation>Preview: the original is issued by the first print or PDF save that succeeds.</translation>
+    </message>
+    <message>
+        <source>Trang %1/%2</source>
+        <translation>Page %1/%2</translation>
+    </message>
+    <message>
+        <source>Đã lưu bản sao vào %1.</source>
+        <translation>Copy saved to %1.</translation>
+    </message>
+    <message>
+        <source>Đã lưu bản chính vào %1. Lần in hoặc lưu sau là bản sao.</source>
+        <translation>Original saved to %1. Later prints or saves are copies.</translation>
+    </message>
+    <message>
+        <source>Đã in bản sao.</source>
+        <translation>Copy printed.</translation>
+    </message>
+    <message>
+        <source>Đã in bản chính. Lần in hoặc lưu sau là bản sao.</source>
+        <translation>Original printed. Later prints or saves are copies.</translation>
+    </message>
+    <message>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsBox</name>
+    <message>
+        <source>Thông tin, tài liệu nhận</source>
+        <translation>Information and papers received</translation>
+    </message>
+    <message>
+        <source>Tên tài liệu</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Bản gốc/sao</source>
+        <translation>Original/copy</translation>
+    </message>
+    <message>
+        <source>Thêm tài &amp;liệu</source>
+        <translation>Add a &amp;paper</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desk_app/gui/dialogs/error.py" line="24"/>
         <source>Lỗi không mong muốn</source>
-        <translation type="unfinished"></translation>
+        <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/error.py" line="26"/>
         <source>Ứng dụng gặp lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; thao tác vừa rồi chưa được ghi. Hãy thử lại, và nếu lỗi lặp lại, gửi nội dung chi tiết cho bộ phận kỹ thuật.</source>
-        <translation type="unfinished"></translation>
+        <translation>The application met an unexpected error. Saved data is not affected; the last action was not saved. Try again, and if the error comes back, send the details to technical support.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/error.py" line="33"/>
         <source>Chi tiết</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/error.py" line="36"/>
         <source>Sao chép chi tiết</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy details</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desk_app/gui/dialogs/first_run.py" line="26"/>
         <source>Thiết lập cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up the office</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/first_run.py" line="35"/>
-        <source>Vùng sâu, vùng xa (thời hạn giải quyết dài hơn)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Vùng sâu, vùng xa (thời hạn giải quyết khiếu nại dài hơn)</source>
+        <translation>&amp;Remote area (longer periods to resolve complaints)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/first_run.py" line="44"/>
-        <source>Tỉnh/thành phố</source>
-        <translation type="unfinished"></translation>
+        <source>Bắt buộc: người ký giấy biên nhận</source>
+        <translation>Required: who signs the receipts</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/first_run.py" line="45"/>
-        <source>Xã/phường/đặc khu</source>
-        <translation type="unfinished"></translation>
+        <source>Ví dụ: Công chức Văn phòng - Thống kê</source>
+        <translation>For example: Office and statistics civil servant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/first_run.py" line="46"/>
-        <source>Tên cơ quan (in trên văn bản)</source>
-        <translation type="unfinished"></translation>
+        <source>Tỉnh/thành &amp;phố</source>
+        <translation>&amp;Province/city</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/first_run.py" line="47"/>
-        <source>Cơ quan cấp trên</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Xã/phường/đặc khu</source>
+        <translation>&amp;Commune/ward/special zone</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/first_run.py" line="49"/>
-        <source>Cán bộ tiếp công dân</source>
-        <translation type="unfinished"></translation>
+        <source>Tên cơ &amp;quan (in trên văn bản)</source>
+        <translation>Office &amp;name (printed on documents)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/first_run.py" line="50"/>
-        <source>Chức vụ</source>
-        <translation type="unfinished"></translation>
+        <source>Cơ quan cấp trê&amp;n</source>
+        <translation>Parent &amp;body</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/first_run.py" line="55"/>
-        <source>Chọn đơn vị hành chính theo danh mục sau sắp xếp năm 2025.</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Cán bộ tiếp công dân</source>
+        <translation>Reception &amp;officer</translation>
+    </message>
+    <message>
+        <source>C&amp;hức vụ</source>
+        <translation>Posi&amp;tion</translation>
+    </message>
+    <message>
+        <source>&amp;Thiết lập</source>
+        <translation>&amp;Set up</translation>
+    </message>
+    <message>
+        <source>Chọn đơn vị hành chính theo danh mục sau sắp xếp năm 2025 (gõ vài chữ của tên, có dấu hay không dấu đều được). Tên cơ quan, cơ quan cấp trên và vùng sâu, vùng xa sửa được sau trong Cài đặt.</source>
+        <translation>Choose the administrative unit from the list after the 2025 reorganisation (type a few letters of the name, with or without tones). The office name, parent body and remote-area flag can be changed later in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Bắt đầu</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>Thiết lập lần đầu</source>
+        <translation>First run</translation>
+    </message>
+    <message>
+        <source>Tiếp công dân</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <source>Sổ tiếp công dân</source>
+        <translation>Reception log book</translation>
+    </message>
+    <message>
+        <source>Theo dõi vụ việc</source>
+        <translation>Case tracking</translation>
+    </message>
+    <message>
+        <source>Cửa sổ vụ việc</source>
+        <translation>Case window</translation>
+    </message>
+    <message>
+        <source>Lịch tiếp công dân</source>
+        <translation>Reception schedule</translation>
+    </message>
+    <message>
+        <source>In giấy tờ</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Căn cứ pháp lý</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn — Bàn tiếp dân</source>
+        <translation>Help — Citizen Reception Desk</translation>
     </message>
 </context>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="121"/>
-        <source>Quét mã QR trên thẻ căn cước (con trỏ đặt ở đây rồi quét)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="130"/>
-        <source>ngày/tháng/năm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="134"/>
-        <source>Số nhà, đường, thôn/tổ dân phố</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="140"/>
-        <source>Địa chỉ cũ như ghi trên thẻ (trước sắp xếp 2025)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="142"/>
-        <source>Người đến</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="144"/>
-        <source>Họ và tên</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="148"/>
-        <source>Giấy tờ tùy thân</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="151"/>
-        <source>Giới tính</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="153"/>
-        <source>Điện thoại</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="155"/>
-        <source>Ngày sinh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="156"/>
-        <source>Địa chỉ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="157"/>
-        <source>Xã/phường (mới)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="158"/>
-        <source>Địa chỉ cũ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="170"/>
-        <source>Họ tên người đại diện khác</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="170"/>
-        <source>Số căn cước</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="171"/>
-        <source>Thêm người đại diện</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="173"/>
-        <source>Cơ quan, đơn vị đã tiếp nhận, giải quyết (nếu có)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="175"/>
-        <source>Lượt tiếp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="179"/>
-        <source>Hình thức</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="181"/>
-        <source>Thời điểm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="182"/>
-        <source>Cán bộ tiếp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="187"/>
-        <source>Số người</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="190"/>
-        <source>Đã được giải quyết bởi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="193"/>
-        <source>Thêm nội dung khác loại (đơn có nhiều nội dung)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="195"/>
-        <source>Nội dung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="200"/>
-        <source>Tên tài liệu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="200"/>
-        <source>Số trang</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="201"/>
-        <source>Tình trạng</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="201"/>
-        <source>Bản gốc/sao</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="202"/>
-        <source>Thông tin, tài liệu nhận</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="205"/>
-        <source>Thêm tài liệu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="216"/>
-        <source>Số văn bản</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="218"/>
-        <source>Không có đơn: cán bộ ghi lại nội dung, đọc lại và người đến ký</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="220"/>
-        <source>Kết quả tiếp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="222"/>
-        <source>Kết quả</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="223"/>
-        <source>Lý do từ chối</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="227"/>
-        <source>Cơ quan hướng dẫn/chuyển đến</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="228"/>
-        <source>Ghi chú</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="234"/>
-        <source>Ghi sổ (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="237"/>
-        <source>Người tiếp theo (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="259"/>
-        <source>Người đã từng đến</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="261"/>
-        <source>Nhập hoặc quét số căn cước để xem các lần đến trước.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="265"/>
-        <source>Dùng thông tin đã lưu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="297"/>
-        <source>Xóa dòng chọn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desk_app/gui/pages/intake.py" line="331"/>
-        <source>Nội dung %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="374"/>
-        <source>Đoàn đông người: 1–2 người đại diện (kể cả người trình bày)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="376"/>
-        <source>Đoàn đông người: tối đa 5 người đại diện (kể cả người trình bày)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="417"/>
         <source>Đã đọc thẻ căn cước của %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Read the ID card of %1.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="448"/>
-        <source>Chưa có lần đến trước với số giấy tờ này.</source>
-        <translation type="unfinished"></translation>
+        <source>Quét mã QR trên thẻ căn cước hoặc trên giấy biên nhận (đặt con trỏ ở đây rồi quét)</source>
+        <translation>Scan the QR code of the ID card or of a receipt (put the cursor here, then scan)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="451"/>
-        <source>%1 — đã đến %2 lần.</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Ghi sổ (Ctrl+S)</source>
+        <translation>&amp;Record (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="454"/>
-        <source>Vụ việc đang mở: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Người tiếp th&amp;eo (Ctrl+N)</source>
+        <translation>&amp;Next visitor (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="461"/>
-        <source>Đang mở: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Người tiếp theo</source>
+        <translation>Next visitor</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="486"/>
-        <source>Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.</source>
-        <translation type="unfinished"></translation>
+        <source>Biểu mẫu đang có thông tin chưa ghi sổ. Xóa để tiếp người tiếp theo?</source>
+        <translation>The form holds details not yet recorded. Clear it for the next visitor?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="547"/>
+        <source>Chưa ghi sổ lượt tiếp nào trong phiên làm việc này để in.</source>
+        <translation>No visit has been recorded in this session yet, so there is nothing to print.</translation>
+    </message>
+    <message>
+        <source>Mã QR này không phải giấy biên nhận của cơ quan, hoặc đã bị sửa. Hãy kiểm tra giấy biên nhận bản gốc.</source>
+        <translation>This QR code is not a receipt of this office, or it was altered. Check the original receipt.</translation>
+    </message>
+    <message>
+        <source>Đã mở lượt tiếp của giấy biên nhận vừa quét.</source>
+        <translation>Opened the visit of the scanned receipt.</translation>
+    </message>
+    <message>
         <source>Đã ghi sổ lượt tiếp của %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded the visit of %1.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="549"/>
         <source>Giấy biên nhận số %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt no. %1.</translation>
+    </message>
+    <message>
+        <source>In giấy biên nhận (Ctrl+P)</source>
+        <translation>Print the receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Lập thông báo từ chối tiếp (mẫu 01/TCD)</source>
+        <translation>Make the refusal notice (form 01/TCD)</translation>
+    </message>
+    <message>
+        <source>Đơn vừa ghi có thể trùng vụ việc #%1 (%2, %3): %4</source>
+        <translation>The petition just recorded may duplicate case #%1 (%2, %3): %4</translation>
+    </message>
+    <message>
+        <source>Gộp vào vụ việc này</source>
+        <translation>Merge into this case</translation>
+    </message>
+    <message>
+        <source>Xem</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>Đã gộp đơn vào vụ việc #%1.</source>
+        <translation>Merged the petition into case #%1.</translation>
+    </message>
+</context>
+<context>
+    <name>KnownPersonPanel</name>
+    <message>
+        <source>Người đã từng đến</source>
+        <translation>Earlier visits</translation>
+    </message>
+    <message>
+        <source>Nhập hoặc quét số căn cước để xem các lần đến trước.</source>
+        <translation>Type or scan an ID number to see earlier visits.</translation>
+    </message>
+    <message>
+        <source>Dùng thông tin đã lư&amp;u</source>
+        <translation>&amp;Use the saved details</translation>
+    </message>
+    <message>
+        <source>Chưa có lần đến trước với số giấy tờ này.</source>
+        <translation>No earlier visit with this ID number.</translation>
+    </message>
+    <message>
+        <source>%1 — đã đến %2 lần.</source>
+        <translation>%1 — came %2 times.</translation>
+    </message>
+    <message>
+        <source>Vụ việc đang mở: %1</source>
+        <translation>Open cases: %1</translation>
+    </message>
+    <message>
+        <source>Đang mở: %1</source>
+        <translation>Open: %1</translation>
     </message>
 </context>
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="51"/>
         <source>Mọi ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="51"/>
         <source>Trong khoảng</source>
-        <translation type="unfinished"></translation>
+        <translation>Between</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="57"/>
         <source>Mọi hình thức</source>
-        <translation type="unfinished"></translation>
+        <translation>Any kind of reception</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="58"/>
         <source>Mọi loại đơn</source>
-        <translation type="unfinished"></translation>
+        <translation>Any petition kind</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="59"/>
         <source>Mọi cán bộ</source>
-        <translation type="unfinished"></translation>
+        <translation>Any officer</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="67"/>
         <source>Bỏ tìm kiếm</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear search</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="72"/>
-        <source>Ngày:</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Ngày:</source>
+        <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="140"/>
+        <source>Xuất &amp;sổ… (Ctrl+E)</source>
+        <translation>&amp;Export… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Kết quả tìm kiếm cho “%1” (khớp nhất trước, rồi mới nhất trước)</source>
+        <translation>Search results for “%1” (best match first, then newest first)</translation>
+    </message>
+    <message>
+        <source>Đính chính…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Hủy lượt tiếp (ghi sổ nhầm)…</source>
+        <translation>Cancel visit (recorded in error)…</translation>
+    </message>
+    <message>
+        <source>Xuất sổ tiếp công dân</source>
+        <translation>Export the log book</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf);;Bảng tính Excel (*.xlsx)</source>
+        <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đang xuất sổ tiếp công dân…</source>
+        <translation>Exporting the log book…</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đã xuất %1 dòng ra %2</source>
+        <translation>Exported %1 lines to %2</translation>
+    </message>
+    <message>
         <source>Đang tải…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="147"/>
         <source>%1 dòng</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lines</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="160"/>
-        <source>Kết quả tìm kiếm cho “%1” (mới nhất trước)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="189"/>
         <source>Xem chi tiết</source>
-        <translation type="unfinished"></translation>
+        <translation>View details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="191"/>
+        <source>Lập thông báo từ chối tiếp (mẫu 01/TCD)…</source>
+        <translation>Make the refusal notice (form 01/TCD)…</translation>
+    </message>
+    <message>
+        <source>In lại giấy biên nhận…</source>
+        <translation>Print the receipt again…</translation>
+    </message>
+    <message>
+        <source>Mở vụ việc #%1</source>
+        <translation>Open case #%1</translation>
+    </message>
+    <message>
         <source>Hiện danh tính người tố cáo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reveal the denouncer&apos;s identity…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="197"/>
         <source>Xem danh tính người tố cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>See the denouncer&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/log.py" line="198"/>
         <source>Danh tính người tố cáo được bảo mật (Luật Tố cáo, Điều 47).
 Việc xem được ghi lại. Lý do cần xem:</source>
-        <translation type="unfinished"></translation>
+        <translation>A denouncer&apos;s identity is confidential (Law on Denunciations, art. 47).
+Viewing it is recorded. Reason:</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/gui/main_window.py" line="21"/>
+        <source> Cán &amp;bộ tiếp: </source>
+        <translation> Receiving &amp;officer: </translation>
+    </message>
+    <message>
+        <source>Tiếp công dân (F2)</source>
+        <translation>Reception (F2)</translation>
+    </message>
+    <message>
+        <source>Sổ tiếp công dân (F3)</source>
+        <translation>Log book (F3)</translation>
+    </message>
+    <message>
+        <source>Theo dõi vụ việc (F4)</source>
+        <translation>Cases (F4)</translation>
+    </message>
+    <message>
+        <source>Lịch tiếp công dân (F6)</source>
+        <translation>Reception schedule (F6)</translation>
+    </message>
+    <message>
         <source>Bàn tiếp dân — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen Reception Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/main_window.py" line="24"/>
+        <source>Không có buổi tiếp công dân của lãnh đạo đang diễn ra. Hãy chọn buổi tiếp trong lịch rồi bấm “Ngày tiếp công dân…”.</source>
+        <translation>No reception session hosted by the head is under way. Choose a session in the schedule, then press “Reception day…”.</translation>
+    </message>
+    <message>
+        <source>Thêm cán bộ tiếp công dân</source>
+        <translation>Add a reception officer</translation>
+    </message>
+    <message>
+        <source>Họ và tên cán bộ:</source>
+        <translation>Officer&apos;s full name:</translation>
+    </message>
+    <message>
+        <source>Chức vụ:</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Biểu mẫu tiếp công dân có thông tin chưa ghi sổ. Vẫn thoát?</source>
+        <translation>The reception form holds details not yet recorded. Quit anyway?</translation>
+    </message>
+    <message>
         <source>Thanh công cụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/main_window.py" line="27"/>
-        <source> Cán bộ tiếp: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/gui/main_window.py" line="35"/>
         <source>Tìm tên, số căn cước, địa chỉ, nội dung… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search names, ID numbers, addresses, contents… (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/main_window.py" line="48"/>
-        <source>Tiếp công dân</source>
-        <translation type="unfinished"></translation>
+        <source>Lượt tiếp &amp;mới (người tiếp theo)</source>
+        <translation>&amp;New visit (next visitor)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/main_window.py" line="49"/>
-        <source>Sổ tiếp công dân</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Ghi sổ lượt tiếp</source>
+        <translation>&amp;Record the visit</translation>
+    </message>
+    <message>
+        <source>&amp;In giấy biên nhận vừa ghi…</source>
+        <translation>&amp;Print the receipt just recorded…</translation>
+    </message>
+    <message>
+        <source>&amp;Xuất sổ tiếp công dân…</source>
+        <translation>&amp;Export the log book…</translation>
+    </message>
+    <message>
+        <source>&amp;Thoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Tiếp công dân (ô quét mã QR)</source>
+        <translation>&amp;Reception (QR box)</translation>
+    </message>
+    <message>
+        <source>&amp;Sổ tiếp công dân</source>
+        <translation>&amp;Log book</translation>
+    </message>
+    <message>
+        <source>Theo dõi &amp;vụ việc</source>
+        <translation>&amp;Cases</translation>
+    </message>
+    <message>
+        <source>Lịc&amp;h tiếp công dân</source>
+        <translation>Reception sc&amp;hedule</translation>
+    </message>
+    <message>
+        <source>&amp;Buổi tiếp của lãnh đạo đang diễn ra…</source>
+        <translation>Head&apos;s reception session under &amp;way…</translation>
+    </message>
+    <message>
+        <source>Tìm &amp;kiếm</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Làm mới danh sách</source>
+        <translation>Re&amp;fresh the list</translation>
+    </message>
+    <message>
+        <source>&amp;Công cụ</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm cán bộ tiếp công dân…</source>
+        <translation>&amp;Add a reception officer…</translation>
+    </message>
+    <message>
+        <source>&amp;Cài đặt…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Trợ g&amp;iúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Hướng dẫn cho màn hình này</source>
+        <translation>&amp;Help for this screen</translation>
+    </message>
+    <message>
+        <source>&amp;Phím tắt</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Căn cứ pháp lý của thời hạn và biểu mẫu</source>
+        <translation>&amp;Legal basis of deadlines and forms</translation>
+    </message>
+    <message>
+        <source>&amp;Giới thiệu…</source>
+        <translation>&amp;About…</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneTable</name>
+    <message>
+        <source>Mốc thời hạn</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Cách tính</source>
+        <translation>How it was counted</translation>
+    </message>
+    <message>
+        <source>Đã qua</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Để theo dõi</source>
+        <translation>For reference</translation>
+    </message>
+    <message>
+        <source>Đã xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Tạm dừng</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Chưa tính</source>
+        <translation>Not yet computed</translation>
+    </message>
+    <message>
+        <source> (chỉ tiêu của cơ quan)</source>
+        <translation> (office target)</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeBox</name>
+    <message>
+        <source>Kết quả tiếp</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Số văn bản</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>Không có đơn: cán bộ ghi lại nội dung, đọc lại và người đến ký</source>
+        <translation>No written petition: the officer wrote the content down, read it back, and the visitor signed</translation>
+    </message>
+    <message>
+        <source>&amp;Kết quả</source>
+        <translation>&amp;Outcome</translation>
+    </message>
+    <message>
+        <source>Lý do từ chối</source>
+        <translation>Ground for refusal</translation>
+    </message>
+    <message>
+        <source>Cơ quan hướng dẫn/chuyển đến</source>
+        <translation>Body guided or transferred to</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
     <name>PartEditor</name>
     <message numerus="yes">
-        <location filename="../../desk_app/gui/pages/intake.py" line="79"/>
         <source>Nội dung %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Content %n</numerusform>
+            <numerusform>Content %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="84"/>
         <source>Tóm tắt nội dung công dân trình bày</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary of what the citizen said</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="87"/>
         <source>Bỏ nội dung này</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove this content</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="90"/>
+        <source>Ngày biết quyết định, hành vi bị khiếu nại</source>
+        <translation>Day the decision or act complained of became known</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm (nếu biết)</source>
+        <translation>day/month/year (if known)</translation>
+    </message>
+    <message>
         <source>Loại đơn</source>
-        <translation type="unfinished"></translation>
+        <translation>Petition kind</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/pages/intake.py" line="92"/>
         <source>Lĩnh vực</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/2026.</source>
+        <translation>The date “%1” is not day/month/year, for example 04/03/2026.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonBox</name>
+    <message>
+        <source>Người đến</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>ngày cấp: ngày/tháng/năm</source>
+        <translation>date of issue: day/month/year</translation>
+    </message>
+    <message>
+        <source>Nơi cấp giấy tờ</source>
+        <translation>Place of issue</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <source>Số nhà, đường, thôn/tổ dân phố</source>
+        <translation>House number, street, hamlet</translation>
+    </message>
+    <message>
+        <source>Địa chỉ cũ như ghi trên thẻ (trước sắp xếp 2025)</source>
+        <translation>Old address as on the card (before the 2025 reorganisation)</translation>
+    </message>
+    <message>
+        <source>&amp;Họ và tên</source>
+        <translation>Full &amp;name</translation>
+    </message>
+    <message>
+        <source>Giấy tờ tùy thân</source>
+        <translation>Identity paper</translation>
+    </message>
+    <message>
+        <source>Ngà&amp;y cấp, nơi cấp</source>
+        <translation>Issue da&amp;y, place</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Ngày &amp;sinh</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <source>Đị&amp;a chỉ</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>Xã/phường (mới)</source>
+        <translation>Commune/ward (new)</translation>
+    </message>
+    <message>
+        <source>Địa chỉ cũ</source>
+        <translation>Old address</translation>
+    </message>
+    <message>
+        <source>Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.</source>
+        <translation>The date “%1” is not day/month/year, for example 04/03/1990.</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>&amp;Hủy</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionDayDialog</name>
+    <message>
+        <source>Ngày tiếp công dân</source>
+        <translation>Reception day</translation>
+    </message>
+    <message>
+        <source>Đã tiếp công dân này</source>
+        <translation>This citizen was received</translation>
+    </message>
+    <message>
+        <source>Nội dung công dân trình bày</source>
+        <translation>What the citizen presented</translation>
+    </message>
+    <message>
+        <source>Lưu nội dung trình bày</source>
+        <translation>Save the presentation</translation>
+    </message>
+    <message>
+        <source>Nội dung chỉ đạo</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Giao</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Chỉ đạo của người chủ trì</source>
+        <translation>The host&apos;s directions</translation>
+    </message>
+    <message>
+        <source>(không giao cụ thể)</source>
+        <translation>(nobody in particular)</translation>
+    </message>
+    <message>
+        <source>Thêm chỉ đạo</source>
+        <translation>Add direction</translation>
+    </message>
+    <message>
+        <source>Đã thực hiện</source>
+        <translation>Carried out</translation>
+    </message>
+    <message>
+        <source>Kết luận chung (mỗi dòng một ý)</source>
+        <translation>General conclusions (one point per line)</translation>
+    </message>
+    <message>
+        <source>Lưu kết luận chung</source>
+        <translation>Save the conclusions</translation>
+    </message>
+    <message>
+        <source>Ghi buổi tiếp đã diễn ra</source>
+        <translation>Record the session as held</translation>
+    </message>
+    <message>
+        <source>Lập thông báo kết luận…</source>
+        <translation>Issue the conclusions notice…</translation>
+    </message>
+    <message>
+        <source>Tiếp công dân trong buổi này</source>
+        <translation>Take visits in this session</translation>
+    </message>
+    <message>
+        <source>Cập nhật danh sách</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <source>Ghi nhận tại buổi tiếp</source>
+        <translation>Recorded at the session</translation>
+    </message>
+    <message>
+        <source>hạn</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Danh sách công dân&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Citizens&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Người chủ trì thực tế:</source>
+        <translation>Actual host:</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>đã xong</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>để theo dõi</source>
+        <translation>for reference</translation>
+    </message>
+    <message>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Chỉ đạo gắn với một vụ việc: hãy chọn công dân có vụ việc.</source>
+        <translation>A direction belongs to a case: choose a citizen who has one.</translation>
+    </message>
+    <message>
+        <source>Đã ghi chỉ đạo; thời hạn được theo dõi trên vụ việc.</source>
+        <translation>Direction recorded; its due date is followed on the case.</translation>
+    </message>
+    <message>
+        <source>Đã ghi chỉ đạo đã thực hiện.</source>
+        <translation>Direction recorded as carried out.</translation>
+    </message>
+    <message>
+        <source>Đã lưu kết luận chung.</source>
+        <translation>Conclusions saved.</translation>
+    </message>
+    <message>
+        <source>Đã ghi buổi tiếp đã diễn ra.</source>
+        <translation>Session recorded as held.</translation>
+    </message>
+    <message>
+        <source>Thông báo kết luận việc tiếp công dân</source>
+        <translation>Notice of the conclusions of the reception</translation>
+    </message>
+    <message>
+        <source>Đã lập thông báo kết luận.</source>
+        <translation>Conclusions notice issued.</translation>
     </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="16"/>
         <source>Lượt tiếp — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit — %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="33"/>
+        <source>Đính chính…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Hủy lượt tiếp…</source>
+        <translation>Cancel visit…</translation>
+    </message>
+    <message>
         <source>Số sổ</source>
-        <translation type="unfinished"></translation>
+        <translation>Log number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="33"/>
         <source>Thời điểm</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="34"/>
         <source>Hình thức tiếp</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind of reception</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="34"/>
         <source>Cán bộ tiếp</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving officer</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="35"/>
         <source>Họ tên</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="35"/>
         <source>Số giấy tờ</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="36"/>
+        <source>Ngày cấp, nơi cấp</source>
+        <translation>Issued on, at</translation>
+    </message>
+    <message>
         <source>Ngày sinh</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="36"/>
         <source>Giới tính</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="37"/>
         <source>Điện thoại</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="37"/>
         <source>Địa chỉ</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="38"/>
         <source>Địa chỉ cũ</source>
-        <translation type="unfinished"></translation>
+        <translation>Old address</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="38"/>
         <source>Số người</source>
-        <translation type="unfinished"></translation>
+        <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="41"/>
         <source>Người đại diện khác</source>
-        <translation type="unfinished"></translation>
+        <translation>Other representatives</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="43"/>
         <source>Loại đơn</source>
-        <translation type="unfinished"></translation>
+        <translation>Petition kind</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="43"/>
         <source>Lĩnh vực</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="44"/>
         <source>Nội dung</source>
-        <translation type="unfinished"></translation>
+        <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="44"/>
         <source>Đã được giải quyết bởi</source>
-        <translation type="unfinished"></translation>
+        <translation>Already handled by</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="45"/>
         <source>Kết quả tiếp</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="48"/>
         <source>Cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Body</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="50"/>
         <source>Lý do từ chối</source>
-        <translation type="unfinished"></translation>
+        <translation>Ground for refusal</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="52"/>
         <source>Tài liệu nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Papers received</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="54"/>
         <source>Giấy biên nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="56"/>
         <source>Ghi chú</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desk_app/gui/dialogs/record.py" line="60"/>
+        <source>ĐÃ HỦY (ghi sổ nhầm) ngày %1</source>
+        <translation>CANCELLED (recorded in error) on %1</translation>
+    </message>
+    <message>
         <source>Danh tính người tố cáo được bảo mật. Dùng “Hiện danh tính…” trong sổ nếu cần (việc xem được ghi lại).</source>
-        <translation type="unfinished"></translation>
+        <translation>A denouncer&apos;s identity is confidential. Use “Reveal…” in the log book if needed (viewing is recorded).</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Giá trị cũ</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>Giá trị mới</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Hủy lượt tiếp</source>
+        <translation>Visit cancelled</translation>
+    </message>
+    <message>
+        <source>Cũ</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Theo</source>
+        <translation>From</translation>
+    </message>
+</context>
+<context>
+    <name>RowTable</name>
+    <message>
+        <source>Xóa dòng chọn</source>
+        <translation>Delete the chosen row</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialogueDialog</name>
+    <message>
+        <source>Lên lịch đối thoại</source>
+        <translation>Schedule a dialogue</translation>
+    </message>
+    <message>
+        <source>Trụ sở Ủy ban nhân dân</source>
+        <translation>People&apos;s Committee headquarters</translation>
+    </message>
+    <message>
+        <source>Thời gian đối thoại:</source>
+        <translation>Time of the dialogue:</translation>
+    </message>
+    <message>
+        <source>Địa điểm:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <source>Ngày gửi thông báo:</source>
+        <translation>Notice sent on:</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>(chưa chọn)</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <source>Thêm buổi tiếp, lịch lặp lại…</source>
+        <translation>Add a session or a series…</translation>
+    </message>
+    <message>
+        <source>Xếp lại theo ngày nghỉ</source>
+        <translation>Re-place on the calendar</translation>
+    </message>
+    <message>
+        <source>Sau khi sửa ngày nghỉ, ngày làm bù: xếp lại các buổi tiếp lặp lại chưa sửa tay</source>
+        <translation>After editing holidays or swapped working days: re-place the recurring sessions not changed by hand</translation>
+    </message>
+    <message>
+        <source>In lịch niêm yết tháng…</source>
+        <translation>Print the month&apos;s posting…</translation>
+    </message>
+    <message>
+        <source>Xuất cho trang web (HTML, ICS)…</source>
+        <translation>Export for the website (HTML, ICS)…</translation>
+    </message>
+    <message>
+        <source>Ngày tiếp công dân…</source>
+        <translation>Reception day…</translation>
+    </message>
+    <message>
+        <source>Đã tiếp…</source>
+        <translation>Held…</translation>
+    </message>
+    <message>
+        <source>Dời giờ…</source>
+        <translation>Move…</translation>
+    </message>
+    <message>
+        <source>Hoãn…</source>
+        <translation>Postpone…</translation>
+    </message>
+    <message>
+        <source>Hủy…</source>
+        <translation>Cancel…</translation>
+    </message>
+    <message>
+        <source>In thông báo hoãn</source>
+        <translation>Print the postponement notice</translation>
+    </message>
+    <message>
+        <source>Chủ tịch:</source>
+        <translation>Chairperson:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cảnh báo trong tháng&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Warnings this month&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tháng %1/%2&lt;/b&gt; — đang tải…</source>
+        <translation>&lt;b&gt;%1/%2&lt;/b&gt; — loading…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tháng %1/%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1/%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Không có cảnh báo.</source>
+        <translation>No warnings.</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Người chủ trì</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Chủ trì thực tế</source>
+        <translation>Actual host</translation>
+    </message>
+    <message>
+        <source>Cán bộ trực</source>
+        <translation>Officers on duty</translation>
+    </message>
+    <message>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Thành phần</source>
+        <translation>Attending</translation>
+    </message>
+    <message>
+        <source>Nội dung dự kiến</source>
+        <translation>Expected content</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Đã báo công an</source>
+        <translation>Police informed</translation>
+    </message>
+    <message>
+        <source>Ghi chú lịch</source>
+        <translation>Schedule note</translation>
+    </message>
+    <message>
+        <source>Lịch cũ</source>
+        <translation>Former time</translation>
+    </message>
+    <message>
+        <source>Niêm yết</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <source>chưa</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Đã chọn Chủ tịch.</source>
+        <translation>Chairperson chosen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã lưu %n buổi tiếp.</source>
+        <translation>
+            <numerusform>Saved %n session.</numerusform>
+            <numerusform>Saved %n sessions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã xếp lại %n buổi tiếp theo lịch ngày nghỉ.</source>
+        <translation>
+            <numerusform>Re-placed %n session on the calendar.</numerusform>
+            <numerusform>Re-placed %n sessions on the calendar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đã dời giờ buổi tiếp.</source>
+        <translation>Session moved.</translation>
+    </message>
+    <message>
+        <source>Đã hoãn buổi tiếp; hãy in thông báo hoãn để niêm yết.</source>
+        <translation>Session postponed; print the postponement notice to post it.</translation>
+    </message>
+    <message>
+        <source>Đã hủy buổi tiếp.</source>
+        <translation>Session cancelled.</translation>
+    </message>
+    <message>
+        <source>Đã ghi buổi tiếp.</source>
+        <translation>Session recorded.</translation>
+    </message>
+    <message>
+        <source>Thông báo lịch tiếp số %1%2.</source>
+        <translation>Schedule notice no. %1%2.</translation>
+    </message>
+    <message>
+        <source> (bản sao)</source>
+        <translation> (copy)</translation>
+    </message>
+    <message>
+        <source>Thông báo lịch tiếp công dân</source>
+        <translation>Notice of the reception schedule</translation>
+    </message>
+    <message>
+        <source>Thông báo hoãn buổi tiếp công dân</source>
+        <translation>Notice of a postponed reception session</translation>
+    </message>
+    <message>
+        <source>Xuất lịch tiếp công dân</source>
+        <translation>Export the reception schedule</translation>
+    </message>
+    <message>
+        <source>Trang web (*.html);;Lịch (*.ics)</source>
+        <translation>Web page (*.html);;Calendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Hãy dùng “In lịch niêm yết” để in thông báo.</source>
+        <translation>Use “Print the month&apos;s posting” to print the notice.</translation>
+    </message>
+    <message>
+        <source>Đã xuất %1 buổi tiếp ra %2.</source>
+        <translation>Exported %1 sessions to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Thêm buổi tiếp công dân</source>
+        <translation>Add a reception session</translation>
+    </message>
+    <message>
+        <source>Mặc định: trụ sở Ủy ban nhân dân</source>
+        <translation>Default: the People&apos;s Committee&apos;s office</translation>
+    </message>
+    <message>
+        <source>Mỗi dòng một thành phần: công chức Địa chính, Công an xã, Tổ hòa giải…</source>
+        <translation>One per line: land officer, commune police, mediation team…</translation>
+    </message>
+    <message>
+        <source>Dự kiến nội dung tiếp</source>
+        <translation>Expected content</translation>
+    </message>
+    <message>
+        <source>Đã báo công an</source>
+        <translation>Police informed</translation>
+    </message>
+    <message>
+        <source>Báo cho ai (đơn vị, người nhận tin)</source>
+        <translation>Informed whom (unit, person)</translation>
+    </message>
+    <message>
+        <source>Buổi tiếp đã diễn ra (ghi lại)</source>
+        <translation>The session has taken place (record it)</translation>
+    </message>
+    <message>
+        <source>Lặp lại</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Hằng tuần vào:</source>
+        <translation>Every week on:</translation>
+    </message>
+    <message>
+        <source>Tất cả các ngày làm việc</source>
+        <translation>Every working day</translation>
+    </message>
+    <message>
+        <source>Đến ngày</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Trùng ngày nghỉ</source>
+        <translation>On a day off</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy bỏ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>từ</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Ngày, giờ</source>
+        <translation>Day, time</translation>
+    </message>
+    <message>
+        <source>Người chủ trì</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Cán bộ trực</source>
+        <translation>Officers on duty</translation>
+    </message>
+    <message>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Thành phần tham dự</source>
+        <translation>Attending</translation>
+    </message>
+    <message>
+        <source>Nội dung dự kiến</source>
+        <translation>Expected content</translation>
+    </message>
+    <message>
+        <source>Lý do tiếp đột xuất</source>
+        <translation>Reason for an ad hoc session</translation>
+    </message>
+    <message>
+        <source>Ghi rõ</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Hãy chọn ít nhất một thứ trong tuần.</source>
+        <translation>Choose at least one day of the week.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Ngày &amp;nghỉ, ngày làm bù</source>
+        <translation>&amp;Holidays and swapped days</translation>
+    </message>
+    <message>
+        <source>Thông &amp;số</source>
+        <translation>&amp;Parameters</translation>
+    </message>
+    <message>
+        <source>&amp;Cơ quan</source>
+        <translation>&amp;Office</translation>
+    </message>
+    <message>
+        <source>&amp;Lưu thông số</source>
+        <translation>&amp;Save parameters</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Thứ</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>Nghỉ / làm việc</source>
+        <translation>Off / working</translation>
+    </message>
+    <message>
+        <source>Ngày nghỉ thêm</source>
+        <translation>Extra day off</translation>
+    </message>
+    <message>
+        <source>Ngày làm việc bù (thứ Bảy, Chủ nhật)</source>
+        <translation>Swapped working day (Saturday, Sunday)</translation>
+    </message>
+    <message>
+        <source>Bỏ ngày nghỉ (làm việc bình thường)</source>
+        <translation>Cancel a day off (normal working day)</translation>
+    </message>
+    <message>
+        <source>Căn cứ, ví dụ: Quyết định số …/QĐ-TTg</source>
+        <translation>Basis, for example: Decision no. …/QĐ-TTg</translation>
+    </message>
+    <message>
+        <source>&amp;Ghi ngày</source>
+        <translation>&amp;Record the day</translation>
+    </message>
+    <message>
+        <source>&amp;Xóa sửa đổi của cơ quan</source>
+        <translation>&amp;Delete the office&apos;s edit</translation>
+    </message>
+    <message>
+        <source>&amp;Năm:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>“Sắp đến hạn” trong (ngày làm việc):</source>
+        <translation>“Due soon” within (working days):</translation>
+    </message>
+    <message>
+        <source>“Tồn đọng lâu ngày” khi chưa xong sau (ngày kể từ khi nhận):</source>
+        <translation>“Long pending” when still open after (days since received):</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu giải quyết kiến nghị, phản ánh (ngày):</source>
+        <translation>Office target for proposals and feedback (days):</translation>
+    </message>
+    <message>
+        <source>Tên, căn cứ</source>
+        <translation>Name, source</translation>
+    </message>
+    <message>
+        <source>Lịch nghỉ lễ, tết lấy theo quy định chung (cột “Tên, căn cứ” ghi nguồn của từng ngày); ghi thêm theo quyết định hằng năm của Thủ tướng. Mọi thời hạn được tính lại sau khi ghi.</source>
+        <translation>Public holidays follow the general rules (the “Name, source” column gives each day&apos;s source); add the days of the Prime Minister&apos;s yearly decisions. Every deadline is recomputed after an entry.</translation>
+    </message>
+    <message>
+        <source>Nghỉ Ngày Văn hóa Việt Nam (24/11) từ năm 2026</source>
+        <translation>Vietnamese Culture Day (24/11) off from 2026</translation>
+    </message>
+    <message>
+        <source>Điều 112 Bộ luật Lao động 2019 không liệt kê ngày 24/11 nên mặc định là ngày làm việc. Chỉ bật khi có văn bản cho cán bộ, công chức nghỉ ngày này.</source>
+        <translation>Article 112 of the 2019 Labour Code does not list 24/11, so it is a working day by default. Turn this on only when a document gives officials the day off.</translation>
+    </message>
+    <message>
+        <source>Chưa ghi: văn bản sẽ hỏi lại trước khi in</source>
+        <translation>Not set: documents will ask before printing</translation>
+    </message>
+    <message>
+        <source>Người ký:</source>
+        <translation>Signer:</translation>
+    </message>
+    <message>
+        <source>Họ tên người ký:</source>
+        <translation>Signer&apos;s name:</translation>
+    </message>
+    <message>
+        <source>Địa chỉ trụ sở (in trên phiếu):</source>
+        <translation>Office address (printed on slips):</translation>
+    </message>
+    <message>
+        <source>Số điện thoại liên hệ:</source>
+        <translation>Contact phone:</translation>
+    </message>
+    <message>
+        <source>Vùng sâu, vùng xa (thời hạn giải quyết khiếu nại dài hơn: Điều 28, 37 Luật Khiếu nại)</source>
+        <translation>Remote area (longer periods to resolve complaints: Law on Complaints art. 28, 37)</translation>
+    </message>
+    <message>
+        <source>Đơn vị hành chính:</source>
+        <translation>Administrative unit:</translation>
+    </message>
+    <message>
+        <source>Tên cơ quan (in trên văn bản):</source>
+        <translation>Office name (printed on documents):</translation>
+    </message>
+    <message>
+        <source>Cơ quan cấp trên:</source>
+        <translation>Parent body:</translation>
+    </message>
+    <message>
+        <source>Đổi vùng sâu, vùng xa thì mọi thời hạn được tính lại. Tỉnh và xã/phường không đổi được: mã cơ quan gắn với dữ liệu đã ghi.</source>
+        <translation>Changing the remote-area flag recomputes every deadline. The province and commune cannot change: the office code is tied to the recorded data.</translation>
+    </message>
+    <message>
+        <source>cơ quan ghi</source>
+        <translation>office edit</translation>
+    </message>
+    <message>
+        <source>quy định chung</source>
+        <translation>general rules</translation>
+    </message>
+    <message>
+        <source>Nghỉ</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Làm việc</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>Đang tính lại thời hạn của các vụ việc…</source>
+        <translation>Recomputing the cases&apos; deadlines…</translation>
+    </message>
+    <message>
+        <source>Chọn một ngày do cơ quan ghi để xóa.</source>
+        <translation>Choose a day the office recorded to delete it.</translation>
+    </message>
+    <message>
+        <source>Đã ghi; thời hạn các vụ việc đã được tính lại.</source>
+        <translation>Recorded; the cases&apos; deadlines were recomputed.</translation>
+    </message>
+    <message>
+        <source>Văn bản của Ủy ban: %1 · Thông báo thụ lý: %2</source>
+        <translation>Committee documents: %1 · Acceptance notices: %2</translation>
+    </message>
+    <message>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Đang lưu và tính lại thời hạn nếu cần…</source>
+        <translation>Saving, and recomputing deadlines if needed…</translation>
+    </message>
+    <message>
+        <source>Các thông số vừa sửa chưa được lưu. Lưu trước khi đóng?</source>
+        <translation>The parameters you changed are not saved. Save before closing?</translation>
+    </message>
+</context>
+<context>
+    <name>VisitBox</name>
+    <message>
+        <source>Lượt tiếp</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>(ngoài buổi tiếp theo lịch)</source>
+        <translation>(outside a scheduled session)</translation>
+    </message>
+    <message>
+        <source>Họ tên người đại diện khác</source>
+        <translation>Other representative&apos;s name</translation>
+    </message>
+    <message>
+        <source>Số căn cước</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Thêm người đại &amp;diện</source>
+        <translation>Add a &amp;representative</translation>
+    </message>
+    <message>
+        <source>Cơ quan, đơn vị đã tiếp nhận, giải quyết (nếu có)</source>
+        <translation>Bodies that already received or handled it (if any)</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Thời điể&amp;m</source>
+        <translation>&amp;Time</translation>
+    </message>
+    <message>
+        <source>Buổi tiếp</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Cán bộ tiế&amp;p</source>
+        <translation>Receiving offi&amp;cer</translation>
+    </message>
+    <message>
+        <source>Số người</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Đã được giải quyết bởi</source>
+        <translation>Already handled by</translation>
+    </message>
+    <message>
+        <source>Đoàn đông người: 1–2 người đại diện (kể cả người trình bày)</source>
+        <translation>Crowd: 1–2 representatives (including the speaker)</translation>
+    </message>
+    <message>
+        <source>Đoàn đông người: tối đa 5 người đại diện (kể cả người trình bày)</source>
+        <translation>Crowd: at most 5 representatives (including the speaker)</translation>
+    </message>
+</context>
+<context>
+    <name>documents</name>
+    <message>
+        <source>Vẫn in văn bản này?</source>
+        <translation>Print this document anyway?</translation>
+    </message>
+    <message>
+        <source>Chưa có người ký</source>
+        <translation>No signer set</translation>
     </message>
 </context>
 </TS>

@@ -121,8 +121,9 @@ def test_accept_records_the_step(cli, three_cases, read_db):
     a = three_cases[0]
     done = cli("case", str(a), "--act", "accept", "--on", TODAY, "--officer", "1")
     assert done.code == 0, done.err
-    assert " · Đã thụ lý · " in done.out.splitlines()[1]
-    assert done.out.splitlines()[-1] == "    2026-11-20  Thụ lý giải quyết"
+    # A kiến nghị is considered, not accepted: the step keeps its code, with its own words.
+    assert " · Đang xem xét, giải quyết · " in done.out.splitlines()[1]
+    assert done.out.splitlines()[-1] == "    2026-11-20  Xem xét, giải quyết"
     with read_db() as conn:
         assert conn.execute("SELECT action, occurred_on, officer_id FROM case_events"
                             " WHERE case_id = ? ORDER BY id DESC LIMIT 1", [a]).fetchone() == (

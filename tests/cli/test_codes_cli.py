@@ -65,7 +65,7 @@ def test_refusal_grounds_say_which_need_form_01(cli):
     assert [r["code"] for r in rows] == [r.code for r in catalog.refusal_reasons()]
     plain = cli("codes", "refusal").out.splitlines()
     resolved = next(line for line in plain if line.startswith("da_giai_quyet_dung "))
-    assert resolved.endswith("(Luật TCD điều 9 khoản 3; thông báo mẫu 01/TCD)")
+    assert resolved.endswith("(Nghị định 154/2026 điều 4; thông báo mẫu 01/TCD)")
 
 
 def test_kinds_are_the_model_and_core_tables(cli):

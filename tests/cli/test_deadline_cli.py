@@ -36,7 +36,7 @@ def test_json_remote_complex_second_instance(cli):
 
 
 def test_suspended_and_extended_denunciation(cli):
-    # Denunciation Law art. 30 + art. 36: accepted Mon 12/10/2026, especially complex, extended
+    # Denunciation Law art. 30 + art. 34(2): accepted Mon 12/10/2026, especially complex, extended
     # twice (90 days), suspended Tue 20/10 – Fri 30/10: 13–19/10 used (7), 83 left from 30/10:
     # 30/10 + 83 = Thu 21/01/2027.
     done = cli("deadline", "--kind", "to_cao", "--received", "05/10/2026", "--accepted",

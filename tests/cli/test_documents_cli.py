@@ -36,11 +36,11 @@ def test_receipt_then_a_copy(cli, visit, tmp_path):
     first = tmp_path / "bn.pdf"
     done = cli("receipt", visit["visit_id"], "--out", first)
     assert done.code == 0, done.err
-    assert done.out.strip() == f"Đã in giấy biên nhận số 1/GBN-TCD ra {first}"
+    assert done.out.strip() == f"Đã in giấy biên nhận số 01/GBN-TCD ra {first}"
     assert first.read_bytes().startswith(b"%PDF")
     again = cli("receipt", visit["visit_id"], "--out", tmp_path / "bn2.pdf", "--json")
     assert again.code == 0, again.err
-    assert json.loads(again.out) == {"visit_id": visit["visit_id"], "number": "1/GBN-TCD",
+    assert json.loads(again.out) == {"visit_id": visit["visit_id"], "number": "01/GBN-TCD",
                                      "copy": True, "out": str(tmp_path / "bn2.pdf")}
     assert (tmp_path / "bn2.pdf").read_bytes() != first.read_bytes()
 

@@ -73,7 +73,7 @@ def test_add_a_rule_list_it_with_warnings_and_export(cli, office3, data_dir, tmp
     pdf = tmp_path / "lich.pdf"
     done = cli("schedule", "export", "--month", month, "--out", pdf, "--json")
     assert done.code == 0, done.err
-    assert json.loads(done.out)["number"] == "1/TB-LTCD"
+    assert json.loads(done.out)["number"] == "01/TB-UBND"
     assert pdf.read_bytes().startswith(b"%PDF-")
 
 
@@ -127,7 +127,7 @@ def test_postpone_with_its_notice_then_held_and_the_conclusions_notice(cli, offi
     done = cli("schedule", "postpone", "1", "--on", day + timedelta(days=1), "--start", "08:00",
                "--end", "11:00", "--reason", "Chủ tịch họp tại tỉnh", "--notice", notice, "--json")
     assert done.code == 0, done.err
-    assert json.loads(done.out) == {"id": 1, "new_id": 2, "notice": "1/TB-HLTCD"}
+    assert json.loads(done.out) == {"id": 1, "new_id": 2, "notice": "01/TB-UBND"}
     assert notice.read_bytes().startswith(b"%PDF-")
     # An ad hoc session held today, with a citizen the host recorded: its notice by id.
     now = datetime.now()
@@ -145,7 +145,8 @@ def test_postpone_with_its_notice_then_held_and_the_conclusions_notice(cli, offi
     out = tmp_path / "kl.pdf"
     done = cli("schedule", "notice", "3", "--out", out, "--recipient", "Công an phường")
     assert done.code == 0, done.err
-    assert done.out.strip() == f"Đã in thông báo kết luận số 1/TBKL-UBND ra {out}"
+    # Every notice of the committee runs in one "TB" series: the postponement notice took 01.
+    assert done.out.strip() == f"Đã in thông báo kết luận số 02/TB-UBND ra {out}"
     again = cli("schedule", "notice", "3", "--out", tmp_path / "kl2.pdf", "--json")
     assert json.loads(again.out)["copy"] is True
 

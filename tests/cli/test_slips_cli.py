@@ -43,16 +43,16 @@ def test_appointment_slip_then_copies(cli, office, tmp_path):
     out = tmp_path / "hen.pdf"
     done = cli("slip", "phieu_hen", case_id, "--out", out)
     assert done.code == 0, done.err
-    assert done.out.strip() == f"Đã in phiếu hẹn số 1/PH-TCD ra {out}"
+    assert done.out.strip() == f"Đã in phiếu hẹn số 01/PH-TCD ra {out}"
     text = _text(out)
     assert "PHIẾU HẸN" in text and "Đặng Văn Dũng" in text and "BẢN SAO" not in text
     again = cli("slip", "phieu_hen", case_id, "--out", tmp_path / "hen2.pdf", "--json")
     assert again.code == 0, again.err
     assert json.loads(again.out) == {"kind": "phieu_hen", "case_id": case_id,
-                                     "number": "1/PH-TCD", "copy": True,
+                                     "number": "01/PH-TCD", "copy": True,
                                      "out": str(tmp_path / "hen2.pdf")}
     copy = cli("slip", "phieu_hen", case_id, "--copy", "--out", tmp_path / "hen3.pdf")
-    assert copy.out.strip() == f"Đã in phiếu hẹn số 1/PH-TCD (bản sao) ra {tmp_path / 'hen3.pdf'}"
+    assert copy.out.strip() == f"Đã in phiếu hẹn số 01/PH-TCD (bản sao) ra {tmp_path / 'hen3.pdf'}"
     assert "BẢN SAO" in _text(tmp_path / "hen3.pdf")
 
 
@@ -71,15 +71,16 @@ def test_transfer_guidance_and_denunciation_slips(cli, office, tmp_path, read_db
                         summary="Tố cáo cán bộ địa chính nhận tiền")
     done = cli("slip", "phieu_chuyen_don_to_cao", denounced, "--out", tmp_path / "tc.pdf", "--json")
     assert done.code == 0, done.err
-    assert json.loads(done.out)["number"] == "1/PCTC-UBND"
+    # Both transfer slips are "PC" (Decree 30/2020 Appendix III) and share one sequence.
+    assert json.loads(done.out)["number"] == "02/PC-UBND"
     text = _text(tmp_path / "tc.pdf")
     assert "PHIẾU CHUYỂN ĐƠN TỐ CÁO" in text
     assert "Đặng Văn Dũng" not in text and "027090001234" not in text
     with read_db() as conn:
         kinds = conn.execute("SELECT kind, number FROM issued_documents WHERE case_id IS NOT NULL"
                              " ORDER BY id").fetchall()
-    assert kinds == [("phieu_chuyen_don", "1/PC-UBND"), ("phieu_huong_dan", "1/PHD-TCD"),
-                     ("phieu_chuyen_don_to_cao", "1/PCTC-UBND")]
+    assert kinds == [("phieu_chuyen_don", "01/PC-UBND"), ("phieu_huong_dan", "01/PHD-TCD"),
+                     ("phieu_chuyen_don_to_cao", "02/PC-UBND")]
 
 
 def test_session_notice_from_a_file(cli, office, tmp_path):
@@ -93,7 +94,7 @@ def test_session_notice_from_a_file(cli, office, tmp_path):
     out = tmp_path / "kl.pdf"
     done = cli("slip", "ket_luan_tiep", "--session-file", session, "--out", out)
     assert done.code == 0, done.err
-    assert done.out.strip() == f"Đã in thông báo kết luận việc tiếp công dân số 1/TBKL-UBND ra {out}"
+    assert done.out.strip() == f"Đã in thông báo kết luận việc tiếp công dân số 01/TB-UBND ra {out}"
     text = _text(out)
     assert "Giao công chức Địa chính trả lời." in text and "Đặng Văn Dũng" in text
     copy = cli("slip", "ket_luan_tiep", "--session-file", session, "--copy",

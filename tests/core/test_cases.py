@@ -560,11 +560,16 @@ def test_suspension_pauses_the_resolution_and_resume_pushes_it(db):
 
     act(db, case_id, "suspend", date(2026, 7, 16), doc_no="9/QĐ-TĐC")
     row = cached(db, case_id)
+    # While suspended, what is due is sending the suspension decision: 3 working days from
+    # Thu 16/07 (Decree 155/2026 art. 28b(1)): Fri 17, Mon 20, Tue 21/07.
     assert (row["status"], row["is_open"], row["due_on"], row["due_key"]) == (
-        "suspended", 1, None, None)
+        "suspended", 1, "2026-07-21", "send_suspension")
     m = milestones(db, case_id, date(2026, 7, 20))["complaint_resolution"]
     assert (m.milestone.due_on, m.milestone.paused, m.done, m.overdue) == (None, True, False, False)
-    assert lifecycle.available_actions("suspended", "khieu_nai") == ("withdraw", "resume")
+    assert lifecycle.available_actions("suspended", "khieu_nai") == (
+        "withdraw", "send_suspension", "resume")
+    act(db, case_id, "send_suspension", date(2026, 7, 17), doc_no="9/QĐ-TĐC")
+    assert cached(db, case_id)["due_on"] is None
 
     act(db, case_id, "resume", date(2026, 7, 24))
     row = cached(db, case_id)
@@ -579,6 +584,7 @@ def test_resume_from_accepted_goes_back_to_accepted(db):
     case_id = new_case(db)
     act(db, case_id, "accept", date(2026, 7, 6))
     act(db, case_id, "suspend", date(2026, 7, 7))
+    act(db, case_id, "send_suspension", date(2026, 7, 7))
     act(db, case_id, "resume", date(2026, 7, 8))
     # 0 days used before 07/07; 07/07–08/07 stopped; 30 days from 08/07 → Fri 07/08.
     assert (cached(db, case_id)["status"], cached(db, case_id)["due_on"]) == (
@@ -586,14 +592,30 @@ def test_resume_from_accepted_goes_back_to_accepted(db):
 
 
 def test_suspension_before_law_136_does_not_stop_the_clock(db):
-    """The pre-2026 rule set has no suspension for complaints (pause_note, not pausable)."""
+    """The pre-2026 rule set stops the clock only for suspensions from 01/07/2026 (Decree
+    155/2026 art. 22(1)): one from 20/06 leaves the due date where it was."""
+    case_id = new_case(db, received=date(2026, 6, 10))
+    act(db, case_id, "accept", date(2026, 6, 15))
+    act(db, case_id, "suspend", date(2026, 6, 20))
+    row = cached(db, case_id)
+    # Accepted Mon 15/06 + 30 = Wed 15/07/2026, suspension or not; no suspension decision to
+    # send before 01/07/2026.
+    assert (row["status"], row["due_on"], row["rule_set"]) == ("suspended", "2026-07-15", OLD)
+    assert rule(OLD, "complaint_resolution")["pause_from"] == "2026-07-01"
+    assert rule(NEW, "complaint_resolution")["pausable"] is True
+
+
+def test_old_complaint_suspended_from_july_2026_stops_the_clock(db):
+    """Decree 155/2026 art. 22(1): received 30/06 (old rules), accepted Mon 06/07, suspended
+    Thu 16/07: the clock stops as under the new rules."""
     case_id = new_case(db, received=date(2026, 6, 30))
     act(db, case_id, "accept", date(2026, 7, 6))
     act(db, case_id, "suspend", date(2026, 7, 16))
     row = cached(db, case_id)
-    assert (row["status"], row["due_on"], row["rule_set"]) == ("suspended", "2026-08-05", OLD)
-    assert rule(OLD, "complaint_resolution").get("pausable", False) is False
-    assert rule(NEW, "complaint_resolution")["pausable"] is True
+    assert (row["due_on"], row["due_key"], row["rule_set"]) == (
+        "2026-07-21", "send_suspension", OLD)
+    m = milestones(db, case_id, date(2026, 7, 20))["complaint_resolution"]
+    assert m.milestone.paused and m.milestone.due_on is None
 
 
 def test_suspend_and_resume_only_when_they_make_sense(db):
@@ -622,6 +644,8 @@ def _decided_complaint(db, close=True) -> int:
     act(db, case_id, "decide", date(2026, 7, 20), doc_no="15/QĐ-UBND")
     if close:
         act(db, case_id, "close", date(2026, 7, 24))
+    # Complaints Law art. 33: the complainant received the decision on Wed 22/07/2026.
+    act(db, case_id, "decision_received", date(2026, 7, 22))
     return case_id
 
 
@@ -645,14 +669,14 @@ def test_reopen_starts_the_second_instance(db):
         "accepted", "2026-09-21", "complaint_resolution_2")
     keys = milestones(db, case_id, date(2026, 8, 5))
     assert "complaint_resolution" not in keys
-    # The citizen's window counts from the first decision (20/07 + 30 = Wed 19/08); it is
-    # informational and never makes the case overdue.
+    # The citizen's window counts from the day the first decision was received (art. 33:
+    # 22/07 + 30 = Fri 21/08); it is informational and never makes the case overdue.
     window = keys["second_complaint_window"]
-    assert (window.milestone.due_on, window.overdue) == (date(2026, 8, 19), False)
+    assert (window.milestone.due_on, window.overdue) == (date(2026, 8, 21), False)
     assert "second_complaint_window" not in cases.DONE_BY
 
 
-def test_second_instance_decision_is_sent_within_7_working_days(db):
+def test_second_instance_decision_is_sent_within_7_calendar_days(db):
     case_id = _decided_complaint(db, close=False)
     act(db, case_id, "reopen", date(2026, 8, 3))
     act(db, case_id, "accept", date(2026, 8, 5))
@@ -660,12 +684,13 @@ def test_second_instance_decision_is_sent_within_7_working_days(db):
     # Complex second instance: 60 days: 05/08 + 60 = Sun 04/10 → Mon 05/10.
     assert cached(db, case_id)["due_on"] == "2026-10-05"
     act(db, case_id, "decide", date(2026, 9, 25), doc_no="30/QĐ-UBND")
-    # Art. 40: 7 working days after Fri 25/09: 28, 29, 30, 01/10, 02/10, 05/10, 06/10.
+    # Art. 41(1): "07 ngày" (calendar) after Fri 25/09 → Fri 02/10/2026, a working day.
     row = cached(db, case_id)
-    assert (row["due_on"], row["due_key"], row["instance"]) == ("2026-10-06", "send_decision", 2)
-    # The window for the second complaint still counts from the first decision (20/07 + 30).
+    assert (row["due_on"], row["due_key"], row["instance"]) == ("2026-10-02", "send_decision", 2)
+    # The window for the second complaint still counts from the first decision's receipt
+    # (22/07 + 30 = Fri 21/08).
     window = milestones(db, case_id, date(2026, 9, 25))["second_complaint_window"]
-    assert window.milestone.due_on == date(2026, 8, 19)
+    assert window.milestone.due_on == date(2026, 8, 21)
     assert rule(NEW, "send_decision")["variants"][0]["period"] == 7
 
 

@@ -79,7 +79,7 @@ def test_counts_and_lists(db, office):
     assert (board.due_soon_until, board.prolonged_before) == (date(2026, 7, 23),
                                                              date(2026, 4, 21))
     assert board.by_flag == {"crowd": 1, "complex": 1, "prolonged": 0, "over_level": 0,
-                             "hot_spot": 1, "vulnerable": 0}
+                             "hot_spot": 1, "vulnerable": 0, "several_places": 0}
     assert board.by_status == {"received": 3, "accepted": 1, "transferred": 1}
     assert list(board.by_status) == ["received", "accepted", "transferred"]
     # Most urgent first: earliest due date, cases with none last.

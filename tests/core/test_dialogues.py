@@ -63,33 +63,36 @@ def refused(db, call, message, field=None):
 
 
 def test_notice_period_comes_from_the_rules():
-    assert notice_period(date(2026, 7, 1)) == (5, True)
-    assert notice_period(date(2025, 1, 2)) == (5, True)
+    # Decree 155/2026 art. 11: "ít nhất 05 ngày" — calendar days, in both rule sets.
+    assert notice_period(date(2026, 7, 1)) == (5, False)
+    assert notice_period(date(2025, 1, 2)) == (5, False)
 
 
-def test_notice_fewer_than_5_working_days_before_is_refused(db):
+def test_notice_fewer_than_5_days_before_is_refused(db):
     case_id = case(db)
-    # Notice sent Mon 13/07: 5 working days are 14, 15, 16, 17, 20 → the dialogue may be on
-    # 20/07 at the earliest; Fri 17/07 is one working day short.
+    # Notice sent Mon 13/07: 5 calendar days are 14–18/07 → the dialogue may be on Sat 18/07
+    # at the earliest; Fri 17/07 is one day short.
     refused(db, lambda: schedule(db, case_id, when=datetime(2026, 7, 17, 8, 30)),
             messages.DIALOGUE_NOTICE_TOO_LATE.format(days=5, sent="13/07/2026",
-                                                     earliest="20/07/2026"),
+                                                     earliest="18/07/2026"),
             field="scheduled_at")
-    # Sat 18/07 and Sun 19/07 are not working days either.
-    refused(db, lambda: schedule(db, case_id, when=datetime(2026, 7, 19, 8, 30)),
-            messages.DIALOGUE_NOTICE_TOO_LATE.format(days=5, sent="13/07/2026",
-                                                     earliest="20/07/2026"))
     schedule(db, case_id, when=datetime(2026, 7, 20, 8, 30))
 
 
-def test_an_office_holiday_lengthens_the_notice(db):
+def test_an_office_holiday_moves_the_last_notice_day_earlier(db):
     case_id = case(db)
     set_day(db, date(2026, 7, 15), "holiday", "Nghỉ bù theo quyết định của tỉnh")
-    # 14, (15 off), 16, 17, 20, 21 → 21/07.
-    refused(db, lambda: schedule(db, case_id, when=datetime(2026, 7, 20, 8, 30)),
+    # Calendar days: a holiday does not lengthen the notice (13/07 + 5 = 18/07 still)...
+    refused(db, lambda: schedule(db, case_id, when=datetime(2026, 7, 17, 8, 30)),
             messages.DIALOGUE_NOTICE_TOO_LATE.format(days=5, sent="13/07/2026",
-                                                     earliest="21/07/2026"))
-    schedule(db, case_id, when=datetime(2026, 7, 21, 8, 30))
+                                                     earliest="18/07/2026"))
+    schedule(db, case_id, when=datetime(2026, 7, 20, 8, 30), sent=date(2026, 7, 14))
+    # ...but for a dialogue on Mon 20/07 the last day to send it, Wed 15/07, is that office
+    # holiday: it must go out by Tue 14/07.
+    record_dialogue(db, case_dialogues(db, case_id)[0].id, held_at=datetime(2026, 7, 20, 9),
+                    participants=PEOPLE, result="Thống nhất", now=datetime(2026, 7, 20, 17))
+    notice = {m.milestone.key: m for m in case_milestones(db, case_id, date(2026, 7, 20))}
+    assert notice["dialogue_notice"].milestone.due_on == date(2026, 7, 14)
 
 
 def test_scheduling_writes_the_dialogue_and_an_event(db):
@@ -125,9 +128,9 @@ def test_recorded_minutes_keep_participants_and_positions(db):
     assert (last.action, last.occurred_on, last.officer, last.note, last.data) == (
         "dialogue", "2026-07-20", "Lê Văn Dũng", "Các bên chưa thống nhất; tiếp tục xác minh",
         {"dialogue_id": dialogue_id})
-    # The notice milestone now shows: 5 working days before Mon 20/07: 17, 16, 15, 14, 13.
+    # The notice milestone now shows: 5 calendar days before Mon 20/07 is Wed 15/07/2026.
     notice = {m.milestone.key: m for m in case_milestones(db, case_id, date(2026, 7, 20))}
-    assert notice["dialogue_notice"].milestone.due_on == date(2026, 7, 13)
+    assert notice["dialogue_notice"].milestone.due_on == date(2026, 7, 15)
     assert notice["dialogue_notice"].overdue is False
     # After the dialogue the officer may verify further, then decide.
     record_event(db, case_id, "verify", occurred_on=date(2026, 7, 21), now=datetime(2026, 7, 21))

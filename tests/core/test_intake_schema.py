@@ -63,7 +63,7 @@ def _names(cls) -> set[str]:
 
 def test_the_schema_names_every_field_the_reader_reads():
     assert set(DEFS["visit"]["properties"]) == (
-        _names(IntakeForm) | {"petition_kind", "topic", "summary"})
+        _names(IntakeForm) | {"petition_kind", "topic", "summary", "known_on"})
     assert set(DEFS["person"]["properties"]) == _names(PersonForm)
     assert set(DEFS["document"]["properties"]) == _names(DocumentItem)
     assert set(DEFS["part"]["properties"]) == _names(PetitionPart)

@@ -110,7 +110,7 @@ def test_open_cases_opened_before_and_due_after_the_day_are_selected_and_no_othe
 def test_changing_the_target_for_petitions_moves_only_their_open_cases(db, days):
     before = cache(db)
     kinds = dict(db.execute("SELECT id, kind FROM cases"))
-    moved = recompute.moved_by_settings(db, {"petition_target_days": (30, int(days))})
+    moved = recompute.moved_by_settings(db, {"petition_target_days": ("30", days)})
     petitions = [c for c, v in before.items() if v[1] and kinds[c] in ("kien_nghi", "phan_anh")]
     assert 0 < len(moved) < len(petitions)  # not those due sooner on another milestone
     assert put_many(db, {"petition_target_days": days}) is True
@@ -211,7 +211,8 @@ def test_a_suspension_that_the_edit_makes_late_gives_the_case_a_due_date(tmp_pat
         datetime(2026, 7, 1, 10))
     case_id = reg.case_ids[0]
     end = load_calendar(db).add_working_days(date(2026, 7, 2), 20)
-    for action, day in (("accept", date(2026, 7, 2)), ("suspend", end)):
+    # (the suspension decision sent at once: its own 3-day milestone is met)
+    for action, day in (("accept", date(2026, 7, 2)), ("suspend", end), ("send_suspension", end)):
         record_event(db, case_id, action, occurred_on=day, officer_id=1,
                      now=datetime(2026, 8, 20, 16))
     assert db.execute("SELECT status, due_on FROM cases WHERE id = ?", [case_id]).fetchone() \

@@ -1,6 +1,7 @@
 import pytest
 
 from desk_app.core.demo.generate import generate
+from desk_app.core.storage import settings
 from desk_app.core.storage.db import open_reader
 from desk_app.core.storage.office import get_office, officers
 from desk_app.gui.tasks import Tasks
@@ -16,6 +17,9 @@ def tasks(qtbot, db, db_path):
 @pytest.fixture
 def demo_db(db):
     generate(db, 400, seed=7)
+    # A signer, as an office has one: without it printing a document the head signs asks
+    # first (a modal question that would wait forever offscreen).
+    settings.put(db, "signer_name", "Lê Văn Dũng")
     return db
 
 
@@ -31,3 +35,14 @@ def window(qtbot, demo_db, db_path):
     qtbot.waitUntil(lambda: win.log.model.rowCount() > 0, timeout=5000)
     yield win
     runner.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path, qapp):
+    """Column layouts and window places go to a file of the test's own, never to the
+    user's settings (and never shared between parallel workers)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield

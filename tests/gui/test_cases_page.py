@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QPushButton
 from desk_app.core.cases.dashboard import case_ids, dashboard
 from desk_app.core.cases.labels import VIEWS
 from desk_app.core.reception.intake import register_visit
-from desk_app.gui.models.paged import OVERDUE
+from desk_app.gui import style
 from tests.support import form, part
 
 
@@ -30,7 +30,7 @@ def test_tiles_and_list_match_the_core(qtbot, window, demo_db):
     text = page.model.data(page.model.index(0, 7))
     assert text.startswith("Quá hạn ")
     brush = page.model.data(page.model.index(0, 7), Qt.ForegroundRole)
-    assert brush.color() == OVERDUE
+    assert brush.color() == style.color("error")
     with qtbot.waitSignal(page.loaded, timeout=5000):
         page.show_flag("crowd")
     assert page.model.rowCount() == board.by_flag["crowd"]
@@ -127,7 +127,7 @@ def test_case_window_prints_an_acceptance_notice_and_records_the_step(qtbot, win
                     timeout=10000)
     number = demo_db.execute("SELECT number FROM issued_documents WHERE case_id = ?"
                              " AND kind = 'thong_bao_thu_ly'", [case_id]).fetchone()[0]
-    assert number.endswith("/TBTL-UBND")
+    assert number.endswith("/TB-UBND")  # a notice: "TB" (Decree 30/2020 Appendix III)
     qtbot.waitUntil(lambda: any(e.action == "notify_acceptance" for e in dialog.detail.events),
                     timeout=5000)
     # a guidance slip for a case never guided: said on the case page, nothing issued

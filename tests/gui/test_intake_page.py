@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QApplication
 
 from desk_app import messages
 from desk_app.core.model import Outcome
-from desk_app.gui.pages.intake import _select
+from desk_app.gui.widgets.fields import select as _select
 
 QR_LINE = ("027090001234||Đặng Văn Dũng|04031990|Nam|"
            "Thôn Đông, xã Hòa Long, thành phố Bắc Ninh, tỉnh Bắc Ninh|15082021")
@@ -33,7 +33,7 @@ def test_fill_form_in_vietnamese_and_save(qtbot, window, demo_db):
     type_text(page.address, "Số 5 ngõ 12 đường Lý Thái Tổ")
     page.phone.setText("0912 345 678")
     type_text(page.parts[0].summary, "Kiến nghị cấp giấy chứng nhận quyền sử dụng đất")
-    page._add_document_row("Đơn kiến nghị", 2, "Nguyên vẹn")
+    page.documents_box.add_document("Đơn kiến nghị", 2, "Nguyên vẹn")
     with qtbot.waitSignal(page.saved, timeout=5000) as blocker:
         qtbot.keyClick(page, Qt.Key_S, Qt.ControlModifier)
     result = blocker.args[0]
@@ -107,8 +107,8 @@ def test_repeat_visitor_shows_earlier_visits(qtbot, window, demo_db):
         "SELECT pe.id_number, pe.full_name FROM persons pe JOIN petitions p ON p.person_id = pe.id"
         " WHERE p.kind <> 'to_cao' LIMIT 1").fetchone()
     type_text(page.id_number, number)
-    qtbot.waitUntil(lambda: page._known is not None, timeout=3000)
-    assert name in page.known_label.text()
-    assert page.known_list.count() >= 1
-    page._fill_from_known()
+    qtbot.waitUntil(lambda: page.known.person is not None, timeout=3000)
+    assert name in page.known.label.text()
+    assert page.known.visits.count() >= 1
+    page.known.fill.click()
     assert page.full_name.text() == name

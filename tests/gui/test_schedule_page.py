@@ -145,7 +145,7 @@ def test_postponing_through_the_buttons_and_printing_the_notice(qtbot, tasks, db
     assert shown[0] == (b"%PDF-", "Thông báo hoãn buổi tiếp công dân",
                         f"thong-bao-hoan-{db.execute('SELECT id FROM sessions WHERE status = ?', ['postponed']).fetchone()[0]}.pdf")
     assert db.execute("SELECT number FROM issued_documents WHERE kind = 'hoan_tiep'"
-                      ).fetchone() == ("1/TB-HLTCD",)
+                      ).fetchone() == ("01/TB-UBND",)
 
 
 def _started_session(db):
@@ -200,7 +200,7 @@ def test_the_reception_day_records_directions_and_issues_the_notice(qtbot, tasks
         window.notice_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert shown == [(b"%PDF-", "Thông báo kết luận việc tiếp công dân")]
-    qtbot.waitUntil(lambda: "1/TBKL-UBND" in window.header.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "01/TB-UBND" in window.header.text(), timeout=5000)
     assert not window.add_direction_button.isEnabled()  # fixed once the notice is issued
 
 
@@ -230,3 +230,31 @@ def test_the_intake_files_visits_under_the_session_under_way(qtbot, window, demo
     # A visit typed in for another day does not belong to today's session.
     page.received_at.setDateTime(page.received_at.dateTime().addDays(-1))
     assert page.collect().session_id is None
+
+
+def test_the_schedule_is_a_tab_with_its_key_help_and_the_day_under_way_on_f7(qtbot, window,
+                                                                            demo_db):
+    """The schedule lives in the desk's menus: F6 shows it, F1 there opens its help, F7 opens
+    the reception day of the session under way (or says there is none)."""
+    window.menu_actions["schedule"].trigger()
+    assert window.tabs.currentWidget() is window._schedule_holder
+    page = window.schedule
+    qtbot.waitUntil(lambda: page.view is not None, timeout=5000)
+    assert window.menu_actions["schedule"].shortcut().toString() == "F6"
+    help_ = window.open_help()
+    qtbot.addWidget(help_)
+    assert help_.text.source().fileName() == "schedule.html"
+    assert "Ngày tiếp công dân của Chủ tịch" in help_.text.toPlainText()
+    help_.close()
+    # No session under way: the schedule says how to open one.
+    window.menu_actions["reception_day"].trigger()
+    qtbot.waitUntil(lambda: "Không có buổi tiếp công dân" in page.message.text(), timeout=5000)
+    assert not window.day_windows
+    sid, _case = _started_session(demo_db)
+    window.tabs.setCurrentWidget(window.intake)
+    assert window.menu_actions["reception_day"].shortcut().toString() == "F7"
+    window.menu_actions["reception_day"].trigger()
+    qtbot.waitUntil(lambda: sid in window.day_windows, timeout=5000)
+    day = window.day_windows[sid]
+    qtbot.waitUntil(lambda: day.items.count() == 1, timeout=5000)
+    day.close()

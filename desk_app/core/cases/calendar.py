@@ -62,41 +62,80 @@ def _overrides(path: str) -> dict:
     return data
 
 
-def canonical_label(name: str, labels: Iterable[tuple[str, str]]) -> str:
+def _labels(data: dict) -> list[tuple[str, str, str]]:
+    """(needle, label, source) from the file's "labels": objects {"match", "label", "source"}
+    or, in the first format, [needle, label] pairs."""
+    out = []
+    for item in data.get("labels", []):
+        if isinstance(item, dict):
+            out.append((item["match"], item["label"], item.get("source", "")))
+        else:
+            out.append((item[0], item[1], ""))
+    return out
+
+
+def _entry(value) -> tuple[str, str]:
+    """A holiday or workday of the file: "label" or {"label", "source"} → (label, source)."""
+    if isinstance(value, dict):
+        return value.get("label", ""), value.get("source", "")
+    return value, ""
+
+
+def canonical_label(name: str, labels: Iterable[tuple]) -> str:
     """python-holidays' label → the wording used in explanations ("Tết Nguyên đán", …)."""
+    return _canonical(name, labels)[0]
+
+
+def _canonical(name: str, labels: Iterable[tuple]) -> tuple[str, str]:
+    """(label, source) of a python-holidays name: a compensatory day (art. 111(3) of the
+    Labour Code) or a swap takes the file's sources for those."""
     observed = name.endswith(_OBSERVED)
     base = name[: -len(_OBSERVED)] if observed else name
     swap = _SWAP.search(base)
     if swap:
         day, month, year = swap.groups()
-        return messages.CALENDAR_SWAP_LABEL.format(day=f"{day}/{month}/{year}")
-    for needle, label in labels:
+        return messages.CALENDAR_SWAP_LABEL.format(day=f"{day}/{month}/{year}"), ""
+    source = ""
+    for needle, label, *rest in labels:
         if needle in base:
-            base = label
+            base, source = label, (rest[0] if rest else "")
             break
-    return base + _OBSERVED if observed else base
+    return (base + _OBSERVED if observed else base), source
+
+
+def switches(path: str | Path | None = None) -> dict[str, dict]:
+    """The office switches the national file offers ({key: spec}), e.g. `culture_day_off`:
+    days whose status the law in force leaves for the office to decide (see README)."""
+    return dict(_overrides(str(path or holidays_file())).get("switches", {}))
 
 
 @cache
-def _national_year(year: int, path: str) -> tuple[dict[date, str], dict[date, str]]:
-    """({holiday: label}, {swapped working day: label}) for one year, overrides applied;
-    from the cache of computed years when it has it (national_cache.py)."""
+def _national_year(year: int, path: str, on: frozenset[str] = frozenset(),
+                   ) -> tuple[dict[date, str], dict[date, str], dict[date, str]]:
+    """({holiday: label}, {swapped working day: label}, {day: source}) for one year, the
+    file's corrections and the switches that are `on` applied; from the cache of computed
+    years when it has it (national_cache.py)."""
     from desk_app.core.cases import national_cache
 
-    found = national_cache.get(year, path)
+    found = national_cache.get(year, path, on)
     if found is None:
-        found = _national_year_computed(year, path)
-        national_cache.put(year, path, found)
+        found = _national_year_computed(year, path, on)
+        national_cache.put(year, path, on, found)
     return found
 
 
-def _national_year_computed(year: int, path: str) -> tuple[dict[date, str], dict[date, str]]:
+def _national_year_computed(year: int, path: str, on: frozenset[str] = frozenset(),
+                            ) -> tuple[dict[date, str], dict[date, str], dict[date, str]]:
     import holidays  # imported on first use: it is the slowest import of the core (~0.2 s)
 
     data = _overrides(path)
-    labels = [tuple(pair) for pair in data.get("labels", [])]
+    labels = _labels(data)
     days: dict[date, str] = {}
     workdays: dict[date, str] = {}
+    sources: dict[date, str] = {}
+    default = data.get("default_source", "")
+    swap_source = data.get("swap_source", default)
+    observed_source = data.get("observed_source", "")
     # Neighbouring years too: a swap may cross the new year (31/12/2018 off for Sat 05/01/2019).
     source = holidays.country_holidays("VN", years=range(year - 1, year + 2), language="vi")
     for day, name in source.items():
@@ -106,17 +145,35 @@ def _national_year_computed(year: int, path: str) -> tuple[dict[date, str], dict
                 worked = date(int(swap.group(3)), int(swap.group(2)), int(swap.group(1)))
                 if worked.year == year:
                     workdays[worked] = messages.CALENDAR_SWAP_WORKDAY.format(day=fmt(day))
+                    sources[worked] = swap_source
             if day.year == year and day not in days:
-                days[day] = canonical_label(part, labels)
+                days[day], found = _canonical(part, labels)
+                if swap:
+                    found = swap_source
+                elif part.endswith(_OBSERVED) and observed_source:
+                    found = f"{found}; {observed_source}" if found else observed_source
+                sources[day] = found or default
+    # Switches: days the law in force leaves open; python-holidays' own version is dropped
+    # and the file's spec decides (on: that day off, not made up; off: a working day).
+    for key, spec in data.get("switches", {}).items():
+        for day in [d for d, label in days.items() if spec["match"] in label]:
+            del days[day]
+            sources.pop(day, None)
+        if key in on and year >= int(spec.get("from_year", FIRST_YEAR)):
+            month, dom = (int(x) for x in spec["month_day"].split("-"))
+            days[date(year, month, dom)] = spec["label"]
+            sources[date(year, month, dom)] = spec.get("source", "")
     extra = data.get("years", {}).get(str(year), {})
     for text in extra.get("removed", []):
         days.pop(date.fromisoformat(text), None)
-    for text, label in extra.get("holidays", {}).items():
-        days[date.fromisoformat(text)] = label
-    for text, label in extra.get("workdays", {}).items():
-        workdays[date.fromisoformat(text)] = label
+    for text, value in extra.get("holidays", {}).items():
+        days[date.fromisoformat(text)], sources[date.fromisoformat(text)] = _entry(value)
+    for text, value in extra.get("workdays", {}).items():
+        workdays[date.fromisoformat(text)], sources[date.fromisoformat(text)] = _entry(value)
         days.pop(date.fromisoformat(text), None)
-    return days, workdays
+    for text, found in extra.get("sources", {}).items():
+        sources[date.fromisoformat(text)] = found
+    return days, workdays, sources
 
 
 # ---------------------------------------------------------------- values
@@ -162,7 +219,8 @@ class WorkCalendar:
     def __init__(self, extra_holidays: Mapping[date, str] | None = None,
                  workdays: Mapping[date, str] | None = None,
                  removed_holidays: Iterable[date] = (), *,
-                 national_file: str | Path | None = None):
+                 national_file: str | Path | None = None,
+                 switched_on: Iterable[str] | None = None):
         self._extra = dict(extra_holidays or {})
         self._workdays = dict(workdays or {})
         self._removed = frozenset(removed_holidays)
@@ -173,6 +231,11 @@ class WorkCalendar:
         if clash:
             raise DeskError(messages.CALENDAR_CONFLICT.format(day=fmt(min(clash))))
         self._file = str(national_file or holidays_file())
+        # The national file's switches that are on (default: each switch's own default).
+        if switched_on is None:
+            switched_on = (k for k, spec in switches(self._file).items() if spec.get("default"))
+        self._on = frozenset(switched_on)
+        self._sources: dict[date, str] = {}
         self._years: dict[int, _Year] = {}
         # Results of pure computations over this (immutable) calendar, e.g. deadlines' counts.
         self.memo: dict = {}
@@ -186,7 +249,8 @@ class WorkCalendar:
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise DeskError(messages.CALENDAR_OUT_OF_RANGE.format(
                 day=str(year), first=FIRST_YEAR, last=LAST_YEAR))
-        national, swapped = _national_year(year, self._file)
+        national, swapped, sources = _national_year(year, self._file, self._on)
+        self._sources.update(sources)
         labelled = {d: name for d, name in national.items() if d not in self._removed}
         labelled.update((d, name) for d, name in self._extra.items() if d.year == year)
         working = set(swapped) | {d for d in self._workdays if d.year == year}
@@ -221,6 +285,14 @@ class WorkCalendar:
     def holiday_name(self, d: date) -> str | None:
         """The holiday's Vietnamese name, or None for a working day or a plain weekend day."""
         return self._year(d.year).off.get(d.toordinal())
+
+    def source(self, d: date) -> str:
+        """Where a shipped holiday or swapped working day comes from (the law, a Government
+        notice), '' for an ordinary day or an office edit."""
+        self._year(d.year)
+        if d in self._extra or d in self._workdays or d in self._removed:
+            return ""
+        return self._sources.get(d, "")
 
     def day_label(self, d: date) -> str | None:
         """Why `d` is not a working day ("Tết Nguyên đán", "Chủ nhật"), None if it is one."""

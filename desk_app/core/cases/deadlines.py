@@ -1,8 +1,10 @@
 """Deadlines as data: effective-dated rule sets (resources/rules/deadlines-*.json) → milestones.
 
 A case's rule set is the latest one whose `effective_from` is on or before the day the case was
-received (cases received before 01/07/2026 keep the old periods: Law 136/2025/QH15, docs/legal.md). Every legal number
-lives in the rule files; this module only counts days and explains the count in Vietnamese.
+received (cases received before 01/07/2026 keep the old periods: Law 136/2025/QH15,
+docs/legal.md; save the transition rules of Decree 155/2026 art. 22, docs/legal-fidelity.md).
+Every legal number lives in the rule files; this module only counts days and explains the count
+in Vietnamese.
 The file format is described in resources/rules/README.md.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -31,17 +33,31 @@ from desk_app.paths import resources_dir
 FORMAT = 1
 WORKING, CALENDAR = "working", "calendar"
 AFTER, BEFORE = "after", "before"
-CONDITIONS = ("instance", "complexity", "remote")
+# Facts a rule or a variant may depend on. `several_places`: a denunciation must be verified at
+# several places (Denunciation Law art. 24(1)), a fact of its own, not "complex";
+# `transferred_in`: the petition was transferred to the office by another body.
+CONDITIONS = ("instance", "complexity", "remote", "several_places", "transferred_in")
 
 # start event → (CaseFacts field, what the day is called, what to say while it has not happened)
 EVENTS: dict[str, tuple[str, str, str]] = {
     "received": ("received_on", "ngày tiếp nhận", "chưa tiếp nhận"),
     "accepted": ("accepted_on", "ngày thụ lý", "chưa thụ lý"),
-    "decided": ("decided_on", "ngày có quyết định giải quyết", "chưa có quyết định giải quyết"),
+    "decided": ("decided_on", "ngày có quyết định giải quyết, kết luận",
+                "chưa có quyết định giải quyết, kết luận"),
     "first_decision": ("first_decision_on", "ngày có quyết định giải quyết lần đầu",
                        "chưa có quyết định giải quyết lần đầu"),
     "dialogue": ("dialogue_on", "ngày đối thoại", "chưa định ngày đối thoại"),
     "refused": ("refused_on", "ngày từ chối tiếp", "chưa từ chối tiếp"),
+    # Complaints Law art. 9: the limitation runs from the day the complainant received or knew
+    # of the decision or act complained of.
+    "known": ("known_on", "ngày biết được quyết định, hành vi bị khiếu nại",
+              "chưa ghi ngày biết được quyết định, hành vi bị khiếu nại"),
+    # Complaints Law art. 33: the second complaint's window runs from the day the complainant
+    # received the first-instance decision (not from the decision's date).
+    "decision_received": ("decision_received_on",
+                          "ngày người khiếu nại nhận được quyết định giải quyết lần đầu",
+                          "chưa ghi ngày người khiếu nại nhận được quyết định giải quyết lần đầu"),
+    "suspended": ("suspended_on", "ngày ra quyết định tạm đình chỉ", "chưa tạm đình chỉ"),
 }
 
 
@@ -61,6 +77,16 @@ class CaseFacts:
     first_decision_on: date | None = None  # for the second-complaint window
     dialogue_on: date | None = None
     refused_on: date | None = None  # reception refused on grounds needing a 01/TCD
+    known_on: date | None = None  # complaints: the day the act complained of became known
+    decision_received_on: date | None = None  # the complainant received the first decision
+    first_accepted_on: date | None = None  # first-instance acceptance, kept after a reopening
+    several_places: bool = False  # denunciation to be verified at several places
+    transferred_in: bool = False  # petition transferred to the office by another body
+
+    @property
+    def suspended_on(self) -> date | None:
+        """The day the latest suspension began (the decision to suspend)."""
+        return max((s for s, _ in self.suspensions), default=None)
 
 
 @dataclass(frozen=True)
@@ -118,6 +144,16 @@ class Rule:
     pausable: bool = False
     pause_basis: str = ""
     pause_note: str = ""  # said when a suspension was entered but this rule does not stop
+    # Suspensions that began before this day do not stop the clock (Decree 155/2026 art. 22(1):
+    # the new rule reaches suspensions from 01/07/2026 of complaints accepted before it).
+    pause_from: date | None = None
+    # The rule is left out when its start event came before this day (a duty that did not
+    # exist yet, e.g. sending a suspension decision before 01/07/2026).
+    start_from: date | None = None
+    # When the start event has not happened and the first instance made no decision, count
+    # from the end of this rule's period instead (Complaints Law art. 33).
+    or_from_end_of: str = ""
+    caveat: str = ""  # said after the count, e.g. the exceptions to a limitation period
     local: bool = False
     optional: bool = False  # left out (not "waiting") while its start event has not happened
     verify: str = ""  # what in this rule rests on an unverified reading of the law
@@ -130,9 +166,10 @@ class Rule:
     def applies(self, facts: CaseFacts) -> bool:
         return facts.kind in self.kinds and _matches(self.when, facts)
 
-    def term(self, facts: CaseFacts) -> Term:
-        """The base term, replaced by the most specific matching variant (ties: the later)."""
-        key = (facts.instance, facts.complexity, facts.remote)
+    def term(self, facts: CaseFacts, key: tuple | None = None) -> Term:
+        """The base term, replaced by the most specific matching variant (ties: the later).
+        `key`: the facts' CONDITIONS values, when the caller already has them."""
+        key = key if key is not None else tuple(getattr(facts, name) for name in CONDITIONS)
         found = self._terms.get(key)
         if found is None:
             best: Variant | None = None
@@ -169,6 +206,15 @@ def _matches(when: tuple[tuple[str, int], ...], facts: CaseFacts) -> bool:
         elif getattr(facts, name) != value:
             return False
     return True
+
+
+def _day_field(raw: dict, name: str, path: Path, where: str) -> date | None:
+    if raw.get(name) in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(raw[name])
+    except (TypeError, ValueError):
+        raise _invalid(path, f"{where}: “{name}” phải là ngày YYYY-MM-DD") from None
 
 
 def _replace(term: Term, changes: tuple[tuple[str, object], ...]) -> Term:
@@ -237,6 +283,9 @@ def _rule(raw: dict, path: Path) -> Rule:
                     when=_conditions(raw.get("when", {}), path, where), variants=variants,
                     extension=extension, pausable=bool(raw.get("pausable", False)),
                     pause_basis=raw.get("pause_basis", ""), pause_note=raw.get("pause_note", ""),
+                    pause_from=_day_field(raw, "pause_from", path, where),
+                    start_from=_day_field(raw, "start_from", path, where),
+                    or_from_end_of=raw.get("or_from_end_of", ""), caveat=raw.get("caveat", ""),
                     local=bool(raw.get("local", False)),
                     optional=bool(raw.get("optional", False)), verify=raw.get("verify", ""))
     except KeyError as exc:
@@ -264,6 +313,10 @@ def load_rule_set(path: Path) -> RuleSet:
     keys = [r.key for r in rules]
     if len(set(keys)) != len(keys):
         raise _invalid(path, "hai quy tắc trùng “key”")
+    for r in rules:
+        if r.or_from_end_of and r.or_from_end_of not in keys:
+            raise _invalid(path, f"quy tắc “{r.key}”: “or_from_end_of” chỉ đến quy tắc "
+                                 f"“{r.or_from_end_of}” không có trong tệp")
     return RuleSet(name=name, title=str(raw.get("title", name)), effective_from=effective, rules=rules,
                    path=str(path), notes=tuple(raw.get("notes", ())))
 
@@ -302,6 +355,11 @@ def validate_kind(kind: str) -> None:
             value=kind, choices=", ".join(PetitionKind)), field="kind")
 
 
+def _first_decision(facts: CaseFacts) -> date | None:
+    """The day of the first-instance decision, if one was made."""
+    return facts.first_decision_on or (facts.decided_on if facts.instance == 1 else None)
+
+
 def validate_facts(facts: CaseFacts) -> None:
     validate_kind(facts.kind)
     if facts.instance not in (1, 2):
@@ -319,6 +377,14 @@ def validate_facts(facts: CaseFacts) -> None:
             if name in ("accepted", "decided") and day < facts.received_on:
                 raise DeskError(messages.DEADLINE_BEFORE_RECEIVED.format(
                     what=EVENTS[name][1], day=fmt(day), received=fmt(facts.received_on)))
+    if facts.known_on is not None and facts.known_on > facts.received_on:
+        raise DeskError(messages.DEADLINE_KNOWN_AFTER_RECEIVED.format(
+            day=fmt(facts.known_on), received=fmt(facts.received_on)), field="known_on")
+    first = _first_decision(facts)
+    if facts.decision_received_on is not None and first is not None \
+            and facts.decision_received_on < first:
+        raise DeskError(messages.DEADLINE_RECEIVED_BEFORE_DECISION.format(
+            day=fmt(facts.decision_received_on), decided=fmt(first)), field="decision_received_on")
     for start, end in facts.suspensions:
         check_date(start)
         if end is not None:
@@ -342,10 +408,12 @@ def compute_milestones(facts: CaseFacts, calendar: WorkCalendar,
     suspensions = tuple(sorted(facts.suspensions, key=lambda s: s[0]))
     out = []
     extended = False
+    key = (facts.instance, facts.complexity, facts.remote, facts.several_places,
+           facts.transferred_in)  # CONDITIONS, in order
     for rule in rule_set.rules_for(facts.kind):
         if rule.when and not _matches(rule.when, facts):
             continue
-        term = rule.term(facts)
+        term = rule.term(facts, key)
         if rule.local and local_periods and rule.key in local_periods:
             term = _replace(term, (("period", local_periods[rule.key]),))
         extensions = 0
@@ -358,21 +426,63 @@ def compute_milestones(facts: CaseFacts, calendar: WorkCalendar,
                     count=extensions, label=term.label.lower(), limit=limit,
                     basis=rule.extension.basis), field="extensions")
         start = getattr(facts, EVENTS[term.start][0])
+        if start is not None and rule.start_from is not None and start < rule.start_from:
+            continue  # the duty did not exist on that day
+        event = None
+        if start is None and rule.or_from_end_of and _first_decision(facts) is None:
+            # Complaints Law art. 33: no first decision was made, so the window runs from the
+            # end of the first-instance period.
+            end, label = _end_of(rule_set, rule.or_from_end_of, facts, calendar)
+            if end is not None:
+                start, event = end, messages.EXPLAIN_END_OF.format(label=label.lower())
         if start is None:
             if rule.optional:
                 continue
-            out.append(_waiting(rule, term, rule_set))
+            waiting = rule._terms.get(("waiting", term))
+            if waiting is None:  # the same for every case waiting on this term: made once
+                waiting = rule._terms[("waiting", term)] = _waiting(rule, term, rule_set)
+            out.append(waiting)
             continue
+        pausing, ignored = _split_suspensions(rule, suspensions)
         due, explanation, paused = _count(calendar, rule, term, start, extensions, facts.complexity,
-                                          suspensions if rule.pausable else ())
-        if rule.pause_note and suspensions and not rule.pausable \
-                and _suspended_during(suspensions, start, due):
+                                          pausing, event)
+        if rule.pause_note and ignored and _suspended_during(ignored, start, due):
             explanation += "; " + rule.pause_note
         out.append(Milestone(rule.key, term.label, due, explanation, _basis(rule, term, extensions),
                              rule_set.name, term.start, rule.local, paused))
     if facts.extensions and not extended:
         raise DeskError(messages.DEADLINE_NO_EXTENSIONS.format(kind=facts.kind), field="extensions")
     return tuple(out)
+
+
+def _split_suspensions(rule: Rule, suspensions: tuple) -> tuple[tuple, tuple]:
+    """(suspensions that stop this rule's clock, those that do not)."""
+    if not rule.pausable:
+        return (), suspensions
+    if rule.pause_from is None:
+        return suspensions, ()
+    return (tuple(s for s in suspensions if s[0] >= rule.pause_from),
+            tuple(s for s in suspensions if s[0] < rule.pause_from))
+
+
+def _end_of(rule_set: RuleSet, key: str, facts: CaseFacts,
+            calendar: WorkCalendar) -> tuple[date | None, str]:
+    """The due date of the first-instance rule `key` (None while it cannot be counted), and
+    its label. A second-instance case counts it from the first acceptance it kept."""
+    target = next(r for r in rule_set.rules if r.key == key)
+    first = facts
+    if facts.instance != 1:
+        # The first instance's suspensions are not kept after a reopening.
+        first = replace(facts, instance=1, accepted_on=facts.first_accepted_on, suspensions=())
+    if not target.applies(first):
+        return None, target.label
+    term = target.term(first)
+    start = getattr(first, EVENTS[term.start][0])
+    if start is None:
+        return None, term.label
+    pausing, _ignored = _split_suspensions(target, tuple(sorted(first.suspensions)))
+    due, _text, _paused = _count(calendar, target, term, start, 0, first.complexity, pausing)
+    return due, term.label
 
 
 def _basis(rule: Rule, term: Term, extensions: int) -> str:
@@ -409,25 +519,28 @@ _MEMO_LIMIT = 200_000
 
 
 def _count(calendar: WorkCalendar, rule: Rule, term: Term, start: date, extensions: int,
-           complexity: int, suspensions: tuple) -> tuple[date | None, str, bool]:
-    """(due date, explanation, paused) — pure, so memoised per calendar."""
+           complexity: int, suspensions: tuple,
+           event: str | None = None) -> tuple[date | None, str, bool]:
+    """(due date, explanation, paused) — pure, so memoised per calendar. `event` names the
+    start day when it is not the term's own start event."""
     memo = calendar.memo
-    key = (id(rule), term, start, extensions, complexity if extensions else 0, suspensions)
+    key = (id(rule), term, start, extensions, complexity if extensions else 0, suspensions, event)
     found = memo.get(key)
     if found is None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
         found = memo[key] = _count_uncached(calendar, rule, term, start, extensions, complexity,
-                                            suspensions)
+                                            suspensions, event)
     return found
 
 
 def _count_uncached(calendar: WorkCalendar, rule: Rule, term: Term, start: date, extensions: int,
-                    complexity: int, suspensions: tuple) -> tuple[date | None, str, bool]:
+                    complexity: int, suspensions: tuple,
+                    event: str | None = None) -> tuple[date | None, str, bool]:
     working = term.days == WORKING
     ext = rule.extension
     total = term.period + (ext.days * extensions if ext and extensions else 0)
-    _attribute, event, _missing = EVENTS[term.start]
+    event = event or EVENTS[term.start][1]
 
     def advance(day: date, n: int) -> date:
         if working:
@@ -452,18 +565,24 @@ def _count_uncached(calendar: WorkCalendar, rule: Rule, term: Term, start: date,
     if rule.direction == BEFORE:
         due = advance(start, -total)
         if not working and rule.roll and not calendar.is_working_day(due):
+            # "At least N days before": a day off cannot be used, so the last day to act is
+            # the working day before it.
             moved = calendar.previous_working_day(due)
-            parts.append(messages.EXPLAIN_ROLLED.format(
+            parts.append(messages.EXPLAIN_ROLLED_BACK.format(
                 day=fmt(due), label=calendar.day_label(due), moved=fmt(moved)))
             due = moved
         elif working:
             _add_skipped(parts, calendar, due, start)
+        if rule.caveat:
+            parts.append(rule.caveat)
         parts.append(messages.EXPLAIN_BASIS.format(basis=term.basis))
         return due, _finish(parts), False
 
-    # After the start event, with the clock stopped while suspended (Law 136/2025 art. 11a;
-    # Denunciation law art. 36): days used before the suspension day count, the rest run again
-    # from the day after continuation.
+    # After the start event, with the clock stopped while suspended (Complaints Law art. 11a
+    # added by Law 136/2025; Denunciation Law art. 34(2)): the days used before the suspension
+    # day count, the remaining days continue from the continuation day (not a restart); a
+    # calendar-day end that falls on a day off then moves to the next working day (Civil
+    # Code art. 148(5)).
     anchor, remaining = start, total
     segments: list[tuple[date, date]] = []
     pause_texts: list[str] = []
@@ -503,6 +622,8 @@ def _count_uncached(calendar: WorkCalendar, rule: Rule, term: Term, start: date,
         parts.append(messages.EXPLAIN_ROLLED.format(
             day=fmt(due), label=calendar.day_label(due), moved=fmt(moved)))
         due = moved
+    if rule.caveat:
+        parts.append(rule.caveat)
     if not rule.local:
         basis = term.basis
         if pause_texts and rule.pause_basis and suspensions:
@@ -551,7 +672,10 @@ def facts_from_options(*, kind: str, received: str, accepted: str | None = None,
                        decided: str | None = None, first_decision: str | None = None,
                        dialogue: str | None = None, refused: str | None = None,
                        complexity: int = 0, remote: bool = False, instance: int = 1,
-                       extensions: int = 0, suspended: list[str] | tuple[str, ...] = ()) -> CaseFacts:
+                       extensions: int = 0, suspended: list[str] | tuple[str, ...] = (),
+                       known: str | None = None, decision_received: str | None = None,
+                       first_accepted: str | None = None, several_places: bool = False,
+                       transferred_in: bool = False) -> CaseFacts:
     validate_kind(kind)
 
     def opt(text: str | None) -> date | None:
@@ -562,6 +686,10 @@ def facts_from_options(*, kind: str, received: str, accepted: str | None = None,
                       extensions=extensions,
                       suspensions=tuple(parse_suspension(s) for s in suspended),
                       decided_on=opt(decided), first_decision_on=opt(first_decision),
-                      dialogue_on=opt(dialogue), refused_on=opt(refused))
+                      dialogue_on=opt(dialogue), refused_on=opt(refused), known_on=opt(known),
+                      decision_received_on=opt(decision_received),
+                      first_accepted_on=opt(first_accepted) or (
+                          opt(accepted) if instance == 1 else None),
+                      several_places=several_places, transferred_in=transferred_in)
     validate_facts(facts)
     return facts

@@ -2,8 +2,9 @@
 
 Law on Complaints 2011 art. 30: the person resolving the complaint holds a dialogue with the
 complainant, the person complained against and the bodies concerned when the verification
-result differs from the complaint. The notice goes out at least 5 working days before
-(Decree 155/2026, verify; the number is the `dialogue_notice` rule in resources/rules).
+result differs from the complaint. The notice goes out "ít nhất 05 ngày" — at least 5
+calendar days — before (Decree 155/2026 art. 11; the number and the day kind are the
+`dialogue_notice` rule in resources/rules).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def notice_period(received_on: date) -> tuple[int, bool]:
     """(days, working days?) the notice must precede the dialogue, from the case's rule set."""
     rule = next((r for r in rule_set_for(received_on).rules if r.key == "dialogue_notice"), None)
     if rule is None:
-        return 5, True
+        return 5, False
     return rule.base.period, rule.base.days == "working"
 
 

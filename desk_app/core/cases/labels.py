@@ -18,13 +18,18 @@ FLAGS = {
     "over_level": (8, "Vượt cấp"),
     "hot_spot": (16, "Điểm nóng"),
     "vulnerable": (32, "Đối tượng yếu thế, gia đình chính sách"),
+    # Denunciation Law art. 24(1): verification at several places allows 10 working days
+    # instead of 7 to register and check a denunciation; a fact of its own, not "complex".
+    "several_places": (64, "Tố cáo phải xác minh ở nhiều địa điểm"),
 }
 COMPLEXITY_LABELS = {0: "Thông thường", 1: "Phức tạp", 2: "Đặc biệt phức tạp"}
 VIEWS = {
     "overdue": "Quá hạn",
     "due_soon": "Sắp đến hạn",
     "waiting": "Chờ cơ quan nhận đơn trả lời",
-    "prolonged": "Kéo dài",
+    # Open longer than a set number of days. Not "Kéo dài": that word is the flag above
+    # (a case the office judges prolonged), and one word keeps one meaning on screen.
+    "prolonged": "Tồn đọng lâu ngày",
     "open": "Đang giải quyết",
 }
 

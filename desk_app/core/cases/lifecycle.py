@@ -75,8 +75,19 @@ ACTIONS: dict[str, Action] = {
                                     "dialogue", "suspended", "transferred", "reopened"),
                        "withdrawn"),
     # Law 136/2025 art. 11a: suspension stops the clock; the decision to continue restarts it.
-    "suspend": Action("Tạm đình chỉ giải quyết", HANDLING, "suspended"),
-    "resume": Action("Tiếp tục giải quyết", ("suspended",), None),
+    # Law on Denunciations art. 34(2) for a denunciation; a kiến nghị or phản ánh has no
+    # suspension in law.
+    "suspend": Action("Tạm đình chỉ giải quyết", HANDLING, "suspended",
+                      kinds=("khieu_nai", "to_cao")),
+    "resume": Action("Tiếp tục giải quyết", ("suspended",), None, kinds=("khieu_nai", "to_cao")),
+    # Decree 155/2026 art. 28b(1): the suspension decision is sent within 3 working days.
+    "send_suspension": Action("Gửi quyết định tạm đình chỉ", ("suspended", *HANDLING, "decided"),
+                              None, kinds=("khieu_nai",)),
+    # Complaints Law art. 33: the second complaint's window runs from the day the complainant
+    # received the first-instance decision; that day is recorded when it is known.
+    "decision_received": Action("Người khiếu nại nhận được quyết định giải quyết lần đầu",
+                                ("decided", "notified", "closed", "reopened"), None,
+                                kinds=("khieu_nai",)),
     # Law on Complaints art. 33: a second complaint after the first decision (or its deadline).
     "reopen": Action("Khiếu nại lần hai", ("decided", "notified", "closed"), "reopened",
                      kinds=("khieu_nai",)),
@@ -99,10 +110,43 @@ ACTIONS: dict[str, Action] = {
                      "cancelled"),
 }
 
+# A kiến nghị or phản ánh is neither accepted (thụ lý) nor decided by a decision: the office
+# considers it and answers in writing (Law on Citizen Reception 2013 art. 28; Circular
+# 05/2021/TT-TTCP). Same steps, same statuses, their own words.
+PETITION_KINDS = ("kien_nghi", "phan_anh")
+PETITION_ACTION_LABELS = {
+    "accept": "Xem xét, giải quyết",
+    "decide": "Trả lời bằng văn bản",
+    "notify": "Gửi văn bản trả lời",
+}
+PETITION_STATUS_LABELS = {
+    "accepted": "Đang xem xét, giải quyết",
+    "decided": "Đã có văn bản trả lời",
+    "notified": "Đã gửi văn bản trả lời",
+}
+
+
+def action_label(action: str, kind: str | None = None) -> str:
+    """The step's name as the officer reads it for a case of this petition kind."""
+    if kind in PETITION_KINDS and action in PETITION_ACTION_LABELS:
+        return PETITION_ACTION_LABELS[action]
+    spec = ACTIONS.get(action)
+    return spec.label if spec else action
+
+
+def status_label(status: str | None, kind: str | None = None) -> str:
+    if not status:
+        return ""
+    if kind in PETITION_KINDS and status in PETITION_STATUS_LABELS:
+        return PETITION_STATUS_LABELS[status]
+    return STATUS_LABELS.get(status, status)
+
+
 # Actions an officer chooses on the case page (the others are recorded by other services).
 USER_ACTIONS = ("classify", "accept", "guide", "transfer", "reply", "return", "file",
                 "notify_acceptance", "verify",
-                "extend", "decide", "notify", "close", "withdraw", "suspend", "resume", "reopen")
+                "extend", "decide", "notify", "decision_received", "close", "withdraw", "suspend",
+                "send_suspension", "resume", "reopen")
 
 
 def next_status(action: str, status: str, kind: str, before_suspension: str | None = None) -> str:
@@ -114,11 +158,11 @@ def next_status(action: str, status: str, kind: str, before_suspension: str | No
         from desk_app.core.catalog import PETITION_KIND_LABELS
 
         raise DeskError(messages.CASE_ACTION_WRONG_KIND.format(
-            action=spec.label, kind=PETITION_KIND_LABELS.get(kind, kind).lower()))
+            action=action_label(action, kind), kind=PETITION_KIND_LABELS.get(kind, kind).lower()))
     if spec.after and status not in spec.after:
         raise DeskError(messages.CASE_ACTION_NOT_NOW.format(
-            action=spec.label, status=STATUS_LABELS.get(status, status),
-            allowed=", ".join(STATUS_LABELS[s] for s in spec.after)))
+            action=action_label(action, kind), status=status_label(status, kind),
+            allowed=", ".join(status_label(s, kind) for s in spec.after)))
     if action == "resume":
         return before_suspension or "accepted"
     return spec.to or status

@@ -19,8 +19,10 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-FORMAT = 1
-Year = tuple[dict[date, str], dict[date, str]]
+FORMAT = 2
+# ({holiday: label}, {swapped working day: label}, {day: source})
+Year = tuple[dict[date, str], dict[date, str], dict[date, str]]
+_PARTS = ("days", "workdays", "sources")
 
 
 @cache
@@ -53,24 +55,30 @@ def _loaded(overrides: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def get(year: int, overrides: str) -> Year | None:
-    found = _loaded(overrides).get(str(year))
+def _key(year: int, on: frozenset[str]) -> str:
+    """A year and the corrections file's switches that are on (calendar.switches)."""
+    return ":".join([str(year), *sorted(on)])
+
+
+def get(year: int, overrides: str, on: frozenset[str] = frozenset()) -> Year | None:
+    found = _loaded(overrides).get(_key(year, on))
     if not isinstance(found, dict):
         return None
     try:
-        return ({date.fromisoformat(d): str(n) for d, n in found["days"].items()},
-                {date.fromisoformat(d): str(n) for d, n in found["workdays"].items()})
+        days, workdays, sources = ({date.fromisoformat(d): str(n) for d, n in found[part].items()}
+                                   for part in _PARTS)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
+    return days, workdays, sources
 
 
-def put(year: int, overrides: str, value: Year) -> None:
+def put(year: int, overrides: str, on: frozenset[str], value: Year) -> None:
     path = _file(overrides)
     if path is None:
         return
     data = _loaded(overrides)
-    data[str(year)] = {"days": {d.isoformat(): n for d, n in sorted(value[0].items())},
-                       "workdays": {d.isoformat(): n for d, n in sorted(value[1].items())}}
+    data[_key(year, on)] = {part: {d.isoformat(): n for d, n in sorted(values.items())}
+                            for part, values in zip(_PARTS, value, strict=True)}
     part = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

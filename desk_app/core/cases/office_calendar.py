@@ -27,14 +27,29 @@ KINDS = {
 }
 
 
+# Office settings that turn a switch of the national file on (resources/rules/holidays_vn.json).
+SWITCH_SETTINGS = {"culture_day_off": "culture_day_off"}
+
+
+def switched_on(db: Database) -> frozenset[str]:
+    """The national file's switches this office has on (settings; missing: off)."""
+    marks = ",".join("?" * len(SWITCH_SETTINGS))
+    on = {key for key, value in db.execute(
+        f"SELECT key, value FROM settings WHERE key IN ({marks})", list(SWITCH_SETTINGS))
+        if value == "1"}
+    return frozenset(SWITCH_SETTINGS[key] for key in on)
+
+
 def load_calendar(db: Database) -> WorkCalendar:
     """The office's calendar; the same edits give the same (cached) calendar, whose per-year
     index is then built once per process instead of once per saved visit."""
-    return _calendar(tuple(db.execute("SELECT day, kind, label FROM calendar_days ORDER BY day")))
+    return _calendar(tuple(db.execute("SELECT day, kind, label FROM calendar_days ORDER BY day")),
+                     switched_on(db))
 
 
 @lru_cache(maxsize=8)
-def _calendar(rows: tuple[tuple[str, str, str], ...]) -> WorkCalendar:
+def _calendar(rows: tuple[tuple[str, str, str], ...],
+              on: frozenset[str] = frozenset()) -> WorkCalendar:
     extra, workdays, removed = {}, {}, []
     for day, kind, label in rows:
         d = date.fromisoformat(day)
@@ -44,7 +59,7 @@ def _calendar(rows: tuple[tuple[str, str, str], ...]) -> WorkCalendar:
             workdays[d] = label or KINDS["workday"]
         else:
             removed.append(d)
-    return WorkCalendar(extra, workdays, removed)
+    return WorkCalendar(extra, workdays, removed, switched_on=on)
 
 
 def office_days(db: Database, year: int | None = None) -> list[tuple[str, str, str]]:
@@ -114,10 +129,10 @@ def _write(db: Database, day: date, row: tuple[str, str, str] | None) -> None:
         db.execute("INSERT OR REPLACE INTO calendar_days (day, kind, label) VALUES (?, ?, ?)", row)
 
 
-def year_days(db: Database, year: int) -> list[tuple[date, str, str, str]]:
-    """The year's days that differ from a plain week: (day, kind, label, source) with kind
-    "holiday" (a weekday off) or "workday" (a weekend day worked), source "office" or
-    "national"."""
+def year_days(db: Database, year: int) -> list[tuple[date, str, str, str, str]]:
+    """The year's days that differ from a plain week: (day, kind, label, source, basis) with
+    kind "holiday" (a weekday off) or "workday" (a weekend day worked), source "office" or
+    "national", and the basis of a national day (the article or notice it comes from)."""
     cal = load_calendar(db)
     edited = {date.fromisoformat(day) for day, _k, _l in office_days(db, year)}
     out = []
@@ -125,11 +140,12 @@ def year_days(db: Database, year: int) -> list[tuple[date, str, str, str]]:
     while day.year == year:
         weekend = day.weekday() >= 5
         source = "office" if day in edited else "national"
+        basis = cal.source(day)
         if not weekend and not cal.is_working_day(day):
-            out.append((day, "holiday", cal.holiday_name(day) or "", source))
+            out.append((day, "holiday", cal.holiday_name(day) or "", source, basis))
         elif weekend and cal.is_working_day(day):
-            out.append((day, "workday", KINDS["workday"], source))
+            out.append((day, "workday", KINDS["workday"], source, basis))
         elif weekend and cal.holiday_name(day):
-            out.append((day, "holiday", cal.holiday_name(day) or "", source))
+            out.append((day, "holiday", cal.holiday_name(day) or "", source, basis))
         day += timedelta(days=1)
     return out

@@ -66,21 +66,20 @@ def moved_by_day(db: Database, day: date) -> list[int]:
         {"day": day.isoformat()})]
 
 
-def moved_by_settings(db: Database, changes: dict[str, tuple[int, int]]) -> list[int]:
+def moved_by_settings(db: Database, changes: dict[str, tuple[str, str]]) -> list[int]:
     """The open cases whose due dates a change of these settings ({key: (old, new)}) can move.
 
-    A setting replaces the period of a local rule counted after the case was received (or a
-    later event), so that milestone falls due no sooner than S days after the opening day,
-    S the shorter of the two periods. A case whose next due date is another milestone's and
-    comes before that day keeps it; the others are recomputed.
+    A period setting replaces the period of a local rule counted after the case was received
+    (or a later event), so that milestone falls due no sooner than S days after the opening
+    day, S the shorter of the two periods. A case whose next due date is another milestone's
+    and comes before that day keeps it; the others are recomputed. Any other setting that
+    moves due dates (a calendar switch) recomputes every open case.
     """
-    if _before_rule_tracked():
+    if _before_rule_tracked() or any(key not in SETTING_RULES for key in changes):
         return open_cases(db)
     found: set[int] = set()
     for key, (old, new) in changes.items():
-        rule = SETTING_RULES.get(key)
-        if rule is None:
-            continue
+        rule = SETTING_RULES[key]
         kinds = sorted({kind for rs in rule_sets() for r in rs.rules
                         if r.local and r.key == rule for kind in r.kinds})
         if not kinds:
@@ -89,7 +88,7 @@ def moved_by_settings(db: Database, changes: dict[str, tuple[int, int]]) -> list
         found.update(r[0] for r in db.execute(
             f"SELECT id FROM cases WHERE is_open = 1 AND kind IN ({marks})"
             " AND (due_key = ? OR due_on >= date(opened_on, ?))",
-            [*kinds, rule, f"+{min(old, new)} days"]))
+            [*kinds, rule, f"+{min(int(old), int(new))} days"]))
     return sorted(found)
 
 
@@ -111,8 +110,6 @@ def recompute_cases(db: Database, case_ids: Sequence[int], *, today: date | None
     batch = batch or BATCH
     ids = sorted(set(case_ids))
     total, done, recomputed = len(ids), 0, 0
-    if progress:
-        progress(0, total)
     for start in range(0, max(total, 1), batch):
         if cancel is not None and cancel():
             raise Cancelled

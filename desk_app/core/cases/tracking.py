@@ -45,6 +45,10 @@ DONE_BY: dict[str, frozenset[str]] = {
     "complaint_resolution": frozenset({"decide", "withdraw", "merge"}),
     "complaint_resolution_2": frozenset({"decide", "withdraw", "merge"}),
     "send_decision": frozenset({"notify", "close"}),
+    "send_conclusion": frozenset({"notify", "close"}),
+    "send_suspension": frozenset({"send_suspension", "withdraw", "merge"}),
+    # The transferring body is told the result of the handling (Circular 05/2021).
+    "report_to_transferring_body": _ANSWERED,
     "denunciation_handling": frozenset({"accept", "guide", "transfer", "return", "file",
                                         "withdraw", "merge"}),
     "denunciation_transfer": frozenset({"transfer", "accept", "file", "return", "withdraw",
@@ -91,8 +95,12 @@ class _State:
     before_suspension: str | None = None
     received_on: date | None = None
     accepted_on: date | None = None
+    first_accepted_on: date | None = None
     decided_on: date | None = None
     first_decision_on: date | None = None
+    decision_received_on: date | None = None  # the complainant received the first decision
+    known_on: date | None = None  # the complainant knew of the act complained of (intake)
+    transferred_in: bool = False  # the petition came transferred from another body
     dialogue_on: date | None = None
     instance: int = 1
     complexity: int = 0
@@ -122,8 +130,14 @@ def replay(events: Iterable[tuple[str, str, str, str]], st: _State | None = None
         data = json.loads(data_json) if data_json and data_json != "{}" else {}
         if action == "receive":
             st.received_on = day
+            st.known_on = date.fromisoformat(data["known_on"]) if data.get("known_on") else None
+            st.transferred_in = bool(data.get("transferred_from"))
         elif action == "accept":
             st.accepted_on = day
+            if st.instance == 1:
+                st.first_accepted_on = day
+        elif action == "decision_received":
+            st.decision_received_on = day
         elif action == "decide":
             st.decided_on = day
             if st.instance == 1:
@@ -178,7 +192,10 @@ def facts_of(kind: str, st: _State, remote: bool) -> CaseFacts:
         extensions=st.extensions,
         suspensions=tuple((a, b) for a, b in st.suspensions),
         decided_on=st.decided_on, first_decision_on=st.first_decision_on,
-        dialogue_on=st.dialogue_on)
+        dialogue_on=st.dialogue_on, known_on=st.known_on,
+        decision_received_on=st.decision_received_on, first_accepted_on=st.first_accepted_on,
+        several_places=bool(st.flags & FLAGS["several_places"][0]),
+        transferred_in=st.transferred_in)
 
 
 def judge(milestones: Iterable[Milestone], st: _State, today: date) -> tuple[CaseMilestone, ...]:
@@ -334,7 +351,10 @@ def recompute_all(db: Database, today: date | None = None,
 # Actions that record a fact about the file rather than a step of the procedure: they may
 # be entered with any date since the case was opened.
 _SIDE_ACTIONS = frozenset({"note", "flag", "attachment", "assign", "attach", "detach",
-                           "dialogue_planned", "dialogue", "direct", "direct_done"})  # minutes are often typed up later
+                           "dialogue_planned", "dialogue",  # minutes are often typed up later
+                           "direct", "direct_done",  # given at a session, done later
+                           # the complainant's receipt of a decision is learnt afterwards
+                           "decision_received"})
 
 
 def _check_day(db: Database, case_id: int, action: str, occurred_on: date, now: datetime) -> None:
@@ -421,6 +441,14 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
                     "competent": bool(data.get("competent", True))}
         if action == "decide" and not doc_no:
             raise DeskError(messages.CASE_DECISION_NUMBER_REQUIRED, field="doc_no")
+        if action == "decision_received":
+            if st.first_decision_on is None:
+                raise DeskError(messages.CASE_NO_FIRST_DECISION)
+            if occurred_on < st.first_decision_on:
+                raise DeskError(messages.CASE_RECEIVED_BEFORE_DECISION.format(
+                    day=fmt(occurred_on), decided=fmt(st.first_decision_on)), field="occurred_on")
+        if action == "send_suspension" and not st.suspensions:
+            raise DeskError(messages.CASE_NOT_SUSPENDED)
         data_json = json.dumps(data, ensure_ascii=False, sort_keys=True)
         event_id = cast(int, db.table("case_events").insert({
             "uuid": uuids.new(), "case_id": case_id, "action": action,
@@ -471,9 +499,10 @@ def add_note(db: Database, case_id: int, note: str, *, officer_id: int | None = 
 def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str,
               received_at: datetime, officer_id: int | None, stamp: str,
               outcome: str = "accepted", body: str = "", doc_no: str = "",
-              flags: int = 0, today: date | None = None) -> int:
+              flags: int = 0, today: date | None = None, known_on: date | None = None) -> int:
     """A new case for a petition received at the desk, with the events its outcome implies.
-    Called inside the intake transaction."""
+    Called inside the intake transaction. `known_on`: the day the complainant knew of the act
+    complained of (Complaints Law art. 9), kept on the receive event."""
     case_id = cast(int, db.table("cases").insert({
         "uuid": uuids.new(), "person_id": person_id, "kind": kind, "topic": topic,
         "title": clean(title)[:200], "status": "received",
@@ -481,7 +510,8 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
         "version": 1,
     }).last_pk)
     day = received_at.date().isoformat()
-    events = [("receive", "received", "", "", "{}")]
+    receive = json.dumps({"known_on": known_on.isoformat()}) if known_on else "{}"
+    events = [("receive", "received", "", "", receive)]
     if flags & FLAGS["crowd"][0]:
         events.append(("flag", "received", "", "", '{"flag": "crowd", "on": true}'))
     if outcome == "guided":
@@ -498,9 +528,10 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
     return case_id
 
 
-def case_events(db: Database, case_id: int) -> tuple[CaseEvent, ...]:
+def case_events(db: Database, case_id: int, kind: str | None = None) -> tuple[CaseEvent, ...]:
+    """The case's events in order; `kind` (the case's petition kind) names the steps."""
     return tuple(
-        CaseEvent(r[0], r[1], lifecycle.ACTIONS.get(r[1], lifecycle.ACTIONS["note"]).label, r[2],
+        CaseEvent(r[0], r[1], lifecycle.action_label(r[1], kind), r[2],
                   r[3], r[4], r[5] or "", r[6], r[7], r[8], json.loads(r[9] or "{}"))
         for r in db.execute(
             "SELECT e.id, e.action, e.status_after, e.occurred_on, e.entered_at, o.full_name,"

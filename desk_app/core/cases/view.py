@@ -118,7 +118,7 @@ def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -
     return CaseDetail(
         id=case_id, uuid=uuids.text(uuid_) or "", kind=kind, kind_label=catalog.PETITION_KIND_LABELS.get(kind, kind),
         topic=catalog.topic_name(topic), title=title, status=status,
-        status_label=lifecycle.STATUS_LABELS.get(status, status), opened_on=opened,
+        status_label=lifecycle.status_label(status, kind), opened_on=opened,
         closed_on=closed, complexity=complexity, complexity_label=COMPLEXITY_LABELS[complexity],
         instance=instance, flags=flag_names(flags), due_on=due, assignee=assignee or "",
         merged_into=merged, person_name=messages.MASKED_NAME if masked else name,
@@ -126,7 +126,7 @@ def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -
         person_address=hide if masked else full_address, person_phone=hide if masked else phone,
         masked=masked, petitions=petitions, representatives=representatives,
         documents=documents,
-        events=case_events(db, case_id), milestones=case_milestones(db, case_id, today),
+        events=case_events(db, case_id, kind), milestones=case_milestones(db, case_id, today),
         attachments=case_attachments(db, case_id), dialogues=case_dialogues(db, case_id),
         issued=issued, actions=lifecycle.available_actions(status, kind))
 

@@ -161,8 +161,15 @@ def _working_moments(rng: random.Random, start: datetime, end: datetime, n: int)
 
 
 def generate(db: Database, visits: int, seed: int = 1, *, end: datetime | None = None,
-             years: int = 10, progress: Callable[[int, int], None] | None = None) -> int:
-    """Add `visits` generated visits (with petitions, cases, receipts) ending at `end`."""
+             years: int = 10, progress: Callable[[int, int], None] | None = None,
+             stage: Callable[[str], None] | None = None) -> int:
+    """Add `visits` generated visits (with petitions, cases, receipts) ending at `end`.
+
+    `progress(done, total)` counts work units: one per visit written, then the search index
+    and the milestones a fifth of the visits each, so a progress bar moves through every
+    stage; `stage(name)` says which one starts ("visits", "index", "milestones"). Either may
+    raise `Cancelled` to stop: the visits are written in one transaction, rolled back then.
+    """
     rng = random.Random(seed)
     officer_ids = _ensure_office(db)
     office = require_office(db)
@@ -189,7 +196,7 @@ def generate(db: Database, visits: int, seed: int = 1, *, end: datetime | None =
     if fresh:
         db.execute("PRAGMA synchronous = OFF")
     try:
-        _fill(db, visits, rng, people, moments, officer_ids, progress)
+        _fill(db, visits, rng, people, moments, officer_ids, progress, stage)
     finally:
         db.execute(f"PRAGMA cache_size = {cache_size}")
         if fresh:
@@ -197,8 +204,21 @@ def generate(db: Database, visits: int, seed: int = 1, *, end: datetime | None =
             db.execute("PRAGMA journal_mode = WAL")
     db.execute("ANALYZE")
     if progress:
-        progress(visits, visits)
+        total = _units(visits)
+        progress(total, total)
     return visits
+
+
+PROGRESS_EVERY = 2_000  # visits between two flushes (and two progress reports)
+
+
+def _units(visits: int) -> int:
+    """Work units of a generation: the visits, then the index and the milestones."""
+    return visits + 2 * _stage_units(visits)
+
+
+def _stage_units(visits: int) -> int:
+    return max(visits // 5, 1)
 
 
 # Tables the demo fills in bulk. Their indexes are dropped while the rows go in and made again
@@ -224,7 +244,9 @@ def _drop_indexes(db: Database) -> list[str]:
 
 def _fill(db: Database, visits: int, rng: random.Random, people: _People,
           moments: list[datetime], officer_ids: list[int],
-          progress: Callable[[int, int], None] | None) -> None:
+          progress: Callable[[int, int], None] | None,
+          stage: Callable[[str], None] | None = None) -> None:
+    total, step = _units(visits), _stage_units(visits)
     topics = list(TOPIC_WEIGHTS)
     topic_cum = list(accumulate(TOPIC_WEIGHTS.values()))
     reasons = [r.code for r in catalog.refusal_reasons()]
@@ -280,6 +302,8 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
 
     with db.atomic():
         dropped = _drop_indexes(db)
+        if stage:
+            stage("visits")
         for done, when in enumerate(moments, start=1):
             stamp = when.isoformat()
             year = when.year
@@ -360,11 +384,20 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
                     "number": f"{receipt_no[year]}/GBN-TCD", "visit_id": vid, "issued_at": stamp,
                     "sha256": None})
                 next_id["issued_documents"] += 1
-            if done % 20000 == 0:
+            if done % PROGRESS_EVERY == 0:
                 flush()
                 if progress:
-                    progress(done, visits)
+                    progress(done, total)
         flush()
+        if stage:
+            stage("index")
+        if progress:
+            progress(visits, total)
         for sql in dropped:
             db.execute(sql)
         search_index.rebuild(db)
+        # No milestone stage: each case's cached state was computed with its events (cached).
+        if stage:
+            stage("milestones")
+        if progress:
+            progress(visits + 2 * step, total)

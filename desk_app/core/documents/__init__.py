@@ -5,7 +5,7 @@ Names load their module on first use, so importing the package costs nothing unt
 document is made (reportlab takes ~0.1 s to import).
 
     pdf = print_receipt(db, visit_id)                 # first print: original; later: BẢN SAO
-    notice = issue_refusal(db, visit_id)              # Issued(number="3/TB-UBND", pdf=…)
+    notice = issue_refusal(db, visit_id)              # Issued(number="03/TB-UBND", pdf=…)
     export_log_pdf(db, date(2026, 1, 1), date(2026, 3, 31), "so.pdf")
     export_log_xlsx(db, date(2026, 1, 1), date(2026, 3, 31), "so.xlsx")
     visit_id = verify_receipt_qr(db, scanned_text)    # None for a foreign or altered code

@@ -14,11 +14,11 @@ from sqlite_utils import Database
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.cases import lifecycle
+from desk_app.core.documents.signer import signer_values  # noqa: F401  (kept importable here)
 from desk_app.core.errors import DeskError
 from desk_app.core.model import DocCopy, LogRow, Outcome
 from desk_app.core.reception.intake import RECEIPT_KIND  # Form 02/TCD, numbered at intake
 from desk_app.core.reception.logbook import LogFilter, log_ids, log_rows
-from desk_app.core.storage import settings
 from desk_app.core.storage.office import require_office
 
 REFUSAL_KIND = "tu_choi_01"  # Form 01/TCD
@@ -40,10 +40,6 @@ def office_values(db: Database) -> dict:
     office = require_office(db)
     return {"name": office.name, "parent_name": office.parent_name,
             "place_name": office.place_name, "office_code": office.office_code}
-
-
-def signer_values(db: Database) -> dict:
-    return {"title": settings.get(db, "signer_title"), "name": settings.get(db, "signer_name")}
 
 
 def _visit(db: Database, visit_id: int) -> dict:
@@ -76,7 +72,9 @@ def _visit(db: Database, visit_id: int) -> dict:
         "received_at": received, "reception_kind": rkind, "outcome": outcome,
         "refusal_reason": refusal, "crowd_size": crowd,
         "officer": {"name": officer or "", "position": position or ""},
-        # `id_issued_by` is the same place under the key the renderers first read.
+        # Forms 01 and 02/TCD print the place of issue recorded with the visit's identity
+        # (layout.id_issue). `id_issued_by` is the same place under the key payloads stored by
+        # earlier releases use, so their values compare equal (amend_reprint).
         "person": {"name": name, "sex": sex or "", "id_label": ID_LABELS.get(id_kind, "Số giấy tờ"),
                    "id_number": id_number, "id_issued_on": issued_on or "",
                    "id_issued_place": issued_place or "", "id_issued_by": issued_place or "",
@@ -137,8 +135,10 @@ def receipt_data(db: Database, visit_id: int) -> dict:
              for n, p, c, k in db.execute(
                  "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
                  " ORDER BY ord, id", [visit_id])]
+    # Dated with the reception it records (the visit's day), not the day it is printed.
     return {
-        "kind": RECEIPT_KIND, "number": row[0], "year": row[1], "issued_on": row[2][:10],
+        "kind": RECEIPT_KIND, "number": row[0], "year": row[1],
+        "issued_on": visit["received_at"][:10],
         "visit_id": visit_id, "office": office_values(db), "received_at": visit["received_at"],
         "online": visit["reception_kind"] == "truc_tuyen", "officer": visit["officer"],
         "provider": visit["person"], "petitions": visit["petitions"], "items": items,
@@ -153,12 +153,14 @@ def refusal_data(db: Database, visit_id: int, on: date | None = None) -> dict:
         raise DeskError(messages.REFUSAL_NOT_REFUSED.format(id=visit_id))
     code = visit["refusal_reason"] or ""
     reason = next((r for r in catalog.refusal_reasons() if r.code == code), None)
+    # The ground is cited as the law stood on the day of the refusal (the visit's day).
+    refused_on = date.fromisoformat(visit["received_at"][:10])
     return {
         "kind": REFUSAL_KIND, "visit_id": visit_id, "office": office_values(db),
         "signer": signer_values(db), "received_at": visit["received_at"],
         "person": visit["person"], "petitions": visit["petitions"],
         "reason": {"code": code, "name": reason.name if reason else code,
-                   "basis": reason.basis if reason else ""},
+                   "basis": reason.basis_on(refused_on) if reason else ""},
         "issued_on": (on or date.today()).isoformat(),
     }
 

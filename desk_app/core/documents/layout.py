@@ -85,10 +85,12 @@ def vn_date(d: date) -> str:
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
-def copy_note(payload: dict) -> str:
-    """The lines under a reprint's "BẢN SAO": when the original was made, and when the entry it
-    records was corrected or cancelled since (core/documents/data.amend_reprint)."""
-    lines = [f"Bản chính lập ngày {dmy(payload['issued_on'])}"]
+def copy_note(payload: dict, reprinted_on: date | None = None) -> str:
+    """The lines under a reprint's "BẢN SAO": the original's date (the date of the act it
+    records) and, for a reprint, the day it was reprinted; then when the entry it records was
+    corrected or cancelled since (core/documents/data.amend_reprint)."""
+    first = f"Bản chính lập ngày {dmy(payload['issued_on'])}"
+    lines = [first + (f"; in lại ngày {dmy(reprinted_on)}" if reprinted_on else "")]
     if payload.get("corrected_on"):
         lines.append(messages.COPY_CORRECTED_NOTE.format(day=dmy(payload["corrected_on"])))
     if payload.get("cancelled_on"):
@@ -107,6 +109,20 @@ def dmy(value: str | date | None) -> str:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value.strftime("%d/%m/%Y")
+
+
+BLANK = "……………………"  # a dotted line to fill in by hand
+BLANK_DATE = "…/…/……"  # a date to fill in by hand
+BLANK_SHORT = "……………"
+
+
+def id_issue(person: dict) -> tuple[str, str]:
+    """(date, place) of issue of a person's ID as printed; a dotted line when unknown (Forms
+    01 and 02/TCD ask for both). The place is `id_issued_place` (older payloads:
+    `id_issued_by`)."""
+    issued_on = dmy(person.get("id_issued_on")) or BLANK_DATE
+    place = nfc(person.get("id_issued_place") or person.get("id_issued_by") or "").strip()
+    return issued_on, place or BLANK_SHORT
 
 
 @dataclass(frozen=True)
@@ -232,6 +248,24 @@ def para(text: object, style: ParagraphStyle) -> Paragraph:
 # --- header -----------------------------------------------------------------------------
 
 
+def _header_widths() -> tuple[float, float]:
+    """(left, right) column widths of the header: those of a portrait page on every document,
+    so the issuing body's name breaks into the same lines everywhere (the landscape log book
+    too) and the office header reads the same on every document."""
+    st = styles()
+    right_w = stringWidth(NATIONAL_TITLE, st.national.fontName, st.national.fontSize) + 8
+    return text_width() - right_w, right_w
+
+
+def header_lines(office_name: str, parent_name: str) -> tuple[list[str], list[str]]:
+    """(parent body lines, issuing body lines) exactly as the header prints them."""
+    st = styles()
+    room = _header_widths()[0] - 4
+    parent = (_body_name_lines(upper(parent_name), st.header, room, abbreviate=True)
+              if parent_name else [])
+    return parent, _body_name_lines(upper(office_name), st.header_bold, room)
+
+
 def header(office_name: str, parent_name: str, *, number: str | None = None,
            place: str | None = None, on: date | None = None,
            width: float | None = None) -> Table:
@@ -239,22 +273,20 @@ def header(office_name: str, parent_name: str, *, number: str | None = None,
 
     Left: the parent body (upper-case, regular) over the issuing body (upper-case, bold) with
     a short rule under it, then "Số: …". Right: the national title, the motto with a rule as
-    long as itself, then the place and date in italics, level with the number.
+    long as itself, then the place and date in italics, level with the number. The columns
+    have the same widths on every page size (a wider page puts the space between them).
     """
     st = styles()
     width = width or text_width()
-    right_w = stringWidth(NATIONAL_TITLE, st.national.fontName, st.national.fontSize) + 8
-    left_w = width - right_w
+    left_w, right_w = _header_widths()
     room = left_w - 4
-    body_lines = _body_name_lines(upper(office_name), st.header_bold, room)
+    parent_lines, body_lines = header_lines(office_name, parent_name)
     name_w = max(stringWidth(line, st.header_bold.fontName, st.header_bold.fontSize)
                  for line in body_lines)
     motto_w = stringWidth(MOTTO, st.motto.fontName, st.motto.fontSize)
     left = []
-    if parent_name:
-        left.append(Paragraph("<br/>".join(
-            esc(line) for line in _body_name_lines(upper(parent_name), st.header, room,
-                                                   abbreviate=True)), st.header))
+    if parent_lines:
+        left.append(Paragraph("<br/>".join(esc(line) for line in parent_lines), st.header))
     # The rules keep clear of the dot below (Ộ, Ự) and descenders of the line above.
     left += [Paragraph("<br/>".join(esc(line) for line in body_lines), st.header_bold),
              Spacer(1, 4), HRFlowable(width=max(min(name_w, room) * 0.4, 20 * mm), thickness=0.6,
@@ -262,11 +294,12 @@ def header(office_name: str, parent_name: str, *, number: str | None = None,
     right = [para(NATIONAL_TITLE, st.national), para(MOTTO, st.motto), Spacer(1, 3),
              HRFlowable(width=motto_w, thickness=0.6, color=colors.black, spaceBefore=1,
                         spaceAfter=0, hAlign="CENTER")]
-    rows: list[list[Any]] = [[left, right]]
+    gap = max(width - left_w - right_w, 0)
+    rows: list[list[Any]] = [[left, "", right]]
     if number is not None or (place and on):
-        rows.append([para(f"Số: {number}", st.number) if number is not None else "",
+        rows.append([para(f"Số: {number}", st.number) if number is not None else "", "",
                      para(place_date(place, on), st.place_date) if place and on else ""])
-    table = Table(rows, colWidths=[left_w, right_w], hAlign="CENTER")
+    table = Table(rows, colWidths=[left_w, gap, right_w], hAlign="CENTER")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),

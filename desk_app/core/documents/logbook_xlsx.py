@@ -31,7 +31,7 @@ from desk_app.core.model import LogRow
 # Column widths in characters, LOG_COLUMNS order.
 WIDTHS = (9, 11, 30, 15, 45, 11, 7, 18, 10, 20, 20, 14, 18)
 CENTERED = (0, 1, 5, 6, 8)
-HEADER_ROW = 4  # 0-based: office, title, range, blank, header
+HEADER_ROW = 4  # 0-based: parent body, issuing body, title, range, header
 
 
 def write_log_xlsx(out: BinaryIO, office: dict, rows: Iterable[LogRow], date_from: date,
@@ -50,7 +50,6 @@ def write_log_xlsx(out: BinaryIO, office: dict, rows: Iterable[LogRow], date_fro
                          "created": datetime(date_to.year, date_to.month, date_to.day)})
     sheet = book.add_worksheet("Sổ tiếp công dân")
     base = {"font_name": "Times New Roman", "font_size": 11, "valign": "top", "text_wrap": True}
-    f_office = book.add_format({**base, "bold": True, "text_wrap": False})
     f_title = book.add_format({**base, "bold": True, "font_size": 14, "align": "center",
                                "text_wrap": False})
     f_range = book.add_format({**base, "italic": True, "align": "center", "text_wrap": False})
@@ -62,9 +61,21 @@ def write_log_xlsx(out: BinaryIO, office: dict, rows: Iterable[LogRow], date_fro
 
     for col, width in enumerate(WIDTHS):
         sheet.set_column(col, col, width)
-    sheet.write_string(0, 0, nfc(office["name"]).upper(), f_office)
-    sheet.merge_range(1, 0, 1, last_col, "SỔ TIẾP CÔNG DÂN", f_title)
-    sheet.merge_range(2, 0, 2, last_col,
+    # The office header as every printed document has it (layout.header_lines): the parent
+    # body over the issuing body on the left, the national title and motto on the right.
+    parent, body = layout.header_lines(office["name"], office["parent_name"])
+    f_parent = book.add_format({**base, "align": "center", "text_wrap": True})
+    f_body = book.add_format({**base, "bold": True, "align": "center", "text_wrap": True})
+    f_national = book.add_format({**base, "bold": True, "align": "center", "text_wrap": False})
+    # Row by row (constant memory: a row is written out once a later one is started).
+    sheet.set_row(0, 15 * max(len(parent), 1))
+    sheet.merge_range(0, 0, 0, 3, "\n".join(parent), f_parent)
+    sheet.merge_range(0, 8, 0, last_col, layout.NATIONAL_TITLE, f_national)
+    sheet.set_row(1, 15 * max(len(body), 1))
+    sheet.merge_range(1, 0, 1, 3, "\n".join(body), f_body)
+    sheet.merge_range(1, 8, 1, last_col, layout.MOTTO, f_national)
+    sheet.merge_range(2, 0, 2, last_col, "SỔ TIẾP CÔNG DÂN", f_title)
+    sheet.merge_range(3, 0, 3, last_col,
                       f"Từ ngày {date_from:%d/%m/%Y} đến ngày {date_to:%d/%m/%Y}", f_range)
     sheet.set_row(HEADER_ROW, 45)
     for col, name in enumerate(LOG_COLUMNS):

@@ -71,12 +71,10 @@ def story(p: dict) -> list[Flowable]:
         f"Tôi là: <b>{esc(officer['name']) or '…'}</b>; chức vụ: {esc(officer['position']) or '…'}."))
     prov = p["provider"]
     out.append(layout.body_markup(f"Đã nhận của ông (bà): <b>{esc(prov['name'])}</b>."))
-    ident = f"{esc(prov['id_label'])}: {esc(prov['id_number']) or '…'}"
-    if prov.get("id_issued_on"):
-        ident += f"; ngày cấp: {layout.dmy(prov['id_issued_on'])}"
-    if prov.get("id_issued_by"):
-        ident += f"; nơi cấp: {esc(prov['id_issued_by'])}"
-    out.append(layout.body_markup(ident + "."))
+    issued_on, issued_place = layout.id_issue(prov)
+    out.append(layout.body_markup(
+        f"{esc(prov['id_label'])}: {esc(prov['id_number']) or layout.BLANK}; "
+        f"ngày cấp: {issued_on}; nơi cấp: {esc(issued_place)}."))
     out.append(layout.body(f"Địa chỉ: {nfc(prov['address']) or '…'}."))
     for pet in p.get("petitions", ()):
         out.append(layout.body_markup(
@@ -107,8 +105,9 @@ def story(p: dict) -> list[Flowable]:
     return out
 
 
-def render_receipt(payload: dict, *, copy: bool = False) -> bytes:
-    """The receipt PDF; `copy` adds the "BẢN SAO" mark of a reprint (content unchanged)."""
+def render_receipt(payload: dict, *, copy: bool = False, reprinted_on: date | None = None) -> bytes:
+    """The receipt PDF; `copy` adds the "BẢN SAO" mark of a reprint (content unchanged), with
+    the day it was reprinted."""
     qr_text = payload.get("qr", "")
     caption = f"Giấy biên nhận số {payload['number']}\nMã xác minh: {payload.get('verify_code', '')}"
 
@@ -117,7 +116,7 @@ def render_receipt(payload: dict, *, copy: bool = False) -> bytes:
             _qr(canv, st, qr_text, caption)
 
     page = Page(numbering="top", copy=copy,
-                copy_note=layout.copy_note(payload) if copy else "",
+                copy_note=layout.copy_note(payload, reprinted_on) if copy else "",
                 first_page=first_page, first_page_reserve=QR_SIZE + 4 * mm if qr_text else 0)
     return layout.build(story(payload), page, title="Giấy biên nhận thông tin, tài liệu",
                         subject=payload["number"])

@@ -12,21 +12,17 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desk_app.core.documents import layout
 from desk_app.core.documents.layout import Page, Signature, esc, nfc
-
-_COMMITTEE = "Ủy ban nhân dân"
+from desk_app.core.documents.signer import COMMITTEE, signature_lines
 
 
 def _honorific(sex: str) -> str:
     return {"Nam": "ông", "Nữ": "bà"}.get(nfc(sex), "ông (bà)")
 
 
-def _authority(office_name: str, title: str) -> tuple[str, ...]:
-    """"TM. ỦY BAN NHÂN DÂN" over the head's title: a People's Committee signs collectively
-    (Decree 30/2020, Appendix I §II.7)."""
-    name = nfc(office_name)
-    if name.lower().startswith(_COMMITTEE.lower()):
-        return ("TM. " + _COMMITTEE.upper(), title)
-    return (title,)
+def _authority(office_name: str, title: str, capacity: str = COMMITTEE) -> tuple[str, ...]:
+    """The lines above the signature: "TM. ỦY BAN NHÂN DÂN" over the head's title (or "KT.
+    CHỦ TỊCH / PHÓ CHỦ TỊCH"), see signer.py."""
+    return signature_lines(nfc(office_name), nfc(title), capacity)
 
 
 def story(p: dict) -> list[Flowable]:
@@ -42,11 +38,9 @@ def story(p: dict) -> list[Flowable]:
                            indent=False),
         Spacer(1, 2 * mm),
     ]
-    ident = f"{esc(person['id_label']).lower()} {esc(person['id_number']) or '…'}"
-    if person.get("id_issued_on"):
-        ident += f", ngày cấp {layout.dmy(person['id_issued_on'])}"
-    if person.get("id_issued_by"):
-        ident += f", nơi cấp {esc(person['id_issued_by'])}"
+    issued_on, issued_place = layout.id_issue(person)
+    ident = (f"{esc(person['id_label']).lower()} {esc(person['id_number']) or layout.BLANK}, "
+             f"ngày cấp {issued_on}, nơi cấp {esc(issued_place)}")
     came = datetime.fromisoformat(p["received_at"])
     kinds = ", ".join(dict.fromkeys(nfc(pet["kind_label"]).lower() for pet in p["petitions"]))
     out.append(layout.body_markup(
@@ -93,8 +87,8 @@ def legal_basis(basis: str) -> str:
     return f"{clause}Điều {found['art']} {law}"
 
 
-def render_refusal(payload: dict, *, copy: bool = False) -> bytes:
+def render_refusal(payload: dict, *, copy: bool = False, reprinted_on: date | None = None) -> bytes:
     page = Page(numbering="top", copy=copy,
-                copy_note=layout.copy_note(payload) if copy else "")
+                copy_note=layout.copy_note(payload, reprinted_on) if copy else "")
     return layout.build(story(payload), page, title="Thông báo về việc từ chối tiếp công dân",
                         subject=payload["number"])

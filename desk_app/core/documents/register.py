@@ -1,13 +1,20 @@
 """Numbers and the register of issued documents (table issued_documents, migration 0006).
 
-Every document gets the next number of its kind and year — no gaps, no reuse — in the same
+Every document gets the next number of its series and year — no gaps, no reuse — in the same
 transaction that stores what it printed (the payload) and the SHA-256 of the PDF: if the
-rendering fails, nothing is written and the number is not used. A reprint renders the stored
-payload again with the "BẢN SAO" mark, so it says what the original said even if the records
-changed since.
+rendering fails, nothing is written and the number is not used. Numbers are written as Decree
+30/2020 writes them: at least two digits ("Số: 01/TB-UBND", Appendix I §II.4), and the kinds
+that share a ký hiệu (every "TB" notice, both "PC" transfer slips) share one sequence, so a
+number is never given twice in a year. A document is dated with the act it records (a receipt:
+the visit's day), not with the day it is printed. A reprint renders the stored payload again
+with the "BẢN SAO" mark and the day it was reprinted, so it says what the original said even
+if the records changed since — save a receipt or refusal notice of a visit corrected or
+cancelled since, which shows the corrected values and says so on its mark (data.amend_reprint).
 
-Receipts (Form 02/TCD) are numbered at intake (core/intake.py) with no payload yet; their
-first print stores it. Each receipt carries a QR code `TCD1|<office>|<number>/<year>|<code>`
+Receipts (Form 02/TCD) are numbered at intake (core/intake.py) with no payload yet. Looking at
+one registers nothing (`preview_receipt`); the original is issued when it is first delivered —
+printed, or saved to a file — and a delivery that fails (a bad path) issues nothing
+(`deliver_receipt`). Each receipt carries a QR code `TCD1|<office>|<number>/<year>|<code>`
 whose code is an HMAC of the rest under a per-office secret, so a scan on a later visit finds
 the record and a forged or altered receipt does not.
 """
@@ -21,7 +28,7 @@ import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import cast
 
 from sqlite_utils import Database
@@ -43,10 +50,12 @@ RENDERERS: dict[str, Callable[..., bytes]] = {
     RECEIPT_KIND: render_receipt,
     REFUSAL_KIND: render_refusal,
 }
-# Số/ký hiệu (Decree 30/2020, Appendix I §II.4): number / document kind - issuing body.
+# Số/ký hiệu (Decree 30/2020, Appendix I §II.4): number (two digits at least) / the kind's
+# abbreviation from Appendix III ("TB" thông báo, "PC" phiếu chuyển; kinds the appendix does not
+# list keep a local one, "GBN" giấy biên nhận) - the issuing body.
 NUMBER_FORMATS = {
-    RECEIPT_KIND: "{seq}/GBN-TCD",  # as core/intake.py numbers them
-    REFUSAL_KIND: "{seq}/TB-UBND",
+    RECEIPT_KIND: "{seq:02d}/GBN-TCD",  # as core/reception/intake.py numbers them
+    REFUSAL_KIND: "{seq:02d}/TB-UBND",
 }
 QR_SECRET_KEY = "receipt_qr_secret"  # settings row, made on first use; never shown
 QR_PREFIX = "TCD1"
@@ -72,24 +81,35 @@ def _canonical(payload: dict) -> tuple[str, dict]:
     return text, json.loads(text)
 
 
-def _next_seq(db: Database, kind: str, year: int) -> int:
-    return db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM issued_documents"
-                      " WHERE kind = ? AND year = ?", [kind, year]).fetchone()[0]
+def series(number_format: str) -> str:
+    """What numbers of one series end with: "{seq:02d}/TB-UBND" → "/TB-UBND"."""
+    return number_format.split("}", 1)[-1]
 
 
-def issue(db: Database, kind: str, *, year: int, subject: str, payload: dict,
+def _next_seq(db: Database, kind: str, year: int, number_format: str) -> int:
+    """The next number of the year in this kind's series (kinds with the same ký hiệu)."""
+    return db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM issued_documents WHERE year = ?"
+                      " AND (kind = ? OR substr(number, instr(number, '/')) = ?)",
+                      [year, kind, series(number_format)]).fetchone()[0]
+
+
+def issue(db: Database, kind: str, *, year: int | None = None, subject: str, payload: dict,
           visit_id: int | None = None, case_id: int | None = None,
           number_format: str | None = None, now: datetime | None = None,
           render: Callable[..., bytes] | None = None) -> Issued:
-    """Number, render and register a document in one transaction; returns its PDF."""
+    """Number, render and register a document in one transaction; returns its PDF. The
+    document is dated `payload["issued_on"]` (the day of the act it records), else today; it
+    is numbered in that day's year unless `year` is given."""
     render = render or RENDERERS[kind]
     number_format = number_format or NUMBER_FORMATS[kind]
     now = (now or datetime.now()).replace(microsecond=0)
+    issued_on = payload.get("issued_on") or now.date().isoformat()
+    year = year or int(issued_on[:4])
     with db.atomic():
-        seq = _next_seq(db, kind, year)
+        seq = _next_seq(db, kind, year, number_format)
         number = number_format.format(seq=seq, year=year)
         text, stored = _canonical({**payload, "kind": kind, "number": number, "year": year,
-                                   "issued_on": payload.get("issued_on") or now.date().isoformat()})
+                                   "issued_on": issued_on})
         pdf = render(stored)
         digest = hashlib.sha256(pdf).hexdigest()
         issued_at = now.isoformat()
@@ -101,10 +121,10 @@ def issue(db: Database, kind: str, *, year: int, subject: str, payload: dict,
     return Issued(doc_id, kind, year, seq, number, issued_at, digest, pdf)
 
 
-def reprint(db: Database, issued_id: int) -> bytes:
-    """The stored document again, marked "BẢN SAO", with its original date and content; a
-    receipt or refusal notice of a visit corrected since shows the corrected values and says
-    so on its mark (data.amend_reprint)."""
+def reprint(db: Database, issued_id: int, on: date | None = None) -> bytes:
+    """The stored document again, marked "BẢN SAO", with its original date and content and
+    the day it was reprinted (`on`, default today); a receipt or refusal notice of a visit
+    corrected since shows the corrected values and says so on its mark (data.amend_reprint)."""
     row = db.execute("SELECT kind, number, payload, visit_id FROM issued_documents WHERE id = ?",
                      [issued_id]).fetchone()
     if row is None:
@@ -114,7 +134,8 @@ def reprint(db: Database, issued_id: int) -> bytes:
         raise DeskError(messages.DOCUMENT_NOT_PRINTED.format(number=number))
     if kind not in RENDERERS:
         import desk_app.core.documents.slips  # noqa: F401  (adds the slips' renderers)
-    return RENDERERS[kind](amend_reprint(db, kind, visit_id, json.loads(payload)), copy=True)
+    return RENDERERS[kind](amend_reprint(db, kind, visit_id, json.loads(payload)), copy=True,
+                           reprinted_on=on or date.today())
 
 
 # --- receipts ---------------------------------------------------------------------------------
@@ -161,55 +182,116 @@ def verify_receipt_qr(db: Database, text: str) -> int | None:
     return row[0] if row else None
 
 
-def print_receipt(db: Database, visit_id: int, *, copy: bool = False) -> bytes:
-    """The receipt of a visit. The first print stores its payload and hash and is the
-    original (unless `copy`); every later print is a copy of that first one."""
+def _receipt_row(db: Database, visit_id: int) -> tuple[int, str | None]:
+    """(issued_documents id, stored payload or None) of the visit's receipt."""
     row = db.execute("SELECT id, payload FROM issued_documents WHERE visit_id = ? AND kind = ?"
                      " ORDER BY id LIMIT 1", [visit_id, RECEIPT_KIND]).fetchone()
     if row is None:
         if db.execute("SELECT 1 FROM visits WHERE id = ?", [visit_id]).fetchone() is None:
             raise DeskError(messages.VISIT_MISSING.format(id=visit_id))
         raise DeskError(messages.RECEIPT_MISSING.format(id=visit_id))
-    doc_id, payload = row
-    if payload is not None:
-        return render_receipt(amend_reprint(db, RECEIPT_KIND, visit_id, json.loads(payload)),
-                              copy=True)
+    return row
+
+
+def _original(db: Database, visit_id: int) -> tuple[str, dict]:
+    """The receipt's payload as its original will store it (JSON text, values), with its QR."""
     values = receipt_data(db, visit_id)
+    secret = _secret(db, create=True)
+    assert secret is not None  # create=True made it
+    office_code = values["office"]["office_code"]
+    code = verification_code(secret, office_code, values["number"], values["year"])
+    values.update(verify_code=code,
+                  qr=receipt_qr_text(office_code, values["number"], values["year"], code))
+    return _canonical(values)
+
+
+def preview_receipt(db: Database, visit_id: int, on: date | None = None) -> tuple[bytes, bool]:
+    """(PDF, already delivered) to show on screen. Before its first delivery the receipt is
+    the original as it will print, registered nowhere; after it, a copy of what was issued.
+    (It may create the office's QR secret, once, so that the preview shows the real code.)"""
+    doc_id, payload = _receipt_row(db, visit_id)
+    if payload is not None:
+        return reprint(db, doc_id, on), True
     with db.atomic():
-        secret = _secret(db, create=True)
-        assert secret is not None  # create=True made it
-        office_code = values["office"]["office_code"]
-        code = verification_code(secret, office_code, values["number"], values["year"])
-        values.update(verify_code=code,
-                      qr=receipt_qr_text(office_code, values["number"], values["year"], code))
-        text, stored = _canonical(values)
+        _text, stored = _original(db, visit_id)
+    return render_receipt(stored), False
+
+
+def deliver_receipt(db: Database, visit_id: int, write: Callable[[bytes], None] | None = None,
+                    *, copy: bool = False, on: date | None = None) -> tuple[bytes, bool]:
+    """Print or save the receipt: (PDF, is a copy). The first delivery issues the original —
+    its payload and hash are stored in the same transaction that calls `write(pdf)` (e.g.
+    writing the file), so a delivery that fails issues nothing. Every later delivery is a copy
+    of that original, marked "BẢN SAO" with the day it was reprinted (`on`, default today).
+    `copy` asks for a copy even the first time (the original is still issued)."""
+    doc_id, payload = _receipt_row(db, visit_id)
+    if payload is not None:
+        pdf = reprint(db, doc_id, on)
+        if write is not None:
+            write(pdf)
+        return pdf, True
+    with db.atomic():
+        text, stored = _original(db, visit_id)
         pdf = render_receipt(stored)
         stored_now = db.execute(
             "UPDATE issued_documents SET payload = ?, sha256 = ?, subject = ?"
             " WHERE id = ? AND payload IS NULL",
             [text, hashlib.sha256(pdf).hexdigest(), "Giấy biên nhận thông tin, tài liệu",
              doc_id]).rowcount
-    if not stored_now:  # another window printed it first: theirs is the original
-        return reprint(db, doc_id)
-    return render_receipt(stored, copy=True) if copy else pdf
+        if stored_now and copy:
+            pdf = render_receipt(stored, copy=True, reprinted_on=on or date.today())
+        if stored_now and write is not None:
+            write(pdf)  # raises: the transaction is rolled back, the original stays unissued
+    if not stored_now:  # another window delivered it first: theirs is the original
+        return deliver_receipt(db, visit_id, write, on=on)
+    return pdf, copy
+
+
+def print_receipt(db: Database, visit_id: int, *, copy: bool = False) -> bytes:
+    """The receipt of a visit, delivered (see `deliver_receipt`): the first print is the
+    original (unless `copy`); every later print is a copy of that first one."""
+    return deliver_receipt(db, visit_id, copy=copy)[0]
 
 
 # --- refusal notices --------------------------------------------------------------------------
 
 
+def _refusal_row(db: Database, visit_id: int):
+    return db.execute("SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
+                      " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
+                      [visit_id, REFUSAL_KIND]).fetchone()
+
+
 def issue_refusal(db: Database, visit_id: int, now: datetime | None = None) -> Issued:
-    """Form 01/TCD for a refused visit: numbered and registered on first issue; asked again,
-    it gives the registered notice back as a copy (a visit is refused once)."""
-    found = db.execute("SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
-                       " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
-                       [visit_id, REFUSAL_KIND]).fetchone()
+    """Form 01/TCD for a refused visit: numbered and registered on first issue, dated the day
+    it is issued (the head's notice is itself the act; within 3 working days of the visit,
+    Decree 154/2026 art. 4); asked again, it gives the registered notice back as a copy (a
+    visit is refused once)."""
+    found = _refusal_row(db, visit_id)
     if found is not None:
         doc_id, kind, year, seq, number, issued_at, sha256 = found
-        return Issued(doc_id, kind, year, seq, number, issued_at, sha256, pdf=reprint(db, doc_id))
+        return Issued(doc_id, kind, year, seq, number, issued_at, sha256,
+                      pdf=reprint(db, doc_id, (now or datetime.now()).date()))
     now = now or datetime.now()
     payload = refusal_data(db, visit_id, on=now.date())
-    return issue(db, REFUSAL_KIND, year=now.year, subject="Thông báo về việc từ chối tiếp công dân",
+    return issue(db, REFUSAL_KIND, subject="Thông báo về việc từ chối tiếp công dân",
                  payload=payload, visit_id=visit_id, now=now)
+
+
+def copy_refusal(db: Database, visit_id: int, on: date | None = None) -> Issued:
+    """The visit's registered refusal notice, as a copy; refused if none was issued."""
+    found = _refusal_row(db, visit_id)
+    if found is None:
+        refusal_data(db, visit_id)  # VISIT_MISSING / REFUSAL_NOT_REFUSED first
+        raise DeskError(messages.REFUSAL_NOT_ISSUED.format(id=visit_id))
+    doc_id, kind, year, seq, number, issued_at, sha256 = found
+    return Issued(doc_id, kind, year, seq, number, issued_at, sha256, pdf=reprint(db, doc_id, on))
+
+
+def refusal_record(db: Database, visit_id: int) -> str | None:
+    """The number of the visit's refusal notice, or None if none was issued."""
+    found = _refusal_row(db, visit_id)
+    return found[4] if found else None
 
 
 def receipt_record(db: Database, visit_id: int) -> tuple[str, bool] | None:

@@ -139,7 +139,7 @@ def _citizen(i: int, c: dict) -> list[Flowable]:
     return out
 
 
-def render_session_notice(p: dict, *, copy: bool = False) -> bytes:
+def render_session_notice(p: dict, *, copy: bool = False, reprinted_on: date | None = None) -> bytes:
     office, s = p["office"], p["session"]
     name = nfc(office["name"])
     held = date.fromisoformat(s["held_on"])
@@ -183,6 +183,6 @@ def render_session_notice(p: dict, *, copy: bool = False) -> bytes:
         widths=(width * 0.45, width * 0.55))
     story.append(KeepTogether([layout.body(closing), Spacer(1, 4 * mm), block]))
     page = Page(numbering="top", copy=copy,
-                copy_note=f"Bản chính lập ngày {layout.dmy(p['issued_on'])}" if copy else "")
+                copy_note=layout.copy_note(p, reprinted_on) if copy else "")
     return layout.build(story, page, title="Thông báo kết luận việc tiếp công dân",
                         subject=p["number"])

@@ -20,6 +20,7 @@ from desk_app.core.documents import layout
 from desk_app.core.documents.layout import Page, Signature, esc, nfc
 from desk_app.core.documents.refusal import _authority as authority  # "TM. ỦY BAN NHÂN DÂN"
 from desk_app.core.documents.refusal import _honorific as honorific  # "ông"/"bà" by sex
+from desk_app.core.documents.signer import CHAIRPERSON, COMMITTEE
 
 
 def dots(room: float, style: ParagraphStyle) -> str:
@@ -28,9 +29,9 @@ def dots(room: float, style: ParagraphStyle) -> str:
     return "…" * max(int(room // one) - 1, 3)
 
 
-def _page(p: dict, copy: bool) -> Page:
+def _page(p: dict, copy: bool, reprinted_on: date | None = None) -> Page:
     return Page(numbering="top", copy=copy,
-                copy_note=f"Bản chính lập ngày {layout.dmy(p['issued_on'])}" if copy else "")
+                copy_note=layout.copy_note(p, reprinted_on) if copy else "")
 
 
 def _head(p: dict, title: str, subtitle: str | None = None) -> list[Flowable]:
@@ -74,28 +75,36 @@ def _attachments(p: dict) -> Flowable:
     return layout.body(f"Kèm theo: {listed}.")
 
 
-def _head_signs(p: dict, recipients: list[str], closing: str | Flowable) -> Flowable:
+def _head_signs(p: dict, recipients: list[str], closing: str | Flowable,
+                capacity: str = COMMITTEE) -> Flowable:
     """"Nơi nhận" on the left, the head's signature on the right; the closing sentence (or
     the attachments line) goes with them so the signature never stands alone on a page."""
     signer = p["signer"]
     width = layout.text_width()
     block = layout.two_columns(
         layout.recipients_block(recipients),
-        layout.signature_block(Signature(authority(p["office"]["name"], signer["title"]),
-                                         signer["name"], note="")),
+        layout.signature_block(Signature(authority(p["office"]["name"], signer["title"],
+                                                   capacity), signer["name"], note="")),
         widths=(width * 0.45, width * 0.55))
     last = layout.body(closing) if isinstance(closing, str) else closing
     return KeepTogether([last, Spacer(1, 4 * mm), block])
 
 
-def _build(p: dict, story: list[Flowable], copy: bool, title: str) -> bytes:
-    return layout.build(story, _page(p, copy), title=title, subject=p["number"])
+def _build(p: dict, story: list[Flowable], copy: bool, title: str,
+           reprinted_on: date | None = None) -> bytes:
+    return layout.build(story, _page(p, copy, reprinted_on), title=title, subject=p["number"])
 
 
 # --- 1. Phiếu hẹn -----------------------------------------------------------------------------
 
+# Every answer Law on Citizen Reception art. 28(1) allows within the 10 working days: the
+# petition is accepted, its acceptance review is extended, it is not accepted, or it is
+# transferred to the competent body.
+ANSWERS = ("về việc thụ lý, gia hạn thời hạn xem xét thụ lý, không thụ lý hoặc chuyển đơn đến "
+           "cơ quan có thẩm quyền giải quyết")
 
-def render_appointment(p: dict, *, copy: bool = False) -> bytes:
+
+def render_appointment(p: dict, *, copy: bool = False, reprinted_on: date | None = None) -> bytes:
     """No official form: the law asks only that the citizen be told when and from whom the
     answer comes (Law on Citizen Reception art. 28(1))."""
     person, office, due = p["person"], p["office"], p["due"]
@@ -119,8 +128,7 @@ def render_appointment(p: dict, *, copy: bool = False) -> bytes:
     story.append(layout.body_markup(
         f"Chậm nhất ngày <b>{layout.dmy(due['on'])}</b> ({due['working_days']} ngày làm việc "
         f"kể từ ngày tiếp nhận, theo {esc(due['basis'])}), {esc(office['name'])} sẽ trả lời "
-        f"{who} về việc thụ lý, không thụ lý hoặc chuyển đơn đến cơ quan có thẩm quyền "
-        "giải quyết."))
+        f"{who} {ANSWERS}."))
     answerer = f"Cơ quan trả lời: {esc(office['name'])}"
     if p.get("assignee"):
         a = p["assignee"]
@@ -144,7 +152,7 @@ def render_appointment(p: dict, *, copy: bool = False) -> bytes:
     story.append(KeepTogether([
         layout.body("Phiếu hẹn được lập thành 02 bản: công dân giữ 01 bản, lưu hồ sơ 01 bản."),
         Spacer(1, 4 * mm), signatures]))
-    return _build(p, story, copy, "Phiếu hẹn")
+    return _build(p, story, copy, "Phiếu hẹn", reprinted_on)
 
 
 # --- 2. Phiếu đề xuất thụ lý đơn (Circular 05/2021, Form 01) --------------------------------
@@ -168,7 +176,7 @@ def _sign_column(position: str, note: str, name: str, opinion: bool) -> list[Flo
     return out
 
 
-def render_proposal(p: dict, *, copy: bool = False) -> bytes:
+def render_proposal(p: dict, *, copy: bool = False, reprinted_on: date | None = None) -> bytes:
     person, office = p["person"], p["office"]
     who = _who(person)
     head = f"{nfc(p['signer']['title']).capitalize()} {nfc(office['name'])}"
@@ -196,13 +204,13 @@ def render_proposal(p: dict, *, copy: bool = False) -> bytes:
         _sign_column("Người đề xuất", "(Ký, ghi rõ họ tên)", p["proposer"]["name"],
                      opinion=False))
     story.append(KeepTogether([Spacer(1, 4 * mm), signatures]))
-    return _build(p, story, copy, "Phiếu đề xuất thụ lý đơn")
+    return _build(p, story, copy, "Phiếu đề xuất thụ lý đơn", reprinted_on)
 
 
 # --- 3. Phiếu chuyển đơn ------------------------------------------------------------------------
 
 
-def render_transfer(p: dict, *, copy: bool = False) -> bytes:
+def render_transfer(p: dict, *, copy: bool = False, reprinted_on: date | None = None) -> bytes:
     person, office, to = p["person"], p["office"], p["to"]
     who = _who(person)
     kind = esc(p["what"])
@@ -225,13 +233,13 @@ def render_transfer(p: dict, *, copy: bool = False) -> bytes:
     story.append(_head_signs(p, ["Như trên", f"{who.capitalize()} {nfc(person['name'])} "
                                             "(người gửi đơn, để biết)", "Lưu: VT, hồ sơ"],
                              _attachments(p)))
-    return _build(p, story, copy, "Phiếu chuyển đơn")
+    return _build(p, story, copy, "Phiếu chuyển đơn", reprinted_on)
 
 
 # --- 4. Phiếu chuyển đơn tố cáo (Circular 05/2021, Form 03) -----------------------------------
 
 
-def render_denunciation_transfer(p: dict, *, copy: bool = False) -> bytes:
+def render_denunciation_transfer(p: dict, *, copy: bool = False, reprinted_on: date | None = None) -> bytes:
     """Sent without the denouncer's identity (Law on Denunciations art. 47, 56): the payload
     carries none, the content was redacted when it was built, and "Nơi nhận" names nobody."""
     office, to = p["office"], p["to"]
@@ -253,13 +261,13 @@ def render_denunciation_transfer(p: dict, *, copy: bool = False) -> bytes:
             "thông báo cho người tố cáo."),
     ]
     story.append(_head_signs(p, ["Như trên", "Lưu: VT, hồ sơ"], _attachments(p)))
-    return _build(p, story, copy, "Phiếu chuyển đơn tố cáo")
+    return _build(p, story, copy, "Phiếu chuyển đơn tố cáo", reprinted_on)
 
 
 # --- 5. Phiếu hướng dẫn -------------------------------------------------------------------------
 
 
-def render_guidance(p: dict, *, copy: bool = False) -> bytes:
+def render_guidance(p: dict, *, copy: bool = False, reprinted_on: date | None = None) -> bytes:
     person, office, to = p["person"], p["office"], p["to"]
     who = _who(person)
     name = nfc(office["name"])
@@ -277,7 +285,7 @@ def render_guidance(p: dict, *, copy: bool = False) -> bytes:
     ]
     closing = f"{name} thông báo để {who} {nfc(person['name'])} biết và thực hiện./."
     story.append(_head_signs(p, ["Như trên", "Lưu: VT, hồ sơ"], closing))
-    return _build(p, story, copy, "Phiếu hướng dẫn")
+    return _build(p, story, copy, "Phiếu hướng dẫn", reprinted_on)
 
 
 # --- 6. Thông báo thụ lý / không thụ lý ---------------------------------------------------------
@@ -296,10 +304,18 @@ def _notice_intro(p: dict, subtitle: str) -> list[Flowable]:
     ]
 
 
-def render_acceptance(p: dict, *, copy: bool = False) -> bytes:
-    person, office = p["person"], p["office"]
+def _by(p: dict) -> tuple[str, str]:
+    """(who acts, signing capacity): the chairperson, for a notice that says so (its payload
+    has "by"); the committee for notices issued before it did."""
+    if p.get("by"):
+        return nfc(p["by"]), CHAIRPERSON
+    return nfc(p["office"]["name"]), COMMITTEE
+
+
+def render_acceptance(p: dict, *, copy: bool = False, reprinted_on: date | None = None) -> bytes:
+    person = p["person"]
     who = _who(person)
-    name = nfc(office["name"])
+    name, capacity = _by(p)
     matter = nfc(p["matter"])  # "khiếu nại" / "tố cáo"
     story = _notice_intro(p, f"Về việc thụ lý giải quyết {matter}")
     story.append(layout.body(
@@ -310,19 +326,19 @@ def render_acceptance(p: dict, *, copy: bool = False) -> bytes:
             f"Thời hạn giải quyết theo quy định: chậm nhất ngày "
             f"<b>{layout.dmy(p['resolution_due'])}</b>."))
     closing = f"{name} thông báo để {who} {nfc(person['name'])} biết./."
-    story.append(_head_signs(p, ["Như trên", "Lưu: VT, hồ sơ"], closing))
-    return _build(p, story, copy, f"Thông báo thụ lý giải quyết {matter}")
+    story.append(_head_signs(p, ["Như trên", "Lưu: VT, hồ sơ"], closing, capacity))
+    return _build(p, story, copy, f"Thông báo thụ lý giải quyết {matter}", reprinted_on)
 
 
-def render_non_acceptance(p: dict, *, copy: bool = False) -> bytes:
-    person, office = p["person"], p["office"]
+def render_non_acceptance(p: dict, *, copy: bool = False, reprinted_on: date | None = None) -> bytes:
+    person = p["person"]
     who = _who(person)
-    name = nfc(office["name"])
+    name, capacity = _by(p)
     matter = nfc(p["matter"])
     story = _notice_intro(p, f"Về việc không thụ lý giải quyết {matter}")
     story.append(layout.body_markup(
         f"Căn cứ {esc(p['basis'])}, {esc(name)} thông báo không thụ lý giải quyết {esc(matter)} "
         f"của {who} vì lý do: <b>{esc(p['reason'])}</b>."))
     closing = f"{name} thông báo để {who} {nfc(person['name'])} biết./."
-    story.append(_head_signs(p, ["Như trên", "Lưu: VT, hồ sơ"], closing))
-    return _build(p, story, copy, f"Thông báo không thụ lý giải quyết {matter}")
+    story.append(_head_signs(p, ["Như trên", "Lưu: VT, hồ sơ"], closing, capacity))
+    return _build(p, story, copy, f"Thông báo không thụ lý giải quyết {matter}", reprinted_on)

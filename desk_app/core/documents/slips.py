@@ -1,11 +1,12 @@
 """The slips and notices of a case (docs/legal.md, “Forms”): what each prints (read from a case), its number, its issue.
 
-Every kind is numbered on its own, sequentially per year, by `register.issue`, in the
-transaction that stores its payload and hash; a failing render writes nothing. Issued again
+Every kind is numbered sequentially per year in its series (kinds sharing a ký hiệu share
+one, register.series), by `register.issue`, in the transaction that stores its payload and
+hash; a failing render writes nothing. Issued again
 for the same thing (the same transfer, the same acceptance, the same session…), a slip is
 not numbered twice: the registered one comes back as a copy ("BẢN SAO").
 
-    slip = issue_appointment(db, case_id)            # IssuedSlip(number="1/PH-TCD", pdf=…)
+    slip = issue_appointment(db, case_id)            # IssuedSlip(number="01/PH-TCD", pdf=…)
     slip = issue_slip(db, "phieu_chuyen_don", case_id)  # by slug (CLI, GUI)
     pdf = reprint_slip(db, slip.id)                  # the stored payload again, as a copy
 
@@ -28,6 +29,7 @@ from sqlite_utils import Database
 
 from desk_app import messages
 from desk_app.core import catalog
+from desk_app.core.cases.deadlines import rule_set_for
 from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.cases.tracking import case_milestones, case_state
 from desk_app.core.documents import register
@@ -64,21 +66,28 @@ class SlipKind:
     render: Callable[..., bytes]
 
 
-# The one list of slip kinds: slug → number format, name, renderer. Each kind has its own
-# sequence per year, so each needs its own ký hiệu (PC: phiếu chuyển, TB: thông báo).
+# The one list of slip kinds: slug → number format, name, renderer. The ký hiệu is the kind's
+# abbreviation in Decree 30/2020 Appendix III where it has one — TB (thông báo) for every
+# notice, PC (phiếu chuyển) for both transfer slips — and kinds with the same ký hiệu share
+# one sequence (register.series). Slips the appendix does not name keep a local abbreviation
+# (PH phiếu hẹn, PĐX phiếu đề xuất, PHD phiếu hướng dẫn) with a sequence each.
 SLIPS: dict[str, SlipKind] = {
-    APPOINTMENT: SlipKind("{seq}/PH-TCD", "Phiếu hẹn", render_appointment),
-    PROPOSAL: SlipKind("{seq}/PĐX-TCD", "Phiếu đề xuất thụ lý đơn", render_proposal),
-    TRANSFER: SlipKind("{seq}/PC-UBND", "Phiếu chuyển đơn", render_transfer),
-    DENUNCIATION_TRANSFER: SlipKind("{seq}/PCTC-UBND", "Phiếu chuyển đơn tố cáo",
+    APPOINTMENT: SlipKind("{seq:02d}/PH-TCD", "Phiếu hẹn", render_appointment),
+    PROPOSAL: SlipKind("{seq:02d}/PĐX-TCD", "Phiếu đề xuất thụ lý đơn", render_proposal),
+    TRANSFER: SlipKind("{seq:02d}/PC-UBND", "Phiếu chuyển đơn", render_transfer),
+    DENUNCIATION_TRANSFER: SlipKind("{seq:02d}/PC-UBND", "Phiếu chuyển đơn tố cáo",
                                     render_denunciation_transfer),
-    GUIDANCE: SlipKind("{seq}/PHD-TCD", "Phiếu hướng dẫn", render_guidance),
-    ACCEPTANCE: SlipKind("{seq}/TBTL-UBND", "Thông báo thụ lý", render_acceptance),
-    NON_ACCEPTANCE: SlipKind("{seq}/TBKTL-UBND", "Thông báo không thụ lý", render_non_acceptance),
-    SESSION_NOTICE: SlipKind("{seq}/TBKL-UBND", "Thông báo kết luận việc tiếp công dân",
+    GUIDANCE: SlipKind("{seq:02d}/PHD-TCD", "Phiếu hướng dẫn", render_guidance),
+    ACCEPTANCE: SlipKind("{seq:02d}/TB-UBND", "Thông báo thụ lý", render_acceptance),
+    NON_ACCEPTANCE: SlipKind("{seq:02d}/TB-UBND", "Thông báo không thụ lý",
+                             render_non_acceptance),
+    SESSION_NOTICE: SlipKind("{seq:02d}/TB-UBND", "Thông báo kết luận việc tiếp công dân",
                              render_session_notice),
 }
 CASE_SLIPS = tuple(k for k in SLIPS if k != SESSION_NOTICE)
+# Which slips carry the head's signature (and so want a signer set before printing): all but
+# the appointment slip, which the reception officer and the citizen sign.
+SIGNED_BY_HEAD = {kind: kind != APPOINTMENT for kind in SLIPS}
 
 # `register.reprint` renders any registered document by kind: teach it these.
 register.RENDERERS.update({kind: spec.render for kind, spec in SLIPS.items()})
@@ -93,9 +102,11 @@ BASIS: dict[str, Any] = {  # a basis, or one per petition kind
     TRANSFER: TT05,
     DENUNCIATION_TRANSFER: f"Điều 24 Luật Tố cáo năm 2018 và {TT05}",
     GUIDANCE: f"Luật Tiếp công dân năm 2013 và {TT05}",
-    ACCEPTANCE: {"khieu_nai": "Điều 27 Luật Khiếu nại năm 2011",
+    # Complaints: the chairperson is competent (art. 17) and accepts (art. 27); the period and
+    # its decree come from the case's rule set (complaint_acceptance), see _notice_basis.
+    ACCEPTANCE: {"khieu_nai": "Điều 17 và Điều 27 Luật Khiếu nại năm 2011",
                  "to_cao": "Điều 29 Luật Tố cáo năm 2018"},
-    NON_ACCEPTANCE: {"khieu_nai": "Điều 11 và Điều 27 Luật Khiếu nại năm 2011",
+    NON_ACCEPTANCE: {"khieu_nai": "Điều 11, Điều 17 và Điều 27 Luật Khiếu nại năm 2011",
                      "to_cao": "Điều 29 Luật Tố cáo năm 2018"},
 }
 NOTICE_KINDS = ("khieu_nai", "to_cao")  # thụ lý is for complaints and denunciations
@@ -238,7 +249,8 @@ def appointment_data(db: Database, case_id: int, today: date | None = None,
             "due": {"on": due.due_on.isoformat(),
                     "working_days": cal.count_working_days(received, due.due_on),
                     "basis": due.basis.split(";")[0].strip()},
-            "where": where[0].upper() + where[1:], "phone": _setting(db, "office_phone")}
+            "where": where[0].upper() + where[1:], "phone": _setting(db, "office_phone"),
+            "issued_on": case.received_on}  # handed over at the reception it records
 
 
 def proposal_data(db: Database, case_id: int) -> dict:
@@ -265,7 +277,8 @@ def transfer_data(db: Database, case_id: int) -> dict:
     if event is None:
         raise DeskError(messages.SLIP_NOT_TRANSFERRED.format(id=case_id))
     return {**_base(db, case, TRANSFER, f"event:{event[0]}"), "basis": BASIS[TRANSFER],
-            "to": {"body": event[2], "doc_no": event[3], "on": event[1]}}
+            "to": {"body": event[2], "doc_no": event[3], "on": event[1]},
+            "issued_on": event[1]}  # the day of the transfer it records
 
 
 def _fold_chars(text: str) -> str:
@@ -313,7 +326,8 @@ def denunciation_transfer_data(db: Database, case_id: int) -> dict:
             "received_on": case.received_on, "basis": BASIS[DENUNCIATION_TRANSFER],
             "summaries": [redact(s, scrub) for s in case.summaries],
             "documents": [{**d, "name": redact(d["name"], scrub)} for d in case.documents],
-            "to": {"body": event[2], "doc_no": event[3], "on": event[1]}}
+            "to": {"body": event[2], "doc_no": event[3], "on": event[1]},
+            "issued_on": event[1]}
 
 
 def guidance_data(db: Database, case_id: int) -> dict:
@@ -323,7 +337,8 @@ def guidance_data(db: Database, case_id: int) -> dict:
     if event is None:
         raise DeskError(messages.SLIP_NOT_GUIDED.format(id=case_id))
     return {**_base(db, case, GUIDANCE, f"event:{event[0]}"), "basis": BASIS[GUIDANCE],
-            "to": {"body": event[2], "doc_no": event[3], "on": event[1]}}
+            "to": {"body": event[2], "doc_no": event[3], "on": event[1]},
+            "issued_on": event[1]}
 
 
 def _notice_case(db: Database, case_id: int) -> _Case:
@@ -347,8 +362,29 @@ def acceptance_data(db: Database, case_id: int, today: date | None = None) -> di
     due = next((c.milestone.due_on for c in case_milestones(db, case_id, today or date.today())
                 if c.milestone.key in RESOLUTION_KEYS and c.milestone.due_on), None)
     return {**_base(db, case, ACCEPTANCE, f"event:{event[0]}"), "matter": _matter(case.kind),
-            "basis": BASIS[ACCEPTANCE][case.kind], "accepted_on": case.accepted_on.isoformat(),
-            "resolution_due": due.isoformat() if due else ""}
+            "basis": _notice_basis(case, ACCEPTANCE), "accepted_on": case.accepted_on.isoformat(),
+            "resolution_due": due.isoformat() if due else "",
+            "by": _chairperson(office_values(db)),
+            "issued_on": case.accepted_on.isoformat()}  # the acceptance it records
+
+
+def _chairperson(office: dict) -> str:
+    """Accepting (or not) a complaint is the chairperson's own act (Complaints Law art. 17, 27;
+    for denunciations, the person who resolves them): the notice says so."""
+    return f"Chủ tịch {nfc(office['name'])}"
+
+
+def _notice_basis(case: _Case, kind: str) -> str:
+    """The law's articles, then — for a complaint — the decree that sets the acceptance period
+    in the case's era (Decree 124/2020 art. 16(1) before 01/07/2026, Decree 155/2026 art. 10
+    after): the `complaint_acceptance` rule of the case's rule set."""
+    basis = BASIS[kind][case.kind]
+    if case.kind == "khieu_nai":
+        rule = next((r for r in rule_set_for(date.fromisoformat(case.received_on)).rules
+                     if r.key == "complaint_acceptance"), None)
+        if rule is not None:
+            basis += "; " + rule.base.basis
+    return basis
 
 
 def _reason_from_events(db: Database, case_id: int, office_name: str) -> str:
@@ -382,8 +418,8 @@ def non_acceptance_data(db: Database, case_id: int, reason: str = "") -> dict:
     reason = reason.rstrip(".")
     tag = hashlib.sha256(reason.encode()).hexdigest()[:12]
     return {**_base(db, case, NON_ACCEPTANCE, f"case:{case_id}/instance:{case.instance}/{tag}"),
-            "matter": _matter(case.kind), "basis": BASIS[NON_ACCEPTANCE][case.kind],
-            "reason": reason}
+            "matter": _matter(case.kind), "basis": _notice_basis(case, NON_ACCEPTANCE),
+            "reason": reason, "by": _chairperson(office)}
 
 
 def session_notice_data(db: Database, session: Session, source: str | None = None) -> dict:
@@ -437,25 +473,27 @@ def _find(db: Database, kind: str, case_id: int | None, source: str):
         " ORDER BY id DESC LIMIT 1", [kind, case_id, source]).fetchone()
 
 
-def _again(db: Database, row: tuple) -> IssuedSlip:
-    """A slip already in the register (id, kind, year, seq, number, issued_at, sha256), as a copy."""
+def _again(db: Database, row: tuple, on: date | None = None) -> IssuedSlip:
+    """A slip already in the register (id, kind, year, seq, number, issued_at, sha256), as a
+    copy reprinted on `on` (default today)."""
     doc_id, kind, year, seq, number, issued_at, sha256 = row
     return IssuedSlip(doc_id, kind, year, seq, number, issued_at, sha256,
-                      pdf=reprint_slip(db, doc_id), copy=True)
+                      pdf=reprint_slip(db, doc_id, on), copy=True)
 
 
-def reprint_slip(db: Database, issued_id: int) -> bytes:
-    """A registered slip again, marked "BẢN SAO", exactly as first printed."""
+def reprint_slip(db: Database, issued_id: int, on: date | None = None) -> bytes:
+    """A registered slip again, marked "BẢN SAO" with the day it was reprinted (`on`, default
+    today), otherwise exactly as first printed."""
     row = db.execute("SELECT kind, number, payload FROM issued_documents WHERE id = ?",
                      [issued_id]).fetchone()
     if row is None:
         raise DeskError(messages.DOCUMENT_MISSING.format(id=issued_id))
     kind, number, payload = row
     if kind not in SLIPS:
-        return register.reprint(db, issued_id)
+        return register.reprint(db, issued_id, on)
     if payload is None:
         raise DeskError(messages.DOCUMENT_NOT_PRINTED.format(number=number))
-    return SLIPS[kind].render(json.loads(payload), copy=True)
+    return SLIPS[kind].render(json.loads(payload), copy=True, reprinted_on=on or date.today())
 
 
 def _issue(db: Database, payload: dict, now: datetime | None) -> IssuedSlip:
@@ -465,10 +503,11 @@ def _issue(db: Database, payload: dict, now: datetime | None) -> IssuedSlip:
     with db.atomic():
         found = _find(db, kind, case_id, payload["source"])
         if found is not None:
-            return _again(db, found)
-        done = issue(db, kind, year=now.year, subject=spec.subject, payload=payload,
-                     case_id=case_id, number_format=spec.number_format, now=now,
-                     render=spec.render)
+            return _again(db, found, now.date())
+        # Dated with the act it records (payload["issued_on"]) where it records one; numbered
+        # in that day's year.
+        done = issue(db, kind, subject=spec.subject, payload=payload, case_id=case_id,
+                     number_format=spec.number_format, now=now, render=spec.render)
         if kind == ACCEPTANCE:
             _record_notice(db, payload["case_id"], done.number, now)
     return IssuedSlip(**vars(done))

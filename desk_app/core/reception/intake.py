@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core import catalog, limits
+from desk_app.core.cases.calendar import check_date
 from desk_app.core.cases.labels import FLAGS
 from desk_app.core.cases.tracking import open_case
 from desk_app.core.errors import DeskError
@@ -17,6 +18,8 @@ from desk_app.core.model import (
     IntakeForm,
     Outcome,
     PersonForm,
+    PetitionKind,
+    PetitionPart,
     Registered,
 )
 from desk_app.core.reception import search_index
@@ -100,6 +103,20 @@ def check_person(person: PersonForm, on: date) -> None:
                         field="commune_code")
 
 
+def check_known_on(part: PetitionPart, received_on: date) -> None:
+    """The day the act complained of became known (Complaints Law art. 9): complaints only,
+    not after the petition arrived. Lateness is only warned of (cases.limitation)."""
+    if part.known_on is None:
+        return
+    if part.kind != PetitionKind.KHIEU_NAI:
+        raise DeskError(messages.INTAKE_KNOWN_ON_NOT_COMPLAINT, field="known_on")
+    if part.known_on > received_on:
+        raise DeskError(messages.DEADLINE_KNOWN_AFTER_RECEIVED.format(
+            day=part.known_on.strftime("%d/%m/%Y"), received=received_on.strftime("%d/%m/%Y")),
+            field="known_on")
+    check_date(part.known_on)
+
+
 def check_crowd(size: int, representatives: int) -> None:
     """Representatives of a crowd, counting the person who presents (Law art. 30(2))."""
     if size < 1:
@@ -148,6 +165,7 @@ def validate(form: IntakeForm, now: datetime, officer_ids: set[int] | None = Non
             raise DeskError(messages.TOPIC_UNKNOWN.format(value=part.topic), field="topic")
         if not limits.check_text("summary", part.summary):
             raise DeskError(messages.SUMMARY_REQUIRED, field="summary")
+        check_known_on(part, form.received_at.date())
     for key in ("prior_handlers", "outcome_body", "outcome_doc_no", "note"):
         limits.check_text(key, getattr(form, key))
     if form.outcome == Outcome.REFUSED:
@@ -239,7 +257,8 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
                     title=part.summary, received_at=form.received_at,
                     officer_id=form.officer_id, stamp=stamp, outcome=str(form.outcome),
                     body=form.outcome_body, doc_no=form.outcome_doc_no,
-                    flags=FLAGS["crowd"][0] if form.crowd_size >= CROWD_MIN else 0)
+                    flags=FLAGS["crowd"][0] if form.crowd_size >= CROWD_MIN else 0,
+                    known_on=part.known_on)
                 case_ids.append(case_id)
             petition_ids.append(cast(int, db.table("petitions").insert({
                 "uuid": uuids.new(), "visit_id": visit_id, "person_id": person_id,
@@ -252,7 +271,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
         if form.outcome != Outcome.REFUSED:
             seq = _next(db, "SELECT COALESCE(MAX(seq), 0) FROM issued_documents"
                             " WHERE kind = ? AND year = ?", [RECEIPT_KIND, year])
-            receipt_no = f"{seq}/GBN-TCD"
+            receipt_no = f"{seq:02d}/GBN-TCD"  # Decree 30/2020: two digits at least
             db.table("issued_documents").insert({
                 "uuid": uuids.new(), "kind": RECEIPT_KIND, "year": year, "seq": seq,
                 "number": receipt_no, "visit_id": visit_id, "issued_at": stamp,

@@ -143,7 +143,7 @@ def _parts(obj: dict) -> tuple[PetitionPart, ...]:
     raw = obj.get("parts")
     if raw is None:
         raw = [{"kind": _require(obj, "petition_kind"), "topic": _require(obj, "topic"),
-                "summary": _require(obj, "summary")}]
+                "summary": _require(obj, "summary"), "known_on": obj.get("known_on")}]
     if not isinstance(raw, list) or not raw:
         raise DeskError(messages.PARTS_REQUIRED)
     parts = []
@@ -152,7 +152,8 @@ def _parts(obj: dict) -> tuple[PetitionPart, ...]:
             raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="parts", value=item))
         parts.append(PetitionPart(
             kind=_enum(PetitionKind, _require(item, "kind"), messages.PETITION_KIND_UNKNOWN),
-            topic=_str(item, "topic"), summary=_str(item, "summary")))
+            topic=_str(item, "topic"), summary=_str(item, "summary"),
+            known_on=_date(item.get("known_on"))))
     return tuple(parts)
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core import catalog, limits
-from desk_app.core.cases.lifecycle import STATUS_LABELS
+from desk_app.core.cases.lifecycle import status_label
+from desk_app.core.cases.log_steps import later_steps
 from desk_app.core.errors import DeskError
 from desk_app.core.model import LogRow, Outcome
 
@@ -167,7 +168,7 @@ def _row(r: tuple, reveal: bool) -> LogRow:
         within_competence=outcome == Outcome.ACCEPTED,
         guided_to=body_doc if outcome == Outcome.GUIDED else "",
         transferred_to=body_doc if outcome == Outcome.TRANSFERRED else "",
-        follow_up=STATUS_LABELS.get(status or "", status or ""),
+        follow_up=status_label(status, kind),
         note="; ".join(notes), reception_kind=rkind, officer_name=officer or "", masked=masked,
         case_id=case_id, due_on=due_on, cancelled=bool(cancelled_at), corrected=bool(corrected_at),
     )
@@ -184,7 +185,22 @@ def log_rows(db: Database, ids, revealed: frozenset[int] | set[int] = frozenset(
         sql = _ROW_SQL.format(marks=",".join("?" * len(chunk)))
         for r in db.conn.execute(sql, chunk):
             found[r[0]] = _row(r, r[0] in revealed)
+    _with_later_steps(db, found)
     return [found[i] for i in ids if i in found]
+
+
+def _with_later_steps(db: Database, rows: dict[int, LogRow]) -> None:
+    """The handling columns of Form 03/TCD follow the case's later steps (a transfer a week
+    after the visit shows), not only the outcome typed at the desk (cases.log_steps)."""
+    steps = later_steps(db, (r.case_id for r in rows.values()))
+    for pid, row in rows.items():
+        found = steps.get(row.case_id) if row.case_id is not None else None
+        if found is not None:
+            rows[pid] = replace(
+                row, guided_to=found.guided_to or row.guided_to,
+                transferred_to=found.transferred_to or row.transferred_to,
+                within_competence=row.within_competence if found.competent is None
+                else found.competent)
 
 
 def log_number(db: Database, petition_id: int) -> tuple[int, int]:

@@ -24,9 +24,9 @@ TABLE_HEAD = ("STT", "Ngày", "Thời gian", "Người chủ trì", "Thành ph�
 WIDTHS_MM = (10, 24, 22, 34, 38, 37)  # portrait text width 165 mm
 
 
-def _page(p: dict, copy: bool) -> Page:
+def _page(p: dict, copy: bool, reprinted_on: date | None = None) -> Page:
     return Page(numbering="top", copy=copy,
-                copy_note=f"Bản chính lập ngày {layout.dmy(p['issued_on'])}" if copy else "")
+                copy_note=layout.copy_note(p, reprinted_on) if copy else "")
 
 
 def _head(p: dict, title: str, subtitle: str) -> list[Flowable]:
@@ -66,7 +66,8 @@ def _cells(i: int, s: dict) -> list:
             "\n".join(s["participants"]) or "—", content]
 
 
-def render_schedule_notice(p: dict, *, copy: bool = False) -> bytes:
+def render_schedule_notice(p: dict, *, copy: bool = False,
+                           reprinted_on: date | None = None) -> bytes:
     office = p["office"]
     story = _head(p, "Thông báo", f"Lịch tiếp công dân {nfc(p['period']['label'])}")
     story += [
@@ -107,11 +108,12 @@ def render_schedule_notice(p: dict, *, copy: bool = False) -> bytes:
                "quan biết, thực hiện./.")
     story.append(_signs(p, ["Niêm yết tại trụ sở và nơi tiếp công dân",
                             "Trang thông tin điện tử (nếu có)", "Lưu: VT"], closing))
-    return layout.build(story, _page(p, copy), title="Thông báo lịch tiếp công dân",
+    return layout.build(story, _page(p, copy, reprinted_on), title="Thông báo lịch tiếp công dân",
                         subject=p["number"])
 
 
-def render_postponement_notice(p: dict, *, copy: bool = False) -> bytes:
+def render_postponement_notice(p: dict, *, copy: bool = False,
+                               reprinted_on: date | None = None) -> bytes:
     office, old, new = p["office"], p["session"], p["new"]
     story = _head(p, "Thông báo", f"Về việc hoãn buổi {nfc(old['kind_phrase'])} "
                                   f"ngày {old['date']}")
@@ -132,5 +134,5 @@ def render_postponement_notice(p: dict, *, copy: bool = False) -> bytes:
                "quan biết./.")
     story.append(_signs(p, ["Niêm yết tại trụ sở và nơi tiếp công dân",
                             "Trang thông tin điện tử (nếu có)", "Lưu: VT"], closing))
-    return layout.build(story, _page(p, copy), title="Thông báo hoãn buổi tiếp công dân",
+    return layout.build(story, _page(p, copy, reprinted_on), title="Thông báo hoãn buổi tiếp công dân",
                         subject=p["number"])

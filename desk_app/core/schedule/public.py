@@ -35,11 +35,13 @@ if TYPE_CHECKING:
 
 SCHEDULE_NOTICE = "lich_tiep"
 POSTPONEMENT_NOTICE = "hoan_tiep"
-# Each kind is numbered on its own, so each has its own ký hiệu (Decree 30/2020 Appendix III).
+# Both are notices of the People's Committee: ký hiệu "TB-UBND" (Decree 30/2020, Appendix I
+# §II.4 and Appendix III), sharing the year's sequence with its other notices
+# (register.series), two digits at least.
 register.RENDERERS.update({SCHEDULE_NOTICE: render_schedule_notice,
                            POSTPONEMENT_NOTICE: render_postponement_notice})
-register.NUMBER_FORMATS.update({SCHEDULE_NOTICE: "{seq}/TB-LTCD",
-                                POSTPONEMENT_NOTICE: "{seq}/TB-HLTCD"})
+register.NUMBER_FORMATS.update({SCHEDULE_NOTICE: "{seq:02d}/TB-UBND",
+                                POSTPONEMENT_NOTICE: "{seq:02d}/TB-UBND"})
 POSTING_ROLE, POSTPONEMENT_ROLE = "posting", "postponement"
 PUBLIC_KINDS = ("dinh_ky", "dot_xuat", "truc_tuyen")  # desk duty is posted as regular hours
 
@@ -206,7 +208,8 @@ def issue_schedule_notice(db: Database, period: Period, now: datetime | None = N
     with db.atomic():
         found = _find(db, SCHEDULE_NOTICE, source)
         if found is not None:
-            return Posted(Issued(*found, pdf=register.reprint(db, found[0])), True, tuple(ids))
+            return Posted(Issued(*found, pdf=register.reprint(db, found[0], now.date())), True,
+                          tuple(ids))
         done = issue(db, SCHEDULE_NOTICE, year=now.year, payload={**data, "source": source},
                      subject=f"Thông báo lịch tiếp công dân {period.label}", now=now)
         _mark_posted(db, ids, now.date(), done.id, POSTING_ROLE)
@@ -259,7 +262,7 @@ def issue_postponement_notice(db: Database, session_id: int,
     with db.atomic():
         found = _find(db, POSTPONEMENT_NOTICE, data["source"])
         if found is not None:
-            return Issued(*found, pdf=register.reprint(db, found[0])), True
+            return Issued(*found, pdf=register.reprint(db, found[0], now.date())), True
         done = issue(db, POSTPONEMENT_NOTICE, year=now.year, payload=data,
                      subject=f"Thông báo hoãn buổi tiếp công dân ngày {data['session']['date']}",
                      now=now)

@@ -109,10 +109,26 @@ def require_office(db: Database) -> Office:
     return office
 
 
+def update_office(db: Database, *, name: str, parent_name: str, remote_area: bool) -> bool:
+    """Change what the office prints about itself and whether it is a remote area. Returns
+    True when the remote-area flag changed: the due dates of every case then change too, and
+    the caller recomputes them (in the same transaction)."""
+    office = require_office(db)
+    name, parent_name = clean(name), clean(parent_name)
+    if not name:
+        raise DeskError(messages.OFFICE_NAME_REQUIRED, field="name")
+    if not parent_name:
+        raise DeskError(messages.OFFICE_PARENT_REQUIRED, field="parent_name")
+    with db.atomic():
+        db.execute("UPDATE office SET name = ?, parent_name = ?, remote_area = ? WHERE id = 1",
+                   [name, parent_name, int(remote_area)])
+    return office.remote_area != bool(remote_area)
+
+
 def add_officer(db: Database, full_name: str, position: str = "") -> int:
     full_name = clean(full_name)
     if not full_name:
-        raise DeskError(messages.NAME_REQUIRED, field="officer")
+        raise DeskError(messages.OFFICER_NAME_REQUIRED, field="officer")
     return cast(int, db.table("officers").insert({"full_name": full_name, "position": clean(position)}).last_pk)
 
 

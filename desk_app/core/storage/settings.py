@@ -30,9 +30,13 @@ DEFAULTS: dict[str, str] = {
     # The head who must receive citizens in person every week (Reception Law art. 15(2)(d)):
     # an officer id; empty: the officer whose position is "Chủ tịch …" (core/schedule/hosts.py).
     "head_officer_id": "",
+    # 24/11 (Ngày Văn hóa Việt Nam) as a day off: "1" or "0" (resources/rules/holidays_vn.json,
+    # switch culture_day_off: not in Labour Code art. 112, so a working day by default).
+    "culture_day_off": "0",
 }
 
 INTEGER_KEYS = frozenset({"due_soon_working_days", "prolonged_days", "petition_target_days"})
+SWITCH_KEYS = frozenset({"culture_day_off"})  # "1" on, "0" off
 
 
 def get(db: Database, key: str) -> str:
@@ -54,6 +58,8 @@ def put(db: Database, key: str, value: str) -> None:
     value = str(value).strip()
     if key in INTEGER_KEYS and not (value.isascii() and value.isdigit() and 0 < int(value) < 10_000):
         raise DeskError(messages.SETTING_NOT_A_NUMBER.format(value=value), field=key)
+    if key in SWITCH_KEYS and value not in ("0", "1"):
+        raise DeskError(messages.SETTING_NOT_A_SWITCH.format(value=value), field=key)
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
 
@@ -64,7 +70,7 @@ def all_settings(db: Database) -> dict[str, str]:
 
 
 # Settings that change due dates: saving one recomputes the open cases it can move.
-RECOMPUTE_KEYS = frozenset({"petition_target_days"})
+RECOMPUTE_KEYS = frozenset({"petition_target_days", "culture_day_off"})
 
 
 def put_many(db: Database, values: dict[str, str], *,
@@ -85,7 +91,7 @@ def put_many(db: Database, values: dict[str, str], *,
         if not changed & RECOMPUTE_KEYS:
             return False
         cases = recompute.moved_by_settings(
-            db, {k: (int(before[k]), get_int(db, k)) for k in changed & RECOMPUTE_KEYS})
+            db, {k: (before[k], get(db, k)) for k in changed & RECOMPUTE_KEYS})
         recompute.mark_pending(db)
     try:
         recompute.recompute_cases(db, cases, progress=progress, cancel=cancel)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.cases.dialogues import ROLES, Participant
-from desk_app.core.cases.lifecycle import ACTIONS
+from desk_app.core.cases.lifecycle import ACTIONS, action_label
+from desk_app.gui.widgets.screen import fit
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -35,49 +36,63 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 class ActionDialog(QDialog):
     """Date, body, document number and note for one action on a case."""
 
-    def __init__(self, action: str, parent=None):
+    # Steps that are answered or carried out by a document with its own number.
+    WITH_DOC_NO = ("guide", "transfer", "reply", "decide", "notify", "return", "extend",
+                   "suspend", "resume", "accept", "notify_acceptance", "send_suspension")
+
+    def __init__(self, action: str, parent=None, kind: str = ""):
         super().__init__(parent)
         spec = ACTIONS[action]
         self.action = action
-        self.setWindowTitle(spec.label)
+        self.setWindowTitle(action_label(action, kind))
         form = QFormLayout()
         self.day = QDateEdit(QDate.currentDate(), self, calendarPopup=True,
                              displayFormat="dd/MM/yyyy")
         self.day.setMaximumDate(QDate.currentDate())
-        form.addRow(self.tr("Ngày thực hiện:"), self.day)
-        self.body = QLineEdit(self)
-        self.doc_no = QLineEdit(self)
-        if spec.needs_body or action == "reply":
-            form.addRow(self.tr("Cơ quan, tổ chức:"), self.body)
-        if action in ("guide", "transfer", "reply", "decide", "notify", "return", "extend",
-                      "suspend", "resume", "accept", "notify_acceptance"):
-            form.addRow(self.tr("Số, ký hiệu văn bản:"), self.doc_no)
-        self.eligible = QCheckBox(self.tr("Đủ điều kiện xử lý"), self)
-        self.competent = QCheckBox(self.tr("Thuộc thẩm quyền giải quyết"), self)
-        if action == "classify":
+        # Complaints Law art. 33: the day the complainant received the decision, not the day
+        # it was sent; the second complaint's window runs from it.
+        day_label = (self.tr("&Ngày người khiếu nại nhận được quyết định:")
+                     if action == "decision_received" else self.tr("&Ngày thực hiện:"))
+        form.addRow(day_label, self.day)
+        # Only the fields this step has are made: a widget made and left out of the layout
+        # would be drawn at the dialog's top left corner, over the first row.
+        self.body = QLineEdit(self) if spec.needs_body or action == "reply" else None
+        if self.body is not None:
+            form.addRow(self.tr("&Cơ quan, tổ chức:"), self.body)
+        self.doc_no = QLineEdit(self) if action in self.WITH_DOC_NO else None
+        if self.doc_no is not None:
+            form.addRow(self.tr("&Số, ký hiệu văn bản:"), self.doc_no)
+        self.eligible = self.competent = None
+        if action == "classify":  # Circular 05/2021: eligible? within the office's competence?
+            self.eligible = QCheckBox(self.tr("Đủ điều kiện &xử lý"), self)
+            self.competent = QCheckBox(self.tr("Thuộc &thẩm quyền giải quyết"), self)
             self.eligible.setChecked(True)
             self.competent.setChecked(True)
             form.addRow(self.eligible)
             form.addRow(self.competent)
         self.note = QPlainTextEdit(self)
+        self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(80)
-        form.addRow(self.tr("Ghi chú:"), self.note)
+        form.addRow(self.tr("&Ghi chú:"), self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(_buttons(self))
 
     def values(self) -> dict:
         data = {}
-        if self.action == "classify":
+        if self.eligible is not None:
             data = {"eligible": self.eligible.isChecked(), "competent": self.competent.isChecked()}
-        return {"occurred_on": self.day.date().toPython(), "body": self.body.text(),
-                "doc_no": self.doc_no.text(), "note": self.note.toPlainText(), "data": data}
+        return {"occurred_on": self.day.date().toPython(),
+                "body": self.body.text() if self.body is not None else "",
+                "doc_no": self.doc_no.text() if self.doc_no is not None else "",
+                "note": self.note.toPlainText(), "data": data}
 
 
 class ScheduleDialogueDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Lên lịch đối thoại"))
+        self.setMinimumWidth(440)
         start = (datetime.now() + timedelta(days=8)).replace(hour=8, minute=0, second=0,
                                                               microsecond=0)
         self.when = QDateTimeEdit(QDateTime(start), self, calendarPopup=True,
@@ -104,7 +119,7 @@ class DialogueMinutesDialog(QDialog):
     def __init__(self, parent=None, rows: int = 4):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Biên bản đối thoại"))
-        self.resize(760, 520)
+        fit(self, 760, 520)
         self.held = QDateTimeEdit(QDateTime.currentDateTime(), self, calendarPopup=True,
                                   displayFormat="HH:mm dd/MM/yyyy")
         self.people = QTableWidget(rows, 3, self)

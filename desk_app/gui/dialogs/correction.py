@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError
 from desk_app.core.reception.corrections import Correctable
-
-ERROR_STYLE = "color: #a40000; font-weight: bold;"
+from desk_app.gui import style
 
 
 class CorrectionDialog(QDialog):
@@ -65,7 +64,7 @@ class CorrectionDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Vì sao đính chính (bắt buộc, được lưu lại)"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(style.css("error", bold=True))
 
         form = QFormLayout()
         form.addRow(self.tr("Mục cần đính chính"), self.field)
@@ -208,7 +207,7 @@ class CancelVisitDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Lý do hủy (bắt buộc)"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(style.css("error", bold=True))
         buttons = QDialogButtonBox(self)
         self.confirm = QPushButton(self.tr("Hủy lượt tiếp"), self)
         buttons.addButton(self.confirm, QDialogButtonBox.AcceptRole)

@@ -10,6 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTextBrowser, QVBoxLayout
 
 from desk_app.core.reception.records import Record
+from desk_app.gui import style
+from desk_app.gui.widgets.screen import fit
 
 
 def _when(iso: str) -> str:
@@ -30,7 +32,7 @@ class RecordDialog(QDialog):
         self.tasks = tasks
         self.officer = officer or (lambda: None)
         self.setWindowTitle(self.tr("Lượt tiếp — %1").replace("%1", record.log_label))
-        self.resize(760, 680)
+        fit(self, 760, 680)
         self.text = QTextBrowser(self)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.reject)
@@ -119,10 +121,10 @@ class RecordDialog(QDialog):
             rows.append(row(self.tr("Ghi chú"), r.note))
         notice = ""
         if r.cancelled:
-            notice += ("<p style='color:#a40000'><b>" + escape(self.tr(
+            notice += (f"<p style='color:{style.hex_('error')}'><b>" + escape(self.tr(
                 "ĐÃ HỦY (ghi sổ nhầm) ngày %1").replace("%1", r.cancelled)) + "</b></p>")
         if r.masked:
-            notice += ("<p style='color:#6b4e00'><i>" + escape(self.tr(
+            notice += (f"<p style='color:{style.hex_('masked')}'><i>" + escape(self.tr(
                 "Danh tính người tố cáo được bảo mật. Dùng “Hiện danh tính…” trong sổ nếu cần "
                 "(việc xem được ghi lại).")) + "</i></p>")
         html = notice + "<table cellspacing=6>" + "".join(rows) + "</table>"

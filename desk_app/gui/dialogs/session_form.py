@@ -40,8 +40,7 @@ from desk_app.core.schedule.model import (
     SessionForm,
 )
 from desk_app.core.schedule.recurrence import EVERY_WORKING_DAY, weekly
-
-ERROR_STYLE = "color: #a40000; font-weight: bold;"
+from desk_app.gui import style
 
 
 def _qdate(d: date) -> QDate:
@@ -132,7 +131,7 @@ class SessionDialog(QDialog):
 
         self.message = QLabel(self)
         self.message.setObjectName("sessionMessage")
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(style.css("error", bold=True))
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
         self.save_button = buttons.button(QDialogButtonBox.Save)
@@ -271,7 +270,7 @@ class ChangeDialog(QDialog):
         if host_id is not None:
             self.host.setCurrentIndex(max(self.host.findData(host_id), 0))
         self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(style.css("error", bold=True))
         self.message.setWordWrap(True)
         form = QFormLayout()
         if action in ("move", "postpone"):

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 
 from desk_app.core.cases.labels import due_text, flag_names
-from desk_app.core.cases.lifecycle import STATUS_LABELS
+from desk_app.core.cases.lifecycle import status_label
 from desk_app.core.catalog import PETITION_KIND_LABELS
 from desk_app.gui.models.paged import PagedIdModel
 
@@ -27,7 +27,7 @@ class CaseModel(PagedIdModel):
             (self.tr("Người gửi"), lambda r: r.person_name),
             (self.tr("Loại"), lambda r: PETITION_KIND_LABELS.get(r.kind, r.kind)),
             (self.tr("Nội dung"), lambda r: r.title),
-            (self.tr("Trạng thái"), lambda r: STATUS_LABELS.get(r.status, r.status)),
+            (self.tr("Trạng thái"), lambda r: status_label(r.status, r.kind)),
             (self.tr("Hạn tiếp theo"), lambda r: _d(r.due_on)),
             (self.tr("Tình trạng hạn"), lambda r: due_text(r.due_on, self.today)[0]),
             (self.tr("Dấu hiệu"), lambda r: ", ".join(flag_names(r.flags))),

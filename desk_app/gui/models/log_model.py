@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from desk_app.core.cases.labels import due_text
 from desk_app.core.catalog import PETITION_KIND_LABELS, RECEPTION_KIND_LABELS
 from desk_app.core.model import LogRow
 from desk_app.core.reception.logbook import log_rows
+from desk_app.gui import style
 from desk_app.gui.models.paged import PagedIdModel
 
 
@@ -39,8 +40,6 @@ COLUMNS = (
     ("Cán bộ tiếp", lambda r: r.officer_name, "officer"),
 )
 SORT_KEYS = [c[2] for c in COLUMNS]
-MASKED_BRUSH = QBrush(QColor("#6b4e00"))
-CANCELLED_BRUSH = QBrush(QColor("#8a8a8a"))  # a cancelled entry keeps its line, greyed
 DUE_COLUMN = [c[0] for c in COLUMNS].index("Hạn xử lý")
 NOTE_COLUMN = [c[0] for c in COLUMNS].index("Ghi chú")
 
@@ -86,15 +85,15 @@ class LogModel(PagedIdModel):
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return COLUMNS[index.column()][1](row)
         if row.cancelled and index.column() != NOTE_COLUMN:
-            if role == Qt.ForegroundRole:
-                return CANCELLED_BRUSH
+            if role == Qt.ForegroundRole:  # a cancelled entry keeps its line, greyed
+                return QBrush(style.color("muted"))
             if role == Qt.FontRole:
                 return self._struck
         if index.column() == DUE_COLUMN and due_text(row.due_on, date.today())[1]:
             return self.overdue_style(role)
         if row.masked and index.column() in (2, 3, 4):
             if role == Qt.ForegroundRole:
-                return MASKED_BRUSH
+                return QBrush(style.color("masked"))
             if role == Qt.FontRole:
                 return self._italic
         return None

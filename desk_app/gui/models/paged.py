@@ -10,11 +10,12 @@ from array import array
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
+
+from desk_app.gui import style
 
 PAGE = 256
 CACHED_PAGES = 8
-OVERDUE = QColor("#b00020")  # with the words "Quá hạn n ngày": never colour alone
 
 
 class PagedIdModel(QAbstractTableModel):
@@ -28,12 +29,12 @@ class PagedIdModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list] = OrderedDict()
         self._bold = QFont()
         self._bold.setBold(True)
-        self._overdue = QBrush(OVERDUE)
 
     def overdue_style(self, role):
-        """Foreground and font of a cell that says a case is overdue."""
+        """Foreground and font of a cell that says a case is overdue (with the words "Quá
+        hạn n ngày": never colour alone), in the palette's shade of red."""
         if role == Qt.ForegroundRole:
-            return self._overdue
+            return QBrush(style.color("error"))
         if role == Qt.FontRole:
             return self._bold
         return None

@@ -20,31 +20,31 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from desk_app.core.cases.labels import FLAGS, VIEWS
+from desk_app.gui import style
 from desk_app.gui.models.case_model import CaseModel
+from desk_app.gui.pages.base import ListPage
+from desk_app.gui.widgets.flow import FlowLayout, flow_policy
+from desk_app.gui.widgets.table_state import ColumnMemory
 
 
-class CasesPage(QWidget):
+class CasesPage(ListPage):
     open_case = Signal(int)
     loaded = Signal(object)  # the Dashboard shown
 
     def __init__(self, tasks, reader_db, parent=None):
-        super().__init__(parent)
-        self.tasks = tasks
+        super().__init__(tasks, parent)
         self.current_officer_id: int | None = None
         self.view_name = "overdue"
         self.flag: str | None = None
-        self._stale = True
-        self._generation = 0
 
         self.title = QLabel(self)
         self.title.setObjectName("dashboardTitle")
-        self.mine = QCheckBox(self.tr("Chỉ vụ việc giao cho tôi"), self)
+        self.mine = QCheckBox(self.tr("Chỉ vụ việc giao cho &tôi"), self)
         self.mine.toggled.connect(self.reload)
-        refresh = QPushButton(self.tr("Cập nhật"), self)
+        refresh = QPushButton(self.tr("Cập &nhật (F5)"), self)
         refresh.clicked.connect(self.reload)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -53,13 +53,16 @@ class CasesPage(QWidget):
         for i, (name, label) in enumerate(VIEWS.items()):
             button = QPushButton(label, tiles)
             button.setCheckable(True)
-            button.setMinimumHeight(54)
+            button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, n=name: self.show_view(n))
             grid.addWidget(button, 0, i)
+            grid.setColumnStretch(i, 1)
             self.buttons[name] = button
         self.flag_buttons: dict[str, QPushButton] = {}
         flags_box = QGroupBox(self.tr("Theo dấu hiệu (vụ việc đang giải quyết)"), self)
-        flags_row = QHBoxLayout(flags_box)
+        flags_box.setSizePolicy(flow_policy())
+        flags_row = FlowLayout(flags_box)
+        flags_row.setContentsMargins(9, 9, 9, 9)
         for name, (_bit, label) in FLAGS.items():
             button = QPushButton(label, flags_box)
             button.setCheckable(True)
@@ -78,8 +81,10 @@ class CasesPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        for column, width in enumerate((70, 90, 190, 90, 420, 150, 95, 130, 160)):
-            self.table.setColumnWidth(column, width)
+        # What is late and when comes before the content: the columns an officer acts on
+        # stay in view on a small screen.
+        self.columns = ColumnMemory(self.table, "cases", (70, 90, 170, 80, 420, 150, 95, 130, 160),
+                                    order=(0, 1, 2, 3, 7, 6, 5, 4, 8), elastic=4)
         self.table.doubleClicked.connect(self._open)
 
         top = QHBoxLayout()
@@ -94,15 +99,6 @@ class CasesPage(QWidget):
         layout.addWidget(self.table, 1)
 
     # --- loading -----------------------------------------------------------------
-    def ensure_loaded(self) -> None:
-        if self._stale:
-            self.reload()
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
     def show_view(self, name: str) -> None:
         self.view_name, self.flag = name, None
         self.reload()
@@ -111,10 +107,7 @@ class CasesPage(QWidget):
         self.view_name, self.flag = "open", name
         self.reload()
 
-    def reload(self, *_) -> None:
-        self._stale = False
-        self._generation += 1
-        generation = self._generation
+    def load_job(self):
         today = date.today()
         assignee = self.current_officer_id if self.mine.isChecked() else None
         view, flag = self.view_name, self.flag
@@ -122,15 +115,16 @@ class CasesPage(QWidget):
         def job(db):
             from desk_app.core.cases.dashboard import case_ids, dashboard
 
-            return (dashboard(db, today, assignee),
+            return (today, dashboard(db, today, assignee),
                     case_ids(db, view, today, assignee=assignee, flag=flag))
 
-        self.list_title.setText(self.tr("Đang tải…"))
-        self.tasks.read(job, lambda result: self._loaded(generation, today, *result))
+        return job
 
-    def _loaded(self, generation: int, today: date, board, ids) -> None:
-        if generation != self._generation:
-            return
+    def loading(self) -> None:
+        self.list_title.setText(self.tr("Đang tải…"))
+
+    def show_loaded(self, result) -> None:
+        today, board, ids = result
         self.title.setText(self.tr("<b>Hôm nay %1</b> — %2 vụ việc đang giải quyết")
                            .replace("%1", f"{today:%d/%m/%Y}").replace("%2", str(board.open)))
         counts = {"overdue": board.overdue, "due_soon": board.due_soon, "waiting": board.waiting,
@@ -139,7 +133,7 @@ class CasesPage(QWidget):
             button.setText(f"{VIEWS[name]}\n{counts[name]}")
             button.setChecked(self.flag is None and name == self.view_name)
             if name == "overdue":
-                button.setStyleSheet("color: #b00020; font-weight: bold;" if board.overdue else "")
+                button.setStyleSheet(style.css("error", bold=True) if board.overdue else "")
         for name, button in self.flag_buttons.items():
             button.setText(f"{FLAGS[name][1]}: {board.by_flag[name]}")
             button.setChecked(name == self.flag)

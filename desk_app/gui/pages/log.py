@@ -24,6 +24,9 @@ from desk_app.core.reception.logbook import LogFilter, log_ids, reveal_identity
 from desk_app.core.reception.search import search_ids
 from desk_app.gui.documents import print_document
 from desk_app.gui.models.log_model import LogModel
+from desk_app.gui.pages.base import ListPage
+from desk_app.gui.widgets.flow import FlowLayout, flow_policy
+from desk_app.gui.widgets.table_state import ColumnMemory
 
 
 def _combo(first: str, items) -> QComboBox:
@@ -34,7 +37,7 @@ def _combo(first: str, items) -> QComboBox:
     return combo
 
 
-class LogPage(QWidget):
+class LogPage(ListPage):
     open_record = Signal(int)  # petition id
     open_case = Signal(int)  # case id
     loaded = Signal(int)  # number of rows shown
@@ -42,15 +45,12 @@ class LogPage(QWidget):
     changed = Signal(int)  # visit id corrected or cancelled from the context menu
 
     def __init__(self, tasks, reader_db, officers, parent=None):
-        super().__init__(parent)
-        self.tasks = tasks
+        super().__init__(tasks, parent)
         self.current_officer_id: int | None = None
         self.search_text = ""
         self.sort = "received_at"
         self.descending = True
         self.sort_column = 1
-        self._generation = 0
-        self._stale = True
 
         self.use_dates = QComboBox(self)
         self.use_dates.addItems([self.tr("Mọi ngày"), self.tr("Trong khoảng")])
@@ -73,20 +73,27 @@ class LogPage(QWidget):
         self.clear_search.clicked.connect(lambda: self.set_search(""))
         self.count = QLabel(self)
 
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Ngày:")))
-        filters.addWidget(self.use_dates)
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel("–"))
-        filters.addWidget(self.date_to)
+        # The filters wrap onto a second row on a narrow screen rather than run off it.
+        filter_box = QWidget(self)
+        filter_box.setSizePolicy(flow_policy())
+        filters = FlowLayout(filter_box)
+        days = QLabel(self.tr("&Ngày:"), self)
+        days.setBuddy(self.use_dates)
+        dates = QWidget(self)
+        dates_row = QHBoxLayout(dates)
+        dates_row.setContentsMargins(0, 0, 0, 0)
+        for widget in (days, self.use_dates, self.date_from, QLabel("–"), self.date_to):
+            dates_row.addWidget(widget)
+        filters.addWidget(dates)
         filters.addWidget(self.reception_kind)
         filters.addWidget(self.petition_kind)
         filters.addWidget(self.officer)
-        filters.addStretch(1)
-        filters.addWidget(self.count)
-        export = QPushButton(self.tr("Xuất sổ…"), self)
+        export = QPushButton(self.tr("Xuất &sổ… (Ctrl+E)"), self)
         export.clicked.connect(self.ask_export)
-        filters.addWidget(export)
+        top = QHBoxLayout()
+        top.addWidget(filter_box, 1)
+        top.addWidget(self.count)
+        top.addWidget(export)
 
         search_bar = QHBoxLayout()
         search_bar.addWidget(self.banner, 1)
@@ -106,14 +113,15 @@ class LogPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(1, Qt.DescendingOrder)
         header.sectionClicked.connect(self._header_clicked)
-        for column, width in enumerate((80, 120, 170, 220, 110, 380, 80, 70, 150, 70, 160, 160, 130, 120, 160, 120, 160)):
-            self.view.setColumnWidth(column, width)
+        self.view.verticalHeader().setVisible(False)  # the book's own STT numbers the lines
+        self.columns = ColumnMemory(self.view, "log", (80, 120, 170, 220, 110, 380, 80, 70, 150,
+                                                       70, 160, 160, 130, 120, 160, 120, 160))
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addLayout(top)
         layout.addLayout(search_bar)
         layout.addWidget(self.view, 1)
         self._update_banner()
@@ -137,31 +145,14 @@ class LogPage(QWidget):
         if ranged:
             self.reload()
 
-    def ensure_loaded(self) -> None:
-        if self._stale:
-            self.reload()
+    def load_job(self):
+        text, flt = self.search_text, self.current_filter()
+        return lambda db: search_ids(db, text, 500) if text else log_ids(db, flt)
 
-    def mark_stale(self) -> None:
-        """New lines were written: reload now if the log is on screen, else when it is shown."""
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def reload(self, *_) -> None:
-        self._stale = False
-        self._generation += 1
-        generation = self._generation
-        text = self.search_text
-        flt = self.current_filter()
-        def job(db):
-            return search_ids(db, text, 500) if text else log_ids(db, flt)
-
+    def loading(self) -> None:
         self.count.setText(self.tr("Đang tải…"))
-        self.tasks.read(job, lambda ids: self._loaded(generation, ids))
 
-    def _loaded(self, generation: int, ids) -> None:
-        if generation != self._generation:
-            return  # a newer filter was chosen meanwhile
+    def show_loaded(self, ids) -> None:
         self.model.set_ids(ids)
         self.count.setText(self.tr("%1 dòng").replace("%1", f"{len(ids):,}".replace(",", ".")))
         self.loaded.emit(len(ids))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -36,9 +37,10 @@ from desk_app.core.cases.labels import due_text
 from desk_app.core.cases.tracking import DONE_BY
 from desk_app.core.errors import DeskError
 from desk_app.core.schedule.model import KINDS, WEEKDAYS
+from desk_app.gui import style
+from desk_app.gui.help import add_help_key
+from desk_app.gui.widgets.screen import fit
 
-ERROR_STYLE = "color: #a40000; font-weight: bold;"
-OK_STYLE = "color: #0b6b1f; font-weight: bold;"
 SOURCES = {"booking": "Đã hẹn", "walk_in": "Đến trực tiếp", "added": "Bổ sung"}
 
 
@@ -61,7 +63,8 @@ class ReceptionDayDialog(QDialog):
         self.officers = list(officers)
         self.day = None  # ReceptionDay
         self.setWindowTitle(self.tr("Ngày tiếp công dân"))
-        self.resize(1280, 820)
+        add_help_key(self, "schedule")  # F1 in this window: its help page
+        fit(self, 1280, 820)
 
         self.header = QLabel(self)
         self.header.setObjectName("dayHeader")
@@ -131,13 +134,14 @@ class ReceptionDayDialog(QDialog):
         rlayout.addWidget(self.presented)
         rlayout.addWidget(self.save_reception, 0, Qt.AlignRight)
         rlayout.addWidget(self.directions, 1)
+        rlayout.addWidget(self.direction_text)  # a row of its own: long directions stay legible
         add = QHBoxLayout()
-        add.addWidget(self.direction_text, 1)
         add.addWidget(QLabel(self.tr("hạn")))
         add.addWidget(self.direction_due)
         add.addWidget(self.assignee)
         add.addWidget(self.add_direction_button)
         add.addWidget(self.done_button)
+        add.addStretch(1)
         rlayout.addLayout(add)
         right = QSplitter(Qt.Vertical, self)
         right.addWidget(self.case_view)
@@ -170,11 +174,20 @@ class ReceptionDayDialog(QDialog):
         close = QPushButton(self.tr("Đóng"), self)
         close.clicked.connect(self.close)
         end.addWidget(close)
+        # On a small screen (1366x768 at 150%) the body scrolls; the closing row stays in view.
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.header)
+        body_layout.addWidget(self.message)
+        body_layout.addWidget(split, 1)
+        body_layout.addLayout(bottom)
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.message)
-        layout.addWidget(split, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(scroll, 1)
         layout.addLayout(end)
         self.load()
 
@@ -276,9 +289,8 @@ class ReceptionDayDialog(QDialog):
                 state = self.tr("để theo dõi")
             else:
                 state = due_text(m.due_on.isoformat(), date.today())[0]
-            colour = "#b00020" if cm.overdue else "#000"
-            out.append(f"<li style='color:{colour}'>{_d(m.due_on)} — {escape(m.label)} "
-                       f"({escape(state)})</li>")
+            css = f" style='color:{style.hex_('error')}'" if cm.overdue else ""
+            out.append(f"<li{css}>{_d(m.due_on)} — {escape(m.label)} ({escape(state)})</li>")
         out.append(f"</ul><h4>{self.tr('Diễn biến')}</h4><ul>")
         out += [f"<li>{_d(e.occurred_on)}: {escape(e.label)}"
                 + (f" — {escape(e.body or e.note)}" if e.body or e.note else "") + "</li>"
@@ -287,11 +299,11 @@ class ReceptionDayDialog(QDialog):
 
     # --- writing -----------------------------------------------------------------
     def show_error(self, message: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(style.css("error", bold=True))
         self.message.setText(message)
 
     def show_ok(self, message: str) -> None:
-        self.message.setStyleSheet(OK_STYLE)
+        self.message.setStyleSheet(style.css("ok", bold=True))
         self.message.setText(message)
 
     def _failed(self, error) -> None:

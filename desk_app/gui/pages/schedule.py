@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,10 +28,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError
 from desk_app.core.schedule.model import SHORT_KINDS, WEEKDAYS, SessionRow
+from desk_app.gui import style
+from desk_app.gui.widgets.flow import FlowLayout, flow_policy
 
-ERROR_STYLE = "color: #a40000; font-weight: bold;"
-OK_STYLE = "color: #0b6b1f; font-weight: bold;"
-WARN = "#b00020"
 MARKS = {"planned": "", "held": "✓ ", "postponed": "→ ", "cancelled": "✕ ", "skipped": "– "}
 
 
@@ -102,7 +102,10 @@ class SchedulePage(QWidget):
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("sessionDetail")
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
+        # Rows of buttons wrap on a narrow screen rather than run off it (gui/widgets/flow.py).
+        actions_box = QWidget(self)
+        actions_box.setSizePolicy(flow_policy())
+        actions = FlowLayout(actions_box)
         for name, text in (("day", self.tr("Ngày tiếp công dân…")), ("held", self.tr("Đã tiếp…")),
                            ("move", self.tr("Dời giờ…")), ("postpone", self.tr("Hoãn…")),
                            ("cancel", self.tr("Hủy…")), ("notice", self.tr("In thông báo hoãn"))):
@@ -119,25 +122,33 @@ class SchedulePage(QWidget):
         self.alerts.itemActivated.connect(self._alert_chosen)
         self.alerts.itemClicked.connect(self._alert_chosen)
 
+        month = QHBoxLayout()
+        for widget in (self.prev_button, self.month_label, self.next_button, self.today_button):
+            month.addWidget(widget)
+        head_box = QWidget(self)
+        head_row = QHBoxLayout(head_box)
+        head_row.setContentsMargins(0, 0, 0, 0)
+        head_label = QLabel(self.tr("Chủ tịch:"), self)
+        head_label.setBuddy(self.head)
+        head_row.addWidget(head_label)
+        head_row.addWidget(self.head)
+        tools_box = QWidget(self)
+        tools_box.setSizePolicy(flow_policy())
+        tools = FlowLayout(tools_box)
+        for widget in (head_box, self.add_button, self.replan_button, self.post_button,
+                       self.export_button):
+            tools.addWidget(widget)
         top = QHBoxLayout()
-        top.addWidget(self.prev_button)
-        top.addWidget(self.month_label)
-        top.addWidget(self.next_button)
-        top.addWidget(self.today_button)
-        top.addStretch(1)
-        top.addWidget(QLabel(self.tr("Chủ tịch:")))
-        top.addWidget(self.head)
-        top.addWidget(self.add_button)
-        top.addWidget(self.replan_button)
-        top.addWidget(self.post_button)
-        top.addWidget(self.export_button)
+        top.addLayout(month)
+        top.addSpacing(12)
+        top.addWidget(tools_box, 1)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.day_title)
         side_layout.addWidget(self.day_list, 1)
         side_layout.addWidget(self.detail, 2)
-        side_layout.addLayout(actions)
+        side_layout.addWidget(actions_box)
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(self.grid)
         split.addWidget(side)
@@ -151,7 +162,8 @@ class SchedulePage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(QLabel(self.tr("<b>Cảnh báo trong tháng</b>")))
         layout.addWidget(self.alerts)
-        self.alerts.setMaximumHeight(150)
+        self.alerts.setMaximumHeight(120)
+        self.alerts.setWordWrap(True)  # a long warning wraps rather than scrolls sideways
         self._enable_actions(None)
 
     # --- loading -----------------------------------------------------------------
@@ -220,36 +232,41 @@ class SchedulePage(QWidget):
                 label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
                 label.setWordWrap(True)
                 label.setAttribute(Qt.WA_TransparentForMouseEvents)
-                background = "#ffffff" if cell.working else "#eeeeee"
-                if not cell.in_month:
-                    background = "#f7f7f7"
-                border = "border: 2px solid #1a5fb4;" if cell.day == today else ""
+                # From the palette, so a dark theme stays readable: days off and days of
+                # the next month on the window's shade, today framed in the highlight.
+                pal = self.grid.palette()
+                role = (QPalette.ColorRole.Base if cell.working and cell.in_month
+                        else QPalette.ColorRole.Window)
+                background = pal.color(role).name()
+                border = (f"border: 2px solid {pal.color(QPalette.ColorRole.Highlight).name()};"
+                          if cell.day == today else "")
                 label.setStyleSheet(f"background: {background}; padding: 2px; font-size: 9pt;"
                                     f" {border}")
                 self.grid.setCellWidget(r, c, label)
 
     def _cell_html(self, cell, today: date) -> str:
-        colour = "#000" if cell.in_month else "#999"
-        parts = [f"<b style='color:{colour}'>{cell.day.day}</b>"]
+        day = f"<b>{cell.day.day}</b>" if cell.in_month else \
+            f"<b style='color:{style.hex_('muted')}'>{cell.day.day}</b>"
+        parts = [day]
         if cell.label:
-            parts.append(f" <span style='color:#8a4b00'>{escape(cell.label)}</span>")
+            parts.append(f" <span style='color:{style.hex_('warn')}'>{escape(cell.label)}</span>")
         lines = []
         desk = [s for s in cell.sessions if s.kind == "thuong_xuyen" and s.status != "skipped"]
         if desk:
-            lines.append(f"<span style='color:#555'>{self.tr('Thường xuyên')} "
+            lines.append(f"<span style='color:{style.hex_('muted')}'>{self.tr('Thường xuyên')} "
                          f"{escape(desk[0].starts_at[11:16])}</span>")
         for s in cell.sessions:
             if s.kind == "thuong_xuyen":
                 continue
             who = s.actual_host or s.host
             text = f"{MARKS[s.status]}{s.starts_at[11:16]} {SHORT_KINDS[s.kind]} — {who}"
-            style = ""
+            css = ""
             if s.status in ("cancelled", "postponed", "skipped"):
-                style = "color:#777; text-decoration: line-through;"
+                css = f"color:{style.hex_('muted')}; text-decoration: line-through;"
             if s.warnings:
                 text = "⚠ " + text
-                style += f"color:{WARN};"
-            lines.append(f"<span style='{style}'>{escape(text)}</span>")
+                css += f"color:{style.hex_('error')};"
+            lines.append(f"<span style='{css}'>{escape(text)}</span>")
         return "".join(parts) + ("<br>" + "<br>".join(lines) if lines else "")
 
     # --- the chosen day ------------------------------------------------------------
@@ -354,7 +371,7 @@ class SchedulePage(QWidget):
             f"<tr><td valign=top><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>"
             for k, v in rows) + "</table>"
         if s.warnings:
-            html += "".join(f"<p style='color:{WARN}'>⚠ {escape(w.text)}</p>" for w in s.warnings)
+            html += "".join(f"<p style='color:{style.hex_('error')}'>⚠ {escape(w.text)}</p>" for w in s.warnings)
         return html
 
     def _alert_chosen(self, item: QListWidgetItem) -> None:
@@ -364,11 +381,11 @@ class SchedulePage(QWidget):
 
     # --- writing ------------------------------------------------------------------
     def show_error(self, message: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(style.css("error", bold=True))
         self.message.setText(message)
 
     def show_ok(self, message: str) -> None:
-        self.message.setStyleSheet(OK_STYLE)
+        self.message.setStyleSheet(style.css("ok", bold=True))
         self.message.setText(message)
 
     def _failed(self, error) -> None:

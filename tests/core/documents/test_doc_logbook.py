@@ -132,8 +132,13 @@ def test_log_xlsx_reads_back_exactly(db, tmp_path):
     book = openpyxl.load_workbook(out)
     sheet = book.active
     assert sheet.title == "Sổ tiếp công dân"
-    assert sheet["B2"].value is None and sheet["A2"].value == "SỔ TIẾP CÔNG DÂN"
-    assert sheet["A3"].value == "Từ ngày 01/11/2026 đến ngày 30/11/2026"
+    # The office header as on every printed document: parent over issuing body, national title.
+    assert (sheet["A1"].value, sheet["A2"].value) == ("UBND TỈNH BẮC NINH",
+                                                      "ỦY BAN NHÂN DÂN\nPHƯỜNG NHÂN HÒA")
+    assert (sheet["I1"].value, sheet["I2"].value) == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                      "Độc lập - Tự do - Hạnh phúc")
+    assert sheet["A3"].value == "SỔ TIẾP CÔNG DÂN"
+    assert sheet["A4"].value == "Từ ngày 01/11/2026 đến ngày 30/11/2026"
     assert [c.value for c in sheet[5]] == list(LOG_COLUMNS)
     lines = [[c.value for c in row] for row in sheet.iter_rows(min_row=6)]
     assert len(lines) == 3

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import unicodedata
+from datetime import date
 
 import pytest
 
@@ -10,7 +11,7 @@ from desk_app import messages
 from desk_app.core.documents import print_receipt, reprint
 from desk_app.core.documents.data import receipt_data
 from desk_app.core.documents.receipt import render_receipt
-from desk_app.core.documents.register import receipt_qr_text, verify_receipt_qr
+from desk_app.core.documents.register import deliver_receipt, receipt_qr_text, verify_receipt_qr
 from desk_app.core.errors import DeskError
 from desk_app.core.model import DocCopy, DocumentItem, Outcome, PetitionKind, PetitionPart
 from tests.support import part, person, register
@@ -83,16 +84,18 @@ def test_reprint_is_the_same_document_marked_as_a_copy(db, pdf):
     # The records change after the first print; a reprint still says what the original said.
     db.execute("UPDATE persons SET full_name = 'Tên Đã Sửa', address = 'Địa chỉ mới'")
     db.execute("UPDATE settings SET value = value")
-    again = print_receipt(db, visit.visit_id)
-    by_id = reprint(db, doc_id)
-    assert again == by_id
+    later = date(2026, 12, 2)
+    again, is_copy = deliver_receipt(db, visit.visit_id, on=later)
+    by_id = reprint(db, doc_id, later)
+    assert again == by_id and is_copy
     assert again != original
     assert _stored(db, visit.visit_id)[2] == digest  # the register keeps the original's hash
     copy_text = pdf.raw_text(again)
-    assert "BẢN SAO" in copy_text and "Bản chính lập ngày 20/11/2026" in copy_text
+    # The copy keeps the original's date (the visit's) and says when it was reprinted.
+    note = "Bản chính lập ngày 20/11/2026; in lại ngày 02/12/2026"
+    assert "BẢN SAO" in copy_text and note in copy_text
     assert "Tên Đã Sửa" not in copy_text and "Đặng Văn Dũng" in copy_text
-    lines = [ln for ln in copy_text.splitlines()
-             if ln not in ("BẢN SAO", "Bản chính lập ngày 20/11/2026")]
+    lines = [ln for ln in copy_text.splitlines() if ln not in ("BẢN SAO", note)]
     assert lines == pdf.raw_text(original).splitlines()
     assert pdf.page_count(again) == pdf.page_count(original)
 
@@ -160,16 +163,16 @@ def test_receipt_qr_finds_the_visit_and_rejects_forgeries(db):
     print_receipt(db, second.visit_id)
     payload = _stored(db, second.visit_id)[3]
     qr = payload["qr"]
-    assert qr == f"TCD1|24-09253|2/GBN-TCD/2026|{payload['verify_code']}"
+    assert qr == f"TCD1|24-09253|02/GBN-TCD/2026|{payload['verify_code']}"
     assert len(payload["verify_code"]) == 6
     assert verify_receipt_qr(db, qr) == second.visit_id
     code = payload["verify_code"]
     assert verify_receipt_qr(db, f"{qr.rsplit('|', 1)[0]}|{code.lower()}\n") == second.visit_id
     # the code of receipt 2 does not vouch for receipt 1
-    assert verify_receipt_qr(db, receipt_qr_text("24-09253", "1/GBN-TCD", 2026, code)) is None
-    assert verify_receipt_qr(db, receipt_qr_text("01-00004", "2/GBN-TCD", 2026, code)) is None
-    assert verify_receipt_qr(db, receipt_qr_text("24-09253", "2/GBN-TCD", 2025, code)) is None
-    for junk in ("", "TCD1", "hello|world", "TCD1|24-09253|2/GBN-TCD/abcd|X", "TCD2|a|b|c"):
+    assert verify_receipt_qr(db, receipt_qr_text("24-09253", "01/GBN-TCD", 2026, code)) is None
+    assert verify_receipt_qr(db, receipt_qr_text("01-00004", "02/GBN-TCD", 2026, code)) is None
+    assert verify_receipt_qr(db, receipt_qr_text("24-09253", "02/GBN-TCD", 2025, code)) is None
+    for junk in ("", "TCD1", "hello|world", "TCD1|24-09253|02/GBN-TCD/abcd|X", "TCD2|a|b|c"):
         assert verify_receipt_qr(db, junk) is None
     # the secret lives in settings and is not one of the user-visible settings
     from desk_app.core.storage.settings import all_settings

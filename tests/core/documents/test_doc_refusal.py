@@ -26,15 +26,18 @@ def test_notice_names_who_came_when_why_and_on_what_ground(db, pdf):
     visit = _refused(db, person("Trần Thị Ếch", sex=Sex.NU, serial=55),
                      parts=(part(PetitionKind.KHIEU_NAI, summary="Khiếu nại việc thu hồi đất"),))
     notice = issue_refusal(db, visit.visit_id, now=ON)
-    assert notice.number == "1/TB-UBND" and notice.year == 2026 and notice.seq == 1
+    assert notice.number == "01/TB-UBND" and notice.year == 2026 and notice.seq == 1
     text = pdf.flat(pdf.raw_text(notice.pdf))
     for expected in (
-        "Số: 1/TB-UBND", "Nhân Hòa, ngày 23 tháng 11 năm 2026",
+        "Số: 01/TB-UBND", "Nhân Hòa, ngày 23 tháng 11 năm 2026",
         "THÔNG BÁO", "Về việc từ chối tiếp công dân", "Kính gửi: Bà Trần Thị Ếch.",
-        "Ngày 20/11/2026, bà Trần Thị Ếch, số căn cước 027190000055;",
+        # Form 01/TCD: the ID with its date and place of issue (dotted lines when unknown).
+        "Ngày 20/11/2026, bà Trần Thị Ếch, số căn cước 027190000055, ngày cấp …/…/……, nơi cấp "
+        "……………;",
         "đến Ủy ban nhân dân phường Nhân Hòa để khiếu nại về việc:",
         "Khiếu nại việc thu hồi đất",
-        "Căn cứ khoản 3 Điều 9 Luật Tiếp công dân năm 2013, Ủy ban nhân dân phường Nhân Hòa "
+        # Refused on 20/11/2026, after 01/07/2026: Decree 154/2026 art. 4.
+        "Căn cứ Điều 4 Nghị định số 154/2026/NĐ-CP, Ủy ban nhân dân phường Nhân Hòa "
         "thông báo từ chối tiếp bà Trần Thị Ếch vì lý do: Vụ việc đã giải quyết đúng chính "
         "sách, pháp luật",
         "Nơi nhận:", "- Như trên;", "- Lưu: VT, hồ sơ.",
@@ -49,7 +52,7 @@ def test_notice_is_numbered_once_per_visit_and_in_sequence(db, pdf):
     second = _refused(db, person("Lý Thị Mai", serial=9), refusal_reason="trung_lap_da_tra_loi")
     a = issue_refusal(db, first.visit_id, now=ON)
     b = issue_refusal(db, second.visit_id, now=ON)
-    assert (a.number, b.number) == ("1/TB-UBND", "2/TB-UBND")
+    assert (a.number, b.number) == ("01/TB-UBND", "02/TB-UBND")
     again = issue_refusal(db, first.visit_id, now=ON)
     assert (again.id, again.number, again.sha256) == (a.id, a.number, a.sha256)
     assert "BẢN SAO" in pdf.raw_text(again.pdf)

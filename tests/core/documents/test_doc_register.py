@@ -35,14 +35,14 @@ def test_a_failing_render_writes_nothing_and_uses_no_number(db):
     visit_id, payload = _payload(db)
     a = issue(db, REFUSAL_KIND, year=2026, subject="s", payload=payload, visit_id=visit_id, now=NOW)
     before = snapshot(db)
-    with pytest.raises(RenderFailed, match="2/TB-UBND"):
+    with pytest.raises(RenderFailed, match="02/TB-UBND"):
         issue(db, REFUSAL_KIND, year=2026, subject="s", payload=payload, visit_id=visit_id,
               now=NOW, render=_fail)
     assert snapshot(db) == before
     b = issue(db, REFUSAL_KIND, year=2026, subject="s", payload=payload, visit_id=visit_id, now=NOW)
     c = issue(db, REFUSAL_KIND, year=2027, subject="s", payload=payload, now=NOW)
     assert [(d.year, d.seq, d.number) for d in (a, b, c)] == [
-        (2026, 1, "1/TB-UBND"), (2026, 2, "2/TB-UBND"), (2027, 1, "1/TB-UBND")]
+        (2026, 1, "01/TB-UBND"), (2026, 2, "02/TB-UBND"), (2027, 1, "01/TB-UBND")]
     rows = db.execute("SELECT kind, year, seq, number, sha256, payload, subject FROM issued_documents"
                       " WHERE kind = ? ORDER BY id", [REFUSAL_KIND]).fetchall()
     assert [r[2] for r in rows] == [1, 2, 1]
@@ -59,7 +59,7 @@ def test_a_failing_inner_issue_leaves_the_callers_transaction_alone(db):
         with pytest.raises(RenderFailed):
             issue(db, REFUSAL_KIND, year=2026, subject="s", payload=payload, now=NOW, render=_fail)
     assert [r[0] for r in db.execute("SELECT number FROM issued_documents WHERE kind = ?",
-                                     [REFUSAL_KIND])] == ["1/TB-UBND"]
+                                     [REFUSAL_KIND])] == ["01/TB-UBND"]
 
 
 def test_first_receipt_print_that_fails_stores_nothing(db, monkeypatch):
@@ -73,7 +73,7 @@ def test_first_receipt_print_that_fails_stores_nothing(db, monkeypatch):
     data = print_receipt(db, visit.visit_id)
     row = db.execute("SELECT seq, number, sha256 FROM issued_documents WHERE visit_id = ?",
                      [visit.visit_id]).fetchone()
-    assert row == (1, "1/GBN-TCD", hashlib.sha256(data).hexdigest())
+    assert row == (1, "01/GBN-TCD", hashlib.sha256(data).hexdigest())
 
 
 def test_reprint_is_identical_every_time(db):

@@ -37,11 +37,16 @@ from tests.support import RECEIVED, part, person, register, snapshot
 NOW = datetime(2026, 11, 25, 9, 0)
 DAY = date(2026, 11, 23)
 OFFICE = "Ủy ban nhân dân phường Nhân Hòa"
-HEADER = ("UBND TỈNH BẮC NINH", "ỦY BAN NHÂN DÂN", "PHƯỜNG NHÂN HÒA",
-          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-          "Nhân Hòa, ngày 25 tháng 11 năm 2026")
+HEAD = ("UBND TỈNH BẮC NINH", "ỦY BAN NHÂN DÂN", "PHƯỜNG NHÂN HÒA",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+# A document is dated with the act it records: the reception (20/11), the step on the case
+# (DAY, 23/11), or — for what records no earlier act — the day it is issued (NOW, 25/11).
+HEADER = (*HEAD, "Nhân Hòa, ngày 25 tháng 11 năm 2026")
+ON_RECEIPT = (*HEAD, "Nhân Hòa, ngày 20 tháng 11 năm 2026")
+ON_DAY = (*HEAD, "Nhân Hòa, ngày 23 tháng 11 năm 2026")
 HEAD_SIGNS = ("Nơi nhận:", "- Như trên;", "- Lưu: VT, hồ sơ.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
               "Lê Văn Dũng")
+CHAIR_SIGNS = ("Nơi nhận:", "- Như trên;", "- Lưu: VT, hồ sơ.", "CHỦ TỊCH", "Lê Văn Dũng")
 
 
 @pytest.fixture(autouse=True)
@@ -95,18 +100,19 @@ def test_appointment_slip_says_when_and_from_whom(db, pdf):
     case_id = _case(db)
     _act(db, case_id, "assign", data={"officer_id": 1})
     slip = issue_appointment(db, case_id, NOW)
-    assert (slip.number, slip.seq, slip.copy) == ("1/PH-TCD", 1, False)
+    assert (slip.number, slip.seq, slip.copy) == ("01/PH-TCD", 1, False)
     due = _working_days_after(RECEIVED.date(), 10)  # Law on Citizen Reception art. 28(1)
     text = _text(slip.pdf, pdf)
     _expect(
-        text, *HEADER, "Số: 1/PH-TCD", "PHIẾU HẸN", "Trả lời kết quả xử lý đơn",
+        text, *ON_RECEIPT, "Số: 01/PH-TCD", "PHIẾU HẸN", "Trả lời kết quả xử lý đơn",
         "Họ và tên công dân: Đặng Văn Dũng.",
         "Địa chỉ: Số 5 ngõ 12, phường Nhân Hòa, tỉnh Bắc Ninh.",
         f"Ngày 20/11/2026, {OFFICE} đã tiếp nhận đơn kiến nghị của ông (giấy biên nhận số "
-        "1/GBN-TCD) với nội dung: Kiến nghị cấp giấy chứng nhận quyền sử dụng đất",
+        "01/GBN-TCD) với nội dung: Kiến nghị cấp giấy chứng nhận quyền sử dụng đất",
         f"Chậm nhất ngày {due:%d/%m/%Y} (10 ngày làm việc kể từ ngày tiếp nhận, theo khoản 1 "
-        f"Điều 28 Luật Tiếp công dân 2013), {OFFICE} sẽ trả lời ông về việc thụ lý, không thụ "
-        "lý hoặc chuyển đơn đến cơ quan có thẩm quyền giải quyết.",
+        f"Điều 28 Luật Tiếp công dân 2013), {OFFICE} sẽ trả lời ông về việc thụ lý, gia hạn "
+        "thời hạn xem xét thụ lý, không thụ lý hoặc chuyển đơn đến cơ quan có thẩm quyền giải "
+        "quyết.",  # every answer art. 28(1) allows
         f"Cơ quan trả lời: {OFFICE}; cán bộ được giao theo dõi: Nguyễn Thị Hồng Nhung "
         "(Công chức).",
         f"Địa điểm nhận kết quả: Trụ sở {OFFICE}.",
@@ -138,7 +144,7 @@ def test_proposal_to_accept_a_petition_within_competence(db, pdf):
                     "Khiếu nại Quyết định số 12/QĐ-UBND về thu hồi đất")
     slip = issue_proposal(db, case_id, NOW)
     _expect(
-        _text(slip.pdf, pdf), *HEADER, "Số: 1/PĐX-TCD", "PHIẾU ĐỀ XUẤT THỤ LÝ ĐƠN",
+        _text(slip.pdf, pdf), *HEADER, "Số: 01/PĐX-TCD", "PHIẾU ĐỀ XUẤT THỤ LÝ ĐƠN",
         f"Kính gửi: Chủ tịch {OFFICE}.",
         f"Ngày 20/11/2026, {OFFICE} nhận được đơn khiếu nại của bà Trần Thị Ếch; địa chỉ: "
         "Số 5 ngõ 12, phường Nhân Hòa, tỉnh Bắc Ninh.",
@@ -171,7 +177,7 @@ def test_transfer_slip_asks_the_body_to_handle_and_answer(db, pdf):
     _act(db, case_id, "transfer", body="Công an phường Nhân Hòa", doc_no="")
     slip = issue_transfer(db, case_id, NOW)
     _expect(
-        _text(slip.pdf, pdf), *HEADER, "Số: 1/PC-UBND", "PHIẾU CHUYỂN ĐƠN",
+        _text(slip.pdf, pdf), *ON_DAY, "Số: 01/PC-UBND", "PHIẾU CHUYỂN ĐƠN",
         "Kính gửi: Công an phường Nhân Hòa.",
         f"Ngày 20/11/2026, {OFFICE} nhận được đơn phản ánh của ông Đặng Văn Dũng; địa chỉ: "
         "Số 5 ngõ 12, phường Nhân Hòa, tỉnh Bắc Ninh.",
@@ -229,7 +235,7 @@ def test_denunciation_transfer_slip_carries_no_identity(db, pdf):
     slip = issue_denunciation_transfer(db, case_id, NOW)
     text = _text(slip.pdf, pdf)
     _expect(
-        text, *HEADER, "Số: 1/PCTC-UBND", "PHIẾU CHUYỂN ĐƠN TỐ CÁO",
+        text, *ON_DAY, "Số: 01/PC-UBND", "PHIẾU CHUYỂN ĐƠN TỐ CÁO",
         "Kính gửi: Thanh tra tỉnh Bắc Ninh.",
         f"Ngày 20/11/2026, {OFFICE} nhận được đơn tố cáo có nội dung: Tôi là […] (CCCD […], "
         "điện thoại […]) tố cáo cán bộ địa chính phường nhận tiền khi làm thủ tục cấp giấy "
@@ -280,7 +286,7 @@ def test_guidance_slip_names_the_competent_body(db, pdf):
                     outcome_body="Tòa án nhân dân khu vực 1 - Bắc Ninh")
     slip = issue_guidance(db, case_id, NOW)
     _expect(
-        _text(slip.pdf, pdf), *HEADER, "Số: 1/PHD-TCD", "PHIẾU HƯỚNG DẪN",
+        _text(slip.pdf, pdf), *ON_RECEIPT, "Số: 01/PHD-TCD", "PHIẾU HƯỚNG DẪN",
         "Về việc gửi đơn đến cơ quan có thẩm quyền", "Kính gửi: Bà Lý Thị Mai.",
         f"Ngày 20/11/2026, {OFFICE} nhận được đơn kiến nghị của bà với nội dung: Kiến nghị cấp "
         "giấy chứng nhận quyền sử dụng đất",
@@ -306,18 +312,23 @@ def test_acceptance_notice_to_the_complainant(db, pdf):
         id=case_id)
     _act(db, case_id, "accept")
     slip = issue_acceptance(db, case_id, NOW)
+    text = _text(slip.pdf, pdf)
     resolution = next(m.milestone.due_on for m in case_milestones(db, case_id, NOW.date())
                       if m.milestone.key == "complaint_resolution")
     _expect(
-        _text(slip.pdf, pdf), *HEADER, "Số: 1/TBTL-UBND", "THÔNG BÁO",
+        text, *ON_DAY, "Số: 01/TB-UBND", "THÔNG BÁO",
         "Về việc thụ lý giải quyết khiếu nại", "Kính gửi: Bà Trần Thị Ếch.",
         "Địa chỉ: Số 5 ngõ 12, phường Nhân Hòa, tỉnh Bắc Ninh.",
         f"Ngày 20/11/2026, {OFFICE} nhận được đơn khiếu nại của bà với nội dung: Khiếu nại "
         "Quyết định số 12/QĐ-UBND về thu hồi đất",
-        "Căn cứ Điều 27 Luật Khiếu nại năm 2011, xét đơn đủ điều kiện thụ lý và thuộc thẩm "
-        f"quyền giải quyết, ngày 23/11/2026, {OFFICE} đã thụ lý giải quyết khiếu nại của bà.",
+        # Accepting is the chairperson's act (Complaints Law art. 17, 27); the decree is the
+        # one of the case's era (received 20/11/2026: Decree 155/2026 art. 10).
+        "Căn cứ Điều 17 và Điều 27 Luật Khiếu nại năm 2011; Điều 10 Nghị định 155/2026/NĐ-CP, "
+        "xét đơn đủ điều kiện thụ lý và thuộc thẩm quyền giải quyết, ngày 23/11/2026, Chủ tịch "
+        f"{OFFICE} đã thụ lý giải quyết khiếu nại của bà.",
         f"Thời hạn giải quyết theo quy định: chậm nhất ngày {resolution:%d/%m/%Y}.",
-        f"{OFFICE} thông báo để bà Trần Thị Ếch biết./.", *HEAD_SIGNS)
+        f"Chủ tịch {OFFICE} thông báo để bà Trần Thị Ếch biết./.", *CHAIR_SIGNS)
+    assert "TM. ỦY BAN NHÂN DÂN" not in text  # signed by the chairperson, not for the committee
 
 
 def test_acceptance_notice_goes_to_the_denouncer_with_his_own_name(db, pdf):
@@ -336,14 +347,15 @@ def test_non_acceptance_notice_gives_the_reason(db, pdf):
          note="Khiếu nại đã quá thời hiệu theo Điều 9 Luật Khiếu nại.")
     slip = issue_non_acceptance(db, case_id, now=NOW)
     _expect(
-        _text(slip.pdf, pdf), *HEADER, "Số: 1/TBKTL-UBND", "THÔNG BÁO",
+        _text(slip.pdf, pdf), *HEADER, "Số: 01/TB-UBND", "THÔNG BÁO",
         "Về việc không thụ lý giải quyết khiếu nại", "Kính gửi: Ông Hoàng Văn Năm.",
-        f"Căn cứ Điều 11 và Điều 27 Luật Khiếu nại năm 2011, {OFFICE} thông báo không thụ lý "
-        "giải quyết khiếu nại của ông vì lý do: Khiếu nại đã quá thời hiệu theo Điều 9 Luật "
-        "Khiếu nại.",
-        f"{OFFICE} thông báo để ông Hoàng Văn Năm biết./.", *HEAD_SIGNS)
+        "Căn cứ Điều 11, Điều 17 và Điều 27 Luật Khiếu nại năm 2011; Điều 10 Nghị định "
+        f"155/2026/NĐ-CP, Chủ tịch {OFFICE} thông báo không thụ lý giải quyết khiếu nại của ông "
+        "vì lý do: Khiếu nại đã quá thời hiệu theo Điều 9 Luật Khiếu nại.",
+        f"Chủ tịch {OFFICE} thông báo để ông Hoàng Văn Năm biết./.", *CHAIR_SIGNS)
     other = issue_non_acceptance(db, case_id, "Đơn không có chữ ký của người khiếu nại", NOW)
-    assert (other.number, other.copy) == ("2/TBKTL-UBND", False)  # another reason, another notice
+    # Every notice ("TB") shares one sequence: another reason, another notice, the next number.
+    assert (other.number, other.copy) == ("02/TB-UBND", False)
     assert "vì lý do: Đơn không có chữ ký của người khiếu nại." in _text(other.pdf, pdf)
 
 
@@ -385,7 +397,7 @@ def test_session_notice_lists_citizens_and_conclusions_without_the_denouncer(db,
     slip = issue_session_notice(db, session, NOW)
     text = _text(slip.pdf, pdf)
     _expect(
-        text, *HEADER, "Số: 1/TBKL-UBND", "THÔNG BÁO",
+        text, *HEADER, "Số: 01/TB-UBND", "THÔNG BÁO",
         f"Kết luận của Chủ tịch {OFFICE} tại buổi tiếp công dân định kỳ ngày 26/11/2026",
         f"Ngày 26/11/2026, tại Trụ sở {OFFICE}, đồng chí Lê Văn Dũng, Chủ tịch {OFFICE} đã chủ "
         "trì buổi tiếp công dân định kỳ theo quy định của Luật Tiếp công dân.",
@@ -408,9 +420,9 @@ def test_session_notice_lists_citizens_and_conclusions_without_the_denouncer(db,
         for secret in ("Âu Dương Phong", "au duong phong", "027090000077", "Hòe Nhai"):
             assert secret not in where, secret
     again = issue_session_notice(db, session, NOW)
-    assert (again.copy, again.number) == (True, "1/TBKL-UBND")
+    assert (again.copy, again.number) == (True, "01/TB-UBND")
     amended = issue_session_notice(db, replace(session, recipients=("Thanh tra tỉnh",)), NOW)
-    assert (amended.copy, amended.number) == (False, "2/TBKL-UBND")
+    assert (amended.copy, amended.number) == (False, "02/TB-UBND")
 
 
 def test_session_notice_checks_its_values(db):
@@ -436,12 +448,12 @@ def test_numbers_run_per_kind_and_year_without_gaps(db):
     cases = [_case(db, person(name, serial=100 + n))
              for n, name in enumerate(("Bùi Văn An", "Vũ Thị Bích", "Đỗ Văn Cường"))]
     numbers = [issue_appointment(db, c, NOW).number for c in cases]
-    assert numbers == ["1/PH-TCD", "2/PH-TCD", "3/PH-TCD"]
+    assert numbers == ["01/PH-TCD", "02/PH-TCD", "03/PH-TCD"]
     assert issue_appointment(db, cases[0], NOW).copy  # one appointment slip per case
-    assert issue_proposal(db, cases[1], NOW).number == "1/PĐX-TCD"
+    assert issue_proposal(db, cases[1], NOW).number == "01/PĐX-TCD"
     next_year = datetime(2027, 1, 4, 9, 0)
-    assert issue_proposal(db, cases[2], next_year).number == "1/PĐX-TCD"
-    assert issue_proposal(db, cases[0], next_year).number == "2/PĐX-TCD"
+    assert issue_proposal(db, cases[2], next_year).number == "01/PĐX-TCD"
+    assert issue_proposal(db, cases[0], next_year).number == "02/PĐX-TCD"
     rows = db.execute("SELECT kind, year, group_concat(seq) FROM (SELECT * FROM issued_documents"
                       " WHERE case_id IS NOT NULL ORDER BY id) GROUP BY kind, year"
                       " ORDER BY kind, year").fetchall()
@@ -457,11 +469,11 @@ def test_a_failing_render_writes_nothing_and_uses_no_number(db, monkeypatch):
         raise RuntimeError(payload["number"])
 
     monkeypatch.setitem(SLIPS, slips.APPOINTMENT, replace(SLIPS[slips.APPOINTMENT], render=fail))
-    with pytest.raises(RuntimeError, match="1/PH-TCD"):
+    with pytest.raises(RuntimeError, match="01/PH-TCD"):
         issue_appointment(db, case_id, NOW)
     assert snapshot(db) == before
     monkeypatch.undo()
-    assert issue_appointment(db, case_id, NOW).number == "1/PH-TCD"
+    assert issue_appointment(db, case_id, NOW).number == "01/PH-TCD"
 
 
 def test_same_payload_same_bytes_and_copies_are_marked(db, pdf):

@@ -59,7 +59,7 @@ def test_booking_rules_and_the_slip_that_names_the_session(office):
     assert snapshot(office) == before
     slip = issue_booking_slip(office, sid, land, NOW)
     text = pdf_text(slip.pdf)
-    assert slip.number == "1/PH-TCD"
+    assert slip.number == "01/PH-TCD"
     assert ("Mời ông đến dự buổi tiếp công dân định kỳ của Chủ tịch vào lúc 08:00 ngày "
             "03/12/2026 tại Trụ sở Ủy ban nhân dân phường Nhân Hòa, do Lê Văn Dũng chủ trì") in text
 
@@ -148,7 +148,7 @@ def test_the_conclusions_notice_is_drafted_from_the_session_and_numbered(office)
     assert snapshot(office) == before
     record_held(office, sid, now=datetime(2026, 12, 3, 11, 0))
     slip = issue_conclusions(office, sid, ("Công an xã",), datetime(2026, 12, 3, 14, 0))
-    assert (slip.number, slip.copy) == ("1/TBKL-UBND", False)
+    assert (slip.number, slip.copy) == ("01/TB-UBND", False)
     text = pdf_text(slip.pdf)
     for expected in (
             "Kết luận của Chủ tịch Ủy ban nhân dân phường Nhân Hòa tại buổi tiếp công dân định "
@@ -167,8 +167,8 @@ def test_the_conclusions_notice_is_drafted_from_the_session_and_numbered(office)
     # Registered: the document and its link to the session.
     assert office.execute("SELECT d.kind, d.number FROM session_documents s JOIN issued_documents"
                           " d ON d.id = s.document_id WHERE s.session_id = ?",
-                          [sid]).fetchall() == [("ket_luan_tiep", "1/TBKL-UBND")]
-    assert reception_day(office, sid, DAY).notice == (slip.id, "1/TBKL-UBND")
+                          [sid]).fetchall() == [("ket_luan_tiep", "01/TB-UBND")]
+    assert reception_day(office, sid, DAY).notice == (slip.id, "01/TB-UBND")
     # Asked again: the same notice, as a copy. The directions are fixed now.
     again = issue_conclusions(office, sid, (), datetime(2026, 12, 4, 8, 0))
     assert (again.id, again.copy) == (slip.id, True)

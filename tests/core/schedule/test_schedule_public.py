@@ -43,7 +43,7 @@ def _office_schedule(db):
 def test_the_posting_notice_for_a_quarter(office):
     _office_schedule(office)
     posted = issue_schedule_notice(office, parse_period("2027-Q1"), NOW)
-    assert (posted.issued.number, posted.copy, len(posted.session_ids)) == ("1/TB-LTCD", False, 12)
+    assert (posted.issued.number, posted.copy, len(posted.session_ids)) == ("01/TB-UBND", False, 12)
     text = pdf_text(posted.issued.pdf)
     for expected in (
             "THÔNG BÁO Lịch tiếp công dân quý I/2027",
@@ -127,7 +127,7 @@ def test_the_postponement_notice_gives_the_new_time(office):
     new = postpone_session(office, old, datetime(2027, 1, 8, 14, 0), datetime(2027, 1, 8, 16, 30),
                            "Chủ tịch họp Ban Thường vụ", NOW)
     issued, copy = issue_postponement_notice(office, old, NOW)
-    assert (issued.number, copy) == ("1/TB-HLTCD", False)
+    assert (issued.number, copy) == ("01/TB-UBND", False)
     text = pdf_text(issued.pdf)
     assert "Về việc hoãn buổi tiếp công dân định kỳ của Chủ tịch ngày 07/01/2027" in text
     assert ("dự kiến vào lúc 08:00–11:00 thứ Năm ngày 07/01/2027 tại Trụ sở Ủy ban nhân dân "

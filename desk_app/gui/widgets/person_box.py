@@ -1,0 +1,154 @@
+"""Người đến: the visitor's identity, filled by hand, from a scanned ID card or from an
+earlier visit; a warning when a saved ID number carries another name (the intake page checks
+it, the visit still records what was typed)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit
+
+from desk_app.core import catalog
+from desk_app.core.errors import DeskError
+from desk_app.core.model import IdKind, KnownPerson, PersonForm, Sex
+from desk_app.core.reception.ids import QrIdentity
+from desk_app.gui import style
+from desk_app.gui.widgets.fields import combo, select
+from desk_app.gui.widgets.picker import UnitPicker
+
+
+class PersonBox(QGroupBox):
+    id_edited = Signal()  # the officer typed in the ID number: look the person up
+    identity_edited = Signal()  # name, ID kind or number changed: compare with what is saved
+
+    def __init__(self, office, parent=None):
+        super().__init__(self.tr("Người đến"), parent)
+        self.office = office
+        self.full_name = QLineEdit(self)
+        self.id_kind = combo(catalog.ID_KIND_LABELS, self)
+        self.id_number = QLineEdit(self)
+        self.id_number.setMaxLength(20)
+        self.id_number.textEdited.connect(lambda _: self.id_edited.emit())
+        # The ID's issue date (read from the card's QR, or typed) and place, as on the card.
+        self.id_issued_on = QLineEdit(self)
+        self.id_issued_on.setPlaceholderText(self.tr("ngày cấp: ngày/tháng/năm"))
+        self.id_issued_place = QLineEdit(self)
+        self.id_issued_place.setPlaceholderText(self.tr("Nơi cấp giấy tờ"))
+        self.dob = QLineEdit(self)
+        self.dob.setPlaceholderText(self.tr("ngày/tháng/năm"))
+        self.sex = combo([("", ""), (Sex.NAM, "Nam"), (Sex.NU, "Nữ")], self)
+        self.phone = QLineEdit(self)
+        self.address = QLineEdit(self)
+        self.address.setPlaceholderText(self.tr("Số nhà, đường, thôn/tổ dân phố"))
+        self.commune = UnitPicker(self, blank=True)
+        self.commune.set_items([(c.code, c.name) for c in catalog.communes(office.province_code)])
+        self.old_address = QLineEdit(self)
+        self.old_address.setPlaceholderText(
+            self.tr("Địa chỉ cũ như ghi trên thẻ (trước sắp xếp 2025)"))
+
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # narrow screen: labels above fields
+        form.addRow(self.tr("&Họ và tên"), self.full_name)
+        id_row = QHBoxLayout()
+        id_row.addWidget(self.id_kind)
+        id_row.addWidget(self.id_number, 1)
+        form.addRow(self.tr("Giấy tờ tùy thân"), id_row)
+        issued_row = QHBoxLayout()
+        issued_row.addWidget(self.id_issued_on, 1)
+        issued_row.addWidget(self.id_issued_place, 2)
+        issued_label = QLabel(self.tr("Ngà&y cấp, nơi cấp"), self)
+        issued_label.setBuddy(self.id_issued_on)
+        form.addRow(issued_label, issued_row)
+        born = QHBoxLayout()
+        born.addWidget(self.dob, 1)
+        born.addWidget(QLabel(self.tr("Giới tính")))
+        born.addWidget(self.sex)
+        born_label = QLabel(self.tr("Ngày &sinh"), self)
+        born_label.setBuddy(self.dob)  # a row of several fields gets no buddy by itself
+        form.addRow(born_label, born)
+        form.addRow(self.tr("Điện thoại"), self.phone)
+        form.addRow(self.tr("Đị&a chỉ"), self.address)
+        form.addRow(self.tr("Xã/phường (mới)"), self.commune)
+        form.addRow(self.tr("Địa chỉ cũ"), self.old_address)
+        self.identity_warning = QLabel(self)
+        self.identity_warning.setObjectName("identity_warning")
+        self.identity_warning.setWordWrap(True)
+        self.identity_warning.setStyleSheet(style.css("warn", bold=True))
+        self.identity_warning.setVisible(False)
+        form.addRow(self.identity_warning)
+        for signal in (self.full_name.textChanged, self.id_number.textChanged,
+                       self.id_kind.currentIndexChanged):
+            signal.connect(lambda *_: self.identity_edited.emit())
+
+    def focus_order(self) -> list:
+        return [self.full_name, self.id_kind, self.id_number, self.id_issued_on,
+                self.id_issued_place, self.dob, self.sex, self.phone, self.address, self.commune,
+                self.old_address]
+
+    def clear(self) -> None:
+        for edit in (self.full_name, self.id_number, self.dob, self.phone, self.address,
+                     self.old_address, self.id_issued_on, self.id_issued_place):
+            edit.clear()
+        self.show_identity_warnings([])
+        select(self.id_kind, IdKind.CCCD)
+        self.sex.setCurrentIndex(0)
+        select(self.commune, self.office.commune_code)
+
+    def is_blank(self) -> bool:
+        return not any(e.text().strip() for e in (self.full_name, self.id_number, self.dob,
+                                                   self.phone, self.address, self.old_address,
+                                                   self.id_issued_on, self.id_issued_place))
+
+    def fill_identity(self, identity: QrIdentity) -> None:
+        self.full_name.setText(identity.full_name)
+        select(self.id_kind, IdKind.CCCD)
+        self.id_number.setText(identity.id_number)
+        self.dob.setText(identity.date_of_birth.strftime("%d/%m/%Y"))
+        select(self.sex, identity.sex)
+        self.old_address.setText(identity.address)
+        self.id_issued_on.setText(identity.issued_on.strftime("%d/%m/%Y") if identity.issued_on
+                                  else "")
+
+    def fill_known(self, person: KnownPerson) -> None:
+        """The saved identity; what the officer has already typed for contact stays."""
+        self.full_name.setText(person.full_name)
+        if person.date_of_birth:
+            self.dob.setText(date.fromisoformat(person.date_of_birth).strftime("%d/%m/%Y"))
+        select(self.sex, person.sex or "")
+        if not self.phone.text():
+            self.phone.setText(person.phone)
+        if not self.address.text():
+            self.address.setText(person.address)
+        if person.commune_code:
+            select(self.commune, person.commune_code)
+        if person.id_issued_on and not self.id_issued_on.text():
+            self.id_issued_on.setText(date.fromisoformat(person.id_issued_on).strftime("%d/%m/%Y"))
+        if not self.id_issued_place.text():
+            self.id_issued_place.setText(person.id_issued_place)
+
+    def show_identity_warnings(self, warnings: list[str]) -> None:
+        self.identity_warning.setText("\n".join(warnings))
+        self.identity_warning.setVisible(bool(warnings))
+
+    def _date(self, text: str, field: str) -> date | None:
+        text = text.strip()
+        if not text:
+            return None
+        try:
+            return datetime.strptime(text, "%d/%m/%Y").date()
+        except ValueError:
+            raise DeskError(self.tr("Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.")
+                            .replace("%1", text), field=field) from None
+
+    def value(self) -> PersonForm:
+        commune = self.commune.code()  # None while the typed text names no commune
+        return PersonForm(
+            full_name=self.full_name.text(), id_kind=IdKind(self.id_kind.currentData()),
+            id_number=self.id_number.text(),
+            id_issued_on=self._date(self.id_issued_on.text(), "id_issued_on"),
+            id_issued_place=self.id_issued_place.text(),
+            date_of_birth=self._date(self.dob.text(), "date_of_birth"),
+            sex=Sex(self.sex.currentData()) if self.sex.currentData() else None,
+            phone=self.phone.text(), address=self.address.text(),
+            commune_code=int(commune) if commune else None, old_address=self.old_address.text())

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Start a built app folder the way an office would, offscreen, in a throw-away data folder:
+# its version; a new office; one visit from an intake file; its receipt (fonts, rules and
+# the QR code bundled) read back as text; the log book; the holidays; next month's reception
+# schedule (a weekly rule through python-dateutil) exported as iCalendar (icalendar, the
+# Asia/Ho_Chi_Minh zone from tzdata) and HTML; then a GUI start that quits itself once its
+# main window is shown (DESK_APP_EXIT_AFTER_SHOWN=1).
+#   bash installer/smoke.sh dist/BanTiepDan
+set -euo pipefail
+folder=${1:-dist/BanTiepDan}
+app="$folder/BanTiepDan"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+yesterday=$(date -d "-1 day" +%Y-%m-%d)
+"$app" --version
+"$app" --data-dir "$work" init --province 24 --commune 9253 \
+  --officer "Nguyễn Thị Hồng Nhung:Công chức Văn phòng - Thống kê"
+cat > "$work/visit.json" <<JSON
+{"person": {"full_name": "Đặng Văn Dũng", "id_number": "027090001234",
+            "date_of_birth": "1990-03-04", "sex": "Nam", "phone": "0912345678",
+            "address": "Số 5 ngõ 12, phường Nhân Hòa, tỉnh Bắc Ninh"},
+ "reception_kind": "thuong_xuyen", "petition_kind": "kien_nghi", "topic": "dat_dai",
+ "summary": "Kiến nghị cấp giấy chứng nhận quyền sử dụng đất",
+ "received_at": "${yesterday}T09:15:00",
+ "documents": [{"name": "Đơn kiến nghị", "pages": 2, "condition": "bản gốc"}]}
+JSON
+"$app" --data-dir "$work" intake "$work/visit.json"
+"$app" --data-dir "$work" receipt 1 --out "$work/receipt.pdf"
+pdftotext "$work/receipt.pdf" - | grep -q "Đặng Văn Dũng"
+pdftotext "$work/receipt.pdf" - | grep -q "GIẤY BIÊN NHẬN"
+"$app" --data-dir "$work" log --from "${yesterday%-*-*}-01-01" --to "$yesterday" --out "$work/log.pdf"
+pdftotext "$work/log.pdf" - | grep -q "SỔ TIẾP CÔNG DÂN"
+"$app" deadline --kind khieu_nai --received 2027-01-29 | grep -q "Tết Nguyên đán"
+next_month=$(date -d "$(date +%Y-%m-01) +1 month" +%Y-%m)
+"$app" --data-dir "$work" schedule add --kind dinh_ky --every TH --from "${next_month}-01" \
+  --until "$(date -d "${next_month}-01 +1 month -1 day" +%Y-%m-%d)" --start 08:00 --end 11:00 --host 1
+# No system time-zone database (as on Windows): the bundled tzdata must answer.
+PYTHONTZPATH= "$app" --data-dir "$work" schedule export --month "$next_month" --out "$work/lich.ics"
+grep -q "BEGIN:VEVENT" "$work/lich.ics"
+grep -q "TZID:Asia/Ho_Chi_Minh" "$work/lich.ics"
+"$app" --data-dir "$work" schedule export --month "$next_month" --out "$work/lich.html"
+grep -q "Lịch Chủ tịch trực tiếp tiếp công dân" "$work/lich.html"
+QT_QPA_PLATFORM=offscreen DESK_APP_EXIT_AFTER_SHOWN=1 timeout 120 "$app" --data-dir "$work" gui
+echo "smoke start of $folder: ok"
