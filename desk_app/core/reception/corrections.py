@@ -12,7 +12,6 @@ current details, they are corrected too (and the change joins the person's histo
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
@@ -43,6 +42,7 @@ from desk_app.core.reception.identity import (
     snapshot_values,
 )
 from desk_app.core.reception.intake import check_person
+from desk_app.core.storage import uuids
 from desk_app.core.text import fold
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def _record(db: Database, visit_id: int, *, field: str, old, new, reason: str,
             officer_id: int | None, stamp: str, petition_id: int | None = None,
             rep: int = 0) -> int:
     return cast(int, db.table("record_corrections").insert({
-        "uuid": str(uuid.uuid4()), "visit_id": visit_id, "petition_id": petition_id,
+        "uuid": uuids.new_text(), "visit_id": visit_id, "petition_id": petition_id,
         "rep_ord": rep - 1 if rep else None, "field": field, "old_value": old, "new_value": new,
         "reason": reason, "officer_id": officer_id, "corrected_at": stamp}).last_pk)
 

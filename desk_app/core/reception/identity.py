@@ -13,13 +13,13 @@ costs one snapshot, not one per visit.
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from desk_app.core import catalog
 from desk_app.core.model import PersonForm
+from desk_app.core.storage import uuids
 from desk_app.core.text import clean, fold
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ def record_person(db: Database, person: PersonForm, stamp: str) -> Recorded:
             [values["id_number"], values["id_kind"]]).fetchone()
     if existing is None:
         person_id = cast(int, db.table("persons").insert({
-            **values, "uuid": str(uuid.uuid4()), "created_at": stamp, "updated_at": stamp,
+            **values, "uuid": uuids.new(), "created_at": stamp, "updated_at": stamp,
             "version": 1}).last_pk)
         identity_id = add_snapshot(db, person_id, values, stamp)
         db.execute("UPDATE persons SET identity_id = ? WHERE id = ?", [identity_id, person_id])

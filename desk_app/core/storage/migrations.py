@@ -6,6 +6,9 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
+from desk_app.core.storage.uuids import BLOB_TABLES
+from desk_app.core.storage.uuids import blob as uuid_blob
+
 migrations = Migrations("desk_app")
 
 
@@ -771,6 +774,55 @@ def m0012_reports(db: Database) -> None:
         CREATE INDEX petitions_received_kind_topic
             ON petitions(received_at, kind, topic, case_id);
         INSERT OR REPLACE INTO meta (key, value) VALUES ('recompute_due', '1');
+        """,
+    )
+
+
+def _uuid_blob(value: str | bytes | None) -> bytes | None:
+    """A text uuid as its 16 bytes; anything else unchanged (the step is run once)."""
+    return uuid_blob(value) if isinstance(value, str) else value
+
+
+@migrations(name="0014_compact_storage")
+def m0014_compact_storage(db: Database) -> None:
+    """Smaller files at a million visits, the same features (docs/scale.md, “Size”).
+
+    - The uuid of every row of the tables that grow with the visits is stored as its 16 bytes
+      (storage/uuids.py: text outside the database, the same value). As text it took 37
+      bytes in the row and again in its unique index. Triggers refuse anything else there.
+    - Indexes that no query uses (EXPLAIN QUERY PLAN over every statement the tests run) are
+      dropped: visits by reception kind or officer (the log reads petition_log_keys), cases
+      by opening day or status over all cases (the lists read the open ones), and
+      issued_documents_kind, which repeats UNIQUE (kind, year, seq).
+    - case_events(action, occurred_on), a fifth of the events' size, served only the list of
+      bodies a petition was guided or transferred to: a partial index over the events that
+      have a body serves it at a sixth of the size; a case's events are read by case_id.
+    - issued_documents(case_id) holds only the slips and notices of a case (receipts have no
+      case).
+    - The file is compacted afterwards (VACUUM, once, after all steps: meta 'vacuum').
+    """
+    db.conn.create_function("desk_uuid_blob", 1, _uuid_blob, deterministic=True)
+    for table in BLOB_TABLES:
+        db.execute(f"UPDATE {table} SET uuid = desk_uuid_blob(uuid) WHERE typeof(uuid) = 'text'")
+        for when, event in (("INSERT", "INSERT"), ("UPDATE", "UPDATE OF uuid")):
+            db.execute(
+                f"CREATE TRIGGER {table}_uuid_{when.lower()} BEFORE {event} ON {table}"
+                f" WHEN typeof(NEW.uuid) <> 'blob' OR length(NEW.uuid) <> 16"
+                f" BEGIN SELECT RAISE(ABORT, '{table}.uuid must be 16 bytes (storage/uuids.py)');"
+                f" END")
+    _run(
+        db,
+        """
+        DROP INDEX visits_kind;
+        DROP INDEX visits_officer;
+        DROP INDEX cases_opened;
+        DROP INDEX cases_status;
+        DROP INDEX issued_documents_kind;
+        DROP INDEX issued_documents_case;
+        CREATE INDEX issued_documents_case ON issued_documents(case_id) WHERE case_id IS NOT NULL;
+        DROP INDEX case_events_action;
+        CREATE INDEX case_events_bodies ON case_events(body, action) WHERE body <> '';
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('vacuum', '1');
         """,
     )
 
