@@ -405,3 +405,11 @@ COPY_CANCELLED_NOTE = "Lượt tiếp đã hủy ngày {day}"
 PERSON_NOT_FOUND = "Không tìm thấy người có số giấy tờ {id_number}. Hãy kiểm tra lại số giấy tờ."
 CORRECTION_OFFICER_REQUIRED = "Hãy ghi cán bộ thực hiện (--officer MÃ); việc đính chính, hủy được ghi lại theo người làm."
 CORRECTION_VALUE_REQUIRED = "Hãy ghi giá trị mới (--value); để xóa một mục, ghi --value \"\"."
+
+# ---- search and the log book at a million lines ---------------------------------------------
+SEARCH_LIMIT_RANGE = ("Mỗi trang kết quả có từ 1 đến {max} dòng (--limit). Để xem tiếp, dùng --page 2, "
+                      "--page 3…")
+SEARCH_PAGE_RANGE = "Số trang (--page) phải từ 1 đến {max}."
+SEARCH_MORE = "Còn kết quả: xem trang sau bằng --page {page}."
+SEARCH_NONE = "Không tìm thấy kết quả."
+SEARCH_PAGE_EMPTY = "Trang {page} không còn kết quả (các kết quả đã hết ở trang trước)."

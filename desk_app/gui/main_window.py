@@ -73,8 +73,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.case_windows: dict[int, object] = {}
 
-        self.intake.saved.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
-        self.intake.attached.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
+        # A saved visit's lines are placed in the log shown; a case step or an attached
+        # petition changes what lines show, not which (docs/log.md).
+        self.intake.saved.connect(
+            lambda result: (self.log.lines_added(result.petition_ids), self._cases_stale()))
+        self.intake.attached.connect(lambda _: (self.log.rows_changed(), self._cases_stale()))
         self.intake.open_case.connect(self.open_case)
         self.intake.open_record.connect(self.open_record)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -198,7 +201,7 @@ class MainWindow(QMainWindow):
         window = self.case_windows.get(case_id)
         if window is None:
             window = CaseDialog(self.tasks, case_id, lambda: self.officer.currentData(), self)
-            window.changed.connect(lambda _: (self._cases_stale(), self.log.mark_stale()))
+            window.changed.connect(lambda _: (self._cases_stale(), self.log.rows_changed()))
             window.finished.connect(lambda _: self.case_windows.pop(case_id, None))
             self.case_windows[case_id] = window
         window.show()
@@ -216,7 +219,7 @@ class MainWindow(QMainWindow):
         from desk_app.gui.dialogs.settings import SettingsDialog
 
         dialog = SettingsDialog(self.tasks, self)
-        dialog.changed.connect(lambda: (self._cases_stale(), self.log.mark_stale(),
+        dialog.changed.connect(lambda: (self._cases_stale(), self.log.rows_changed(),
                                         self.schedule and self.schedule.mark_stale()))
         dialog.open()
         return dialog

@@ -56,6 +56,27 @@ class PagedIdModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def extend_ids(self, ids: array) -> None:
+        """The whole list, of which the rows shown are the start: rows are added below them,
+        so what is on screen (position, selection) stays."""
+        if ids[:len(self.ids)] != self.ids:
+            self.set_ids(ids)
+            return
+        if len(ids) > len(self.ids):
+            self.beginInsertRows(QModelIndex(), len(self.ids), len(ids) - 1)
+            self.ids = ids
+            self.endInsertRows()
+
+    def insert_ids(self, placed: list[tuple[int, int]]) -> None:
+        """Insert ids at positions (increasing, each counted after the ones before it)."""
+        for position, pid in placed:
+            self.beginInsertRows(QModelIndex(), position, position)
+            self.ids.insert(position, pid)
+            # cached pages from this one on hold other rows now
+            for page_no in [p for p in self._pages if (p + 1) * PAGE > position]:
+                del self._pages[page_no]
+            self.endInsertRows()
+
     def refresh_rows(self) -> None:
         self._pages.clear()
         if self.rowCount():
