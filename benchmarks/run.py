@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--forms", type=int, default=bench_intake.FORMS, help="intake forms to save")
     ap.add_argument("--startup-runs", type=int, default=bench_startup.RUNS)
     ap.add_argument("--json", metavar="FILE", help="also write the raw results here")
+    ap.add_argument("--compare", metavar="FILE",
+                    help="an earlier run's results (--json): are the search results the same?")
     args = ap.parse_args(argv)
     only = [x.strip() for x in args.only.split(",") if x.strip()]
     unknown = set(only) - set(ALL)
@@ -57,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
                      "machine": platform.platform()}
     sections: dict[str, list[str]] = {}
     if "search" in only:
-        results["search"] = bench_search.run(path, baseline=not args.no_baseline)
+        earlier = json.loads(Path(args.compare).read_text()) if args.compare else None
+        results["search"] = bench_search.run(path, baseline=not args.no_baseline, earlier=earlier)
         sections["search"] = bench_search.report(results["search"])
     if "log" in only:
         results["log"] = bench_log.run(path)

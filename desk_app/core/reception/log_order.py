@@ -4,9 +4,9 @@ after, and where a new line goes (docs/log.md).
 Everything the log filters or sorts by is in `petition_log_keys` (triggers of migration 0013
 keep it): the time as an integer (YYYYMMDDhhmmss), the reception kind and petition kind as
 small codes (`log_codes`), the officer (0: none), the crowd size, the name's collation key, the
-log number. Each sort has one index that also holds the filters, so the first screen reads
-one index and stops after a page; a filter that keeps few lines is read from its own index
-and sorted here instead.
+log number. The table is stored in the order of the filters, and each sort has an index that
+carries the filter columns too: the first screen reads one index and stops after a page; a
+filter that keeps few lines is read from the table's ranges and sorted instead.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ if TYPE_CHECKING:
 
 SORTS = ("received_at", "log_no", "kind", "name", "crowd_size", "officer")
 FIRST_SCREEN = 256
-# A filter that keeps at most this many lines is read from log_keys_filters and sorted here
-# (≤ this many rows, one index range each); one that keeps more is met often enough along the
-# sort's own index that a first screen is ≤ FIRST_SCREEN × lines / FEW entries away.
-FEW = 3000
+# A filter that keeps at most this many lines is read from the table's ranges and sorted (a
+# few milliseconds); one that keeps more is met often enough along the sort's own index that a
+# first screen is ≤ FIRST_SCREEN × lines / FEW entries away.
+FEW = 20_000
 
 # The columns of a line's sort key (kept in the same order for every sort) and, per sort,
 # which of them order the log and whether each follows the chosen direction (True) or is
@@ -100,40 +100,48 @@ class _Query:
         terms = [*self.where, *extra]
         return " WHERE " + " AND ".join(terms) if terms else ""
 
-    # ---- a narrow filter: its own index, sorted here ------------------------------------------
-    def _filter_ranges(self) -> tuple[str, list[int]]:
-        """The filters as ranges of log_keys_filters (reception kind, kind, officer, time): a
+    # ---- a narrow filter: ranges of the table, sorted by SQLite ------------------------------
+    def _ranges(self) -> str:
+        """The filters as ranges of the table's key (reception kind, kind, officer, time): a
         column not filtered is every value it has, so the time range stays a range."""
         flt = self.flt
-        all_codes = sorted(self.codes.values())
-        terms, params = [], []
+        terms = []
+        codes = ",".join(map(str, sorted(self.codes.values()))) or "NULL"
         for column, chosen in (("reception_kind", flt.reception_kind),
                                ("kind", flt.petition_kind)):
             if not chosen:
-                terms.append(f"k.{column} IN ({','.join(map(str, all_codes))})")
+                terms.append(f"k.{column} IN ({codes})")
         if flt.officer_id is None:
             officers = [0, *(r[0] for r in self.db.execute("SELECT id FROM officers"))]
             terms.append(f"k.officer_id IN ({','.join(map(str, officers))})")
-        return self.sql_where(terms), params
+        return self.sql_where(terms)
 
-    def few(self) -> list[tuple] | None:
-        """Every line the filter keeps, with its sort key, if there are at most FEW; else None."""
-        if not self.narrowed and not self.where:
+    def order(self) -> str:
+        """The log's order as SQL over k."""
+        d = "DESC" if self.flt.descending else "ASC"
+        newest = "k.stamp DESC, k.petition_id DESC"
+        # codes are numbered as they came: their text gives the order
+        rank = "CASE k.kind " + " ".join(
+            f"WHEN {n} THEN {i}" for i, (_, n) in enumerate(sorted(self.codes.items()))) + " END"
+        return {"received_at": f"k.stamp {d}, k.petition_id {d}",
+                "log_no": f"k.log_year {d}, k.log_no {d}",
+                "kind": f"{rank} {d}, {newest}",
+                "name": f"k.name_sort {d}, k.petition_id DESC",
+                "crowd_size": f"k.crowd_size {d}, {newest}",
+                "officer": f"k.officer_id {d}, {newest}"}[self.sort]
+
+    def narrow(self) -> str | None:
+        """The query of every line a filter keeps, in order, when it keeps at most FEW."""
+        if not self.where:
             return None
-        if self.narrowed:
-            where, params = self._filter_ranges()
-            index = "log_keys_filters"
-        else:
-            where, params = self.sql_where(), []
-            index = "log_keys_time"
+        where = self._ranges()
         n = self.db.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM petition_log_keys k INDEXED BY {index}"
-            f"{where} LIMIT {FEW + 1})", [*self.params, *params]).fetchone()[0]
+            f"SELECT count(*) FROM (SELECT 1 FROM petition_log_keys k NOT INDEXED{where}"
+            f" LIMIT {FEW + 1})", self.params).fetchone()[0]
         if n > FEW:
             return None
-        return self.db.execute(
-            f"SELECT {_KEY_COLUMNS} FROM petition_log_keys k INDEXED BY {index}"
-            f" JOIN log_codes c ON c.n = k.kind{where}", [*self.params, *params]).fetchall()
+        return (f"SELECT k.petition_id AS id FROM petition_log_keys k NOT INDEXED{where}"
+                f" ORDER BY {self.order()}")
 
     # ---- a wide filter: along the sort's index -------------------------------------------------
     def _groups(self, column: str, descending: bool) -> Iterator[int]:
@@ -175,14 +183,6 @@ class _Query:
                    " ORDER BY k.stamp DESC, k.petition_id DESC", [*self.params, value])
 
 
-def _sort_rows(rows: list[tuple], sort: str, descending: bool) -> list[tuple]:
-    """Sort key rows as the log orders them (stable sorts, last column first)."""
-    out = list(rows)
-    for column, follows in reversed(_ORDER[sort]):
-        out.sort(key=lambda r, c=column: r[c], reverse=descending if follows else True)
-    return out
-
-
 def fetch_ids(db: Database, sql: str, params: list | tuple = ()) -> array:
     """The `id` column of an ordered query as array('q'), fast for a million ids.
 
@@ -202,10 +202,9 @@ def log_ids(db: Database, flt: LogFilter = LogFilter(), limit: int | None = None
     query = _Query(db, flt)
     if query.empty:
         return array("q")
-    rows = query.few()
-    if rows is not None:
-        ordered = _sort_rows(rows, query.sort, flt.descending)
-        return array("q", (r[_PID] for r in ordered[:limit]))
+    narrow = query.narrow()
+    if narrow is not None:
+        return fetch_ids(db, narrow + ("" if limit is None else f" LIMIT {limit}"), query.params)
     out = array("q")
     for sql, params in query.segments():
         if limit is not None:
@@ -263,8 +262,12 @@ def place(db: Database, flt: LogFilter, ids: array, new_ids: Iterable[int]) -> l
     wanted = kept(db, flt, new_ids)
     keys = sort_keys(db, wanted)
     before = comes_before(flt)
-    out = []
-    for pid in sorted(wanted, key=cmp_to_key(lambda a, b: -1 if before(keys[a], keys[b]) else 1)):
+    out: list[tuple[int, int]] = []
+
+    def order(a: int, b: int) -> int:
+        return -1 if before(keys[a], keys[b]) else 1
+
+    for pid in sorted(wanted, key=cmp_to_key(order)):
         lo, hi = 0, len(ids)
         while lo < hi:
             mid = (lo + hi) // 2

@@ -725,12 +725,12 @@ _LOG_KEYS_FOR_NEW = f"""
             INSERT OR IGNORE INTO log_codes (code)
                 VALUES ((SELECT reception_kind FROM visits WHERE id = NEW.visit_id)), (NEW.kind);
             INSERT OR REPLACE INTO petition_log_keys
-                (petition_id, stamp, reception_kind, kind, officer_id, crowd_size, name_sort,
+                (reception_kind, kind, officer_id, stamp, petition_id, crowd_size, name_sort,
                  log_year, log_no)
-            VALUES (NEW.id, {_STAMP.format(t="NEW.received_at")},
-                    {_LOG_CODE.format(value="(SELECT reception_kind FROM visits WHERE id = NEW.visit_id)")},
+            VALUES ({_LOG_CODE.format(value="(SELECT reception_kind FROM visits WHERE id = NEW.visit_id)")},
                     {_LOG_CODE.format(value="NEW.kind")},
                     (SELECT COALESCE(officer_id, 0) FROM visits WHERE id = NEW.visit_id),
+                    {_STAMP.format(t="NEW.received_at")}, NEW.id,
                     (SELECT crowd_size FROM visits WHERE id = NEW.visit_id),
                     {_SORT_NAME}, NEW.log_year, NEW.log_no);
             -- A denunciation protects every line of its visit (Denunciation law art. 47), and a
@@ -777,7 +777,7 @@ def m0013_search_and_log_scale(db: Database) -> None:
     db.execute("UPDATE identity_snapshots SET sort_key = desk_collation_key(full_name)")
     _run(
         db,
-        f"""
+        """
         DROP TRIGGER petitions_log_keys_insert;
         DROP TRIGGER petitions_log_keys_update;
         DROP TRIGGER petitions_log_keys_delete;
@@ -785,47 +785,51 @@ def m0013_search_and_log_scale(db: Database) -> None:
         DROP TRIGGER visits_identity_log_keys;
         DROP TABLE petition_log_keys;
         DROP INDEX petitions_kind_asc;
+        """,
+    )
+    _log_keys_0013(db)
+
+
+def _log_keys_0013(db: Database) -> None:
+    _run(
+        db,
+        f"""
         CREATE TABLE log_codes (n INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);
         INSERT INTO log_codes (code)
             SELECT reception_kind FROM visits UNION SELECT kind FROM petitions ORDER BY 1;
+        -- Stored in the order of the filters (reception kind, petition kind, officer, time):
+        -- the lines a narrow filter keeps are a few ranges of the table itself, with their sort
+        -- columns, and every index below carries these columns too, so a first screen is
+        -- filtered without reading the table.
         CREATE TABLE petition_log_keys (
-            petition_id INTEGER PRIMARY KEY,
-            stamp INTEGER NOT NULL,
             reception_kind INTEGER NOT NULL,
             kind INTEGER NOT NULL,
             officer_id INTEGER NOT NULL,
+            stamp INTEGER NOT NULL,
+            petition_id INTEGER NOT NULL,
             crowd_size INTEGER NOT NULL,
             name_sort TEXT NOT NULL,
             log_year INTEGER NOT NULL,
-            log_no INTEGER NOT NULL
-        );
+            log_no INTEGER NOT NULL,
+            PRIMARY KEY (reception_kind, kind, officer_id, stamp, petition_id)
+        ) WITHOUT ROWID;
         INSERT INTO petition_log_keys
-        SELECT p.id, {_STAMP.format(t="p.received_at")},
-               (SELECT n FROM log_codes WHERE code = v.reception_kind),
+        SELECT (SELECT n FROM log_codes WHERE code = v.reception_kind),
                (SELECT n FROM log_codes WHERE code = p.kind),
-               COALESCE(v.officer_id, 0), v.crowd_size,
+               COALESCE(v.officer_id, 0), {_STAMP.format(t="p.received_at")}, p.id, v.crowd_size,
                CASE WHEN {_PROTECTED_VISIT.format(visit="p.visit_id")} THEN '~' ELSE i.sort_key END,
                p.log_year, p.log_no
           FROM petitions p
           JOIN visits v ON v.id = p.visit_id
           JOIN identity_snapshots i ON i.id = v.identity_id;
-        -- One index per sort, each also holding the filters (reception kind, petition kind,
-        -- officer, time), so a first screen reads one index and no table; the filters' own
-        -- index (log_keys_filters) finds a narrow filter's few lines directly.
-        CREATE INDEX log_keys_time
-            ON petition_log_keys(stamp, petition_id, reception_kind, kind, officer_id);
-        CREATE INDEX log_keys_number
-            ON petition_log_keys(log_year, log_no, stamp, reception_kind, kind, officer_id);
-        CREATE INDEX log_keys_kind
-            ON petition_log_keys(kind, stamp, petition_id, reception_kind, officer_id);
-        CREATE INDEX log_keys_name
-            ON petition_log_keys(name_sort, petition_id, stamp, reception_kind, kind, officer_id);
-        CREATE INDEX log_keys_crowd
-            ON petition_log_keys(crowd_size, stamp, petition_id, reception_kind, kind, officer_id);
-        CREATE INDEX log_keys_officer
-            ON petition_log_keys(officer_id, stamp, petition_id, reception_kind, kind);
-        CREATE INDEX log_keys_filters
-            ON petition_log_keys(reception_kind, kind, officer_id, stamp);
+        CREATE UNIQUE INDEX log_keys_line ON petition_log_keys(petition_id);
+        -- One index per sort (both directions: read backwards, or group by group).
+        CREATE INDEX log_keys_time ON petition_log_keys(stamp, petition_id);
+        CREATE INDEX log_keys_number ON petition_log_keys(log_year, log_no);
+        CREATE INDEX log_keys_kind ON petition_log_keys(kind, stamp, petition_id);
+        CREATE INDEX log_keys_name ON petition_log_keys(name_sort, petition_id);
+        CREATE INDEX log_keys_crowd ON petition_log_keys(crowd_size, stamp, petition_id);
+        CREATE INDEX log_keys_officer ON petition_log_keys(officer_id, stamp, petition_id);
         CREATE TRIGGER petitions_log_keys_insert AFTER INSERT ON petitions BEGIN
             {_LOG_KEYS_FOR_NEW.format(when="NEW.kind = 'to_cao' AND")}
         END;

@@ -1,7 +1,9 @@
 """A table over a sorted id array whose rows load a page at a time (docs/architecture.md, “Big lists”).
 
-The worker computes the ids in SQL; the model fetches ~256 rows per page on the GUI thread
-from a read connection and keeps a few pages, so a million-row list scrolls smoothly.
+The worker computes the ids in SQL; the model fetches 64 rows per page on the GUI thread
+from a read connection and keeps a few pages, so a million-row list scrolls smoothly. A page
+is about two screens: each row costs a handful of random reads (its visit, identity, case),
+so a bigger page only delays the first paint (docs/log.md).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-PAGE = 256
-CACHED_PAGES = 8
+PAGE = 64
+CACHED_PAGES = 32
 OVERDUE = QColor("#b00020")  # with the words "Quá hạn n ngày": never colour alone
 
 
