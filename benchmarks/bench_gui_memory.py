@@ -60,6 +60,8 @@ APP = _STATUS + (
     "    if time.perf_counter() - t0 > 600: raise SystemExit('the log did not load')\n"
     "loaded = status(); rows = log.model.rowCount()\n"
     "bar = log.view.verticalScrollBar()\n"
+    "while bar.maximum() < rows // 2:  # the view lays the rows out\n"
+    "    app.processEvents(); time.sleep(0.01)\n"
     "screens = int(sys.argv[2])\n"
     "step = max(bar.pageStep(), (bar.maximum() - bar.minimum()) // max(screens, 1))\n"
     "t1 = time.perf_counter(); value = bar.minimum(); shown = 0\n"

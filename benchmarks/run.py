@@ -3,7 +3,7 @@
     python benchmarks/run.py                      # 1,000,000 visits, everything
     python benchmarks/run.py --visits 100000      # a smaller office
     python benchmarks/run.py --only search,log    # some of: generate search log intake startup
-                                                  # cases documents deadlines
+                                                  # cases documents deadlines memory
 
 Runs one benchmark at a time (single process, one core). See benchmarks/README.md.
 """
@@ -26,13 +26,15 @@ import bench_cases  # noqa: E402
 import bench_deadlines  # noqa: E402
 import bench_documents  # noqa: E402
 import bench_generate  # noqa: E402
+import bench_gui_memory  # noqa: E402
 import bench_intake  # noqa: E402
 import bench_log  # noqa: E402
 import bench_search  # noqa: E402
 import bench_startup  # noqa: E402
 from common import CACHE_DIR, demo_db, log, working_copy  # noqa: E402
 
-ALL = ("generate", "search", "log", "intake", "startup", "cases", "documents", "deadlines")
+ALL = ("generate", "search", "log", "intake", "startup", "cases", "documents", "deadlines",
+       "memory")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     if "log" in only:
         results["log"] = bench_log.run(path)
         sections["log"] = bench_log.report(results["log"])
-    if "intake" in only or "startup" in only:
+    if "intake" in only or "startup" in only or "memory" in only:
         work_dir = CACHE_DIR / "work"
         try:
             log("copying the database for the write benchmarks …")
@@ -76,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
             if "startup" in only:  # the app opens the copy, with the intakes just saved
                 results["startup"] = bench_startup.measure_startup(work_dir, args.startup_runs)
                 sections["startup"] = bench_startup.report(results["startup"])
+            if "memory" in only:
+                results["memory"] = bench_gui_memory.run(work)
+                sections["memory"] = bench_gui_memory.report(results["memory"])
         finally:
             shutil.rmtree(work_dir, ignore_errors=True)
     if "cases" in only:
@@ -91,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         results["generate"] = bench_generate.run(meta, path)
         sections["generate"] = bench_generate.report(results["generate"])
     order = ("search", "log", "intake", "generate", "startup", "cases", "documents",
-             "deadlines")  # 1–8
+             "deadlines", "memory")  # 1–8, 10
     lines = [line for name in order for line in sections.get(name, [])]
 
     header = (f"desk_app benchmarks — {args.visits:,} visits ({path.name}), Python {results['python']},"
