@@ -12,7 +12,7 @@ import pytest
 from desk_app.core.demo.generate import generate
 from desk_app.core.model import PetitionKind
 from desk_app.core.reception import log_order
-from desk_app.core.reception.log_order import LogFilter, log_ids, place
+from desk_app.core.reception.log_order import LogFilter, fetch_ids, log_ids, log_sql, place
 from desk_app.core.text import collation_key
 from tests.support import part, person, register
 
@@ -84,6 +84,11 @@ def test_every_filter_and_sort(office, monkeypatch, few):
         expected = _expected(lines, flt)
         assert list(log_ids(office, flt)) == expected, flt
         assert list(log_ids(office, flt, limit=37)) == expected[:37], flt
+
+
+def test_one_query_gives_the_same_order(office):
+    for flt in _filters():
+        assert list(fetch_ids(office, *log_sql(flt))) == list(log_ids(office, flt)), flt
 
 
 def test_filters_that_keep_nothing(office):

@@ -183,6 +183,42 @@ class _Query:
                    " ORDER BY k.stamp DESC, k.petition_id DESC", [*self.params, value])
 
 
+def log_sql(flt: LogFilter = LogFilter()) -> tuple[str, list]:
+    """One query (column `id`) listing the filter's lines in the log's order, and its
+    parameters: for a caller that streams them (an export by date is one index range). The
+    screen uses log_ids, which splits some sorts into index ranges and reads the first screen
+    first."""
+    sort = flt.sort if flt.sort in SORTS else "received_at"
+    d = "DESC" if flt.descending else "ASC"
+    code = "(SELECT n FROM log_codes WHERE code = ?)"
+    where: list[str] = []
+    params: list = []
+    if flt.date_from:
+        where.append("k.stamp >= ?")
+        params.append(_stamp(flt.date_from))
+    if flt.date_to:
+        where.append("k.stamp < ?")
+        params.append(_stamp(flt.date_to + timedelta(days=1)))
+    for column, value in (("reception_kind", flt.reception_kind), ("kind", flt.petition_kind)):
+        if value:
+            where.append(f"k.{column} = {code}")
+            params.append(value)
+    if flt.officer_id is not None:
+        where.append("k.officer_id = ?")
+        params.append(flt.officer_id)
+    newest = "k.stamp DESC, k.petition_id DESC"
+    order = {"received_at": f"k.stamp {d}, k.petition_id {d}",
+             "log_no": f"k.log_year {d}, k.log_no {d}",
+             "kind": f"(SELECT code FROM log_codes WHERE n = k.kind) {d}, {newest}",
+             "name": f"k.name_sort {d}, k.petition_id DESC",
+             "crowd_size": f"k.crowd_size {d}, {newest}",
+             "officer": f"k.officer_id {d}, {newest}"}[sort]
+    sql = "SELECT k.petition_id AS id FROM petition_log_keys k"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return f"{sql} ORDER BY {order}", params
+
+
 def fetch_ids(db: Database, sql: str, params: list | tuple = ()) -> array:
     """The `id` column of an ordered query as array('q'), fast for a million ids.
 

@@ -15,13 +15,13 @@ from desk_app.core import catalog, limits
 from desk_app.core.cases.lifecycle import STATUS_LABELS
 from desk_app.core.errors import DeskError
 from desk_app.core.model import LogRow, Outcome
-from desk_app.core.reception.log_order import SORTS, LogFilter, fetch_ids, log_ids
+from desk_app.core.reception.log_order import SORTS, LogFilter, fetch_ids, log_ids, log_sql
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 # Which lines, in which order: log_order.py (re-exported: callers import them from here).
-__all__ = ["SORTS", "LogFilter", "fetch_ids", "log_ids", "log_rows"]
+__all__ = ["SORTS", "LogFilter", "fetch_ids", "log_ids", "log_rows", "log_sql"]
 
 
 # True when the line's visit brings a denunciation: every line of it is then protected
