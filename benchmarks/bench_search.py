@@ -5,8 +5,8 @@ rows for them) over a realistic mix of about 250 queries taken from the database
 full names with and without marks, partial names as typed, ID numbers and prefixes,
 address and summary words, đ/d, and the hard cases (names given name first or surname last,
 rare full names, common surnames, one letter, phone prefixes, "dat nguyen", words that match
-nothing). Also what the window does for a search: its first page of 500 ids and the count of
-matches (up to 10,000). Baseline: a naive LIKE '%…%' scan over persons.full_name /
+nothing). Also what the window does for a search: its first page of 500 ids with the rows of
+the table's first page (64), then the count of matches (up to 10,000). Baseline: a naive LIKE '%…%' scan over persons.full_name /
 petitions.summary for the same queries, newest 200 first, with the same row fetch. Targets:
 p95 ≤ 10 ms and max ≤ 50 ms. `--compare FILE` checks each query's result fingerprint (the ids
 in order) against an earlier run's results (run.py --json, or this script's --json).
@@ -128,14 +128,17 @@ def compare(result: dict, earlier: dict) -> dict:
             "not_in_earlier": [q for q in new if q not in old]}
 
 
-def _window_search(db, text: str) -> None:
-    """What the log page does for a search: the first page of ids, the count, the first rows."""
+def _window_search(db, text: str) -> float:
+    """What the log page does for a search before it paints: the first page of ids and the rows
+    of the table's first page (64); returns the seconds the count it asks for next takes."""
     from desk_app.core.reception.logbook import log_rows
     from desk_app.core.reception.search import PAGE, count_matches, search_page
 
     page = search_page(db, text, PAGE)
+    log_rows(db, page.ids[:64])
+    t0 = time.perf_counter()
     count_matches(db, text)
-    log_rows(db, page.ids[:256])
+    return time.perf_counter() - t0
 
 
 def run(db_path: Path, *, baseline: bool = True, earlier: dict | None = None) -> dict:
@@ -159,15 +162,17 @@ def run(db_path: Path, *, baseline: bool = True, earlier: dict | None = None) ->
         if not rows:
             empty.append(text)
     slow = sorted(zip(times, (q for _, q in queries), strict=True), reverse=True)[:8]
-    window = []
+    window, counting = [], []
     for _, text in queries:
         t0 = time.perf_counter()
-        _window_search(db, text)
-        window.append(time.perf_counter() - t0)
+        counted = _window_search(db, text)
+        window.append(time.perf_counter() - t0 - counted)
+        counting.append(counted)
     result = {
         "queries": len(queries),
         "search": summary(times),
         "window": summary(window),
+        "count": summary(counting),
         "by_category": {c: summary(v) for c, v in sorted(by_cat.items())},
         "slowest": [(t, round(s * 1000, 1)) for s, t in slow],
         "empty_results": empty,
@@ -189,14 +194,16 @@ def run(db_path: Path, *, baseline: bool = True, earlier: dict | None = None) ->
 
 def report(result: dict) -> list[str]:
     s = result["search"]
-    w = result["window"]
+    w, n = result["window"], result["count"]
     ok = verdict(s["p95"], TARGET_P95_MS) == verdict(s["max"], TARGET_MAX_MS) == "OK"
     lines = [f"1. Search ({result['queries']} queries, limit {LIMIT}; target p95 ≤ {TARGET_P95_MS:.0f} ms,"
              f" max ≤ {TARGET_MAX_MS:.0f} ms)",
              f"   search():       p50 {s['p50']:7.1f} ms   p95 {s['p95']:7.1f} ms   max {s['max']:7.1f} ms"
              f"   [{'OK' if ok else 'MISSED'}]",
-             f"   window (500 ids, count ≤ 10,000, 256 rows): p50 {w['p50']:7.1f} ms   p95 {w['p95']:7.1f} ms"
-             f"   max {w['max']:7.1f} ms"]
+             f"   window, first paint (500 ids, 64 rows): p50 {w['p50']:7.1f} ms   p95 {w['p95']:7.1f} ms"
+             f"   max {w['max']:7.1f} ms",
+             f"   window, then the count (≤ 10,000):     p50 {n['p50']:7.1f} ms   p95 {n['p95']:7.1f} ms"
+             f"   max {n['max']:7.1f} ms"]
     b = result.get("baseline")
     if b:
         lines.append(f"   LIKE baseline:  p50 {b['p50']:7.1f} ms   p95 {b['p95']:7.1f} ms   max {b['max']:7.1f} ms")

@@ -106,13 +106,22 @@ def test_search_shows_how_many_and_pages_on(qtbot, window, monkeypatch):
 
 def test_search_count_says_more_than_when_it_stops_counting(qtbot, window, monkeypatch):
     from desk_app.core.reception import search as search_module
+    from desk_app.gui.pages import log as log_page
 
-    monkeypatch.setattr(search_module, "COUNT_CAP", 30)
+    monkeypatch.setattr(log_page, "SEARCH_PAGE", 20)
     monkeypatch.setattr(search_module.count_matches, "__defaults__", (30,))
     log = window.log
     with qtbot.waitSignal(log.loaded, timeout=5000):
         log.set_search("nguyen")
-    assert log.count.text().endswith("/ hơn 30 kết quả")
+    assert log.count.text() == "20 / hơn 30 kết quả"
+
+
+def test_a_search_that_fits_one_page_is_not_counted_again(qtbot, window):
+    log = window.log
+    with qtbot.waitSignal(log.loaded, timeout=5000):
+        log.set_search("nguyen van")
+    n = log.model.rowCount()
+    assert 0 < n < 500 and log.count.text() == f"{n} / {n} kết quả" and log.more.isHidden()
 
 
 def test_a_saved_visit_is_placed_without_a_reload(qtbot, window, demo_db):

@@ -188,10 +188,9 @@ class LogPage(QWidget):
         self.more.setVisible(False)
         self.count.setText(self.tr("Đang tải…"))
         if text:
-            def search_job(db):
-                return search_page(db, text, SEARCH_PAGE), count_matches(db, text)
-
-            self.tasks.read(search_job, lambda found: self._searched(generation, *found))
+            # The first page first; the count (up to 10,000 matches read) follows it.
+            self.tasks.read(lambda db: search_page(db, text, SEARCH_PAGE),
+                            lambda page: self._searched(generation, text, page))
             return
 
         def first_job(db):
@@ -223,15 +222,27 @@ class LogPage(QWidget):
         self.count.setText(self.tr("%1 dòng").replace("%1", _number(n)))
 
     # --- search results: a page at a time --------------------------------------------------
-    def _searched(self, generation: int, page, counted) -> None:
+    def _searched(self, generation: int, text: str, page) -> None:
         if generation != self._generation:
             return
         self._after = page.after
-        self._matches = counted
+        # until counted: what is known (all of them when there is no next page)
+        self._matches = (len(page.ids), page.after is None)
         self.model.set_ids(array("q", page.ids))
         self._show_matches()
         self._loading = False
-        self.loaded.emit(len(page.ids))
+        if page.after is None:
+            self.loaded.emit(len(page.ids))
+            return
+        self.tasks.read(lambda db: count_matches(db, text),
+                        lambda counted: self._counted(generation, counted))
+
+    def _counted(self, generation: int, counted: tuple[int, bool]) -> None:
+        if generation != self._generation:
+            return
+        self._matches = counted
+        self._show_matches()
+        self.loaded.emit(len(self.model.ids))
 
     def show_more(self) -> None:
         """The next page of search results, below those shown."""
@@ -256,6 +267,8 @@ class LogPage(QWidget):
         n, exact = self._matches
         # counting every match of a common word would read its whole list: "more than"
         total = _number(n) if exact else self.tr("hơn %1").replace("%1", _number(n))
+        if n <= shown and not exact:
+            total = self.tr("đang đếm…")
         self.count.setText(self.tr("%1 / %2 kết quả").replace("%1", _number(shown))
                            .replace("%2", total))
         self.more.setVisible(self._after is not None)
