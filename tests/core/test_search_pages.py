@@ -115,3 +115,20 @@ def test_the_vocabulary_lists_words_and_pairs_not_long_numbers(db):
     assert (search_index.WHO_PAIR, "dang.van") in vocabulary
     assert (search_index.WHAT_WORD, "kien") in vocabulary
     assert not any(term.isdigit() and len(term) >= 6 for _, term in vocabulary)
+
+
+@pytest.mark.parametrize(("text", "same_as"), [
+    ("nguyen " * 300, "nguyen"), ("dat " * 50 + "nguyen", "dat nguyen"), ("so 1", "so 1"),
+    ("王小明 nguyen", "nguyen"), ('"; DROP TABLE petitions; --', "drop table petitions"),
+    ("NEAR(nguyen van) OR *", "near nguyen van or"), ("w" * 5000, None),
+    (" ".join(f"w{i}" for i in range(400)), None)])
+def test_odd_queries_find_what_their_words_find(office, text, same_as):
+    """A word said twice asks nothing more; FTS5's own syntax is plain text; nonsense finds
+    nothing (and none of them is slow: the words are checked against the vocabulary first)."""
+    ids = search_ids(office, text, limit=10**6)
+    assert len(ids) == len(set(ids))
+    if same_as is None:
+        assert ids == []
+    else:
+        assert set(ids) == set(search_ids(office, same_as, limit=10**6))
+        assert count_matches(office, text) == count_matches(office, same_as)

@@ -142,7 +142,9 @@ class _Planner:
         """Tier 3: every word in either part."""
         *head, last = self.words
         groups = []
-        for word in head:
+        for word in dict.fromkeys(head):  # a word twice is the same condition
+            if word == last:
+                continue  # the last word's group (its prefix) holds it
             if is_long_number(word):
                 terms = [_q(word), _q(WHAT + word)]
             else:
