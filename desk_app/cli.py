@@ -103,8 +103,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="tìm người, lượt tiếp, vụ việc (có dấu hay không dấu đều được)")
     p.add_argument("text", nargs="+", metavar="TỪ",
                    help="họ tên, số giấy tờ, điện thoại, địa chỉ hoặc nội dung")
-    p.add_argument("--limit", type=cli_errors.LIMIT, default=50, metavar="SỐ",
-                   help="số kết quả nhiều nhất (mặc định 50)")
+    p.add_argument("--limit", type=int, default=50, metavar="SỐ",
+                   help="số kết quả mỗi trang, từ 1 đến 500 (mặc định 50)")
+    p.add_argument("--page", type=int, default=1, metavar="TRANG",
+                   help="trang kết quả thứ mấy (mặc định 1: các kết quả khớp nhất, mới nhất)")
 
     p = sub.add_parser("receipt", help="in giấy biên nhận (mẫu 02/TCD) của một lượt tiếp")
     p.add_argument("visit_id", type=cli_errors.ROW_ID, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp (visit_id)")
@@ -325,19 +327,9 @@ def cmd_intake(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from desk_app import messages
-    from desk_app.core.catalog import PETITION_KIND_LABELS
-    from desk_app.core.reception.search import search
+    from desk_app.cli_search import search_command
 
-    text = " ".join(args.text)
-    if not text.strip():
-        raise DeskError(messages.SEARCH_EMPTY)
-    rows = search(_read(args), text, args.limit)
-    lines = [f"{r.received_at[:10]}  {r.person_name}  [{PETITION_KIND_LABELS.get(r.petition_kind, '')}]"
-             f"  {r.summary}" + ("  [ĐÃ HỦY]" if r.cancelled else "") for r in rows] or [
-                 "Không tìm thấy kết quả."]
-    _emit(args, [asdict(r) for r in rows], lines)
-    return 0
+    return search_command(args, _read, _emit)
 
 
 def cmd_receipt(args) -> int:

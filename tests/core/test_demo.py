@@ -25,7 +25,8 @@ def test_same_seed_same_data(tmp_path):
     a = _make(tmp_path / "a.sqlite3", 7)
     b = _make(tmp_path / "b.sqlite3", 7)
     state_a, state_b = snapshot(a), snapshot(b)
-    for table in ("persons", "visits", "petitions", "cases", "issued_documents", "search_fts"):
+    for table in ("persons", "visits", "petitions", "cases", "issued_documents", "search_fts_data",
+                  "search_vocab", "petition_log_keys"):
         assert state_a[table] == state_b[table], table
     c = _make(tmp_path / "c.sqlite3", 8)
     assert snapshot(c)["persons"] != state_a["persons"]
@@ -97,4 +98,4 @@ def test_cached_case_state_is_what_a_full_recompute_writes(tmp_path):
     recompute_all(db, today=END.date())
     assert db.execute(f"SELECT id, {columns} FROM cases ORDER BY id").fetchall() == before
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"petitions_received_at", "case_events_case", "petition_log_keys_name"} <= indexes
+    assert {"petitions_received_at", "case_events_case", "log_keys_name", "log_keys_line"} <= indexes

@@ -28,7 +28,7 @@ from desk_app.core.reception import search_index
 from desk_app.core.reception.ids import BIRTH_PROVINCE_CODES
 from desk_app.core.reception.intake import RECEIPT_KIND
 from desk_app.core.storage.office import add_officer, get_office, init_office, require_office
-from desk_app.core.text import fold
+from desk_app.core.text import collation_key, fold
 
 DEMO_PROVINCE = 24  # Bắc Ninh
 DEMO_COMMUNE = 9253  # Phường Nhân Hòa
@@ -91,6 +91,7 @@ BODIES = ("Tòa án nhân dân khu vực 1 - Bắc Ninh", "Sở Nông nghiệp v
 
 
 _fold_name = lru_cache(maxsize=1 << 14)(fold)  # a few thousand distinct names
+_sort_key = lru_cache(maxsize=1 << 14)(collation_key)
 # Cumulative weights for rng.choices (same draws as plain weights, without re-adding them).
 _SURNAME_CUM = list(accumulate(SURNAME_WEIGHTS))
 _OUTCOMES = ("accepted", "guided", "transferred", "refused")
@@ -256,7 +257,9 @@ def _stage_units(visits: int) -> int:
 # full, too). The ones the petitions' triggers look up as each line goes in stay.
 _FILLED = ("persons", "identity_snapshots", "visits", "visit_documents", "visit_representatives",
            "cases", "petitions", "petition_log_keys", "issued_documents", "case_events")
-_KEEP_WHILE_FILLING = frozenset({"petitions_visit"})
+# log_keys_line: the log keys' triggers find a line by its petition (0013's table is keyed by
+# the filters, WITHOUT ROWID), as each denunciation re-keys its visit's lines.
+_KEEP_WHILE_FILLING = frozenset({"petitions_visit", "log_keys_line"})
 
 
 def _drop_indexes(db: Database) -> list[str]:
@@ -325,7 +328,7 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
         batch["persons"].append(row)
         batch["identity_snapshots"].append(
             {"id": row["identity_id"], "person_id": row["id"], "recorded_at": stamp,
-             **{k: row[k] for k in _IDENTITY_COLUMNS}})
+             "sort_key": _sort_key(row["full_name"]), **{k: row[k] for k in _IDENTITY_COLUMNS}})
         identity_of[row["id"]] = row["identity_id"]
         known.append(row["id"])
         return row["id"]

@@ -337,6 +337,9 @@ def correct_entry(db: Database, visit_id: int, key: str, value: str | None, reas
                                                  [officer_id]).fetchone() is None:
             raise DeskError(messages.OFFICER_UNKNOWN.format(value=officer_id), field="officer")
         parsed = parse_value(target.field, value)
+        # The index keeps no text: what it holds for these lines is rebuilt from the tables
+        # before the change, so it can be taken out after.
+        indexed = search_index.documents(db, [r[0] for r in _petitions(db, visit_id)])
         if target.scope == "person":
             correction_id = _correct_person(db, visit, target, parsed, reason, officer_id, stamp)
         elif target.scope == "petition":
@@ -347,7 +350,7 @@ def correct_entry(db: Database, visit_id: int, key: str, value: str | None, reas
                                            stamp)
         db.execute("UPDATE visits SET corrected_at = ?, version = version + 1 WHERE id = ?",
                    [stamp, visit_id])
-        search_index.index_petitions(db, [r[0] for r in _petitions(db, visit_id)])
+        search_index.replace_documents(db, indexed)
     return correction_id
 
 

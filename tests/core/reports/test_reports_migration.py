@@ -38,7 +38,8 @@ def _database_before(tmp_path: Path) -> Path:
     db.execute(f"PRAGMA user_version = {steps.index(STEP)}")
     db.conn.commit()
     for key, job in AFTER_STEPS.items():
-        if key != "recompute_due" and db.execute(
+        # Left to after the upgrade: today's recompute and search index expect today's schema.
+        if key not in ("recompute_due", "search_reindex") and db.execute(
                 "SELECT value FROM meta WHERE key = ?", [key]).fetchone() == ("1",):
             job(db)
     assert "first_outcome" not in {r[1] for r in db.execute("PRAGMA table_info(cases)")}
