@@ -512,6 +512,13 @@ REPORT_ISSUE_PDF_ONLY = "Chỉ báo cáo PDF mới được lấy số. Hãy ghi
 REPORT_PERIOD_REQUIRED = ("Hãy ghi kỳ báo cáo: --period 2026-Q4 (quý), 2026-6M, 2026-9M, 2026 (năm) hoặc "
                           "2026-11-01..2026-11-30.")
 
+# ---- search and the log book at a million lines ---------------------------------------------
+SEARCH_LIMIT_RANGE = ("Mỗi trang kết quả có từ 1 đến {max} dòng (--limit). Để xem tiếp, dùng --page 2, "
+                      "--page 3…")
+SEARCH_PAGE_RANGE = "Số trang (--page) phải từ 1 đến {max}."
+SEARCH_MORE = "Còn kết quả: xem trang sau bằng --page {page}."
+SEARCH_NONE = "Không tìm thấy kết quả."
+SEARCH_PAGE_EMPTY = "Trang {page} không còn kết quả (các kết quả đã hết ở trang trước)."
 # The sync bundle to the province (core/bundle, desk-app keys / export-bundle / import-bundle / ack)
 BUNDLE_FILE_MISSING = "Không tìm thấy tệp {path}. Hãy kiểm tra lại đường dẫn."
 BUNDLE_NO_OWN_KEY = ("Cơ quan chưa có khóa ký. Hãy tạo khóa: desk-app keys new (hoặc Cài đặt › Khóa "

@@ -77,6 +77,8 @@ class _Run:
     touched: list[tuple[str, str, int]] = field(default_factory=list)
     cols: dict[str, set[str]] = field(default_factory=dict)
     reader: Reader | None = None
+    new_lines: list[int] = field(default_factory=list)  # petitions to index
+    lines_before: dict[int, str] = field(default_factory=dict)  # their search text before
 
     def local_id(self, table: str, key: str) -> int | None:
         row = self.db.execute("SELECT row_id FROM bundle_remote WHERE tbl = ? AND uuid = ?",
@@ -144,6 +146,7 @@ def run(db: Database, checked: Checked, *, apply: bool, now: datetime | None = N
                 db.execute(f"UPDATE {spec.name} SET {column} = ? WHERE id = ?", [target, row_id])
     if apply:
         _rehash(r)
+        _index(r)
     return summary
 
 
@@ -263,6 +266,8 @@ def _write(r: _Run, table: str, key: str, version: int, data: dict, row_id: int 
         values["office_code"] = r.summary.office_code
     if table == "visits":
         values["identity_id"] = _snapshot(r, values.get("person_id"), data.get("identity"))
+    if row_id is not None and table in ("visits", "petitions"):
+        _before_change(r, table, row_id)
     try:
         if row_id is None:
             values["uuid"] = uuid_stored(table, key)
@@ -270,6 +275,8 @@ def _write(r: _Run, table: str, key: str, version: int, data: dict, row_id: int 
             cur = r.db.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES"
                                f" ({', '.join('?' for _ in names)})", [values[n] for n in names])
             row_id = int(cur.lastrowid or 0)
+            if table == "petitions":
+                r.new_lines.append(row_id)
         else:
             names = list(values)
             r.db.execute(f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
@@ -288,6 +295,27 @@ def _write(r: _Run, table: str, key: str, version: int, data: dict, row_id: int 
         if rid == -1:
             deferred[i] = (row_id, column, ref)
     return row_id
+
+
+def _before_change(r: _Run, table: str, row_id: int) -> None:
+    """The search text of the lines a visit or petition update may change, taken before it
+    (the index is contentless: it forgets a text only when told what it was)."""
+    from desk_app.core.reception import search_index
+
+    ids = [row_id] if table == "petitions" else [
+        p for (p,) in r.db.execute("SELECT id FROM petitions WHERE visit_id = ?", [row_id])]
+    ids = [i for i in ids if i not in r.lines_before and i not in r.new_lines]
+    if ids:
+        r.lines_before.update(search_index.documents(r.db, ids))
+
+
+def _index(r: _Run) -> None:
+    from desk_app.core.reception import search_index
+
+    for start in range(0, len(r.new_lines), 5000):
+        search_index.index_petitions(r.db, r.new_lines[start:start + 5000])
+    if r.lines_before:
+        search_index.replace_documents(r.db, r.lines_before)
 
 
 def _snapshot(r: _Run, person_id: int | None, identity: Any) -> int | None:
@@ -370,3 +398,4 @@ def apply_record(db: Database, office_code: str, table: str, record: dict, impor
     _remember(r, table, record["uuid"], row_id, record["version"],
               TOMBSTONE if deleted else record_hash(record["data"]), deleted, new=False)
     _rehash(r)
+    _index(r)

@@ -104,18 +104,8 @@ def _apply(db: Database, checked: Checked, now: datetime | None) -> Summary:
         summary = importer.run(db, checked, apply=True, now=now, import_id=import_id)
         db.execute("UPDATE bundle_imports SET counts = ? WHERE id = ?",
                    [json.dumps(summary.tables), import_id])
-        _search_index(db, import_id)
     summary.import_id = import_id
     return summary
-
-
-def _search_index(db: Database, import_id: int) -> None:
-    from desk_app.core.reception import search_index
-
-    ids = [r[0] for r in db.execute("SELECT row_id FROM bundle_remote WHERE tbl = 'petitions'"
-                                    " AND import_id = ? AND deleted = 0", [import_id])]
-    for i in range(0, len(ids), 5000):
-        search_index.index_petitions(db, ids[i:i + 5000])
 
 
 def acknowledge(db: Database, path: Path, *, officer_id: int | None = None,

@@ -22,10 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-try:  # the scale work stores these tables' uuids as 16 bytes (storage/uuids.py)
-    from desk_app.core.storage.uuids import BLOB_TABLES  # type: ignore[import-not-found,unused-ignore]
-except ImportError:  # pragma: no cover - before that step
-    BLOB_TABLES: tuple[str, ...] = ()  # type: ignore[no-redef]
+from desk_app.core.storage import uuids
+from desk_app.core.storage.uuids import BLOB_TABLES
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -73,14 +71,13 @@ SELF_REFS = {("sessions", "postponed_to"), ("cases", "merged_into")}
 
 
 def uuid_text(value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    return str(uuidlib.UUID(bytes=bytes(value)))
+    """A row's uuid as its 36-character text, however it is stored (storage/uuids.py)."""
+    return uuids.text(value)
 
 
 def uuid_stored(table: str, text: str) -> str | bytes:
-    """A uuid as this table stores it (16 bytes in the scale work's tables)."""
-    return uuidlib.UUID(text).bytes if table in BLOB_TABLES else text
+    """A uuid as this table stores it (16 bytes in storage.uuids.BLOB_TABLES)."""
+    return uuids.blob(text) if table in BLOB_TABLES else text
 
 
 def record_hash(data: dict) -> bytes:
@@ -117,11 +114,7 @@ _VISIT_EXTRA = """,
 
 
 def _uuid_sql(table: str, col: str) -> str:
-    if table in BLOB_TABLES:
-        return (f"lower(substr(hex({col}), 1, 8) || '-' || substr(hex({col}), 9, 4) || '-' ||"
-                f" substr(hex({col}), 13, 4) || '-' || substr(hex({col}), 17, 4) || '-' ||"
-                f" substr(hex({col}), 21, 12))")
-    return col
+    return uuids.SQL_TEXT.format(col=col) if table in BLOB_TABLES else col
 
 
 @dataclass

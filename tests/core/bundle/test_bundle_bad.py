@@ -228,4 +228,5 @@ def test_mutated_bytes_never_crash_and_never_half_import(pair, tmp_path, data):
                           "visits", "identity_snapshots", "cases", "sessions", "persons",
                           "officers", "petition_log_keys"):
                 prov.execute(f"DELETE FROM {table}")
-            prov.execute("DELETE FROM search_fts")
+            prov.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+            prov.execute("DELETE FROM search_vocab")
