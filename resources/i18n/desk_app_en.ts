@@ -64,6 +64,137 @@
     </message>
 </context>
 <context>
+    <name>BundleDialog</name>
+    <message>
+        <source>Gửi dữ liệu lên tỉnh</source>
+        <translation>Send data to the province</translation>
+    </message>
+    <message>
+        <source>Mã nhận dạng khóa của cơ quan:</source>
+        <translation>This office&apos;s key fingerprint:</translation>
+    </message>
+    <message>
+        <source>Khóa của tỉnh:</source>
+        <translation>Province key:</translation>
+    </message>
+    <message>
+        <source>Gói số</source>
+        <translation>Bundle no.</translation>
+    </message>
+    <message>
+        <source>Ngày xuất</source>
+        <translation>Exported on</translation>
+    </message>
+    <message>
+        <source>Bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Mã hóa</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <source>Tỉnh xác nhận</source>
+        <translation>Acknowledged by the province</translation>
+    </message>
+    <message>
+        <source>Xuất &amp;toàn bộ hồ sơ (không chỉ phần thay đổi từ gói tỉnh đã xác nhận)</source>
+        <translation>Export &amp;all records (not only the changes since the last acknowledged bundle)</translation>
+    </message>
+    <message>
+        <source>&amp;Xuất gói dữ liệu…</source>
+        <translation>E&amp;xport a bundle…</translation>
+    </message>
+    <message>
+        <source>&amp;Nhận tệp xác nhận của tỉnh…</source>
+        <translation>Read the province&apos;s &amp;acknowledgement…</translation>
+    </message>
+    <message>
+        <source>Đăng &amp;ký khóa của tỉnh…</source>
+        <translation>&amp;Register the province&apos;s key…</translation>
+    </message>
+    <message>
+        <source>&amp;Lưu tệp khóa của cơ quan…</source>
+        <translation>&amp;Save this office&apos;s key file…</translation>
+    </message>
+    <message>
+        <source>Các gói đã xuất:</source>
+        <translation>Bundles exported:</translation>
+    </message>
+    <message>
+        <source>chưa có (tạo khi xuất gói đầu tiên)</source>
+        <translation>none yet (made with the first bundle)</translation>
+    </message>
+    <message>
+        <source>Chưa đăng ký. Gói sẽ KHÔNG được mã hóa và danh tính người tố cáo được để ra ngoài. Hãy đăng ký tệp khóa của tỉnh.</source>
+        <translation>Not registered. Bundles will NOT be encrypted and denouncers&apos; identities are left out. Register the province&apos;s key file.</translation>
+    </message>
+    <message>
+        <source> (toàn bộ)</source>
+        <translation> (all)</translation>
+    </message>
+    <message>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>không</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>chưa</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Xuất gói dữ liệu</source>
+        <translation>Export a bundle</translation>
+    </message>
+    <message>
+        <source>Gói dữ liệu (*.dtcd)</source>
+        <translation>Data bundles (*.dtcd)</translation>
+    </message>
+    <message>
+        <source>Đang đọc và mã hóa hồ sơ…</source>
+        <translation>Reading and encrypting the records…</translation>
+    </message>
+    <message>
+        <source>Đã xuất gói số %1 (%2 bản ghi) vào %3.</source>
+        <translation>Bundle %1 exported (%2 records) to %3.</translation>
+    </message>
+    <message>
+        <source>Nhận tệp xác nhận</source>
+        <translation>Read an acknowledgement</translation>
+    </message>
+    <message>
+        <source>Tệp xác nhận (*.dtca)</source>
+        <translation>Acknowledgements (*.dtca)</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã xác nhận gói số %1: %2 bản ghi được đánh dấu đã gửi.</source>
+        <translation>The province acknowledged bundle %1: %2 records marked as delivered.</translation>
+    </message>
+    <message>
+        <source>Đăng ký khóa của tỉnh</source>
+        <translation>Register the province&apos;s key</translation>
+    </message>
+    <message>
+        <source>Tệp khóa (*.key)</source>
+        <translation>Key files (*.key)</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký khóa của %1. Mã nhận dạng: %2 — hãy gọi điện đọc đối chiếu với tỉnh.</source>
+        <translation>Key of %1 registered. Fingerprint: %2 — read it to the province by phone to compare.</translation>
+    </message>
+    <message>
+        <source>Lưu tệp khóa của cơ quan</source>
+        <translation>Save this office&apos;s key file</translation>
+    </message>
+    <message>
+        <source>Đã lưu %1. Mã nhận dạng: %2</source>
+        <translation>Saved %1. Fingerprint: %2</translation>
+    </message>
+</context>
+<context>
     <name>CancelVisitDialog</name>
     <message>
         <source>Hủy lượt tiếp số %1</source>
@@ -767,6 +898,14 @@ Viewing it is recorded. Reason:</translation>
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Gửi dữ liệu lên tỉnh</source>
+        <translation>Send data to the province</translation>
+    </message>
+    <message>
+        <source>Cơ quan cấp tỉnh: nhập và tổng hợp</source>
+        <translation>Province office: import and consolidation</translation>
+    </message>
+    <message>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
     </message>
@@ -1152,6 +1291,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>Gửi dữ liệu lên &amp;tỉnh…</source>
+        <translation>Send data to the &amp;province…</translation>
+    </message>
+    <message>
         <source>Trợ g&amp;iúp</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1371,6 +1514,284 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>&amp;Hủy</source>
         <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ProvincePage</name>
+    <message>
+        <source>&amp;Chọn gói dữ liệu của xã, phường…</source>
+        <translation>&amp;Choose the wards&apos; bundles…</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập các gói này</source>
+        <translation>&amp;Import these bundles</translation>
+    </message>
+    <message>
+        <source>Chưa chọn gói nào. Chọn gói để xem trước: phần mềm kiểm tra chữ ký, mã kiểm tra và thứ tự gói, đếm các bản ghi mới, cập nhật, không đổi, xung đột, bị từ chối; chưa ghi gì.</source>
+        <translation>No bundle chosen. Choose bundles to preview them: signatures, checksums and sequence are checked, and new, updated, unchanged, conflicting and rejected records counted; nothing is written.</translation>
+    </message>
+    <message>
+        <source>Gói</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>Xã, phường</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>Bảng</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Không đổi</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Xung đột</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Nhập gói dữ liệu</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <source>Chọn gói dữ liệu</source>
+        <translation>Choose bundles</translation>
+    </message>
+    <message>
+        <source>Gói dữ liệu (*.dtcd)</source>
+        <translation>Data bundles (*.dtcd)</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra %1 gói…</source>
+        <translation>Checking %1 bundle(s)…</translation>
+    </message>
+    <message>
+        <source>Xem trước %1 gói: chưa ghi gì.</source>
+        <translation>Preview of %1 bundle(s): nothing written yet.</translation>
+    </message>
+    <message>
+        <source>Đã nhập trước đây (nhập lại không thay đổi gì): %1.</source>
+        <translation>Imported before (importing again changes nothing): %1.</translation>
+    </message>
+    <message>
+        <source>Có %1 bản ghi bị từ chối; gói có bản ghi bị từ chối sẽ không được nhập.</source>
+        <translation>%1 record(s) rejected; a bundle with rejected records will not be imported.</translation>
+    </message>
+    <message>
+        <source>Đang nhập; mỗi gói được nhập trọn vẹn hoặc không nhập gì…</source>
+        <translation>Importing; each bundle is imported whole or not at all…</translation>
+    </message>
+    <message>
+        <source>Đã nhập %1 gói. Tệp xác nhận (.ack.dtca) đã ghi cạnh mỗi gói: hãy gửi lại cho xã, phường.</source>
+        <translation>%1 bundle(s) imported. An acknowledgement (.ack.dtca) was written beside each bundle: send it back to the ward.</translation>
+    </message>
+    <message>
+        <source>Họ tên, số giấy tờ hoặc tên vụ việc (có dấu hay không dấu đều được)</source>
+        <translation>Name, ID number or case title (with or without diacritics)</translation>
+    </message>
+    <message>
+        <source>Số vụ việc</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Người gửi</source>
+        <translation>Petitioner</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Vụ việc</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Tra cứu các xã, phường</source>
+        <translation>Search all wards</translation>
+    </message>
+    <message>
+        <source>(Danh tính người tố cáo được bảo mật)</source>
+        <translation>(Denouncer&apos;s identity protected)</translation>
+    </message>
+    <message>
+        <source>Đơn trùng giữa các xã, phường để xem xét: cùng một người (số giấy tờ) có vụ việc ở nhiều nơi; cùng nội dung ở nhiều nơi; cùng nội dung bị chuyển đơn nhiều lần.</source>
+        <translation>Duplicates across wards, for review: the same person (ID number) with cases at several wards; the same content at several wards; the same content transferred many times.</translation>
+    </message>
+    <message>
+        <source>Loại trùng</source>
+        <translation>Duplicate kind</translation>
+    </message>
+    <message>
+        <source>Người hoặc nội dung</source>
+        <translation>Person or content</translation>
+    </message>
+    <message>
+        <source>Các xã, phường</source>
+        <translation>Wards</translation>
+    </message>
+    <message>
+        <source>&amp;Làm mới</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Đơn trùng giữa các xã</source>
+        <translation>Duplicates across wards</translation>
+    </message>
+    <message>
+        <source>Cùng người</source>
+        <translation>Same person</translation>
+    </message>
+    <message>
+        <source>Cùng nội dung</source>
+        <translation>Same content</translation>
+    </message>
+    <message>
+        <source>Chuyển đơn nhiều lần</source>
+        <translation>Transferred many times</translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Bản của xã, phường</source>
+        <translation>Ward&apos;s version</translation>
+    </message>
+    <message>
+        <source>Bản của tỉnh</source>
+        <translation>Province&apos;s version</translation>
+    </message>
+    <message>
+        <source>Giữ bản của &amp;xã, phường</source>
+        <translation>Keep the &amp;ward&apos;s version</translation>
+    </message>
+    <message>
+        <source>Giữ bản của &amp;tỉnh</source>
+        <translation>Keep the &amp;province&apos;s version</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị sửa ở cả tỉnh và xã, phường: giữ cả hai bản cho đến khi chọn.</source>
+        <translation>Records changed both at the province and at the ward: both versions are kept until someone chooses.</translation>
+    </message>
+    <message>
+        <source>Của</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Mã cơ quan</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Mã nhận dạng</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Hiệu lực từ</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Đến</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Đăng &amp;ký khóa của một xã, phường…</source>
+        <translation>&amp;Register a ward&apos;s key…</translation>
+    </message>
+    <message>
+        <source>&amp;Lưu tệp khóa của tỉnh…</source>
+        <translation>&amp;Save the province&apos;s key file…</translation>
+    </message>
+    <message>
+        <source>Trước khi đăng ký, hãy gọi điện đọc mã nhận dạng cho nhau.</source>
+        <translation>Before registering a key, read the fingerprints to each other by phone.</translation>
+    </message>
+    <message>
+        <source>Khóa</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Tỉnh (cơ quan này)</source>
+        <translation>Province (this office)</translation>
+    </message>
+    <message>
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Đăng ký khóa của xã, phường</source>
+        <translation>Register a ward&apos;s key</translation>
+    </message>
+    <message>
+        <source>Tệp khóa (*.key)</source>
+        <translation>Key files (*.key)</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký khóa của %1. Mã nhận dạng: %2</source>
+        <translation>Key of %1 registered. Fingerprint: %2</translation>
+    </message>
+    <message>
+        <source>Lưu tệp khóa của tỉnh</source>
+        <translation>Save the province&apos;s key file</translation>
+    </message>
+    <message>
+        <source>Đã lưu %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceWindow</name>
+    <message>
+        <source>Bàn tiếp dân — %1 (cấp tỉnh)</source>
+        <translation>Citizen reception desk — %1 (province)</translation>
+    </message>
+    <message>
+        <source>Báo cáo định kỳ (các xã và toàn tỉnh)</source>
+        <translation>Periodic reports (each ward and the province)</translation>
+    </message>
+    <message>
+        <source>%1 · tổng hợp dữ liệu các xã, phường gửi lên</source>
+        <translation>%1 · consolidating the data the wards send</translation>
+    </message>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Chọn gói dữ liệu…</source>
+        <translation>&amp;Choose bundles…</translation>
+    </message>
+    <message>
+        <source>&amp;Thoát</source>
+        <translation>&amp;Quit</translation>
     </message>
 </context>
 <context>
