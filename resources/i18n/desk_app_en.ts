@@ -1944,6 +1944,18 @@ Viewing it is recorded. Reason:</translation>
         <translation>Cancel visit…</translation>
     </message>
     <message>
+        <source>Gửi lên tỉnh: tỉnh đã xác nhận đã nhận.</source>
+        <translation>Sent to the province: receipt confirmed by the province.</translation>
+    </message>
+    <message>
+        <source>Gửi lên tỉnh: đã gửi trong gói dữ liệu, tỉnh chưa xác nhận.</source>
+        <translation>Sent to the province: in a bundle, not yet confirmed.</translation>
+    </message>
+    <message>
+        <source>Gửi lên tỉnh: chưa gửi.</source>
+        <translation>Sent to the province: not yet.</translation>
+    </message>
+    <message>
         <source>Số sổ</source>
         <translation>Log number</translation>
     </message>

@@ -161,3 +161,28 @@ def test_province_window_dry_run_import_search_duplicates(qtbot, prov, tmp_path,
     assert failed.args[0].startswith("Không nhận gói cut.dtcd: tệp hỏng")
     assert not page.import_button.isEnabled()
     runner.shutdown()
+
+
+def test_the_record_window_shows_whether_the_province_confirmed_the_visit(qtbot, tasks, db, prov,
+                                                                         tmp_path):
+    from desk_app.core.bundle import service
+    from desk_app.core.reception.records import petition_record
+    from desk_app.gui.dialogs.record import RecordDialog
+
+    prov_db, _ = prov
+    registered = register(db)
+    _exchange(db, prov_db, tmp_path)
+    pid = registered.petition_ids[0]
+
+    def shown() -> str:
+        dialog = RecordDialog(petition_record(db, pid), tasks=tasks)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.delivery.text() != "", timeout=5000)
+        return dialog.delivery.text()
+
+    assert shown() == "Gửi lên tỉnh: chưa gửi."
+    service.export_bundle(db, tmp_path / "g.dtcd")
+    assert shown() == "Gửi lên tỉnh: đã gửi trong gói dữ liệu, tỉnh chưa xác nhận."
+    service.import_bundles(prov_db, [tmp_path / "g.dtcd"])
+    service.acknowledge(db, tmp_path / "g.ack.dtca")
+    assert shown() == "Gửi lên tỉnh: tỉnh đã xác nhận đã nhận."

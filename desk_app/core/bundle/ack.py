@@ -143,3 +143,14 @@ def delivered(db: Database, table: str, row_ids: list[int]) -> dict[int, bool]:
         f"SELECT row_id, acked_version IS NOT NULL AND acked_hash = hash FROM bundle_rows"
         f" WHERE tbl = ? AND row_id IN ({marks})", [table, *row_ids])}
     return {i: found.get(i, False) for i in row_ids}
+
+
+def visit_delivery(db: Database, visit_id: int) -> str:
+    """Where a visit stands with the province: 'confirmed' (the province acknowledged the
+    version last sent), 'sent' (in a bundle, not yet acknowledged), 'not_sent'. The record
+    window shows it; a change made since the last bundle shows at the next export."""
+    row = db.execute("SELECT version, hash, acked_version, acked_hash FROM bundle_rows"
+                     " WHERE tbl = 'visits' AND row_id = ?", [visit_id]).fetchone()
+    if row is None:
+        return "not_sent"
+    return "confirmed" if row[3] is not None and bytes(row[3]) == bytes(row[1]) else "sent"

@@ -7,7 +7,14 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 from desk_app.core.reception.records import Record
 from desk_app.gui import style
@@ -46,8 +53,11 @@ class RecordDialog(QDialog):
             self.cancel_button.hide()
         self.correct_button.clicked.connect(self.ask_correction)
         self.cancel_button.clicked.connect(self.ask_cancel)
+        # Where the visit stands with the province (the sync bundle, docs/bundle.md).
+        self.delivery = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
+        layout.addWidget(self.delivery)
         layout.addWidget(buttons)
         self.show_record(record)
 
@@ -56,6 +66,18 @@ class RecordDialog(QDialog):
         self.text.setHtml(self._html(record))
         self.correct_button.setEnabled(not record.cancelled)
         self.cancel_button.setEnabled(not record.cancelled)
+        if self.tasks is not None and record.visit_id:
+            from desk_app.core.bundle.ack import visit_delivery
+
+            visit_id = record.visit_id
+            self.tasks.read(lambda db: visit_delivery(db, visit_id), self._show_delivery)
+
+    def _show_delivery(self, state: str) -> None:
+        self.delivery.setText({
+            "confirmed": self.tr("Gửi lên tỉnh: tỉnh đã xác nhận đã nhận."),
+            "sent": self.tr("Gửi lên tỉnh: đã gửi trong gói dữ liệu, tỉnh chưa xác nhận."),
+            "not_sent": self.tr("Gửi lên tỉnh: chưa gửi."),
+        }[state])
 
     # --- corrections ---------------------------------------------------------------
     def ask_correction(self):
