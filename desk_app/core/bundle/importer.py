@@ -113,7 +113,7 @@ def run(db: Database, checked: Checked, *, apply: bool, now: datetime | None = N
     r = _Run(db, checked, apply, (now or datetime.now()).isoformat(timespec="seconds"), summary,
              import_id)
     r.cols = {s.name: set(columns(db, s.name)) for s in TABLES}
-    r.cols["visits"] |= {"identity", "representatives", "documents"}
+    r.cols["visits"] |= {"identity", "representatives", "documents", "agent_identity"}
     for spec in TABLES:
         counts = dict.fromkeys(KINDS, 0)
         summary.tables[spec.name] = counts
@@ -244,7 +244,8 @@ def _write(r: _Run, table: str, key: str, version: int, data: dict, row_id: int 
             deferred.append((row_id or -1, column, data[name]))
     ref_names = {v[0] for v in spec.refs.values()}
     for name, value in data.items():
-        if name in ref_names or name in ("identity", "representatives", "documents", "withheld"):
+        if name in ref_names or name in ("identity", "representatives", "documents", "withheld",
+                                         "agent_identity"):
             continue
         if name in cols and name not in spec.exclude:
             if isinstance(value, (dict, list)):
@@ -266,6 +267,9 @@ def _write(r: _Run, table: str, key: str, version: int, data: dict, row_id: int 
         values["office_code"] = r.summary.office_code
     if table == "visits":
         values["identity_id"] = _snapshot(r, values.get("person_id"), data.get("identity"))
+        if "agent_identity_id" in cols:
+            values["agent_identity_id"] = _snapshot(r, values.get("agent_person_id"),
+                                                    data.get("agent_identity"))
     if row_id is not None and table in ("visits", "petitions"):
         _before_change(r, table, row_id)
     try:

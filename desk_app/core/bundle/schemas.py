@@ -61,6 +61,9 @@ def data_schema(db: Database, spec: Spec) -> dict:
                            "pages": {"type": "integer"}, "condition": {"type": "string"},
                            "copy": {"type": "string"}}}}
         required += ["identity", "representatives", "documents"]
+        if "agent_identity_id" in {r[1] for r in db.execute("PRAGMA table_info(visits)")}:
+            props["agent_identity"] = _identity(db)
+            required.append("agent_identity")
     if spec.name in ("visits", "persons"):
         props["withheld"] = {"const": True, "description": "a denouncer's identity left out "
                              "(a bundle without the province's key)"}

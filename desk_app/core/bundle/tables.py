@@ -57,9 +57,11 @@ TABLES: tuple[Spec, ...] = (
          frozenset({"id", "uuid", "version", "series_id"})),
     Spec("cases", {"person_id": ("person", "persons"), "assignee_id": ("assignee", "officers"),
                    "merged_into": ("merged_into", "cases")}),
+    # agent_*: who presented on the person's behalf (the channels' step 0016, when present)
     Spec("visits", {"officer_id": ("officer", "officers"), "person_id": ("person", "persons"),
-                    "session_id": ("session", "sessions")},
-         frozenset({"id", "uuid", "version", "identity_id"})),
+                    "session_id": ("session", "sessions"),
+                    "agent_person_id": ("agent_person", "persons")},
+         frozenset({"id", "uuid", "version", "identity_id", "agent_identity_id"})),
     Spec("petitions", {"visit_id": ("visit", "visits"), "person_id": ("person", "persons"),
                        "case_id": ("case", "cases")}),
     Spec("case_events", {"case_id": ("case", "cases"), "officer_id": ("officer", "officers")},
@@ -154,6 +156,10 @@ class Reader:
             sql += _VISIT_EXTRA.format(identity=identity,
                                        person_uuid=f"(SELECT {_uuid_sql('persons', 'pp.uuid')}"
                                                    " FROM persons pp WHERE pp.id = r.person_id)")
+            agent = ("s.id = t.agent_identity_id" if "agent_identity_id" in
+                     columns(self.db, "visits") else "0")
+            sql += (f", (SELECT json_object({identity}) FROM identity_snapshots s WHERE {agent})"
+                    " AS x_agent_identity")
         sql += extra_cols + f" FROM {spec.name} t {where}"
         return sql, cols
 
@@ -174,13 +180,17 @@ class Reader:
             if spec.name == "officers" and key is None:
                 key = self.officers[row[0]]
             if spec.name == "visits":
-                ident, reps, docs, protected = tail[:4]
-                tail = tail[4:]
+                ident, reps, docs, protected, agent = tail[:5]
+                tail = tail[5:]
                 data["identity"] = json.loads(ident) if ident else None
+                if "agent_person" in data:  # the agent's identity as recorded (0016)
+                    data["agent_identity"] = json.loads(agent) if agent else None
                 data["representatives"] = json.loads(reps)
                 data["documents"] = json.loads(docs)
                 if self.withhold and protected:
                     data["identity"] = _withheld(data["identity"])
+                    if "agent_identity" in data:
+                        data["agent_identity"] = _withheld(data["agent_identity"])
                     for rep in data["representatives"]:
                         rep["identity"] = _withheld(rep["identity"])
                     data["withheld"] = True

@@ -215,3 +215,31 @@ def test_a_new_office_key_keeps_old_bundles_verifiable(offices, tmp_path):
     assert done.applied
     history = [k for k in keys.all_keys(prov) if k.owner == "office"]
     assert len(history) == 2 and history[0].valid_to is not None and history[1].valid_to is None
+
+
+def test_an_agent_column_added_later_travels_as_a_reference(offices, tmp_path):
+    """The channels' step adds who presented on a person's behalf to visits (a person and the
+    identity recorded): the bundle carries them as a uuid and an embedded identity."""
+    ward, prov = offices.ward(visits=10), offices.province()
+    for db in (ward, prov):
+        with db.atomic():
+            db.execute("ALTER TABLE visits ADD COLUMN agent_person_id INTEGER REFERENCES persons(id)")
+            db.execute("ALTER TABLE visits ADD COLUMN agent_identity_id INTEGER"
+                       " REFERENCES identity_snapshots(id)")
+    visit_id, agent_id, snapshot = ward.execute(
+        "SELECT v.id, p.id, p.identity_id FROM visits v, persons p WHERE p.id <> v.person_id"
+        " AND p.identity_id IS NOT NULL ORDER BY v.id, p.id LIMIT 1").fetchone()
+    with ward.atomic():
+        ward.execute("UPDATE visits SET agent_person_id = ?, agent_identity_id = ? WHERE id = ?",
+                     [agent_id, snapshot, visit_id])
+    offices.exchange(ward, prov)
+    out = service.export_bundle(ward, tmp_path / "a.dtcd", now=NOW)
+    [done] = service.import_bundles(prov, [out.path], now=NOW)
+    assert done.applied
+    v_uuid, name = ward.execute("SELECT v.uuid, s.full_name FROM visits v JOIN identity_snapshots s"
+                                " ON s.id = v.agent_identity_id WHERE v.id = ?", [visit_id]).fetchone()
+    row = prov.execute("SELECT p.uuid, s.full_name FROM visits v JOIN persons p ON"
+                       " p.id = v.agent_person_id JOIN identity_snapshots s ON"
+                       " s.id = v.agent_identity_id WHERE v.uuid = ?", [v_uuid]).fetchone()
+    agent_uuid = ward.execute("SELECT uuid FROM persons WHERE id = ?", [agent_id]).fetchone()[0]
+    assert row == (agent_uuid, name)
