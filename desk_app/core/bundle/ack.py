@@ -91,7 +91,7 @@ def read_ack(db: Database, path: Path) -> dict:
         records = ack["records"]
         if not isinstance(records, dict) or not isinstance(signer, str):
             raise ValueError
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise _refused(path, "damaged") from None
     key = keys.find(db, "province", signer)
     if key is None or not crypto.verify(key.sign_public, signature, body):

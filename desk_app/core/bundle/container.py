@@ -70,7 +70,7 @@ def open_bundle(path: Path) -> Opened:
         signature = zf.read(SIGNATURE)
         try:
             manifest = json.loads(manifest_bytes.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # nesting too deep
             raise ContainerError("damaged") from None
         if not isinstance(manifest, dict):
             raise ContainerError("damaged")

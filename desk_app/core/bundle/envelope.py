@@ -114,7 +114,7 @@ def read_lines(src: IO[bytes], name: str, aead: crypto.AESGCM | None) -> Iterato
         if last:
             try:
                 trailer = json.loads(body)
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise EnvelopeError("trailer") from None
             if not isinstance(trailer, dict):
                 raise EnvelopeError("trailer")

@@ -143,7 +143,7 @@ def read_key_file(path: Path) -> dict:
             raise ValueError("office")
     except FileNotFoundError:
         raise DeskError(messages.BUNDLE_FILE_MISSING.format(path=path)) from None
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
         raise DeskError(messages.BUNDLE_KEY_FILE_INVALID.format(path=path)) from None
     data["sign_bytes"], data["seal_bytes"] = sign, seal
     data["fingerprint"] = crypto.fingerprint(sign, seal)  # computed, never trusted from the file

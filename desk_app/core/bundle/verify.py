@@ -46,7 +46,7 @@ class Checked:
                 for line in envelope.read_lines(raw, entry["name"], aead):
                     try:
                         record = json.loads(line)
-                    except ValueError:
+                    except (ValueError, RecursionError):  # not JSON, or nested too deep
                         raise envelope.EnvelopeError("json") from None
                     if not isinstance(record, dict):
                         raise envelope.EnvelopeError("record")

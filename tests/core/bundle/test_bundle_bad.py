@@ -230,3 +230,10 @@ def test_mutated_bytes_never_crash_and_never_half_import(pair, tmp_path, data):
                 prov.execute(f"DELETE FROM {table}")
             prov.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
             prov.execute("DELETE FROM search_vocab")
+
+
+def test_deeply_nested_manifest(pair, tmp_path):
+    _ward, prov, good = pair
+    entries = _entries(good)
+    entries[container.MANIFEST] = b"[" * 200_000 + b"]" * 200_000
+    _refused(prov, _write(tmp_path / "deep.dtcd", entries), _reason("deep.dtcd", "damaged"))
