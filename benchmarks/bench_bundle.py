@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         results["export_s"] = time.perf_counter() - t
         results["export_records"] = out.records
         results["export_mb"] = out.path.stat().st_size / 1e6
+        print(f"export: {results}", flush=True)
         big.close()
         prov.close()
 
@@ -115,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         wards = max(2, int(100 * args.scale))
         records_each = 10_000
         visits_each = max(50, records_each // 8)  # a visit brings ~8 records (see the output)
-        communes = [int(c.code) for c in catalog.communes(24)][:wards]
+        communes = [int(c.code) for c in catalog.communes(24) if int(c.code) != 9253][:wards]
         prov_path = work / "import-province.sqlite3"
         prov = open_db(prov_path)
         province.init_province(prov, 24)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core.bundle import container, crypto, envelope, keys
-from desk_app.core.bundle.tables import TABLES, Reader, record_hash
+from desk_app.core.bundle.tables import TABLES, Reader, text_hash
 from desk_app.core.errors import Cancelled, DeskError
 from desk_app.core.storage import failures
 from desk_app.core.storage.db import SCHEMA_VERSION
@@ -103,7 +103,7 @@ def export_bundle(db: Database, out: Path, *, full: bool = False, now: datetime 
                     hashed = _Hashing(raw)
                     writer = envelope.Writer(hashed, name, aead)  # type: ignore[arg-type]
                     join = (f"LEFT JOIN bundle_rows l ON l.tbl = '{spec.name}' AND l.row_id = t.id")
-                    for row_id, key, data, ledger in reader.rows(
+                    for row_id, key, text, ledger in reader.texts(
                             spec, join, extra_cols=", l.version, l.hash, l.acked_version, l.acked_hash",
                             n_extra=4):
                         done += 1
@@ -113,13 +113,15 @@ def export_bundle(db: Database, out: Path, *, full: bool = False, now: datetime 
                             if progress:
                                 progress(done, total)
                         sent_version, sent_hash, acked_version, acked_hash = ledger
-                        h = record_hash(data)
+                        h = text_hash(text)
                         if not full and acked_hash is not None and bytes(acked_hash) == h:
                             continue
                         version = (sent_version if sent_hash is not None and bytes(sent_hash) == h
                                    else (sent_version or 0) + 1)
-                        writer.write({"uuid": key, "version": version, "prev": acked_version,
-                                      "deleted": False, "data": data})
+                        # the record as json.dumps(sort_keys=True) writes it, data serialised once
+                        prev = "null" if acked_version is None else str(int(acked_version))
+                        writer.write_line(f'{{"data":{text},"deleted":false,"prev":{prev},'
+                                          f'"uuid":"{key}","version":{int(version)}}}')
                         pending.append((spec.name, row_id, key, version, h))
                         if len(pending) >= _BATCH:
                             _flush(side, pending)

@@ -82,9 +82,19 @@ def uuid_stored(table: str, text: str) -> str | bytes:
     return uuids.blob(text) if table in BLOB_TABLES else text
 
 
+def canonical(data: dict) -> str:
+    """A record's data as the bundle writes it (keys sorted, no spaces): what is hashed."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def text_hash(text: str) -> bytes:
+    """8 bytes telling one version of a record from another (change detection, not security:
+    the bundle's integrity is the signed manifest's SHA-256 and the AEAD tags)."""
+    return hashlib.blake2b(text.encode(), digest_size=8).digest()
+
+
 def record_hash(data: dict) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return hashlib.sha256(text.encode()).digest()[:8]
+    return text_hash(canonical(data))
 
 
 def columns(db: Database, table: str) -> list[str]:
@@ -102,27 +112,26 @@ def officer_uuids(db: Database) -> dict[int, str]:
             for r in db.execute("SELECT id FROM officers")}
 
 
-_VISIT_EXTRA = """,
- (SELECT json_object({identity}) FROM identity_snapshots s WHERE s.id = t.identity_id) AS x_identity,
- (SELECT json_group_array(json_object('person', {person_uuid}, 'ord', r.ord, 'identity',
-          (SELECT json_object({identity}) FROM identity_snapshots s WHERE s.id = r.identity_id)))
-    FROM (SELECT * FROM visit_representatives WHERE visit_id = t.id ORDER BY ord) r)
-   AS x_representatives,
- (SELECT json_group_array(json_object('ord', d.ord, 'name', d.name, 'pages', d.pages,
-          'condition', d.condition, 'copy', d.copy))
-    FROM (SELECT * FROM visit_documents WHERE visit_id = t.id ORDER BY ord) d) AS x_documents,
- (SELECT EXISTS (SELECT 1 FROM petitions q WHERE q.visit_id = t.id AND q.kind = 'to_cao'))
-   AS x_protected"""
-
-
 def _uuid_sql(table: str, col: str) -> str:
     return uuids.SQL_TEXT.format(col=col) if table in BLOB_TABLES else col
+
+
+def _object(pairs: list[tuple[str, str]]) -> str:
+    """json_object(...) with its keys in sorted order: SQLite writes the same canonical text
+    as json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)."""
+    return "json_object(" + ", ".join(f"'{k}', {v}" for k, v in sorted(pairs)) + ")"
+
+
+def _identity_sql(alias: str, where: str) -> str:
+    obj = _object([(f, f"{alias}.{f}") for f in IDENTITY_FIELDS])
+    return f"json((SELECT {obj} FROM identity_snapshots {alias} WHERE {where}))"
 
 
 @dataclass
 class Reader:
     """Turns rows of one database into records (a ward's for export; a province's to see
-    whether an imported row was changed there since)."""
+    whether an imported row was changed there since). SQLite writes each record's data as
+    canonical JSON text (keys sorted), so an export costs little Python per row."""
     db: Database
     withhold: bool = False  # no province key: leave denouncers' identities out
     officers: dict[int, str] = field(default_factory=dict)
@@ -130,6 +139,10 @@ class Reader:
 
     def __post_init__(self) -> None:
         self.officers = officer_uuids(self.db)
+        self.officer_column = "uuid" in columns(self.db, "officers")
+        if not self.officer_column:  # a ward: officers' uuids are derived, in Python
+            self.db.conn.create_function("desk_officer_uuid", 1, self.officers.get,
+                                         deterministic=True)
         if self.withhold:
             self.protected_persons = {r[0] for r in self.db.execute(
                 "SELECT v.person_id FROM visits v WHERE EXISTS (SELECT 1 FROM petitions q"
@@ -137,67 +150,77 @@ class Reader:
                 " SELECT r.person_id FROM visit_representatives r WHERE EXISTS (SELECT 1 FROM"
                 " petitions q WHERE q.visit_id = r.visit_id AND q.kind = 'to_cao')")}
 
-    def select(self, spec: Spec, where: str = "", extra_cols: str = "") -> tuple[str, list[str]]:
+    def _officer(self, expr: str) -> str:
+        if self.officer_column:
+            return f"(SELECT o.uuid FROM officers o WHERE o.id = {expr})"
+        return f"desk_officer_uuid({expr})"
+
+    def select(self, spec: Spec, where: str = "", extra_cols: str = "") -> str:
+        """SELECT id, uuid text, data JSON, protected flag[, extra columns]."""
         cols = [c for c in columns(self.db, spec.name)
                 if c not in spec.exclude and c not in PROVINCE_ONLY]
-        parts = []
+        pairs = []
         for c in cols:
             ref = spec.refs.get(c)
-            if ref and ref[1] != "officers":
-                parts.append(f"(SELECT {_uuid_sql(ref[1], 'x.uuid')} FROM {ref[1]} x"
-                             f" WHERE x.id = t.{c})")
+            if ref is None:
+                pairs.append((c, f"t.{c}"))
+            elif ref[1] == "officers":
+                pairs.append((ref[0], self._officer(f"t.{c}")))
             else:
-                parts.append(f"t.{c}")
-        key = "NULL" if spec.name == "officers" and "uuid" not in columns(self.db, "officers") \
-            else _uuid_sql(spec.name, "t.uuid")
-        sql = f"SELECT t.id, {key}, {', '.join(parts)}"
+                pairs.append((ref[0], f"(SELECT {_uuid_sql(ref[1], 'x.uuid')} FROM {ref[1]} x"
+                                      f" WHERE x.id = t.{c})"))
+        protected = "0"
         if spec.name == "visits":
-            identity = ", ".join(f"'{f}', s.{f}" for f in IDENTITY_FIELDS)
-            sql += _VISIT_EXTRA.format(identity=identity,
-                                       person_uuid=f"(SELECT {_uuid_sql('persons', 'pp.uuid')}"
-                                                   " FROM persons pp WHERE pp.id = r.person_id)")
-            agent = ("s.id = t.agent_identity_id" if "agent_identity_id" in
-                     columns(self.db, "visits") else "0")
-            sql += (f", (SELECT json_object({identity}) FROM identity_snapshots s WHERE {agent})"
-                    " AS x_agent_identity")
-        sql += extra_cols + f" FROM {spec.name} t {where}"
-        return sql, cols
+            pairs.append(("identity", _identity_sql("s", "s.id = t.identity_id")))
+            rep = _object([("person", f"(SELECT {_uuid_sql('persons', 'pp.uuid')} FROM persons pp"
+                                      " WHERE pp.id = r.person_id)"),
+                           ("ord", "r.ord"), ("identity", _identity_sql("s", "s.id = r.identity_id"))])
+            pairs.append(("representatives",
+                          f"json((SELECT json_group_array({rep}) FROM (SELECT * FROM"
+                          f" visit_representatives WHERE visit_id = t.id ORDER BY ord) r))"))
+            doc = _object([(f, f"d.{f}") for f in ("ord", "name", "pages", "condition", "copy")])
+            pairs.append(("documents",
+                          f"json((SELECT json_group_array({doc}) FROM (SELECT * FROM"
+                          f" visit_documents WHERE visit_id = t.id ORDER BY ord) d))"))
+            if "agent_identity_id" in cols or "agent_identity_id" in columns(self.db, "visits"):
+                pairs.append(("agent_identity", _identity_sql("s", "s.id = t.agent_identity_id")))
+            protected = ("EXISTS (SELECT 1 FROM petitions q WHERE q.visit_id = t.id"
+                         " AND q.kind = 'to_cao')")
+        if spec.name == "officers" and not self.officer_column:
+            key = "desk_officer_uuid(t.id)"
+        else:
+            key = _uuid_sql(spec.name, "t.uuid")
+        return (f"SELECT t.id, {key}, {_object(pairs)}, {protected}{extra_cols}"
+                f" FROM {spec.name} t {where}")
+
+    def texts(self, spec: Spec, where: str = "", params: Any = (),
+              extra_cols: str = "", n_extra: int = 0) -> Iterator[tuple[int, str, str, tuple]]:
+        """(row id, uuid, data as canonical JSON text, extra values) for each row selected."""
+        withhold = self.withhold and spec.name in ("visits", "persons")
+        for row in self.db.execute(self.select(spec, where, extra_cols), params):
+            text = row[2]
+            if withhold and (row[3] if spec.name == "visits" else row[0] in self.protected_persons):
+                text = canonical(self._withhold(spec.name, json.loads(text)))
+            yield row[0], uuid_text(row[1]) or "", text, tuple(row[4:4 + n_extra])
 
     def rows(self, spec: Spec, where: str = "", params: Any = (),
              extra_cols: str = "", n_extra: int = 0) -> Iterator[tuple[int, str, dict, tuple]]:
         """(row id, uuid, data, extra values) for each row selected."""
-        sql, cols = self.select(spec, where, extra_cols)
-        names = [spec.refs[c][0] if c in spec.refs else c for c in cols]
-        officer_refs = [i for i, c in enumerate(cols) if spec.refs.get(c, ("", ""))[1] == "officers"]
-        n = len(cols)
-        for row in self.db.execute(sql, params):
-            values = list(row[2:2 + n])
-            for i in officer_refs:
-                values[i] = self.officers.get(values[i]) if values[i] is not None else None
-            data = dict(zip(names, values, strict=True))
-            tail = row[2 + n:]
-            key = row[1]
-            if spec.name == "officers" and key is None:
-                key = self.officers[row[0]]
-            if spec.name == "visits":
-                ident, reps, docs, protected, agent = tail[:5]
-                tail = tail[5:]
-                data["identity"] = json.loads(ident) if ident else None
-                if "agent_person" in data:  # the agent's identity as recorded (0016)
-                    data["agent_identity"] = json.loads(agent) if agent else None
-                data["representatives"] = json.loads(reps)
-                data["documents"] = json.loads(docs)
-                if self.withhold and protected:
-                    data["identity"] = _withheld(data["identity"])
-                    if "agent_identity" in data:
-                        data["agent_identity"] = _withheld(data["agent_identity"])
-                    for rep in data["representatives"]:
-                        rep["identity"] = _withheld(rep["identity"])
-                    data["withheld"] = True
-            elif spec.name == "persons" and self.withhold and row[0] in self.protected_persons:
-                data.update({k: v for k, v in WITHHELD.items() if k in data})
-                data["withheld"] = True
-            yield row[0], uuid_text(key) or "", data, tuple(tail[:n_extra])
+        for row_id, key, text, extra in self.texts(spec, where, params, extra_cols, n_extra):
+            yield row_id, key, json.loads(text), extra
+
+    @staticmethod
+    def _withhold(table: str, data: dict) -> dict:
+        if table == "persons":
+            data.update({k: v for k, v in WITHHELD.items() if k in data})
+        else:
+            data["identity"] = _withheld(data["identity"])
+            if "agent_identity" in data:
+                data["agent_identity"] = _withheld(data["agent_identity"])
+            for rep in data["representatives"]:
+                rep["identity"] = _withheld(rep["identity"])
+        data["withheld"] = True
+        return data
 
     def one(self, table: str, row_id: int) -> dict | None:
         for _rid, _key, data, _ in self.rows(BY_NAME[table], "WHERE t.id = ?", [row_id]):

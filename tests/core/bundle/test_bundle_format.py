@@ -53,7 +53,10 @@ def _plain_lines(stored: bytes, name: str, shared: bytes | None, salt: bytes) ->
         compressed += body
     text = zlib.decompress(compressed)
     assert trailer["size"] == len(text)
-    return [json.loads(line) for line in text.splitlines()]
+    records = [json.loads(line) for line in text.splitlines()]
+    for line, record in zip(text.decode().splitlines(), records, strict=True):  # canonical form
+        assert line == json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return records
 
 
 def test_a_real_bundle_validates(offices, tmp_path):
