@@ -73,8 +73,12 @@ def _import_child(prov_path: str, files: list[str]) -> dict:
 
 def _run_child(prov: Path, files: list[Path]) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", str(prov), *map(str, files)],
-                         check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+                         capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"the import failed:\n{out.stderr}")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"import: {result}", flush=True)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:

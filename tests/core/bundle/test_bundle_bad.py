@@ -237,3 +237,25 @@ def test_deeply_nested_manifest(pair, tmp_path):
     entries = _entries(good)
     entries[container.MANIFEST] = b"[" * 200_000 + b"]" * 200_000
     _refused(prov, _write(tmp_path / "deep.dtcd", entries), _reason("deep.dtcd", "damaged"))
+
+
+def test_signed_with_a_retired_key(offices, tmp_path):
+    """A key replaced after a loss: bundles it signs afterwards are refused."""
+    from datetime import timedelta
+
+    ward, prov = offices.ward(visits=5), offices.province()
+    offices.exchange(ward, prov)
+    old_fingerprint = keys.own_key(ward).fingerprint
+    old_private, _ = keys.own_private(ward)
+    later = NOW + timedelta(hours=1)
+    keys.generate(ward, now=later)
+    (tmp_path / "new.key").write_bytes(keys.public_file_bytes(ward))
+    keys.register(prov, tmp_path / "new.key", now=later)
+    out = service.export_bundle(ward, tmp_path / "new.dtcd", now=later + timedelta(hours=1))
+    entries = _entries(out.path)
+    manifest = json.loads(entries[container.MANIFEST])
+    manifest["signer"] = old_fingerprint
+    body = container.manifest_bytes(manifest)
+    entries.update({container.MANIFEST: body, container.SIGNATURE: crypto.sign(old_private, body)})
+    _refused(prov, _write(tmp_path / "stolen.dtcd", entries),
+             _reason("stolen.dtcd", "key_retired", office="24-09253", since=later.date().isoformat()))
