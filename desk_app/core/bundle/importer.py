@@ -32,6 +32,8 @@ from desk_app.core.bundle.tables import (
     Reader,
     columns,
     record_hash,
+    text_hash,
+    uuid_sql,
     uuid_stored,
 )
 from desk_app.core.bundle.verify import Checked, refused
@@ -77,13 +79,24 @@ class _Run:
     touched: list[tuple[str, str, int]] = field(default_factory=list)
     cols: dict[str, set[str]] = field(default_factory=dict)
     reader: Reader | None = None
+    ids: dict[str, dict[str, int]] = field(default_factory=dict)  # uuid → local id, cached
     new_lines: list[int] = field(default_factory=list)  # petitions to index
     lines_before: dict[int, str] = field(default_factory=dict)  # their search text before
 
     def local_id(self, table: str, key: str) -> int | None:
+        """The local row a uuid was imported to (cached: a person is referred to by each of
+        their visits, petitions and cases)."""
+        cache = self.ids.setdefault(table, {})
+        if key in cache:
+            return cache[key]
         row = self.db.execute("SELECT row_id FROM bundle_remote WHERE tbl = ? AND uuid = ?",
                               [table, key]).fetchone()
-        return row[0] if row else None
+        found = row[0] if row and row[0] else None
+        if found is not None:
+            if len(cache) > 200_000:  # bounded memory for very large bundles
+                cache.clear()
+            cache[key] = found
+        return found
 
     def ref(self, table: str, key: Any, *, deferred: bool = False) -> int | None:
         if key is None:
@@ -164,9 +177,10 @@ def _one(r: _Run, table: str, record: dict, deferred: list) -> str:
         unknown.discard("withheld")
         if unknown:
             raise _Reject(messages.BUNDLE_RECORD_FIELDS.format(fields=", ".join(sorted(unknown))[:80]))
-    h = TOMBSTONE if deleted else record_hash(data)
     remote = r.db.execute("SELECT office_code, row_id, version, incoming_hash, local_hash, deleted"
                           " FROM bundle_remote WHERE tbl = ? AND uuid = ?", [table, key]).fetchone()
+    # the hash of what arrives: kept when applied, compared with what the province holds
+    h = TOMBSTONE if deleted else (record_hash(data) if r.apply or remote else b"")
     if remote is None:
         if key in r.seen.get(table, ()):
             raise _Reject(messages.BUNDLE_RECORD_TWICE)
@@ -188,8 +202,10 @@ def _one(r: _Run, table: str, record: dict, deferred: list) -> str:
     if r.db.execute("SELECT 1 FROM bundle_conflicts WHERE tbl = ? AND uuid = ? AND version = ?",
                     [table, key, version]).fetchone():
         return "conflict"
-    local = None if was_deleted or not row_id else _reader(r).one(table, row_id)
-    if local is not None and local_hash is not None and record_hash(local) != bytes(local_hash):
+    local_text = None if was_deleted or not row_id else _reader(r).one_text(table, row_id)
+    if (local_text is not None and local_hash is not None
+            and text_hash(local_text) != bytes(local_hash)):
+        local = json.loads(local_text)
         if r.apply:
             r.db.execute(
                 "INSERT INTO bundle_conflicts (office_code, tbl, uuid, version, incoming, local,"
@@ -226,6 +242,7 @@ def _remember(r: _Run, table: str, key: str, row_id: int, version: int, h: bytes
         [table, key, r.summary.office_code, row_id, version, h, int(deleted), r.import_id])
     if row_id and not deleted:
         r.touched.append((table, key, row_id))
+        r.ids.setdefault(table, {})[key] = row_id
 
 
 def _write(r: _Run, table: str, key: str, version: int, data: dict, row_id: int | None,
@@ -366,14 +383,15 @@ def _rehash(r: _Run) -> None:
     if events:  # an event's trigger may change its case's cached first outcome
         for chunk in _chunks(list(events)):
             for case_id, key in r.db.execute(
-                    "SELECT c.id, b.uuid FROM case_events e JOIN cases c ON c.id = e.case_id"
-                    " JOIN bundle_remote b ON b.tbl = 'cases' AND b.row_id = c.id"
-                    f" WHERE e.id IN ({','.join('?' * len(chunk))})", chunk):
+                    f"SELECT c.id, {uuid_sql('cases', 'c.uuid')} FROM case_events e"
+                    " JOIN cases c ON c.id = e.case_id"
+                    f" WHERE e.id IN ({','.join('?' * len(chunk))}) AND c.office_code IS NOT NULL",
+                    chunk):
                 by_table.setdefault("cases", {})[case_id] = key
     reader = Reader(r.db)
     for table, ids in by_table.items():
         for chunk in _chunks(list(ids)):
-            updates = [(record_hash(data), table, ids[rid]) for rid, _k, data, _ in reader.rows(
+            updates = [(text_hash(text), table, ids[rid]) for rid, _k, text, _ in reader.texts(
                 BY_NAME[table], f"WHERE t.id IN ({','.join('?' * len(chunk))})", chunk)]
             r.db.conn.executemany(
                 "UPDATE bundle_remote SET local_hash = ? WHERE tbl = ? AND uuid = ?", updates)

@@ -112,8 +112,12 @@ def officer_uuids(db: Database) -> dict[int, str]:
             for r in db.execute("SELECT id FROM officers")}
 
 
-def _uuid_sql(table: str, col: str) -> str:
+def uuid_sql(table: str, col: str) -> str:
+    """SQL giving a uuid column of `table` as its text form."""
     return uuids.SQL_TEXT.format(col=col) if table in BLOB_TABLES else col
+
+
+_uuid_sql = uuid_sql
 
 
 def _object(pairs: list[tuple[str, str]]) -> str:
@@ -221,6 +225,11 @@ class Reader:
                 rep["identity"] = _withheld(rep["identity"])
         data["withheld"] = True
         return data
+
+    def one_text(self, table: str, row_id: int) -> str | None:
+        for _rid, _key, text, _ in self.texts(BY_NAME[table], "WHERE t.id = ?", [row_id]):
+            return text
+        return None
 
     def one(self, table: str, row_id: int) -> dict | None:
         for _rid, _key, data, _ in self.rows(BY_NAME[table], "WHERE t.id = ?", [row_id]):
