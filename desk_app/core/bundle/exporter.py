@@ -54,9 +54,11 @@ def _office(db: Database) -> dict:
     if row is None:
         raise DeskError(messages.OFFICE_MISSING)
     from desk_app.core.bundle.tables import officer_uuids, uuid_text
-    from desk_app.core.schedule.hosts import head_officer_id
 
-    head = head_officer_id(db)
+    # The head as the office set them (the schedule's setting `head_officer_id`; read here, not
+    # through schedule, a sibling layer): the province's sessions table will need it.
+    found = db.execute("SELECT value FROM settings WHERE key = 'head_officer_id'").fetchone()
+    head = int(found[0]) if found and str(found[0]).strip().isdigit() else None
     return {"code": row[0], "name": row[1], "uuid": uuid_text(row[2]), "province_code": row[3],
             "commune_code": row[4],
             "head_officer": officer_uuids(db).get(head) if head is not None else None}
