@@ -17,6 +17,7 @@ from desk_app import messages
 from desk_app.core.cases.lifecycle import TERMINAL
 from desk_app.core.cases.tracking import record_event, refresh_case
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import rows
 from desk_app.core.text import fold
 
 if TYPE_CHECKING:
@@ -70,32 +71,33 @@ def duplicate_candidates(db: Database, *, person_id: int, summary: str, kind: st
         "SELECT id FROM persons WHERE name_key = ? AND commune_code IS ? AND address = ?",
         [name_key, commune, address]))
     marks = ",".join("?" * len(people))
-    rows = db.execute(
-        f"SELECT c.id, c.title, c.kind, c.status, c.opened_on, pe.full_name, c.person_id"
-        f" FROM cases c JOIN persons pe ON pe.id = c.person_id"
-        f" WHERE c.person_id IN ({marks}) AND c.status <> 'merged'"
-        f" ORDER BY c.opened_on DESC LIMIT 500", sorted(people)).fetchall()
+    cases = rows.every(
+        db, f"SELECT c.id AS case_id, c.title, c.kind, c.status, c.opened_on,"
+            f" pe.full_name AS person_name, c.person_id"
+            f" FROM cases c JOIN persons pe ON pe.id = c.person_id"
+            f" WHERE c.person_id IN ({marks}) AND c.status <> 'merged'"
+            f" ORDER BY c.opened_on DESC LIMIT 500", sorted(people))
     found = []
-    for case_id, title, case_kind, status, opened, name, owner in rows:
-        if case_id == exclude_case:
+    for case in cases:
+        if case["case_id"] == exclude_case:
             continue
-        score = similarity(summary, title)
-        if kind and case_kind == kind:
+        score = similarity(summary, case["title"])
+        if kind and case["kind"] == kind:
             score = min(1.0, score + 0.1)
         if score >= threshold:
-            found.append(Candidate(case_id, title, case_kind, status, opened, name,
-                                   owner == person_id, round(score, 2)))
+            owner = case.pop("person_id")
+            found.append(Candidate(**case, same_person=owner == person_id,
+                                   similarity=round(score, 2)))
     found.sort(key=lambda c: (c.status in TERMINAL, -c.similarity, c.opened_on), reverse=False)
     return found[:limit]
 
 
 def candidates_for_petition(db: Database, petition_id: int, limit: int = 10) -> list[Candidate]:
-    row = db.execute("SELECT person_id, summary, kind, case_id FROM petitions WHERE id = ?",
-                     [petition_id]).fetchone()
+    row = rows.one(db, "SELECT person_id, summary, kind, case_id AS exclude_case FROM petitions"
+                       " WHERE id = ?", [petition_id])
     if row is None:
         raise DeskError(messages.RECORD_MISSING.format(id=petition_id))
-    return duplicate_candidates(db, person_id=row[0], summary=row[1], kind=row[2],
-                                exclude_case=row[3], limit=limit)
+    return duplicate_candidates(db, **row, limit=limit)
 
 
 def _petition(db: Database, petition_id: int) -> tuple[int | None, str, str]:

@@ -47,6 +47,7 @@ from desk_app.core.documents.slip_forms import (
     render_transfer,
 )
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import rows
 from desk_app.core.text import fold
 
 APPOINTMENT = "phieu_hen"
@@ -167,20 +168,21 @@ def _officer(name: str | None, position: str | None) -> dict:
 
 def _load_case(db: Database, case_id: int) -> _Case:
     kind, st = case_state(db, case_id)  # CASE_MISSING for an unknown id
-    (title, opened_on, name, sex, address, commune, id_number, phone, old_address,
-     a_name, a_position) = db.execute(
+    c = rows.one(
+        db,
         """SELECT c.title, c.opened_on, pe.full_name, pe.sex, pe.address, pe.commune_code,
-                  pe.id_number, pe.phone, pe.old_address, a.full_name, a.position
+                  pe.id_number, pe.phone, pe.old_address, a.full_name AS assignee,
+                  a.position AS assignee_position
              FROM cases c JOIN persons pe ON pe.id = c.person_id
-             LEFT JOIN officers a ON a.id = c.assignee_id WHERE c.id = ?""",
-        [case_id]).fetchone()
-    petitions = db.execute(
-        "SELECT summary, received_at, visit_id FROM petitions WHERE case_id = ?"
-        " ORDER BY received_at, id", [case_id]).fetchall()
-    visits = list(dict.fromkeys(p[2] for p in petitions))
+             LEFT JOIN officers a ON a.id = c.assignee_id WHERE c.id = ?""", [case_id])
+    assert c is not None  # case_state refused an unknown id
+    petitions = list(rows.every(
+        db, "SELECT summary, received_at, visit_id FROM petitions WHERE case_id = ?"
+            " ORDER BY received_at, id", [case_id]))
+    visits = list(dict.fromkeys(p["visit_id"] for p in petitions))
     receipt_no, officer = "", _officer(None, None)
     documents: list[dict] = []
-    secrets = [name, id_number, phone, address, old_address]
+    secrets = [c["full_name"], c["id_number"], c["phone"], c["address"], c["old_address"]]
     if visits:
         row = db.execute("SELECT number FROM issued_documents WHERE visit_id = ? AND kind = ?"
                          " ORDER BY id LIMIT 1", [visits[0], RECEIPT_KIND]).fetchone()
@@ -189,9 +191,9 @@ def _load_case(db: Database, case_id: int) -> _Case:
             "SELECT o.full_name, o.position FROM visits v LEFT JOIN officers o"
             " ON o.id = v.officer_id WHERE v.id = ?", [visits[0]]).fetchone())
         marks = ",".join("?" * len(visits))
-        documents = [{"name": n, "pages": p, "copy": c} for n, p, c in db.execute(
-            f"SELECT name, pages, copy FROM visit_documents WHERE visit_id IN ({marks})"
-            " ORDER BY visit_id, ord, id", visits)]
+        documents = list(rows.every(
+            db, f"SELECT name, pages, copy FROM visit_documents WHERE visit_id IN ({marks})"
+                " ORDER BY visit_id, ord, id", visits))
         # Everyone behind these petitions: their authors and the delegations' representatives.
         for row in db.execute(
                 f"SELECT pe.full_name, pe.id_number, pe.phone, pe.address, pe.old_address"
@@ -205,10 +207,13 @@ def _load_case(db: Database, case_id: int) -> _Case:
     return _Case(
         id=case_id, kind=kind, status=st.status, competent=st.competent, instance=st.instance,
         accepted_on=st.accepted_on,
-        received_on=(st.received_on.isoformat() if st.received_on else opened_on),
-        person={"name": name, "sex": sex or "", "address": _address(address, commune)},
-        summaries=[p[0] for p in petitions] or [title], receipt_no=receipt_no, officer=officer,
-        assignee=_officer(a_name, a_position) if a_name else None, documents=documents,
+        received_on=(st.received_on.isoformat() if st.received_on else c["opened_on"]),
+        person={"name": c["full_name"], "sex": c["sex"] or "",
+                "address": _address(c["address"], c["commune_code"])},
+        summaries=[p["summary"] for p in petitions] or [c["title"]], receipt_no=receipt_no,
+        officer=officer,
+        assignee=_officer(c["assignee"], c["assignee_position"]) if c["assignee"] else None,
+        documents=documents,
         secrets=[s for s in secrets if s], protected=protected)
 
 
@@ -220,10 +225,10 @@ def _base(db: Database, case: _Case, kind: str, source: str) -> dict:
             "summaries": case.summaries, "documents": case.documents}
 
 
-def _last_event(db: Database, case_id: int, action: str) -> tuple | None:
-    return db.execute("SELECT id, occurred_on, body, doc_no, note, data FROM case_events"
-                      " WHERE case_id = ? AND action = ? ORDER BY id DESC LIMIT 1",
-                      [case_id, action]).fetchone()
+def _last_event(db: Database, case_id: int, action: str) -> dict | None:
+    return rows.one(db, "SELECT id, occurred_on, body, doc_no, note, data FROM case_events"
+                        " WHERE case_id = ? AND action = ? ORDER BY id DESC LIMIT 1",
+                    [case_id, action])
 
 
 def appointment_data(db: Database, case_id: int, today: date | None = None,
@@ -276,9 +281,10 @@ def transfer_data(db: Database, case_id: int) -> dict:
     event = _last_event(db, case_id, "transfer")
     if event is None:
         raise DeskError(messages.SLIP_NOT_TRANSFERRED.format(id=case_id))
-    return {**_base(db, case, TRANSFER, f"event:{event[0]}"), "basis": BASIS[TRANSFER],
-            "to": {"body": event[2], "doc_no": event[3], "on": event[1]},
-            "issued_on": event[1]}  # the day of the transfer it records
+    return {**_base(db, case, TRANSFER, f"event:{event['id']}"), "basis": BASIS[TRANSFER],
+            "to": {"body": event["body"], "doc_no": event["doc_no"],
+                   "on": event["occurred_on"]},
+            "issued_on": event["occurred_on"]}  # the day of the transfer it records
 
 
 def _fold_chars(text: str) -> str:
@@ -321,13 +327,14 @@ def denunciation_transfer_data(db: Database, case_id: int) -> dict:
     if event is None:
         raise DeskError(messages.SLIP_NOT_TRANSFERRED.format(id=case_id))
     scrub = case.secrets
-    return {"kind": DENUNCIATION_TRANSFER, "case_id": case_id, "source": f"event:{event[0]}",
+    return {"kind": DENUNCIATION_TRANSFER, "case_id": case_id, "source": f"event:{event['id']}",
             "office": office_values(db), "signer": signer_values(db), "petition_kind": "to_cao",
             "received_on": case.received_on, "basis": BASIS[DENUNCIATION_TRANSFER],
             "summaries": [redact(s, scrub) for s in case.summaries],
             "documents": [{**d, "name": redact(d["name"], scrub)} for d in case.documents],
-            "to": {"body": event[2], "doc_no": event[3], "on": event[1]},
-            "issued_on": event[1]}
+            "to": {"body": event["body"], "doc_no": event["doc_no"],
+                   "on": event["occurred_on"]},
+            "issued_on": event["occurred_on"]}
 
 
 def guidance_data(db: Database, case_id: int) -> dict:
@@ -336,9 +343,10 @@ def guidance_data(db: Database, case_id: int) -> dict:
     event = _last_event(db, case_id, "guide")
     if event is None:
         raise DeskError(messages.SLIP_NOT_GUIDED.format(id=case_id))
-    return {**_base(db, case, GUIDANCE, f"event:{event[0]}"), "basis": BASIS[GUIDANCE],
-            "to": {"body": event[2], "doc_no": event[3], "on": event[1]},
-            "issued_on": event[1]}
+    return {**_base(db, case, GUIDANCE, f"event:{event['id']}"), "basis": BASIS[GUIDANCE],
+            "to": {"body": event["body"], "doc_no": event["doc_no"],
+                   "on": event["occurred_on"]},
+            "issued_on": event["occurred_on"]}
 
 
 def _notice_case(db: Database, case_id: int) -> _Case:
@@ -361,7 +369,7 @@ def acceptance_data(db: Database, case_id: int, today: date | None = None) -> di
         raise DeskError(messages.SLIP_NOT_ACCEPTED.format(id=case_id))
     due = next((c.milestone.due_on for c in case_milestones(db, case_id, today or date.today())
                 if c.milestone.key in RESOLUTION_KEYS and c.milestone.due_on), None)
-    return {**_base(db, case, ACCEPTANCE, f"event:{event[0]}"), "matter": _matter(case.kind),
+    return {**_base(db, case, ACCEPTANCE, f"event:{event['id']}"), "matter": _matter(case.kind),
             "basis": _notice_basis(case, ACCEPTANCE), "accepted_on": case.accepted_on.isoformat(),
             "resolution_due": due.isoformat() if due else "",
             "by": _chairperson(office_values(db)),
@@ -466,19 +474,17 @@ def session_notice_data(db: Database, session: Session, source: str | None = Non
 # --- issuing ---------------------------------------------------------------------------------
 
 
-def _find(db: Database, kind: str, case_id: int | None, source: str):
-    return db.execute(
-        "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
-        " WHERE kind = ? AND case_id IS ? AND json_extract(payload, '$.source') = ?"
-        " ORDER BY id DESC LIMIT 1", [kind, case_id, source]).fetchone()
+def _find(db: Database, kind: str, case_id: int | None, source: str) -> dict | None:
+    return rows.one(
+        db, "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
+            " WHERE kind = ? AND case_id IS ? AND json_extract(payload, '$.source') = ?"
+            " ORDER BY id DESC LIMIT 1", [kind, case_id, source])
 
 
-def _again(db: Database, row: tuple, on: date | None = None) -> IssuedSlip:
-    """A slip already in the register (id, kind, year, seq, number, issued_at, sha256), as a
-    copy reprinted on `on` (default today)."""
-    doc_id, kind, year, seq, number, issued_at, sha256 = row
-    return IssuedSlip(doc_id, kind, year, seq, number, issued_at, sha256,
-                      pdf=reprint_slip(db, doc_id, on), copy=True)
+def _again(db: Database, row: dict, on: date | None = None) -> IssuedSlip:
+    """A slip already in the register (its id, kind, year, seq, number, issued_at, sha256),
+    as a copy reprinted on `on` (default today)."""
+    return IssuedSlip(**row, pdf=reprint_slip(db, row["id"], on), copy=True)
 
 
 def reprint_slip(db: Database, issued_id: int, on: date | None = None) -> bytes:
@@ -603,10 +609,10 @@ def copy_slip(db: Database, kind: str, case_id: int | None = None, *,
         if case_id is None:
             raise DeskError(messages.SLIP_CASE_REQUIRED.format(what=SLIPS[kind].subject.lower()))
         case_state(db, case_id)  # CASE_MISSING for an unknown id
-        found = db.execute(
-            "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
-            " WHERE kind = ? AND case_id = ? AND payload IS NOT NULL ORDER BY id DESC LIMIT 1",
-            [kind, case_id]).fetchone()
+        found = rows.one(
+            db, "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
+                " WHERE kind = ? AND case_id = ? AND payload IS NOT NULL ORDER BY id DESC LIMIT 1",
+            [kind, case_id])
     if found is None:
         raise DeskError(messages.SLIP_NOT_ISSUED.format(what=SLIPS[kind].subject.lower()))
     return _again(db, found)

@@ -11,6 +11,7 @@ connection), which sqlite-utils' `db.query()` does not.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from typing import Any, Protocol
 
@@ -40,6 +41,14 @@ def one(db: _Executes, sql: str, params: Any = ()) -> dict[str, Any] | None:
     if values is None:
         return None
     return dict(zip(_columns(cursor), values, strict=True))
+
+
+def records(db: _Executes, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+    """The query's rows as sqlite3.Row: read by name (row["id"], **row) and, for helpers
+    whose callers were written before, still by position."""
+    cursor = db.execute(sql, params)
+    _columns(cursor)
+    return [sqlite3.Row(cursor, values) for values in cursor]
 
 
 def every(db: _Executes, sql: str, params: Any = ()) -> Iterator[dict[str, Any]]:
