@@ -47,6 +47,7 @@ from desk_app.core.documents.slip_forms import (
     render_transfer,
 )
 from desk_app.core.errors import DeskError
+from desk_app.core.model import CaseAction, CaseStatus
 from desk_app.core.storage import rows
 from desk_app.core.text import fold
 
@@ -113,7 +114,8 @@ BASIS: dict[str, Any] = {  # a basis, or one per petition kind
 NOTICE_KINDS = ("khieu_nai", "to_cao")  # thụ lý is for complaints and denunciations
 RESOLUTION_KEYS = ("complaint_resolution", "complaint_resolution_2", "denunciation_resolution")
 # A case handled some other way has nothing left to propose for acceptance.
-NOT_PROPOSABLE = frozenset({"guided", "transferred", "returned", "filed", "merged", "withdrawn"})
+NOT_PROPOSABLE = frozenset({CaseStatus.GUIDED, CaseStatus.TRANSFERRED, CaseStatus.RETURNED,
+                            CaseStatus.FILED, CaseStatus.MERGED, CaseStatus.WITHDRAWN})
 REDACTED = "[…]"
 
 
@@ -526,9 +528,9 @@ def _record_notice(db: Database, case_id: int, number: str, now: datetime) -> No
     from desk_app.core.cases.tracking import record_event
 
     kind, st = case_state(db, case_id)
-    if "notify_acceptance" in lifecycle.available_actions(st.status, kind) \
-            and "notify_acceptance" not in st.done:
-        record_event(db, case_id, "notify_acceptance", occurred_on=now.date(), doc_no=number,
+    if CaseAction.NOTIFY_ACCEPTANCE in lifecycle.available_actions(st.status, kind) \
+            and CaseAction.NOTIFY_ACCEPTANCE not in st.done:
+        record_event(db, case_id, CaseAction.NOTIFY_ACCEPTANCE, occurred_on=now.date(), doc_no=number,
                      now=now)
 
 

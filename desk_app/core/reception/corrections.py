@@ -22,7 +22,7 @@ from desk_app.core import catalog, limits
 from desk_app.core.cases import lifecycle
 from desk_app.core.cases.tracking import add_note, record_event, refresh_case
 from desk_app.core.errors import DeskError
-from desk_app.core.model import IdKind, Outcome, PersonForm, Sex
+from desk_app.core.model import CaseStatus, IdKind, Outcome, PersonForm, Sex
 from desk_app.core.reception import search_index
 from desk_app.core.reception.correctable import (
     CANCEL,
@@ -238,7 +238,7 @@ def _case_note(db: Database, case_id: int | None, text: str, officer_id: int | N
     if case_id is None:
         return
     status = db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()
-    if status and status[0] not in ("merged", "cancelled"):
+    if status and status[0] not in (CaseStatus.MERGED, CaseStatus.CANCELLED):
         add_note(db, case_id, text, officer_id=officer_id, now=now)
 
 
@@ -376,7 +376,7 @@ def cancel_visit(db: Database, visit_id: int, reason: str, *, officer_id: int | 
         note = messages.CANCEL_CASE_NOTE.format(visit=visit_id, log=label, reason=reason)
         for case_id in sorted({r["case_id"] for r in lines if r["case_id"] is not None}):
             status = db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()[0]
-            if status in ("merged", "cancelled"):
+            if status in (CaseStatus.MERGED, CaseStatus.CANCELLED):
                 continue
             alive = db.execute(
                 "SELECT COUNT(*) FROM petitions p JOIN visits v ON v.id = p.visit_id"

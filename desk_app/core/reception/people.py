@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.model import IdKind, KnownPerson, PetitionKind, PriorVisit
+from desk_app.core.model import CaseStatus, IdKind, KnownPerson, PetitionKind, PriorVisit
 from desk_app.core.storage import rows
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-OPEN_STATUSES = ("received", "guided", "transferred")
+OPEN_STATUSES = (CaseStatus.RECEIVED, CaseStatus.GUIDED, CaseStatus.TRANSFERRED)
 PROTECTED_SUMMARY = "Nội dung tố cáo (được bảo mật)"
 
 
