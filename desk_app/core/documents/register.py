@@ -42,6 +42,7 @@ from desk_app.core.documents.data import (
     receipt_data,
     refusal_data,
 )
+from desk_app.core.documents.kinds import RECEIPT_QR_PREFIX
 from desk_app.core.documents.receipt import render_receipt
 from desk_app.core.documents.refusal import render_refusal
 from desk_app.core.errors import DeskError
@@ -58,7 +59,6 @@ NUMBER_FORMATS = {
     REFUSAL_KIND: "{seq:02d}/TB-UBND",
 }
 QR_SECRET_KEY = "receipt_qr_secret"  # settings row, made on first use; never shown
-QR_PREFIX = "TCD1"
 CODE_LENGTH = 6
 
 
@@ -156,14 +156,14 @@ def verification_code(secret: bytes, office_code: str, number: str, year: int) -
 
 
 def receipt_qr_text(office_code: str, number: str, year: int, code: str) -> str:
-    return f"{QR_PREFIX}|{office_code}|{number}/{year}|{code}"
+    return f"{RECEIPT_QR_PREFIX}|{office_code}|{number}/{year}|{code}"
 
 
 def verify_receipt_qr(db: Database, text: str) -> int | None:
     """The visit a scanned receipt QR belongs to, or None if it is not one of this office's
     receipts (wrong format, another office, altered, or unknown number)."""
     parts = (text or "").strip().split("|")
-    if len(parts) != 4 or parts[0] != QR_PREFIX:
+    if len(parts) != 4 or parts[0] != RECEIPT_QR_PREFIX:
         return None
     _, office_code, number_year, code = parts
     number, _, year_text = number_year.rpartition("/")

@@ -34,6 +34,18 @@ from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.cases.tracking import case_milestones, case_state
 from desk_app.core.documents import register
 from desk_app.core.documents.data import RECEIPT_KIND, office_values, signer_values
+from desk_app.core.documents.kinds import (
+    ACCEPTANCE,
+    APPOINTMENT,
+    CASE_SLIPS,  # noqa: F401  (kept importable here)
+    DENUNCIATION_TRANSFER,
+    GUIDANCE,
+    NON_ACCEPTANCE,
+    NOTICE_KINDS,
+    PROPOSAL,
+    SESSION_NOTICE,
+    TRANSFER,
+)
 from desk_app.core.documents.layout import nfc
 from desk_app.core.documents.register import Issued, issue
 from desk_app.core.documents.session_notice import CONFIDENTIAL, Session, render_session_notice
@@ -51,15 +63,6 @@ from desk_app.core.model import CaseAction, CaseStatus
 from desk_app.core.storage import rows
 from desk_app.core.text import fold
 
-APPOINTMENT = "phieu_hen"
-PROPOSAL = "de_xuat_thu_ly"  # Circular 05/2021 Form 01
-TRANSFER = "phieu_chuyen_don"
-DENUNCIATION_TRANSFER = "phieu_chuyen_don_to_cao"  # Circular 05/2021 Form 03
-GUIDANCE = "phieu_huong_dan"
-ACCEPTANCE = "thong_bao_thu_ly"
-NON_ACCEPTANCE = "thong_bao_khong_thu_ly"
-SESSION_NOTICE = "ket_luan_tiep"  # Decree 154/2026 art. 25
-
 
 @dataclass(frozen=True)
 class SlipKind:
@@ -68,25 +71,25 @@ class SlipKind:
     render: Callable[..., bytes]
 
 
-# The one list of slip kinds: slug → number format, name, renderer. The ký hiệu is the kind's
+# The one table of slip kinds: slug → number format, name, renderer (the slugs, their order and
+# the kinds each is for: kinds.py). The ký hiệu is the kind's
 # abbreviation in Decree 30/2020 Appendix III where it has one — TB (thông báo) for every
 # notice, PC (phiếu chuyển) for both transfer slips — and kinds with the same ký hiệu share
 # one sequence (register.series). Slips the appendix does not name keep a local abbreviation
 # (PH phiếu hẹn, PĐX phiếu đề xuất, PHD phiếu hướng dẫn) with a sequence each.
-SLIPS: dict[str, SlipKind] = {
+SLIPS: dict[str, SlipKind] = {  # in kinds.CASE_SLIPS order, then the session notice
     APPOINTMENT: SlipKind("{seq:02d}/PH-TCD", "Phiếu hẹn", render_appointment),
     PROPOSAL: SlipKind("{seq:02d}/PĐX-TCD", "Phiếu đề xuất thụ lý đơn", render_proposal),
-    TRANSFER: SlipKind("{seq:02d}/PC-UBND", "Phiếu chuyển đơn", render_transfer),
-    DENUNCIATION_TRANSFER: SlipKind("{seq:02d}/PC-UBND", "Phiếu chuyển đơn tố cáo",
-                                    render_denunciation_transfer),
-    GUIDANCE: SlipKind("{seq:02d}/PHD-TCD", "Phiếu hướng dẫn", render_guidance),
     ACCEPTANCE: SlipKind("{seq:02d}/TB-UBND", "Thông báo thụ lý", render_acceptance),
     NON_ACCEPTANCE: SlipKind("{seq:02d}/TB-UBND", "Thông báo không thụ lý",
                              render_non_acceptance),
+    GUIDANCE: SlipKind("{seq:02d}/PHD-TCD", "Phiếu hướng dẫn", render_guidance),
+    TRANSFER: SlipKind("{seq:02d}/PC-UBND", "Phiếu chuyển đơn", render_transfer),
+    DENUNCIATION_TRANSFER: SlipKind("{seq:02d}/PC-UBND", "Phiếu chuyển đơn tố cáo",
+                                    render_denunciation_transfer),
     SESSION_NOTICE: SlipKind("{seq:02d}/TB-UBND", "Thông báo kết luận việc tiếp công dân",
                              render_session_notice),
 }
-CASE_SLIPS = tuple(k for k in SLIPS if k != SESSION_NOTICE)
 # Which slips carry the head's signature (and so want a signer set before printing): all but
 # the appointment slip, which the reception officer and the citizen sign.
 SIGNED_BY_HEAD = {kind: kind != APPOINTMENT for kind in SLIPS}
@@ -111,7 +114,6 @@ BASIS: dict[str, Any] = {  # a basis, or one per petition kind
     NON_ACCEPTANCE: {"khieu_nai": "Điều 11, Điều 17 và Điều 27 Luật Khiếu nại năm 2011",
                      "to_cao": "Điều 29 Luật Tố cáo năm 2018"},
 }
-NOTICE_KINDS = ("khieu_nai", "to_cao")  # thụ lý is for complaints and denunciations
 RESOLUTION_KEYS = ("complaint_resolution", "complaint_resolution_2", "denunciation_resolution")
 # A case handled some other way has nothing left to propose for acceptance.
 NOT_PROPOSABLE = frozenset({CaseStatus.GUIDED, CaseStatus.TRANSFERRED, CaseStatus.RETURNED,
