@@ -44,20 +44,9 @@ from desk_app.core.documents.data import (
 )
 from desk_app.core.documents.kinds import RECEIPT_QR_PREFIX
 from desk_app.core.documents.receipt import render_receipt
-from desk_app.core.documents.refusal import render_refusal
+from desk_app.core.documents.renderers import NUMBER_FORMATS, RENDERERS
 from desk_app.core.errors import DeskError
 
-RENDERERS: dict[str, Callable[..., bytes]] = {
-    RECEIPT_KIND: render_receipt,
-    REFUSAL_KIND: render_refusal,
-}
-# Số/ký hiệu (Decree 30/2020, Appendix I §II.4): number (two digits at least) / the kind's
-# abbreviation from Appendix III ("TB" thông báo, "PC" phiếu chuyển; kinds the appendix does not
-# list keep a local one, "GBN" giấy biên nhận) - the issuing body.
-NUMBER_FORMATS = {
-    RECEIPT_KIND: "{seq:02d}/GBN-TCD",  # as core/reception/intake.py numbers them
-    REFUSAL_KIND: "{seq:02d}/TB-UBND",
-}
 QR_SECRET_KEY = "receipt_qr_secret"  # settings row, made on first use; never shown
 CODE_LENGTH = 6
 
@@ -121,10 +110,12 @@ def issue(db: Database, kind: str, *, year: int | None = None, subject: str, pay
     return Issued(doc_id, kind, year, seq, number, issued_at, digest, pdf)
 
 
-def reprint(db: Database, issued_id: int, on: date | None = None) -> bytes:
+def reprint(db: Database, issued_id: int, on: date | None = None,
+            render: Callable[..., bytes] | None = None) -> bytes:
     """The stored document again, marked "BẢN SAO", with its original date and content and
     the day it was reprinted (`on`, default today); a receipt or refusal notice of a visit
-    corrected since shows the corrected values and says so on its mark (data.amend_reprint)."""
+    corrected since shows the corrected values and says so on its mark (data.amend_reprint).
+    `render`: for a kind printed by a layer above (renderers.py); core/reprints.py knows all."""
     row = db.execute("SELECT kind, number, payload, visit_id FROM issued_documents WHERE id = ?",
                      [issued_id]).fetchone()
     if row is None:
@@ -132,10 +123,9 @@ def reprint(db: Database, issued_id: int, on: date | None = None) -> bytes:
     kind, number, payload, visit_id = row
     if payload is None:
         raise DeskError(messages.DOCUMENT_NOT_PRINTED.format(number=number))
-    if kind not in RENDERERS:
-        import desk_app.core.documents.slips  # noqa: F401  (adds the slips' renderers)
-    return RENDERERS[kind](amend_reprint(db, kind, visit_id, json.loads(payload)), copy=True,
-                           reprinted_on=on or date.today())
+    render = render or RENDERERS[kind]
+    return render(amend_reprint(db, kind, visit_id, json.loads(payload)), copy=True,
+                  reprinted_on=on or date.today())
 
 
 # --- receipts ---------------------------------------------------------------------------------

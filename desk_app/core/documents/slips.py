@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -48,55 +48,16 @@ from desk_app.core.documents.kinds import (
 )
 from desk_app.core.documents.layout import nfc
 from desk_app.core.documents.register import Issued, issue
-from desk_app.core.documents.session_notice import CONFIDENTIAL, Session, render_session_notice
-from desk_app.core.documents.slip_forms import (
-    render_acceptance,
-    render_appointment,
-    render_denunciation_transfer,
-    render_guidance,
-    render_non_acceptance,
-    render_proposal,
-    render_transfer,
-)
+from desk_app.core.documents.renderers import SLIPS, SlipKind  # noqa: F401  (importable here)
+from desk_app.core.documents.session_notice import CONFIDENTIAL, Session
 from desk_app.core.errors import DeskError
 from desk_app.core.model import CaseAction, CaseStatus
 from desk_app.core.storage import rows
 from desk_app.core.text import fold
 
-
-@dataclass(frozen=True)
-class SlipKind:
-    number_format: str  # số/ký hiệu (Decree 30/2020, Appendix I §II.4; Appendix III codes)
-    subject: str  # its name in the register of issued documents
-    render: Callable[..., bytes]
-
-
-# The one table of slip kinds: slug → number format, name, renderer (the slugs, their order and
-# the kinds each is for: kinds.py). The ký hiệu is the kind's
-# abbreviation in Decree 30/2020 Appendix III where it has one — TB (thông báo) for every
-# notice, PC (phiếu chuyển) for both transfer slips — and kinds with the same ký hiệu share
-# one sequence (register.series). Slips the appendix does not name keep a local abbreviation
-# (PH phiếu hẹn, PĐX phiếu đề xuất, PHD phiếu hướng dẫn) with a sequence each.
-SLIPS: dict[str, SlipKind] = {  # in kinds.CASE_SLIPS order, then the session notice
-    APPOINTMENT: SlipKind("{seq:02d}/PH-TCD", "Phiếu hẹn", render_appointment),
-    PROPOSAL: SlipKind("{seq:02d}/PĐX-TCD", "Phiếu đề xuất thụ lý đơn", render_proposal),
-    ACCEPTANCE: SlipKind("{seq:02d}/TB-UBND", "Thông báo thụ lý", render_acceptance),
-    NON_ACCEPTANCE: SlipKind("{seq:02d}/TB-UBND", "Thông báo không thụ lý",
-                             render_non_acceptance),
-    GUIDANCE: SlipKind("{seq:02d}/PHD-TCD", "Phiếu hướng dẫn", render_guidance),
-    TRANSFER: SlipKind("{seq:02d}/PC-UBND", "Phiếu chuyển đơn", render_transfer),
-    DENUNCIATION_TRANSFER: SlipKind("{seq:02d}/PC-UBND", "Phiếu chuyển đơn tố cáo",
-                                    render_denunciation_transfer),
-    SESSION_NOTICE: SlipKind("{seq:02d}/TB-UBND", "Thông báo kết luận việc tiếp công dân",
-                             render_session_notice),
-}
 # Which slips carry the head's signature (and so want a signer set before printing): all but
 # the appointment slip, which the reception officer and the citizen sign.
 SIGNED_BY_HEAD = {kind: kind != APPOINTMENT for kind in SLIPS}
-
-# `register.reprint` renders any registered document by kind: teach it these.
-register.RENDERERS.update({kind: spec.render for kind, spec in SLIPS.items()})
-register.NUMBER_FORMATS.update({kind: spec.number_format for kind, spec in SLIPS.items()})
 
 # What each document cites (verify against the texts in force; Law 136/2025 amends them).
 TT05 = "Thông tư số 05/2021/TT-TTCP của Thanh tra Chính phủ"

@@ -38,10 +38,9 @@ POSTPONEMENT_NOTICE = "hoan_tiep"
 # Both are notices of the People's Committee: ký hiệu "TB-UBND" (Decree 30/2020, Appendix I
 # §II.4 and Appendix III), sharing the year's sequence with its other notices
 # (register.series), two digits at least.
-register.RENDERERS.update({SCHEDULE_NOTICE: render_schedule_notice,
-                           POSTPONEMENT_NOTICE: render_postponement_notice})
-register.NUMBER_FORMATS.update({SCHEDULE_NOTICE: "{seq:02d}/TB-UBND",
-                                POSTPONEMENT_NOTICE: "{seq:02d}/TB-UBND"})
+RENDERERS = {SCHEDULE_NOTICE: render_schedule_notice,
+             POSTPONEMENT_NOTICE: render_postponement_notice}
+NUMBER_FORMAT = "{seq:02d}/TB-UBND"
 POSTING_ROLE, POSTPONEMENT_ROLE = "posting", "postponement"
 PUBLIC_KINDS = ("dinh_ky", "dot_xuat", "truc_tuyen")  # desk duty is posted as regular hours
 
@@ -208,10 +207,11 @@ def issue_schedule_notice(db: Database, period: Period, now: datetime | None = N
     with db.atomic():
         found = _find(db, SCHEDULE_NOTICE, source)
         if found is not None:
-            return Posted(Issued(*found, pdf=register.reprint(db, found[0], now.date())), True,
-                          tuple(ids))
+            return Posted(Issued(*found, pdf=register.reprint(
+                db, found[0], now.date(), RENDERERS[SCHEDULE_NOTICE])), True, tuple(ids))
         done = issue(db, SCHEDULE_NOTICE, year=now.year, payload={**data, "source": source},
-                     subject=f"Thông báo lịch tiếp công dân {period.label}", now=now)
+                     subject=f"Thông báo lịch tiếp công dân {period.label}", now=now,
+                     render=RENDERERS[SCHEDULE_NOTICE], number_format=NUMBER_FORMAT)
         _mark_posted(db, ids, now.date(), done.id, POSTING_ROLE)
     return Posted(done, False, tuple(ids))
 
@@ -262,10 +262,11 @@ def issue_postponement_notice(db: Database, session_id: int,
     with db.atomic():
         found = _find(db, POSTPONEMENT_NOTICE, data["source"])
         if found is not None:
-            return Issued(*found, pdf=register.reprint(db, found[0], now.date())), True
+            return Issued(*found, pdf=register.reprint(
+                db, found[0], now.date(), RENDERERS[POSTPONEMENT_NOTICE])), True
         done = issue(db, POSTPONEMENT_NOTICE, year=now.year, payload=data,
                      subject=f"Thông báo hoãn buổi tiếp công dân ngày {data['session']['date']}",
-                     now=now)
+                     now=now, render=RENDERERS[POSTPONEMENT_NOTICE], number_format=NUMBER_FORMAT)
         db.execute("INSERT OR IGNORE INTO session_documents VALUES (?, ?, ?)",
                    [session_id, done.id, POSTPONEMENT_ROLE])
         _mark_posted(db, [new_id], now.date(), done.id, POSTING_ROLE)

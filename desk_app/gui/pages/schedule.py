@@ -193,7 +193,7 @@ class SchedulePage(QWidget):
 
         def job(db):
             from desk_app.core.schedule.hosts import head_officer_id
-            from desk_app.core.schedule.views import month_view
+            from desk_app.core.schedule.month import month_view
 
             return month_view(db, year, month, today), head_officer_id(db)
 
