@@ -408,7 +408,7 @@ SAME_CONTENT = 0.6  # share of content words for two petitions to count as the s
 def prior_transfers(db: Database, case_id: int) -> list[tuple[str, str, str]]:
     """Transfers of this case and of petitions with the same content attached to it
     (date, body, document number): the plans single out petitions transferred many times."""
-    from desk_app.core.cases.links import duplicate_candidates
+    from desk_app.core.cases.duplicates import duplicate_candidates
 
     own = db.execute(
         "WITH RECURSIVE origin(id) AS (SELECT ? UNION SELECT json_extract(e.data, '$.from_case')"
