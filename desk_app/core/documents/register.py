@@ -46,6 +46,7 @@ from desk_app.core.documents.kinds import RECEIPT_QR_PREFIX
 from desk_app.core.documents.receipt import render_receipt
 from desk_app.core.documents.renderers import NUMBER_FORMATS, RENDERERS
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import rows
 
 QR_SECRET_KEY = "receipt_qr_secret"  # settings row, made on first use; never shown
 CODE_LENGTH = 6
@@ -116,16 +117,15 @@ def reprint(db: Database, issued_id: int, on: date | None = None,
     the day it was reprinted (`on`, default today); a receipt or refusal notice of a visit
     corrected since shows the corrected values and says so on its mark (data.amend_reprint).
     `render`: for a kind printed by a layer above (renderers.py); core/reprints.py knows all."""
-    row = db.execute("SELECT kind, number, payload, visit_id FROM issued_documents WHERE id = ?",
-                     [issued_id]).fetchone()
+    row = rows.one(db, "SELECT kind, number, payload, visit_id FROM issued_documents"
+                       " WHERE id = ?", [issued_id])
     if row is None:
         raise DeskError(messages.DOCUMENT_MISSING.format(id=issued_id))
-    kind, number, payload, visit_id = row
-    if payload is None:
-        raise DeskError(messages.DOCUMENT_NOT_PRINTED.format(number=number))
-    render = render or RENDERERS[kind]
-    return render(amend_reprint(db, kind, visit_id, json.loads(payload)), copy=True,
-                  reprinted_on=on or date.today())
+    if row["payload"] is None:
+        raise DeskError(messages.DOCUMENT_NOT_PRINTED.format(number=row["number"]))
+    render = render or RENDERERS[row["kind"]]
+    return render(amend_reprint(db, row["kind"], row["visit_id"], json.loads(row["payload"])),
+                  copy=True, reprinted_on=on or date.today())
 
 
 # --- receipts ---------------------------------------------------------------------------------
@@ -246,10 +246,10 @@ def print_receipt(db: Database, visit_id: int, *, copy: bool = False) -> bytes:
 # --- refusal notices --------------------------------------------------------------------------
 
 
-def _refusal_row(db: Database, visit_id: int):
-    return db.execute("SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
-                      " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
-                      [visit_id, REFUSAL_KIND]).fetchone()
+def _refusal_row(db: Database, visit_id: int) -> dict | None:
+    return rows.one(db, "SELECT id, kind, year, seq, number, issued_at, sha256"
+                        " FROM issued_documents WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
+                    [visit_id, REFUSAL_KIND])
 
 
 def issue_refusal(db: Database, visit_id: int, now: datetime | None = None) -> Issued:
@@ -259,9 +259,7 @@ def issue_refusal(db: Database, visit_id: int, now: datetime | None = None) -> I
     visit is refused once)."""
     found = _refusal_row(db, visit_id)
     if found is not None:
-        doc_id, kind, year, seq, number, issued_at, sha256 = found
-        return Issued(doc_id, kind, year, seq, number, issued_at, sha256,
-                      pdf=reprint(db, doc_id, (now or datetime.now()).date()))
+        return Issued(**found, pdf=reprint(db, found["id"], (now or datetime.now()).date()))
     now = now or datetime.now()
     payload = refusal_data(db, visit_id, on=now.date())
     return issue(db, REFUSAL_KIND, subject="Thông báo về việc từ chối tiếp công dân",
@@ -274,14 +272,13 @@ def copy_refusal(db: Database, visit_id: int, on: date | None = None) -> Issued:
     if found is None:
         refusal_data(db, visit_id)  # VISIT_MISSING / REFUSAL_NOT_REFUSED first
         raise DeskError(messages.REFUSAL_NOT_ISSUED.format(id=visit_id))
-    doc_id, kind, year, seq, number, issued_at, sha256 = found
-    return Issued(doc_id, kind, year, seq, number, issued_at, sha256, pdf=reprint(db, doc_id, on))
+    return Issued(**found, pdf=reprint(db, found["id"], on))
 
 
 def refusal_record(db: Database, visit_id: int) -> str | None:
     """The number of the visit's refusal notice, or None if none was issued."""
     found = _refusal_row(db, visit_id)
-    return found[4] if found else None
+    return found["number"] if found else None
 
 
 def receipt_record(db: Database, visit_id: int) -> tuple[str, bool] | None:

@@ -361,15 +361,15 @@ def _notice_basis(case: _Case, kind: str) -> str:
 
 
 def _reason_from_events(db: Database, case_id: int, office_name: str) -> str:
-    row = db.execute("SELECT action, note, data FROM case_events WHERE case_id = ?"
-                     " AND action IN ('classify', 'return', 'file') ORDER BY id DESC LIMIT 1",
-                     [case_id]).fetchone()
+    row = rows.one(db, "SELECT action, note, data FROM case_events WHERE case_id = ?"
+                       " AND action IN ('classify', 'return', 'file') ORDER BY id DESC LIMIT 1",
+                   [case_id])
     if row is None:
         return ""
-    action, note, data = row
+    action, note = row["action"], row["note"]
     if note:
         return note
-    data = json.loads(data or "{}")
+    data = json.loads(row["data"] or "{}")
     if action == "classify" and data.get("competent") is False:
         return f"Nội dung đơn không thuộc thẩm quyền giải quyết của {office_name}"
     if action == "classify" and data.get("eligible") is False:

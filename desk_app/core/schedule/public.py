@@ -29,6 +29,7 @@ from desk_app.core.schedule import recurrence
 from desk_app.core.schedule.model import KIND_PHRASES, KINDS, LIVE, WEEKDAYS, SessionRow
 from desk_app.core.schedule.notice_pdf import render_postponement_notice, render_schedule_notice
 from desk_app.core.schedule.views import get_session, sessions_between
+from desk_app.core.storage import rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -178,11 +179,11 @@ def schedule_data(db: Database, period: Period, *, upcoming_after: datetime | No
 # --- posting ---------------------------------------------------------------------------------
 
 
-def _find(db: Database, kind: str, source: str) -> tuple[int, str, int, int, str, str, str] | None:
-    return db.execute(
-        "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
-        " WHERE kind = ? AND json_extract(payload, '$.source') = ? ORDER BY id DESC LIMIT 1",
-        [kind, source]).fetchone()
+def _find(db: Database, kind: str, source: str) -> dict | None:
+    return rows.one(
+        db, "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
+            " WHERE kind = ? AND json_extract(payload, '$.source') = ? ORDER BY id DESC LIMIT 1",
+        [kind, source])
 
 
 @dataclass(frozen=True)
@@ -207,8 +208,8 @@ def issue_schedule_notice(db: Database, period: Period, now: datetime | None = N
     with db.atomic():
         found = _find(db, SCHEDULE_NOTICE, source)
         if found is not None:
-            return Posted(Issued(*found, pdf=register.reprint(
-                db, found[0], now.date(), RENDERERS[SCHEDULE_NOTICE])), True, tuple(ids))
+            return Posted(Issued(**found, pdf=register.reprint(
+                db, found["id"], now.date(), RENDERERS[SCHEDULE_NOTICE])), True, tuple(ids))
         done = issue(db, SCHEDULE_NOTICE, year=now.year, payload={**data, "source": source},
                      subject=f"Thông báo lịch tiếp công dân {period.label}", now=now,
                      render=RENDERERS[SCHEDULE_NOTICE], number_format=NUMBER_FORMAT)
@@ -262,8 +263,8 @@ def issue_postponement_notice(db: Database, session_id: int,
     with db.atomic():
         found = _find(db, POSTPONEMENT_NOTICE, data["source"])
         if found is not None:
-            return Issued(*found, pdf=register.reprint(
-                db, found[0], now.date(), RENDERERS[POSTPONEMENT_NOTICE])), True
+            return Issued(**found, pdf=register.reprint(
+                db, found["id"], now.date(), RENDERERS[POSTPONEMENT_NOTICE])), True
         done = issue(db, POSTPONEMENT_NOTICE, year=now.year, payload=data,
                      subject=f"Thông báo hoãn buổi tiếp công dân ngày {data['session']['date']}",
                      now=now, render=RENDERERS[POSTPONEMENT_NOTICE], number_format=NUMBER_FORMAT)
