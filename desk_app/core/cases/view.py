@@ -13,15 +13,16 @@ from typing import TYPE_CHECKING
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.cases import lifecycle
-from desk_app.core.cases.attachments import Attachment, case_attachments
-from desk_app.core.cases.dialogues import Dialogue, case_dialogues
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, flag_names
-from desk_app.core.cases.tracking import CaseEvent, CaseMilestone, case_events, case_milestones
 from desk_app.core.errors import DeskError
-from desk_app.core.storage import rows
+from desk_app.core.storage import rows, uuids
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from desk_app.core.cases.attachments import Attachment
+    from desk_app.core.cases.dialogues import Dialogue
+    from desk_app.core.cases.tracking import CaseEvent, CaseMilestone
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,12 @@ class CaseDetail:
 
 
 def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -> CaseDetail:
+    # Imported here: `desk-app cases` needs only case_rows, and these bring the deadline
+    # engine (docs/scale.md, “Start-up”).
+    from desk_app.core.cases.attachments import case_attachments
+    from desk_app.core.cases.dialogues import case_dialogues
+    from desk_app.core.cases.tracking import case_events, case_milestones
+
     row = rows.one(
         db,
         """SELECT c.uuid, c.kind, c.topic, c.title, c.status, c.opened_on, c.closed_on,
@@ -108,7 +115,7 @@ def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -
     full_address = ", ".join(
         x for x in (row["address"], catalog.commune_label(row["commune_code"])) if x)
     return CaseDetail(
-        id=case_id, uuid=row["uuid"], kind=kind,
+        id=case_id, uuid=uuids.text(row["uuid"]) or "", kind=kind,
         kind_label=catalog.PETITION_KIND_LABELS.get(kind, kind),
         topic=catalog.topic_name(row["topic"]), title=row["title"], status=status,
         status_label=lifecycle.status_label(status, kind), opened_on=row["opened_on"],

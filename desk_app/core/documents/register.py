@@ -26,7 +26,6 @@ import hashlib
 import hmac
 import json
 import secrets
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -46,7 +45,7 @@ from desk_app.core.documents.kinds import RECEIPT_QR_PREFIX
 from desk_app.core.documents.receipt import render_receipt
 from desk_app.core.documents.renderers import NUMBER_FORMATS, RENDERERS
 from desk_app.core.errors import DeskError
-from desk_app.core.storage import rows
+from desk_app.core.storage import rows, uuids
 
 QR_SECRET_KEY = "receipt_qr_secret"  # settings row, made on first use; never shown
 CODE_LENGTH = 6
@@ -104,7 +103,7 @@ def issue(db: Database, kind: str, *, year: int | None = None, subject: str, pay
         digest = hashlib.sha256(pdf).hexdigest()
         issued_at = now.isoformat()
         doc_id = cast(int, db.table("issued_documents").insert({
-            "uuid": str(uuid.uuid4()), "kind": kind, "year": year, "seq": seq, "number": number,
+            "uuid": uuids.new(), "kind": kind, "year": year, "seq": seq, "number": number,
             "visit_id": visit_id, "case_id": case_id, "issued_at": issued_at, "sha256": digest,
             "subject": subject, "payload": text,
         }).last_pk)
