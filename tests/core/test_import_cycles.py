@@ -177,3 +177,23 @@ def test_the_cycle_finder_finds_a_cycle_hidden_in_a_function():
     del source
     graph["c"].pop("a")
     assert cycles(graph) == []
+
+
+# docs/architecture.md, “Layers of the core”: each layer imports only the ones below it. The
+# shared modules (errors, model, text, catalog, limits, json_input) import no layer.
+LAYERS = {"storage": 0, "cases": 1, "reception": 2, "documents": 3, "schedule": 4, "bundle": 4,
+          "reports": 5, "opening": 6, "reprints": 6, "demo": 7}
+
+
+def _layer(module: str) -> int:
+    parts = module.split(".")
+    return LAYERS.get(parts[2], -1) if len(parts) > 2 else -1
+
+
+def test_a_lower_layer_never_imports_a_higher_one():
+    graph = import_graph()
+    upward = [f"{a} (line {line}) imports {b}" for a, edges in sorted(graph.items())
+              for b, line in sorted(edges.items())
+              if _layer(b) > _layer(a)
+              or (_layer(a) == _layer(b) >= 0 and a.split(".")[2] != b.split(".")[2])]
+    assert not upward, "imports from a higher layer:\n  " + "\n  ".join(upward)

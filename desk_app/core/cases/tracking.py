@@ -20,7 +20,7 @@ from desk_app.core.cases import follow_ups, lifecycle
 from desk_app.core.cases.calendar import WorkCalendar, fmt
 from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones, rule_set_for
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.errors import Cancelled, DeskError
 from desk_app.core.storage import uuids
 from desk_app.core.text import clean
