@@ -120,15 +120,16 @@ def _officers(args, open_db: Callable) -> list[Row]:
 
 
 def _bodies(args, open_db: Callable) -> list[Row]:
+    from desk_app.core.storage import rows
     from desk_app.core.storage.office import require_office
 
     db = open_db(args)
     require_office(db)
     # A visit guided or transferred at the desk opens its case with that event, so the case
     # events hold every guidance and transfer once.
-    sql = ("SELECT body, COUNT(*) FROM case_events WHERE body <> '' AND action IN"
-           " ('transfer', 'guide') GROUP BY body ORDER BY COUNT(*) DESC, body")
-    return [{"name": body, "times": n} for body, n in db.execute(sql)]
+    sql = ("SELECT body AS name, COUNT(*) AS times FROM case_events WHERE body <> '' AND action"
+           " IN ('transfer', 'guide') GROUP BY body ORDER BY COUNT(*) DESC, body")
+    return list(rows.every(db, sql))
 
 
 def cmd_codes(args, open_db: Callable, emit: Callable) -> int:
