@@ -41,7 +41,7 @@ ID_KIND_LABELS = {
 }
 
 # Original or copy of a paper handed in (form 02/TCD's last column), as the receipt prints it.
-COPY_LABELS = {
+COPY_LABELS: dict[str, str] = {
     DocCopy.ORIGINAL: "Bản gốc",
     DocCopy.PHOTOCOPY: "Bản sao",
     DocCopy.CERTIFIED: "Bản sao có chứng thực",
