@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.reception.intake import CROWD_MIN
-from desk_app.core.reports import weeks as _weeks  # noqa: F401  (registers the weeks measure)
 from desk_app.core.reports.layouts import Layout, ReportSet, RowSpec, report_set
 from desk_app.core.reports.measures import MEASURES, Measure
 from desk_app.core.reports.periods import Period
