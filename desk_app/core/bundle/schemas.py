@@ -101,10 +101,10 @@ def text(schema: dict) -> str:
 def main(folder: str) -> None:  # pragma: no cover - a maintainer's tool
     import tempfile
 
-    from desk_app.core.opening import open_db
+    from desk_app.core.storage.db import open_db  # a new, empty database: no jobs to run
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_db(Path(tmp) / "schema.sqlite3")
+        db = open_db(Path(tmp) / "schema.sqlite3", after_steps={})
         for name, schema in build_all(db).items():
             (Path(folder) / name).write_text(text(schema), encoding="utf-8")
         db.close()
