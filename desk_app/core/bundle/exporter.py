@@ -1,8 +1,9 @@
 """The ward writes a bundle: the rows changed since the last bundle the province
 acknowledged (or every row, `full`), signed with the office's key and sealed for the province.
 
-Local records are never changed; only the ledger is: `bundle_rows` (per row: the version sent
-and the hash of what was sent; what the province acknowledged) and `bundle_exports`. The file
+Local records are never changed; only the ledger is: `bundle_rows` (per row: the version sent,
+the hash of what was sent and `sent_seq`, the first bundle that carried that version; what the
+province acknowledged) and `bundle_exports`. A row sent again unchanged is not rewritten. The file
 is written to `F.part` and renamed when complete; the ledger is written in one transaction
 just before the rename, so a failed or cancelled export leaves neither a file nor a trace.
 """
@@ -124,7 +125,8 @@ def export_bundle(db: Database, out: Path, *, full: bool = False, now: datetime 
                         prev = "null" if acked_version is None else str(int(acked_version))
                         writer.write_line(f'{{"data":{text},"deleted":false,"prev":{prev},'
                                           f'"uuid":"{key}","version":{int(version)}}}')
-                        pending.append((spec.name, row_id, key, version, h))
+                        if sent_hash is None or bytes(sent_hash) != h:  # else the ledger holds it
+                            pending.append((spec.name, row_id, key, version, h))
                         if len(pending) >= _BATCH:
                             _flush(side, pending)
                     for row_id, key, sent_version, sent_hash, acked_version, acked_hash in snap.execute(
