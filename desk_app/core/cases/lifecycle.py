@@ -18,6 +18,7 @@ STATUS_LABELS = {
     "accepted": "Đã thụ lý",
     "guided": "Đã hướng dẫn",
     "transferred": "Đã chuyển đơn",
+    "mediation": "Đang hòa giải ở cơ sở",
     "returned": "Đã trả lại đơn",
     "filed": "Xếp lưu đơn",
     "verifying": "Đang xác minh",
@@ -58,6 +59,20 @@ ACTIONS: dict[str, Action] = {
                     needs_body=True),
     "transfer": Action("Chuyển đơn", BEFORE_HANDLING, "transferred", needs_body=True),
     "reply": Action("Nhận kết quả trả lời của cơ quan nhận đơn", ("transferred",), "closed"),
+    # A dispute the law sends to the grassroots mediation team (Law on Grassroots Mediation
+    # 2013 art. 3; for land disputes Land Law 2024 art. 235): followed up until its result is
+    # recorded (core/cases/mediation.py). Not for complaints or denunciations, which the law
+    # resolves by decision.
+    "mediate": Action("Chuyển tổ hòa giải ở cơ sở", BEFORE_HANDLING, "mediation",
+                      needs_body=True, kinds=("kien_nghi", "phan_anh")),
+    "mediated": Action("Hòa giải thành", ("mediation",), "closed",
+                       kinds=("kien_nghi", "phan_anh")),
+    # Not settled: the office handles it again (guides to the court, accepts, transfers).
+    "mediation_failed": Action("Hòa giải không thành", ("mediation",), "received",
+                               kinds=("kien_nghi", "phan_anh")),
+    # A crowd or heated case reported to the police for order at the desk (Reception Law
+    # art. 29–30; Decree 154/2026): who was told and when. A fact, not a step.
+    "police": Action("Thông báo, phối hợp với công an", tuple(STATUS_LABELS), None),
     "return": Action("Trả lại đơn và tài liệu", BEFORE_HANDLING, "returned"),
     "file": Action("Xếp lưu đơn", BEFORE_HANDLING, "filed"),
     # Law on Denunciations art. 29(3): the denouncer is told of the acceptance in writing;
@@ -72,7 +87,8 @@ ACTIONS: dict[str, Action] = {
     "close": Action("Kết thúc vụ việc", ("decided", "notified"), "closed"),
     # Law on Complaints art. 10, 2011: the complainant may withdraw at any time before the decision.
     "withdraw": Action("Rút đơn", ("received", "classified", "accepted", "verifying",
-                                    "dialogue", "suspended", "transferred", "reopened"),
+                                    "dialogue", "suspended", "transferred", "reopened",
+                                    "mediation"),
                        "withdrawn"),
     # Law 136/2025 art. 11a: suspension stops the clock; the decision to continue restarts it.
     # Law on Denunciations art. 34(2) for a denunciation; a kiến nghị or phản ánh has no
@@ -143,7 +159,8 @@ def status_label(status: str | None, kind: str | None = None) -> str:
 
 
 # Actions an officer chooses on the case page (the others are recorded by other services).
-USER_ACTIONS = ("classify", "accept", "guide", "transfer", "reply", "return", "file",
+USER_ACTIONS = ("classify", "accept", "guide", "transfer", "mediate", "mediated",
+                "mediation_failed", "reply", "return", "file",
                 "notify_acceptance", "verify",
                 "extend", "decide", "notify", "decision_received", "close", "withdraw", "suspend",
                 "send_suspension", "resume", "reopen")

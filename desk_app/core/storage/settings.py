@@ -33,9 +33,13 @@ DEFAULTS: dict[str, str] = {
     # 24/11 (Ngày Văn hóa Việt Nam) as a day off: "1" or "0" (resources/rules/holidays_vn.json,
     # switch culture_day_off: not in Labour Code art. 112, so a working day by default).
     "culture_day_off": "0",
+    # A case referred to the grassroots mediation team: when to follow up its result (calendar
+    # days). No law sets it (Law on Grassroots Mediation 2013): a local target (docs/channels.md).
+    "mediation_follow_up_days": "30",
 }
 
-INTEGER_KEYS = frozenset({"due_soon_working_days", "prolonged_days", "petition_target_days"})
+INTEGER_KEYS = frozenset({"due_soon_working_days", "prolonged_days", "petition_target_days",
+                          "mediation_follow_up_days"})
 SWITCH_KEYS = frozenset({"culture_day_off"})  # "1" on, "0" off
 
 
@@ -70,7 +74,7 @@ def all_settings(db: Database) -> dict[str, str]:
 
 
 # Settings that change due dates: saving one recomputes every case.
-RECOMPUTE_KEYS = frozenset({"petition_target_days", "culture_day_off"})
+RECOMPUTE_KEYS = frozenset({"petition_target_days", "culture_day_off", "mediation_follow_up_days"})
 
 
 def put_many(db: Database, values: dict[str, str],
