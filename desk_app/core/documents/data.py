@@ -16,7 +16,10 @@ from desk_app.core.cases import lifecycle
 from desk_app.core.documents.signer import signer_values  # noqa: F401  (kept importable here)
 from desk_app.core.errors import DeskError
 from desk_app.core.model import DocCopy, LogRow, Outcome
-from desk_app.core.reception.intake import RECEIPT_KIND  # Form 02/TCD, numbered at intake
+from desk_app.core.reception.intake import (  # numbered at intake
+    ACK_KIND,  # the notice that a letter was received
+    RECEIPT_KIND,  # Form 02/TCD
+)
 from desk_app.core.reception.logbook import LogFilter, log_ids, log_rows
 from desk_app.core.storage.office import require_office
 
@@ -32,6 +35,8 @@ ID_LABELS = {
     "giay_chung_nhan": "Số giấy chứng nhận căn cước",
     "ho_chieu": "Số hộ chiếu",
     "khac": "Số giấy tờ",
+    "can_cuoc": "Số căn cước",
+    "khong": "Giấy tờ tùy thân",
 }
 
 
@@ -49,7 +54,9 @@ def _visit(db: Database, visit_id: int) -> dict:
                   o.full_name, o.position,
                   pe.full_name, pe.id_kind, pe.id_number, pe.id_issued_on, pe.address,
                   pe.commune_code, pe.sex, pe.id_issued_place, v.corrected_at, v.cancelled_at,
-                  v.cancel_reason
+                  v.cancel_reason, v.channel, v.channel_ref, v.mailed_on, v.source_body,
+                  v.source_doc_no, v.source_doc_on, v.agent_identity_id, v.agent_role,
+                  v.agent_proof
              FROM visits v
              JOIN identity_snapshots pe ON pe.id = v.identity_id
              LEFT JOIN officers o ON o.id = v.officer_id
@@ -59,10 +66,8 @@ def _visit(db: Database, visit_id: int) -> dict:
         raise DeskError(messages.VISIT_MISSING.format(id=visit_id))
     (received, rkind, outcome, refusal, crowd, officer, position, name, id_kind, id_number,
      issued_on, address, commune_code, sex, issued_place, corrected_at, cancelled_at,
-     cancel_reason) = row
-    label = catalog.commune_label(commune_code)
-    if label and label not in address:
-        address = f"{address}, {label}" if address else label
+     cancel_reason, channel, channel_ref, mailed_on, source_body, source_doc_no, source_doc_on,
+     agent_identity, agent_role, agent_proof) = row
     petitions = [
         {"kind": k, "kind_label": catalog.PETITION_KIND_LABELS.get(k, k), "summary": s}
         for k, s in db.execute(
@@ -74,14 +79,39 @@ def _visit(db: Database, visit_id: int) -> dict:
         # Forms 01 and 02/TCD print the place of issue recorded with the visit's identity
         # (layout.id_issue). `id_issued_by` is the same place under the key payloads stored by
         # earlier releases use, so their values compare equal (amend_reprint).
-        "person": {"name": name, "sex": sex or "", "id_label": ID_LABELS.get(id_kind, "Số giấy tờ"),
-                   "id_number": id_number, "id_issued_on": issued_on or "",
-                   "id_issued_place": issued_place or "", "id_issued_by": issued_place or "",
-                   "address": address},
+        "person": _person(name, sex, id_kind, id_number, issued_on, issued_place, address,
+                          commune_code),
+        "agent": _agent(db, agent_identity, agent_role, agent_proof),
+        "channel": {"code": channel, "name": catalog.channel_name(channel),
+                    "ref": channel_ref, "mailed_on": mailed_on or "",
+                    "source_body": source_body, "source_doc_no": source_doc_no,
+                    "source_doc_on": source_doc_on or ""},
         "petitions": petitions,
         "corrected_at": corrected_at, "cancelled_at": cancelled_at,
         "cancel_reason": cancel_reason or "",
     }
+
+
+def _person(name, sex, id_kind, id_number, issued_on, issued_place, address,
+            commune_code) -> dict:
+    label = catalog.commune_label(commune_code)
+    if label and label not in address:
+        address = f"{address}, {label}" if address else label
+    return {"name": name, "sex": sex or "", "id_label": ID_LABELS.get(id_kind, "Số giấy tờ"),
+            "id_number": id_number, "id_issued_on": issued_on or "",
+            "id_issued_place": issued_place or "", "id_issued_by": issued_place or "",
+            "address": address}
+
+
+def _agent(db: Database, identity_id: int | None, role: str | None, proof: str) -> dict | None:
+    """Who presented on the person's behalf, as recorded with the visit, and the paper."""
+    if identity_id is None:
+        return None
+    row = db.execute("SELECT full_name, sex, id_kind, id_number, id_issued_on, id_issued_place,"
+                     " address, commune_code FROM identity_snapshots WHERE id = ?",
+                     [identity_id]).fetchone()
+    return {**_person(*row), "role": catalog.AGENT_ROLE_LABELS.get(role or "", role or ""),
+            "proof": proof}
 
 
 def _refuse_cancelled(visit_id: int, visit: dict) -> None:
@@ -99,6 +129,8 @@ def amend_reprint(db: Database, kind: str, visit_id: int | None, payload: dict) 
     if visit_id is None or kind not in (RECEIPT_KIND, REFUSAL_KIND):
         return payload
     visit = _visit(db, visit_id)
+    if kind == RECEIPT_KIND and visit["agent"]:
+        return payload  # the provider was the agent: corrections name the person represented
     key = "provider" if kind == RECEIPT_KIND else "person"
     changed = (not _same_person(payload.get(key), visit["person"])
                or payload.get("petitions") != visit["petitions"]
@@ -125,22 +157,35 @@ def receipt_data(db: Database, visit_id: int) -> dict:
     it shows his identity even for a denunciation."""
     visit = _visit(db, visit_id)
     _refuse_cancelled(visit_id, visit)
-    row = db.execute("SELECT number, year, issued_at FROM issued_documents"
-                     " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
-                     [visit_id, RECEIPT_KIND]).fetchone()
+    row = db.execute("SELECT number, year, issued_at, kind FROM issued_documents"
+                     " WHERE visit_id = ? AND kind IN (?, ?) ORDER BY id LIMIT 1",
+                     [visit_id, RECEIPT_KIND, ACK_KIND]).fetchone()
     if row is None:
+        info = catalog.channel(visit["channel"]["code"])
+        if info is not None and not info.visit:
+            raise DeskError(messages.CHANNEL_NO_RECEIPT.format(
+                id=visit_id, channel=info.name.lower(),
+                ack=messages.CHANNEL_ACK_HINT if info.acknowledgement == "bao_nhan_don" else ""))
         raise DeskError(messages.RECEIPT_MISSING.format(id=visit_id))
     items = [{"name": n, "pages": p, "condition": c, "copy": COPY_LABELS.get(k, k)}
              for n, p, c, k in db.execute(
                  "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
                  " ORDER BY ord, id", [visit_id])]
     # Dated with the reception it records (the visit's day), not the day it is printed.
+    extra: dict = {}
+    if row[3] == ACK_KIND:
+        extra = {"title": "Giấy báo đã nhận đơn", "channel": visit["channel"]}
+    elif visit["agent"]:
+        # The paper goes to whoever handed it in: the agent, on behalf of the person.
+        extra = {"represented": visit["person"]}
+    provider = visit["agent"] if visit["agent"] and row[3] == RECEIPT_KIND else visit["person"]
     return {
-        "kind": RECEIPT_KIND, "number": row[0], "year": row[1],
+        **extra,
+        "kind": row[3], "number": row[0], "year": row[1],
         "issued_on": visit["received_at"][:10],
         "visit_id": visit_id, "office": office_values(db), "received_at": visit["received_at"],
         "online": visit["reception_kind"] == "truc_tuyen", "officer": visit["officer"],
-        "provider": visit["person"], "petitions": visit["petitions"], "items": items,
+        "provider": provider, "petitions": visit["petitions"], "items": items,
     }
 
 

@@ -36,6 +36,7 @@ from sqlite_utils import Database
 
 from desk_app import messages
 from desk_app.core.documents.data import (
+    ACK_KIND,
     RECEIPT_KIND,
     REFUSAL_KIND,
     amend_reprint,
@@ -48,6 +49,7 @@ from desk_app.core.errors import DeskError
 
 RENDERERS: dict[str, Callable[..., bytes]] = {
     RECEIPT_KIND: render_receipt,
+    ACK_KIND: render_receipt,  # the notice that a letter was received (receipt.py)
     REFUSAL_KIND: render_refusal,
 }
 # Số/ký hiệu (Decree 30/2020, Appendix I §II.4): number (two digits at least) / the kind's
@@ -55,6 +57,7 @@ RENDERERS: dict[str, Callable[..., bytes]] = {
 # list keep a local one, "GBN" giấy biên nhận) - the issuing body.
 NUMBER_FORMATS = {
     RECEIPT_KIND: "{seq:02d}/GBN-TCD",  # as core/reception/intake.py numbers them
+    ACK_KIND: "{seq:02d}/BNĐ-TCD",
     REFUSAL_KIND: "{seq:02d}/TB-UBND",
 }
 QR_SECRET_KEY = "receipt_qr_secret"  # settings row, made on first use; never shown
@@ -176,16 +179,16 @@ def verify_receipt_qr(db: Database, text: str) -> int | None:
     expected = verification_code(secret, office_code, number, int(year_text))
     if not hmac.compare_digest(expected, code.strip().upper()):
         return None
-    row = db.execute("SELECT visit_id FROM issued_documents WHERE kind = ? AND year = ?"
+    row = db.execute("SELECT visit_id FROM issued_documents WHERE kind IN (?, ?) AND year = ?"
                      " AND number = ? ORDER BY id LIMIT 1",
-                     [RECEIPT_KIND, int(year_text), number]).fetchone()
+                     [RECEIPT_KIND, ACK_KIND, int(year_text), number]).fetchone()
     return row[0] if row else None
 
 
 def _receipt_row(db: Database, visit_id: int) -> tuple[int, str | None]:
     """(issued_documents id, stored payload or None) of the visit's receipt."""
-    row = db.execute("SELECT id, payload FROM issued_documents WHERE visit_id = ? AND kind = ?"
-                     " ORDER BY id LIMIT 1", [visit_id, RECEIPT_KIND]).fetchone()
+    row = db.execute("SELECT id, payload FROM issued_documents WHERE visit_id = ? AND kind IN (?, ?)"
+                     " ORDER BY id LIMIT 1", [visit_id, RECEIPT_KIND, ACK_KIND]).fetchone()
     if row is None:
         if db.execute("SELECT 1 FROM visits WHERE id = ?", [visit_id]).fetchone() is None:
             raise DeskError(messages.VISIT_MISSING.format(id=visit_id))
@@ -236,8 +239,8 @@ def deliver_receipt(db: Database, visit_id: int, write: Callable[[bytes], None] 
         stored_now = db.execute(
             "UPDATE issued_documents SET payload = ?, sha256 = ?, subject = ?"
             " WHERE id = ? AND payload IS NULL",
-            [text, hashlib.sha256(pdf).hexdigest(), "Giấy biên nhận thông tin, tài liệu",
-             doc_id]).rowcount
+            [text, hashlib.sha256(pdf).hexdigest(), stored.get("title") or
+             "Giấy biên nhận thông tin, tài liệu", doc_id]).rowcount
         if stored_now and copy:
             pdf = render_receipt(stored, copy=True, reprinted_on=on or date.today())
         if stored_now and write is not None:
@@ -297,6 +300,6 @@ def refusal_record(db: Database, visit_id: int) -> str | None:
 def receipt_record(db: Database, visit_id: int) -> tuple[str, bool] | None:
     """(number, already printed) of the visit's receipt, or None if it has none."""
     row = db.execute("SELECT number, payload IS NOT NULL FROM issued_documents"
-                     " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
-                     [visit_id, RECEIPT_KIND]).fetchone()
+                     " WHERE visit_id = ? AND kind IN (?, ?) ORDER BY id LIMIT 1",
+                     [visit_id, RECEIPT_KIND, ACK_KIND]).fetchone()
     return (row[0], bool(row[1])) if row else None

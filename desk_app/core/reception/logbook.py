@@ -50,6 +50,9 @@ class LogFilter:
     reception_kind: str | None = None
     petition_kind: str | None = None
     officer_id: int | None = None
+    # How the petitions arrived (docs/channels.md): "visit" the log book 03/TCD (receptions),
+    # "no_visit" the book of petitions received without a visit, or one channel code.
+    channel: str | None = None
     sort: str = "received_at"
     descending: bool = True
 
@@ -70,6 +73,13 @@ def log_sql(flt: LogFilter = LogFilter()) -> tuple[str, list]:
     if flt.petition_kind:
         where.append("p.kind = ?")
         params.append(flt.petition_kind)
+    if flt.channel == "visit":
+        where.append("p.arrival = 'truc_tiep'")
+    elif flt.channel == "no_visit":
+        where.append("p.arrival <> 'truc_tiep'")
+    elif flt.channel:
+        where.append("p.arrival = ?")
+        params.append(flt.channel)
     if flt.reception_kind:
         where.append("k.reception_kind = ?")
         params.append(flt.reception_kind)
@@ -77,7 +87,8 @@ def log_sql(flt: LogFilter = LogFilter()) -> tuple[str, list]:
         where.append("k.officer_id = ?")
         params.append(flt.officer_id)
     order = (KEYED_SORTS if keyed else SORTS)[sort].format(d="DESC" if flt.descending else "ASC")
-    narrowed = bool(flt.reception_kind) or flt.officer_id is not None or bool(flt.petition_kind)
+    narrowed = (bool(flt.reception_kind) or flt.officer_id is not None or bool(flt.petition_kind)
+                or (bool(flt.channel) and flt.channel != "visit"))
     served = sort == "received_at" or (sort == "officer" and flt.officer_id is not None) or (
         sort == "kind" and not keyed)  # the filter's own index gives this order
     if narrowed and not served:
@@ -86,7 +97,7 @@ def log_sql(flt: LogFilter = LogFilter()) -> tuple[str, list]:
         order = "+" + order
     if keyed:
         sql = f"SELECT {pid} AS id FROM petition_log_keys k"
-        if flt.petition_kind or order.lstrip("+").startswith("p."):
+        if flt.petition_kind or flt.channel or order.lstrip("+").startswith("p."):
             sql += " JOIN petitions p ON p.id = k.petition_id"
     else:
         sql = f"SELECT {pid} AS id FROM petitions p"
@@ -122,12 +133,14 @@ SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary, p.log_no || '/' || p.
        v.crowd_size, v.prior_handlers, v.outcome, v.outcome_body, v.outcome_doc_no,
        v.refusal_reason, v.note, v.reception_kind, o.full_name, c.status,
        """ + PROTECTED_VISIT + """, c.id, CASE WHEN c.is_open = 1 THEN c.due_on END,
-       v.cancelled_at, v.cancel_reason, v.corrected_at
+       v.cancelled_at, v.cancel_reason, v.corrected_at, p.arrival, v.source_body,
+       v.source_doc_no, v.source_doc_on, v.mailed_on, a.full_name, v.agent_role
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
   JOIN identity_snapshots pe ON pe.id = v.identity_id
   LEFT JOIN officers o ON o.id = v.officer_id
   LEFT JOIN cases c ON c.id = p.case_id
+  LEFT JOIN identity_snapshots a ON a.id = v.agent_identity_id
  WHERE p.id IN ({marks})
 """
 
@@ -145,7 +158,8 @@ def _address(address: str, commune_code: int | None) -> str:
 def _row(r: tuple, reveal: bool) -> LogRow:
     (pid, vid, received, kind, summary, log_label, name, address, id_no, commune_code, crowd,
      handlers, outcome, body, doc_no, refusal, note, rkind, officer, status, protected, case_id,
-     due_on, cancelled_at, cancel_reason, corrected_at) = r
+     due_on, cancelled_at, cancel_reason, corrected_at, arrival, source_body, source_doc_no,
+     source_doc_on, mailed_on, agent_name, agent_role) = r
     # A denunciation masks every line of its visit (see migration 0004).
     masked = bool(protected) and not reveal
     body_doc = f"{body} ({doc_no})" if doc_no else body
@@ -153,6 +167,12 @@ def _row(r: tuple, reveal: bool) -> LogRow:
     if outcome == Outcome.REFUSED and refusal:
         notes.insert(0, "Từ chối tiếp: " + next(
             (x.name for x in catalog.refusal_reasons() if x.code == refusal), refusal))
+    if arrival and arrival != "truc_tiep":
+        notes.insert(0, _arrival_note(arrival, source_body, source_doc_no, source_doc_on,
+                                      mailed_on))
+    if agent_name and not masked:
+        notes.append(messages.LOG_AGENT_NOTE.format(
+            name=agent_name, role=catalog.AGENT_ROLE_LABELS.get(agent_role, "").lower()))
     # A cancelled entry keeps its number and says so first; a corrected one says when.
     if corrected_at:
         notes.append(messages.LOG_CORRECTED_NOTE.format(day=_dmy(corrected_at)))
@@ -171,7 +191,23 @@ def _row(r: tuple, reveal: bool) -> LogRow:
         follow_up=status_label(status, kind),
         note="; ".join(notes), reception_kind=rkind, officer_name=officer or "", masked=masked,
         case_id=case_id, due_on=due_on, cancelled=bool(cancelled_at), corrected=bool(corrected_at),
+        channel=arrival or "truc_tiep",
     )
+
+
+def _arrival_note(arrival: str, body: str, doc_no: str, doc_on: str | None,
+                  mailed_on: str | None) -> str:
+    """How a petition without a visit arrived, for the notes column."""
+    text = catalog.channel_name(arrival)
+    if body:
+        text += f": {body}"
+        if doc_no:
+            text += f", văn bản số {doc_no}"
+        if doc_on:
+            text += f" ngày {_dmy(doc_on)}"
+    if mailed_on:
+        text += f", dấu bưu điện ngày {_dmy(mailed_on)}"
+    return text
 
 
 def log_rows(db: Database, ids, revealed: frozenset[int] | set[int] = frozenset()) -> list[LogRow]:

@@ -26,7 +26,9 @@ SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,
        (SELECT group_concat(r.full_name || ' ' || r.id_number, ' ')
           FROM visit_representatives vr JOIN identity_snapshots r ON r.id = vr.identity_id
          WHERE vr.visit_id = v.id) AS reps, pe.commune_code,
-       """ + PROTECTED_VISIT + """
+       """ + PROTECTED_VISIT + """,
+       (SELECT a.full_name || ' ' || a.id_number FROM identity_snapshots a
+         WHERE a.id = v.agent_identity_id) AS agent, v.source_body
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
   JOIN identity_snapshots pe ON pe.id = v.identity_id
@@ -42,12 +44,14 @@ _fold_part = lru_cache(maxsize=1 << 16)(fold)
 def _document(row: tuple) -> tuple[int, str, str]:
     """(rowid, who, what): identity and content apart, so a name can rank before a topic."""
     (pid, kind, topic, summary, handlers, body, name, id_no, phone, address, old, reps,
-     commune_code, protected) = row
+     commune_code, protected, agent, source_body) = row
     what = [PETITION_KIND_LABELS.get(PetitionKind(kind), kind), topic_name(topic), summary,
-            handlers, body]
+            handlers, body, source_body]
     who = []
     if not protected:  # a visit that brings a denunciation never indexes who came
-        who = [name, id_no, phone, address, commune_label(commune_code), old, reps or ""]
+        # The address as written (old, with its district) and the new commune both find it.
+        who = [name, id_no, phone, address, commune_label(commune_code), old, reps or "",
+               agent or ""]
     return (pid, " ".join(_fold_part(p) for p in who if p),
             " ".join(_fold_part(p) for p in what if p))
 
