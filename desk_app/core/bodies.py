@@ -134,16 +134,17 @@ def same_body(db: Database, a: str, b: str, bodies: tuple[Body, ...] | None = No
 def suggest(db: Database, typed: str, limit: int = 20) -> list[Body]:
     """Entries whose name or an alias has every typed word as the start of a word, tones
     ignored ("so xay" finds "Sở Xây dựng tỉnh Bắc Ninh"; "ubnd tinh" finds the committee)."""
-    expanded = " ".join(body_key(typed).split()) if typed.strip() else ""
-    out = []
+    expanded = body_key(typed) if typed.strip() else ""
+    found = []
     for body in directory(db):
         names = (body.name, *body.aliases)
         if any(matches(typed, n) for n in names) or (
                 expanded and any(matches(expanded, body_key(n)) for n in names)):
-            out.append(body)
-        if len(out) >= limit:
-            break
-    return out
+            # Names that start with what was typed come first ("ubnd tinh" → the committee,
+            # not its chairperson), then Vietnamese order.
+            starts = any(body_key(n).startswith(expanded) for n in names)
+            found.append((not starts, sort_key(body.name), body))
+    return [body for *_rank, body in sorted(found, key=lambda t: t[:2])][:limit]
 
 
 def official_name(db: Database, typed: str) -> str:
