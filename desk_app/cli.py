@@ -13,6 +13,7 @@ from pathlib import Path
 from desk_app import (
     __version__,
     cli_cases,
+    cli_channels,
     cli_codes,
     cli_documents,
     cli_errors,
@@ -161,6 +162,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_cases.add_parsers(sub)
     cli_schedule.add_parsers(sub)
     cli_codes.add_parser(sub)
+    cli_channels.add_parsers(sub)
     cli_records.add_parsers(sub)
     cli_documents.add_parsers(sub)
     # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
@@ -422,6 +424,10 @@ COMMANDS["schedule"] = lambda args: cli_schedule.cmd_schedule(
     args, _open(args), lambda payload, lines: _emit(args, payload, lines))
 COMMANDS["codes"] = lambda args: cli_codes.cmd_codes(
     args, _open, lambda payload, lines: _emit(args, payload, lines))
+COMMANDS["address"] = lambda args: cli_channels.cmd_address(
+    args, lambda payload, lines: _emit(args, payload, lines))
+COMMANDS["body"] = lambda args: cli_channels.cmd_body(
+    args, _open(args), lambda payload, lines: _emit(args, payload, lines))
 
 
 def _record_command(name):

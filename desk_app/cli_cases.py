@@ -22,6 +22,18 @@ def _day(text: str | None) -> date:
     return iso_date(text) if text else date.today()
 
 
+def _moment(text: str | None):
+    """--at: a moment as YYYY-MM-DDTHH:MM, or None when not given."""
+    from datetime import datetime
+
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise DeskError(messages.CLI_MOMENT_INVALID.format(value=text)) from None
+
+
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     today = "tính như hôm nay là ngày này (YYYY-MM-DD; mặc định hôm nay)"
     p = sub.add_parser("dashboard", help="việc cần làm hôm nay: quá hạn, sắp đến hạn, chờ trả lời")
@@ -34,9 +46,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         description="Danh sách vụ việc theo một mục của bảng theo dõi. Không ghi --view thì "
                     "liệt kê các vụ việc quá hạn (overdue), hạn gần nhất trước.")
     p.add_argument("--view", default="overdue",
-                   choices=("overdue", "due_soon", "waiting", "prolonged", "open"),
+                   choices=("overdue", "due_soon", "waiting", "prolonged", "mediation", "police",
+                            "open"),
                    help="overdue: quá hạn (mặc định); due_soon: sắp đến hạn; waiting: chờ cơ quan "
-                        "nhận đơn trả lời; prolonged: kéo dài; open: mọi vụ việc đang giải quyết")
+                        "nhận đơn trả lời; prolonged: kéo dài; mediation: chờ kết quả hòa giải; "
+                        "police: đông người, điểm nóng chưa báo công an; open: mọi vụ việc đang "
+                        "giải quyết")
     p.add_argument("--flag", metavar="DẤU_HIỆU",
                    help="chỉ vụ việc có dấu hiệu này: crowd, complex, prolonged, over_level, "
                         "hot_spot, vulnerable (tên: desk-app codes kinds)")
@@ -47,11 +62,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("case", help="xem một vụ việc, hoặc ghi một bước xử lý (--act)")
     p.add_argument("id", type=cli_errors.ROW_ID, metavar="SỐ_VỤ_VIỆC", help="số vụ việc (case_id)")
     p.add_argument("--act", metavar="THAO_TÁC",
-                   help="bước xử lý cần ghi: classify, accept, guide, transfer, reply, return, "
-                        "file, notify_acceptance, verify, extend, decide, notify, decision_received "
-                        "(ngày người khiếu nại nhận quyết định), close, withdraw, suspend, "
-                        "send_suspension, resume, reopen, note (tên: desk-app codes kinds); không "
-                        "ghi thì chỉ xem vụ việc")
+                   help="bước xử lý cần ghi: classify, accept, guide, transfer, mediate (chuyển tổ "
+                        "hòa giải), mediated, mediation_failed (kết quả hòa giải, ghi --note), "
+                        "police (đã báo công an: --body người được báo, --at thời điểm), reply, "
+                        "return, file, notify_acceptance, verify, extend, decide, notify, "
+                        "decision_received (ngày người khiếu nại nhận quyết định), close, withdraw, "
+                        "suspend, send_suspension, resume, reopen, note (tên: desk-app codes "
+                        "kinds); không ghi thì chỉ xem vụ việc")
     p.add_argument("--on", metavar="NGÀY", help="ngày việc diễn ra (YYYY-MM-DD; mặc định hôm nay)")
     p.add_argument("--body", default="", metavar="CƠ_QUAN",
                    help="cơ quan nhận đơn / được hướng dẫn đến (guide, transfer, reply)")
@@ -60,6 +77,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                    help="ghi chú kèm bước xử lý (với --act note: nội dung ghi chú)")
     p.add_argument("--officer", type=cli_errors.ROW_ID, metavar="MÃ_CÁN_BỘ",
                    help="cán bộ thực hiện (tra mã: desk-app codes officers)")
+    p.add_argument("--at", metavar="THỜI_ĐIỂM",
+                   help="với --act police: thời điểm đã báo công an (YYYY-MM-DDTHH:MM)")
     p.add_argument("--confirm", action="store_true", help="xác nhận chuyển đơn lần nữa")
     p.add_argument("--not-competent", action="store_true",
                    help="khi phân loại: không thuộc thẩm quyền")
@@ -79,7 +98,9 @@ def cmd_dashboard(args, db, emit) -> int:
              f"  {VIEWS['overdue']}: {d.overdue}",
              f"  {VIEWS['due_soon']} (đến {d.due_soon_until:%d/%m/%Y}): {d.due_soon}",
              f"  {VIEWS['waiting']}: {d.waiting}",
-             f"  {VIEWS['prolonged']} (nhận trước {d.prolonged_before:%d/%m/%Y}): {d.prolonged}"]
+             f"  {VIEWS['prolonged']} (nhận trước {d.prolonged_before:%d/%m/%Y}): {d.prolonged}",
+             f"  {VIEWS['mediation']}: {d.mediation}",
+             f"  {VIEWS['police']}: {d.police}"]
     lines += [f"  {STATUS_LABELS[s]}: {n}" for s, n in d.by_status.items()]
     emit(asdict(d), lines)
     return 0
@@ -110,6 +131,8 @@ def cmd_case(args, db, emit) -> int:
         data = {}
         if args.act == "classify":
             data = {"competent": not args.not_competent, "eligible": not args.ineligible}
+        if args.act == "police":
+            data = {"informed_at": _moment(args.at)}
         try:
             if args.act == "note":
                 add_note(db, args.id, args.note, officer_id=args.officer)

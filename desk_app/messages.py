@@ -546,3 +546,4 @@ OLD_ADDRESS_NOT_FOUND = ("Không tìm được xã/phường mới cho địa ch
 MEDIATION_KIND = ("Chỉ kiến nghị, phản ánh về tranh chấp mới chuyển tổ hòa giải ở cơ sở; khiếu nại, tố cáo "
                   "được giải quyết theo Luật Khiếu nại, Luật Tố cáo. Hãy chọn kết quả khác.")
 LOG_AGENT_NOTE = "Người trình bày thay: {name} ({role})"
+CLI_MOMENT_INVALID = "Thời điểm “{value}” không đúng dạng YYYY-MM-DDTHH:MM (ví dụ 2026-11-20T09:30)."

@@ -72,7 +72,7 @@ class Body:
     province: int | None = None
     office_edited: bool = False  # added or changed by the office (table `bodies`)
 
-    def keys(self) -> frozenset[str]:
+    def name_keys(self) -> frozenset[str]:
         return frozenset(body_key(n) for n in (self.name, *self.aliases) if n)
 
 
@@ -116,7 +116,7 @@ def find(db: Database, name: str, bodies: tuple[Body, ...] | None = None) -> Bod
     key = body_key(name)
     if not key:
         return None
-    return next((b for b in (bodies or directory(db)) if key in b.keys()), None)
+    return next((b for b in (bodies or directory(db)) if key in b.name_keys()), None)
 
 
 def same_body(db: Database, a: str, b: str, bodies: tuple[Body, ...] | None = None) -> bool:
@@ -176,7 +176,7 @@ def save_body(db: Database, *, code: str | None, name: str, kind: str = "khac",
     if code is not None and code not in known:
         raise DeskError(messages.BODY_UNKNOWN.format(code=code), field="code")
     clash = next((b for b in known.values() if b.code != code
-                  and body_key(name) in b.keys()), None)
+                  and body_key(name) in b.name_keys()), None)
     if clash is not None and not hidden:
         raise DeskError(messages.BODY_DUPLICATE.format(name=name, other=clash.name), field="name")
     stamp = (now or datetime.now()).isoformat(timespec="seconds")

@@ -43,7 +43,7 @@ ID_KIND_LABELS = {
     IdKind.KHONG: "Không xuất trình giấy tờ",
 }
 # Someone presenting on another's behalf (not a crowd's representatives, art. 30).
-AGENT_ROLE_LABELS = {
+AGENT_ROLE_LABELS: dict[str, str] = {
     AgentRole.UY_QUYEN: "Người được ủy quyền",
     AgentRole.LUAT_SU: "Luật sư",
     AgentRole.TRO_GIUP_PHAP_LY: "Trợ giúp viên pháp lý",

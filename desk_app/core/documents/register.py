@@ -192,6 +192,7 @@ def _receipt_row(db: Database, visit_id: int) -> tuple[int, str | None]:
     if row is None:
         if db.execute("SELECT 1 FROM visits WHERE id = ?", [visit_id]).fetchone() is None:
             raise DeskError(messages.VISIT_MISSING.format(id=visit_id))
+        receipt_data(db, visit_id)  # a letter's channel or a cancelled visit says so itself
         raise DeskError(messages.RECEIPT_MISSING.format(id=visit_id))
     return row
 

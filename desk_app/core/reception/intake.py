@@ -16,7 +16,6 @@ from desk_app.core.cases.labels import FLAGS
 from desk_app.core.cases.tracking import open_case
 from desk_app.core.errors import DeskError
 from desk_app.core.model import (
-    Channel,
     IdKind,
     IntakeForm,
     Outcome,

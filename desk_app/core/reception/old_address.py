@@ -97,7 +97,9 @@ _lock = threading.Lock()
 
 @cache
 def _build() -> _Index:
-    from vietnam_address_converter.data import DEFAULT_DATA  # ~10 MB of JSON, ~0.4 s
+    from vietnam_address_converter.data import (  # type: ignore[import-untyped]
+        DEFAULT_DATA,  # ~10 MB of JSON, ~0.4 s
+    )
 
     codes = _new_codes()
     provinces: dict[str, str] = {}
@@ -139,7 +141,7 @@ def is_loaded() -> bool:
 
 def _parts(address: str) -> list[str]:
     text = fold(clean(address))
-    out = []
+    out: list[str] = []
     for chunk in _SEPARATORS.split(text):
         out.extend(p for p in _BREAK_BEFORE.split(chunk) if p.strip())
     return [p.strip() for p in out]

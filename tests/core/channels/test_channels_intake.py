@@ -1,10 +1,9 @@
 """Petitions that arrive without a visit: each channel through intake → case → document, the
 visit-only fields refused, the log's two books, deadlines from the day the office received it."""
 
+import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
-
-import unicodedata
 
 import pytest
 from pypdf import PdfReader
