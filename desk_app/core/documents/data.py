@@ -237,8 +237,10 @@ def log_rows_for_print(db: Database, date_from: date, date_to: date, *,
     if date_from > date_to:
         raise DeskError(messages.LOG_RANGE_REVERSED.format(
             start=date_from.strftime("%d/%m/%Y"), end=date_to.strftime("%d/%m/%Y")))
+    # The book 03/TCD holds receptions only; letters are in the book of petitions received
+    # (docs/channels.md, "Which book").
     ids = log_ids(db, LogFilter(date_from=date_from, date_to=date_to, sort="received_at",
-                                descending=False))
+                                descending=False, channel="visit"))
     return log_rows(db, ids, frozenset(ids) if reveal else frozenset())
 
 

@@ -62,7 +62,14 @@ class LogPage(ListPage):
         self.reception_kind = _combo(self.tr("Mọi hình thức"), catalog.RECEPTION_KIND_LABELS.items())
         self.petition_kind = _combo(self.tr("Mọi loại đơn"), catalog.PETITION_KIND_LABELS.items())
         self.officer = _combo(self.tr("Mọi cán bộ"), [(o.id, o.full_name) for o in officers])
-        for widget in (self.use_dates, self.reception_kind, self.petition_kind, self.officer):
+        # The two books (docs/channels.md): receptions (03/TCD) and petitions received
+        # otherwise (sổ tiếp nhận, xử lý đơn), or one channel.
+        self.channel = _combo(self.tr("Mọi cách tiếp nhận"), [
+            ("visit", self.tr("Sổ tiếp công dân (03/TCD)")),
+            ("no_visit", self.tr("Sổ tiếp nhận, xử lý đơn")),
+            *((c.code, "— " + c.name) for c in catalog.channels() if not c.visit)])
+        for widget in (self.use_dates, self.reception_kind, self.petition_kind, self.officer,
+                       self.channel):
             widget.currentIndexChanged.connect(self.reload)
         for widget in (self.date_from, self.date_to):
             widget.dateChanged.connect(self._dates_changed)
@@ -88,6 +95,7 @@ class LogPage(ListPage):
         filters.addWidget(self.reception_kind)
         filters.addWidget(self.petition_kind)
         filters.addWidget(self.officer)
+        filters.addWidget(self.channel)
         self.export_button = QPushButton(self.tr("Xuất &sổ… (Ctrl+E)"), self)
         self.export_button.clicked.connect(self.ask_export)
         top = QHBoxLayout()
@@ -115,7 +123,8 @@ class LogPage(ListPage):
         header.sectionClicked.connect(self._header_clicked)
         self.view.verticalHeader().setVisible(False)  # the book's own STT numbers the lines
         self.columns = ColumnMemory(self.view, "log", (80, 120, 170, 220, 110, 380, 80, 70, 150,
-                                                       70, 160, 160, 130, 120, 160, 120, 160))
+                                                       70, 160, 160, 130, 120, 160, 120, 160,
+                                                       110))
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
@@ -135,7 +144,7 @@ class LogPage(ListPage):
             date_to=self.date_to.date().toPython() if ranged else None,
             reception_kind=self.reception_kind.currentData(),
             petition_kind=self.petition_kind.currentData(),
-            officer_id=self.officer.currentData(),
+            officer_id=self.officer.currentData(), channel=self.channel.currentData(),
             sort=self.sort, descending=self.descending)
 
     def _dates_changed(self, *_):
