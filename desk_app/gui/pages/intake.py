@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
-from desk_app.core.model import IntakeForm, KnownPerson, ReceptionKind, Registered
+from desk_app.core.model import IdKind, IntakeForm, KnownPerson, ReceptionKind, Registered
 from desk_app.core.reception.ids import parse_qr_line
 from desk_app.core.reception.people import find_person
 from desk_app.gui import style
@@ -328,6 +328,14 @@ class IntakePage(QWidget):
         self.agent_box.setVisible(visit)
         if not visit:
             self.agent_box.setChecked(False)
+        # A letter carries a name and an address, seldom an identity paper (Reception Law
+        # art. 7(2)(a)): start from "no paper"; a number typed already is kept as it is.
+        if not self.id_number.text().strip():
+            kind = self.id_kind.currentData()
+            if not visit and kind == IdKind.CCCD:
+                select(self.id_kind, IdKind.KHONG)
+            elif visit and kind == IdKind.KHONG:
+                select(self.id_kind, IdKind.CCCD)
 
     def warm_up_addresses(self) -> None:
         """Build the old-address index on the reader thread (about a second) before the first
