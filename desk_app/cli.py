@@ -319,7 +319,8 @@ def cmd_receipt(args) -> int:
                                  copy=args.copy)
     number, _ = receipt_record(db, args.visit_id)
     _emit(args, {"visit_id": args.visit_id, "number": number, "copy": copy, "out": str(out)},
-          [f"Đã in giấy biên nhận số {number}{' (bản sao)' if copy else ''} ra {out}"])
+          [f"Đã in {'giấy báo đã nhận đơn' if '/BNĐ-' in number else 'giấy biên nhận'}"
+           f" số {number}{' (bản sao)' if copy else ''} ra {out}"])
     return 0
 
 

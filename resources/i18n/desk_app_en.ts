@@ -583,8 +583,8 @@ Viewing it is recorded. Reason:</translation>
         <translation>Forwarding letter</translation>
     </message>
     <message>
-        <source>Thời điểm là ngày cơ quan nhận được đơn; thời hạn tính từ ngày này. Đơn vào sổ tiếp nhận, xử lý đơn</source>
-        <translation>The date is the day the office received the petition; deadlines run from it. The petition goes into the book of petitions received</translation>
+        <source>Ngày nhận đơn là ngày cơ quan nhận được đơn; thời hạn tính từ ngày này. Đơn vào sổ tiếp nhận, xử lý đơn</source>
+        <translation>The date received is the day the office received the petition; deadlines run from it. The petition goes into the book of petitions received</translation>
     </message>
     <message>
         <source>; in giấy báo đã nhận đơn gửi người viết đơn.</source>
@@ -1406,6 +1406,10 @@ Viewing it is recorded. Reason:</translation>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
+    <message>
+        <source>Kết quả tiếp nhận đơn</source>
+        <translation>Outcome of the petition</translation>
+    </message>
 </context>
 <context>
     <name>PartEditor</name>
@@ -1510,6 +1514,14 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Địa chỉ cũ</source>
         <translation>Old address</translation>
+    </message>
+    <message>
+        <source>Người gửi đơn</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Người được đại diện (người đứng tên vụ việc)</source>
+        <translation>Person represented (whose case it is)</translation>
     </message>
     <message>
         <source>Xã/phường mới theo địa chỉ cũ: %1</source>
@@ -2416,6 +2428,10 @@ Do not turn the computer off meanwhile.</translation>
     <message>
         <source>Đã được giải quyết bởi</source>
         <translation>Already handled by</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận đơn</source>
+        <translation>Receipt of the petition</translation>
     </message>
     <message>
         <source>Ngày nhận đơ&amp;n</source>

@@ -45,7 +45,10 @@ def test_letters_and_forwarded_petitions_through_intake(cli, office, tmp_path):
     first, second = json.loads(done.out)
     assert first["receipt_no"] == "01/BNĐ-TCD" and second["receipt_no"] is None
     out = tmp_path / "bao.pdf"
-    assert cli("receipt", first["visit_id"], "--out", out).code == 0 and out.exists()
+    printed = cli("receipt", first["visit_id"], "--out", out)
+    assert printed.code == 0 and out.exists()
+    assert printed.out.strip() == f"Đã in giấy báo đã nhận đơn số 01/BNĐ-TCD ra {out}"
+
     none = cli("receipt", second["visit_id"], "--out", tmp_path / "x.pdf")
     assert none.code == 1 and "không lập giấy biên nhận" in none.err
     case = json.loads(cli("--json", "case", second["case_id"]).out)

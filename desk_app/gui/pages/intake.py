@@ -98,6 +98,7 @@ class IntakePage(QWidget):
         self.documents_box = DocumentsBox(self)
         self.outcome_box = OutcomeBox(self, self.tasks)
         self.channel_box.changed.connect(self._channel_changed)
+        self.agent_box.toggled.connect(self._roles_changed)
         self.known = KnownPersonPanel(self)
         self.known.use_saved.connect(self.person.fill_known)
         self._alias_fields()
@@ -321,6 +322,10 @@ class IntakePage(QWidget):
 
         self.tasks.read(job, found, self._failed)
 
+    def _roles_changed(self, *_) -> None:
+        self.person.set_role(visit=self.channel_box.is_visit(),
+                             represented=self.agent_box.isChecked())
+
     def _channel_changed(self, visit: bool) -> None:
         """A letter, an e-mail, a forwarded petition: no visit-only fields (docs/channels.md)."""
         self.visit.set_visit_mode(visit)
@@ -336,6 +341,7 @@ class IntakePage(QWidget):
                 select(self.id_kind, IdKind.KHONG)
             elif visit and kind == IdKind.KHONG:
                 select(self.id_kind, IdKind.CCCD)
+        self._roles_changed()
 
     def warm_up_addresses(self) -> None:
         """Build the old-address index on the reader thread (about a second) before the first

@@ -98,8 +98,8 @@ class ChannelBox(QGroupBox):
         visit = info is None or info.visit
         ack = info.acknowledgement if info else "bien_nhan_02"
         self.hint.setText("" if visit else (
-            self.tr("Thời điểm là ngày cơ quan nhận được đơn; thời hạn tính từ ngày này. Đơn vào "
-                    "sổ tiếp nhận, xử lý đơn")
+            self.tr("Ngày nhận đơn là ngày cơ quan nhận được đơn; thời hạn tính từ ngày này. "
+                    "Đơn vào sổ tiếp nhận, xử lý đơn")
             + (self.tr("; in giấy báo đã nhận đơn gửi người viết đơn.")
                if ack == "bao_nhan_don" else ".")))
         self.hint.setVisible(not visit)

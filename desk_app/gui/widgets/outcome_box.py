@@ -48,6 +48,7 @@ class OutcomeBox(QGroupBox):
         view.setRowHidden(index, not visit)
         if not visit and self.outcome.currentData() == Outcome.REFUSED:
             select(self.outcome, Outcome.ACCEPTED)
+        self.setTitle(self.tr("Kết quả tiếp") if visit else self.tr("Kết quả tiếp nhận đơn"))
         self.written.setVisible(visit)
         if not visit:
             self.written.setChecked(False)

@@ -95,6 +95,25 @@ class PersonBox(QGroupBox):
         for signal in (self.full_name.textChanged, self.id_number.textChanged,
                        self.id_kind.currentIndexChanged):
             signal.connect(lambda *_: self.identity_edited.emit())
+        self.id_kind.currentIndexChanged.connect(self._id_kind_changed)
+
+    def _id_kind_changed(self, *_) -> None:
+        """No paper: no number, no issue date or place to type."""
+        paper = self.id_kind.currentData() != IdKind.KHONG
+        for edit in (self.id_number, self.id_issued_on, self.id_issued_place):
+            edit.setEnabled(paper)
+            if not paper:
+                edit.clear()
+
+    def set_role(self, *, visit: bool, represented: bool) -> None:
+        """The box's title says whose details these are: who came, the person someone presents
+        for (the case is theirs), or who wrote the letter."""
+        if not visit:
+            self.setTitle(self.tr("Người gửi đơn"))
+        elif represented:
+            self.setTitle(self.tr("Người được đại diện (người đứng tên vụ việc)"))
+        else:
+            self.setTitle(self.tr("Người đến"))
 
     def focus_order(self) -> list:
         return [self.full_name, self.id_kind, self.id_number, self.id_issued_on,

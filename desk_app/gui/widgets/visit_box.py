@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QWidget,
 )
 
 from desk_app.core import catalog, limits
@@ -73,11 +74,14 @@ class VisitBox(QGroupBox):
         self.crowd_label = QLabel(self.tr("Số người"), self)
         form.addRow(self.crowd_label, crowd)
         form.addRow(self.reps_box)
-        police = QHBoxLayout()
+        # In a widget of its own, so that hiding it for a letter leaves no empty row.
+        self.police_row = QWidget(self)
+        police = QHBoxLayout(self.police_row)
+        police.setContentsMargins(0, 0, 0, 0)
         police.addWidget(self.police)
         police.addWidget(self.police_at)
         police.addWidget(self.police_contact, 1)
-        form.addRow(police)
+        form.addRow(self.police_row)
         form.addRow(self.tr("Đã được giải quyết bởi"), self.prior_handlers)
         self.visit_mode = True
         self._police_toggled(False)
@@ -115,8 +119,9 @@ class VisitBox(QGroupBox):
         the signatories."""
         self.visit_mode = visit
         for widget in (self.kind_label, self.reception_kind, self.session_title,
-                       self.session_label, self.police):
+                       self.session_label, self.police_row):
             widget.setVisible(visit)
+        self.setTitle(self.tr("Lượt tiếp") if visit else self.tr("Tiếp nhận đơn"))
         if not visit:
             self.police.setChecked(False)
         self.received_label.setText(self.tr("Thời điể&m") if visit
