@@ -18,11 +18,15 @@ candidates of its district, or nothing.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from desk_app.core import catalog
 from desk_app.core.text import clean, fold
@@ -95,12 +99,50 @@ def _new_codes() -> dict[str, int]:
 _lock = threading.Lock()
 
 
+def _mapping_rows() -> Iterator[dict]:
+    """The rows of the package's old → new table, parsed a few hundred at a time.
+
+    The package holds its data as one 10 MB JSON string that `json.loads` parses in a single
+    call of ~0.4 s, holding the interpreter lock throughout: the GUI thread would stall for
+    that long even with the index built on a worker thread (benchmarks/bench_channels.py).
+    Parsed in slices, the lock is released between them. Any surprise in the file's shape
+    falls back to the package's own import.
+    """
+    try:
+        # The top-level spec, not "….data": finding a submodule imports its package, whose
+        # __init__ imports the whole table the slow way.
+        spec = importlib.util.find_spec("vietnam_address_converter")
+        if spec is None or spec.origin is None:
+            raise ValueError("no package")
+        text = (Path(spec.origin).parent / "data.py").read_text("utf-8")
+        start = text.index('"rows":[{') + len('"rows":[')
+        end = text.index('}],"', start) + 1
+        # A Python-escaped apostrophe ("Cư M\'gar") is the only escape the table has.
+        body = text[start:end].replace("\\'", "'")
+        if "\\" in body:
+            raise ValueError("escapes")
+        rows = body.split('},{"old":')
+        parsed: list[dict] = []
+        for first in range(0, len(rows), 250):
+            chunk = '},{"old":'.join(rows[first:first + 250])
+            if first:
+                chunk = '{"old":' + chunk
+            if first + 250 < len(rows):
+                chunk += "}"
+            parsed.extend(json.loads(f"[{chunk}]"))
+        if not parsed or "keys" not in parsed[0]:
+            raise ValueError("shape")
+        yield from parsed
+    except (OSError, ValueError, ImportError):
+        from vietnam_address_converter.data import (  # type: ignore[import-untyped]
+            DEFAULT_DATA,
+        )
+
+        yield from DEFAULT_DATA["mapping"]["rows"]
+
+
 @cache
 def _build() -> _Index:
-    from vietnam_address_converter.data import (  # type: ignore[import-untyped]
-        DEFAULT_DATA,  # ~10 MB of JSON, ~0.4 s
-    )
-
     codes = _new_codes()
     provinces: dict[str, str] = {}
     districts: dict[str, dict[str, str]] = defaultdict(dict)
@@ -108,7 +150,7 @@ def _build() -> _Index:
     in_province: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     new: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     by_district: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for row in DEFAULT_DATA["mapping"]["rows"]:
+    for row in _mapping_rows():
         keys = row["keys"]
         p, d, w = keys["old_province_name"], keys["old_district_name"], keys["old_ward_name"]
         d, w = (str(int(x)) if x.isdigit() else x for x in (d, w))

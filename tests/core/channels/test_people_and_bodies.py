@@ -244,3 +244,16 @@ def test_old_addresses_map_to_their_new_commune():
         hits += ok
     assert wrong == []
     assert hits / len(cases) >= 0.95, hits  # 62 of 64 (docs/channels.md)
+
+
+def test_the_address_table_read_in_slices_is_the_packages_table():
+    """old_address parses vietnam-address-converter's table in slices (so that building the
+    index on a worker thread does not stall the GUI thread); it must read what the package's
+    own import reads, row for row."""
+    from vietnam_address_converter.data import DEFAULT_DATA
+
+    from desk_app.core.reception.old_address import _mapping_rows
+
+    sliced = [row["keys"] for row in _mapping_rows()]
+    assert sliced == [row["keys"] for row in DEFAULT_DATA["mapping"]["rows"]]
+    assert len(sliced) == 10_358
