@@ -17,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from desk_app import messages
@@ -73,7 +73,21 @@ class Body:
     office_edited: bool = False  # added or changed by the office (table `bodies`)
 
     def name_keys(self) -> frozenset[str]:
-        return frozenset(body_key(n) for n in (self.name, *self.aliases) if n)
+        return _name_keys((self.name, *self.aliases))
+
+
+@lru_cache(maxsize=4096)
+def _name_keys(names: tuple[str, ...]) -> frozenset[str]:
+    # Every save of a transfer or a forwarded petition looks a name up in the whole
+    # directory: the keys are worked out once per spelling, not once per lookup.
+    return frozenset(body_key(n) for n in names if n)
+
+
+@lru_cache(maxsize=64)
+def _shipped_for(province: int | None) -> tuple[Body, ...]:
+    """The shipped entries an office of `province` sees, in Vietnamese order."""
+    return tuple(sorted((b for b in shipped() if b.province is None or b.province == province),
+                        key=lambda b: sort_key(b.name)))
 
 
 @cache
@@ -99,15 +113,17 @@ def directory(db: Database, *, include_hidden: bool = False) -> tuple[Body, ...]
     """The office's directory in Vietnamese order: shipped entries of its province and the
     generic ones, overlaid by the office's own rows (same code: replaced; hidden: left out)."""
     province = _office_province(db)
-    found = {b.code: b for b in shipped() if b.province is None or b.province == province}
-    if _has_table(db):
-        for code, name, kind, address, aliases, hidden in db.execute(
-                "SELECT code, name, kind, address, aliases, hidden FROM bodies"):
-            if hidden and not include_hidden:
-                found.pop(code, None)
-                continue
-            found[code] = Body(code, name, kind, address, tuple(json.loads(aliases or "[]")),
-                               province, office_edited=True)
+    rows = db.execute("SELECT code, name, kind, address, aliases, hidden FROM bodies"
+                      ).fetchall() if _has_table(db) else []
+    if not rows:  # the usual case: the shipped list as it is, sorted once
+        return _shipped_for(province)
+    found = {b.code: b for b in _shipped_for(province)}
+    for code, name, kind, address, aliases, hidden in rows:
+        if hidden and not include_hidden:
+            found.pop(code, None)
+            continue
+        found[code] = Body(code, name, kind, address, tuple(json.loads(aliases or "[]")),
+                           province, office_edited=True)
     return tuple(sorted(found.values(), key=lambda b: sort_key(b.name)))
 
 
