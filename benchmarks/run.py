@@ -3,7 +3,7 @@
     python benchmarks/run.py                      # 1,000,000 visits, everything
     python benchmarks/run.py --visits 100000      # a smaller office
     python benchmarks/run.py --only search,log    # some of: generate search log intake startup
-                                                  # cases documents deadlines
+                                                  # cases documents deadlines reports
 
 Runs one benchmark at a time (single process, one core). See benchmarks/README.md.
 """
@@ -28,11 +28,13 @@ import bench_documents  # noqa: E402
 import bench_generate  # noqa: E402
 import bench_intake  # noqa: E402
 import bench_log  # noqa: E402
+import bench_reports  # noqa: E402
 import bench_search  # noqa: E402
 import bench_startup  # noqa: E402
 from common import CACHE_DIR, demo_db, log, working_copy  # noqa: E402
 
-ALL = ("generate", "search", "log", "intake", "startup", "cases", "documents", "deadlines")
+ALL = ("generate", "search", "log", "intake", "startup", "cases", "documents", "deadlines",
+       "reports")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,11 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     if "deadlines" in only:
         results["deadlines"] = bench_deadlines.run()
         sections["deadlines"] = bench_deadlines.report(results["deadlines"])
+    if "reports" in only:
+        results["reports"] = bench_reports.run(path)
+        sections["reports"] = bench_reports.report(results["reports"])
     if "generate" in only:
         results["generate"] = bench_generate.run(meta, path)
         sections["generate"] = bench_generate.report(results["generate"])
     order = ("search", "log", "intake", "generate", "startup", "cases", "documents",
-             "deadlines")  # 1–8
+             "deadlines", "reports")  # 1–8, 11
     lines = [line for name in order for line in sections.get(name, [])]
 
     header = (f"desk_app benchmarks — {args.visits:,} visits ({path.name}), Python {results['python']},"

@@ -18,6 +18,7 @@ from desk_app import (
     cli_documents,
     cli_errors,
     cli_records,
+    cli_reports,
     cli_schedule,
     paths,
 )
@@ -165,6 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_channels.add_parsers(sub)
     cli_records.add_parsers(sub)
     cli_documents.add_parsers(sub)
+    cli_reports.add_parser(sub)
     # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
     # SUPPRESS keeps a command without them from resetting the ones given before it.
     for command in sub.choices.values():
@@ -422,6 +424,8 @@ def _case_command(name):
 
 COMMANDS.update({name: _case_command(name) for name in cli_cases.COMMANDS})
 COMMANDS["schedule"] = lambda args: cli_schedule.cmd_schedule(
+    args, _open(args), lambda payload, lines: _emit(args, payload, lines))
+COMMANDS["report"] = lambda args: cli_reports.cmd_report(
     args, _open(args), lambda payload, lines: _emit(args, payload, lines))
 COMMANDS["codes"] = lambda args: cli_codes.cmd_codes(
     args, _open, lambda payload, lines: _emit(args, payload, lines))

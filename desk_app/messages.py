@@ -547,3 +547,25 @@ MEDIATION_KIND = ("Chỉ kiến nghị, phản ánh về tranh chấp mới chuy
                   "được giải quyết theo Luật Khiếu nại, Luật Tố cáo. Hãy chọn kết quả khác.")
 LOG_AGENT_NOTE = "Người trình bày thay: {name} ({role})"
 CLI_MOMENT_INVALID = "Thời điểm “{value}” không đúng dạng YYYY-MM-DDTHH:MM (ví dụ 2026-11-20T09:30)."
+# Periodic reports and the chairperson's overview (core/reports, desk-app report)
+REPORT_PERIOD_INVALID = ("Kỳ báo cáo “{value}” không đúng dạng. Hãy ghi quý 2026-Q4, 6 tháng 2026-6M, "
+                         "9 tháng 2026-9M, năm 2026, hoặc khoảng ngày 2026-11-01..2026-11-30.")
+REPORT_PERIOD_ORDER = "Ngày cuối kỳ ({end}) trước ngày đầu kỳ ({start}). Hãy sửa lại khoảng ngày."
+REPORT_PERIOD_YEAR = "Kỳ báo cáo “{value}” ngoài khoảng năm {first}–{last}. Hãy ghi lại năm."
+REPORT_MODE_UNKNOWN = "Cách tính kỳ “{value}” không có. Hãy chọn một trong: {choices}."
+REPORT_LAYOUT_INVALID = ("Tệp mẫu biểu {path} không đúng định dạng: {why}. Hãy sửa tệp theo "
+                         "resources/reports/README.md.")
+REPORT_CHECK_FAILED = ("{table}, dòng “{row}”: cột {left} = {a} nhưng cột {right} = {b}. Số liệu không "
+                       "khớp; hãy báo cho người quản trị phần mềm.")
+REPORT_TOTAL_FAILED = ("{table}, cột {col}: dòng “{row}” = {total} nhưng cộng các dòng = {parts}. Số "
+                       "liệu không khớp; hãy báo cho người quản trị phần mềm.")
+REPORT_CROSS_FAILED = ("Số liệu giữa các biểu không khớp: {left} = {a} nhưng {right} = {b}. Hãy báo cho "
+                       "người quản trị phần mềm.")
+REPORT_CELL_INVALID = ("Ô “{cell}” không đúng dạng BIỂU:DÒNG:CỘT, ví dụ xld:tong:7 (tên biểu, mã dòng và "
+                       "số cột như báo cáo in ra).")
+REPORT_CELL_UNKNOWN = ("Báo cáo không có ô “{cell}”. Hãy xem tên biểu, mã dòng và số cột trong báo cáo "
+                       "(desk-app report --period … --json).")
+REPORT_OUT_FORMAT = "Tệp {path} phải có đuôi .xlsx (các biểu), .pdf (báo cáo và các biểu) hoặc .json."
+REPORT_ISSUE_PDF_ONLY = "Chỉ báo cáo PDF mới được lấy số. Hãy ghi tệp .pdf hoặc bỏ --issue."
+REPORT_PERIOD_REQUIRED = ("Hãy ghi kỳ báo cáo: --period 2026-Q4 (quý), 2026-6M, 2026-9M, 2026 (năm) hoặc "
+                          "2026-11-01..2026-11-30.")

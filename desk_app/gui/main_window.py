@@ -1,4 +1,5 @@
-"""The main window: intake, log, cases and the reception schedule as tabs, one search box, who
+"""The main window: intake, log, cases, the reception schedule, periodic reports and the
+chairperson's overview as tabs, one search box, who
 is at the desk, the reception session under way (checked each minute: the intake files
 visits under it), and a menu bar that lists every action with its shortcut (gui/menus.py)."""
 
@@ -73,6 +74,16 @@ class MainWindow(QMainWindow):
         self._schedule_holder = QWidget(self)
         QVBoxLayout(self._schedule_holder).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self._schedule_holder, self.tr("Lịch tiếp công dân (F6)"))
+        # Periodic reports and the chairperson's overview (core/reports): built when first
+        # shown; the overview's chart library (Qt Charts) loads only then.
+        self.reports = None  # ReportsPage
+        self._reports_holder = QWidget(self)
+        QVBoxLayout(self._reports_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._reports_holder, self.tr("Báo cáo định kỳ (F8)"))
+        self.overview = None  # OverviewPage
+        self._overview_holder = QWidget(self)
+        QVBoxLayout(self._overview_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._overview_holder, self.tr("Tổng quan (F9)"))
         self.day_windows: dict[int, object] = {}
         self.setCentralWidget(self.tabs)
         self.case_windows: dict[int, object] = {}
@@ -140,16 +151,15 @@ class MainWindow(QMainWindow):
     # --- pages ---------------------------------------------------------------------
     def current_page(self):
         page = self.tabs.currentWidget()
-        if page is self._cases_holder:
-            return self.cases
-        if page is self._schedule_holder:
-            return self.schedule
-        return page
+        holders = {self._cases_holder: self.cases, self._schedule_holder: self.schedule,
+                   self._reports_holder: self.reports, self._overview_holder: self.overview}
+        return holders.get(page, page)
 
     def help_topic(self) -> str:
         page = self.tabs.currentWidget()
-        return {self.intake: "intake", self.log: "log",
-                self._schedule_holder: "schedule"}.get(page, "cases")
+        return {self.intake: "intake", self.log: "log", self._schedule_holder: "schedule",
+                self._reports_holder: "reports",
+                self._overview_holder: "overview"}.get(page, "cases")
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
@@ -159,6 +169,10 @@ class MainWindow(QMainWindow):
             self.cases_page().ensure_loaded()
         elif page is self._schedule_holder:
             self.schedule_page().ensure_loaded()
+        elif page is self._reports_holder:
+            self.reports_page().ensure_loaded()
+        elif page is self._overview_holder:
+            self.overview_page().ensure_loaded()
         on_intake = page is self.intake
         for name in ("save", "print_receipt"):
             if name in getattr(self, "menu_actions", {}):
@@ -176,6 +190,14 @@ class MainWindow(QMainWindow):
         if name == "schedule":
             page = self.show_schedule()
             page.grid.setFocus()
+            return page
+        if name == "reports":
+            page = self.show_reports()
+            page.kind.setFocus()
+            return page
+        if name == "overview":
+            page = self.show_overview()
+            page.setFocus()
             return page
         return self.show_cases()
 
@@ -198,6 +220,34 @@ class MainWindow(QMainWindow):
             self.schedule.changed.connect(self.refresh_current_session)
             self._schedule_holder.layout().addWidget(self.schedule)
         return self.schedule
+
+    def reports_page(self):
+        if self.reports is None:
+            from desk_app.gui.pages.reports import ReportsPage
+
+            self.reports = ReportsPage(self.tasks, self._reports_holder)
+            self.reports.open_case.connect(self.open_case)
+            self.reports.open_record.connect(self.open_record)
+            self._reports_holder.layout().addWidget(self.reports)
+        return self.reports
+
+    def show_reports(self):
+        self.tabs.setCurrentWidget(self._reports_holder)
+        return self.reports_page()
+
+    def overview_page(self):
+        if self.overview is None:
+            from desk_app.gui.pages.overview import OverviewPage
+
+            self.overview = OverviewPage(self.tasks, self._overview_holder)
+            self.overview.open_case.connect(self.open_case)
+            self.overview.open_record.connect(self.open_record)
+            self._overview_holder.layout().addWidget(self.overview)
+        return self.overview
+
+    def show_overview(self):
+        self.tabs.setCurrentWidget(self._overview_holder)
+        return self.overview_page()
 
     def show_schedule(self):
         self.tabs.setCurrentWidget(self._schedule_holder)
@@ -288,6 +338,8 @@ class MainWindow(QMainWindow):
     def _cases_stale(self) -> None:
         if self.cases is not None:
             self.cases.mark_stale()
+        if self.overview is not None:
+            self.overview.mark_stale()
 
     # --- intake actions (the menu's Ctrl+N, Ctrl+S, Ctrl+P) -----------------------------
     def new_visit(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
@@ -118,6 +118,9 @@ class _State:
     done: set[str] = field(default_factory=set)  # actions taken (reopen forgets the decision)
     directions: dict = field(default_factory=dict)  # follow-ups given at a session (follow_ups.py)
     directions_done: set[str] = field(default_factory=set)
+    # A second complaint keeps the first resolution's facts (accepted on, complexity,
+    # extensions, suspensions): periodic reports judge the first decision against them.
+    first_resolution: tuple | None = None
 
 
 def _d(text: str) -> date:
@@ -147,6 +150,8 @@ def replay(events: Iterable[tuple[str, str, str, str]], st: _State | None = None
             if st.instance == 1:
                 st.first_decision_on = day
         elif action == "reopen":
+            st.first_resolution = (st.accepted_on, st.complexity, st.extensions,
+                                   tuple((a, b) for a, b in st.suspensions))
             st.instance, st.accepted_on, st.decided_on = 2, None, None
             # The receipt's milestones (answer, process, accept) stay met; the decision's restart.
             st.extensions, st.suspensions = 0, []
@@ -278,25 +283,49 @@ def case_milestones(db: Database, case_id: int, today: date,
     return judge(_all_milestones(kind, st, _remote(db), cal, local_periods(db)), st, today)
 
 
+# The milestones that are the resolution period itself (a decision meets them), by rule key;
+# periodic reports count a decision as on time or late against it (core/reports).
+RESOLUTION_KEYS = ("complaint_resolution", "complaint_resolution_2", "denunciation_resolution",
+                   "petition_resolution")
+
+
+def resolution_due(milestones: Iterable[Milestone]) -> date | None:
+    """The due date a decision meets (the resolution of the current instance), if counted."""
+    return next((m.due_on for m in milestones
+                 if m.key in RESOLUTION_KEYS and m.due_on is not None), None)
+
+
 def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: date,
                local: dict[str, int] | None = None) -> dict:
-    due_on = due_key = rule_set = None
+    due_on = due_key = rule_set = resolution = first_resolution = None
     if st.received_on is not None:
         milestones = _all_milestones(kind, st, remote, cal, local)
         rule_set = milestones[0].rule_set if milestones else None
+        # Periodic reports judge decisions against it (core/reports, "on time").
+        found = resolution_due(milestones)
+        resolution = found.isoformat() if found else None
+        if st.first_resolution is not None:
+            accepted, complexity, extensions, suspensions = st.first_resolution
+            first = resolution_due(compute_milestones(replace(
+                facts_of(kind, st, remote), instance=1, accepted_on=accepted,
+                complexity=complexity, extensions=extensions, suspensions=suspensions,
+                decided_on=st.first_decision_on), cal, local_periods=local))
+            first_resolution = first.isoformat() if first else None
         if st.status not in lifecycle.TERMINAL:
             due_on, due_key = next_due(judge(milestones, st, today))
     return {"status": st.status, "is_open": int(st.status not in lifecycle.TERMINAL),
             "complexity": st.complexity, "instance": st.instance, "flags": st.flags,
             "due_on": due_on, "due_key": due_key, "waiting_since": st.waiting_since,
-            "rule_set": rule_set, "closed_on": st.closed_on, "assignee_id": st.assignee_id}
+            "rule_set": rule_set, "closed_on": st.closed_on, "assignee_id": st.assignee_id,
+            "resolution_due_on": resolution, "first_resolution_due_on": first_resolution}
 
 
 _CACHE_UPDATE = (
     "UPDATE cases SET status = :status, is_open = :is_open, complexity = :complexity,"
     " instance = :instance, flags = :flags, due_on = :due_on, due_key = :due_key,"
     " waiting_since = :waiting_since, rule_set = :rule_set, closed_on = :closed_on,"
-    " assignee_id = :assignee_id WHERE id = :id")
+    " assignee_id = :assignee_id, resolution_due_on = :resolution_due_on,"
+    " first_resolution_due_on = :first_resolution_due_on WHERE id = :id")
 
 
 def _write_cache(db: Database, case_id: int, kind: str, st: _State, today: date | None,

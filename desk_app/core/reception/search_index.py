@@ -26,13 +26,24 @@ SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,
        (SELECT group_concat(r.full_name || ' ' || r.id_number, ' ')
           FROM visit_representatives vr JOIN identity_snapshots r ON r.id = vr.identity_id
          WHERE vr.visit_id = v.id) AS reps, pe.commune_code,
-       """ + PROTECTED_VISIT + """,
-       (SELECT a.full_name || ' ' || a.id_number FROM identity_snapshots a
-         WHERE a.id = v.agent_identity_id) AS agent, v.source_body
+       """ + PROTECTED_VISIT + """, {channels}
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
   JOIN identity_snapshots pe ON pe.id = v.identity_id
 """
+
+
+# Who presented for the person, and the body that forwarded the petition (0016_channels;
+# docs/channels.md). A database between two schema steps (an upgrade's after-step jobs run
+# on it) has no such columns yet: its documents simply lack them.
+_CHANNELS = """(SELECT a.full_name || ' ' || a.id_number FROM identity_snapshots a
+         WHERE a.id = v.agent_identity_id) AS agent, v.source_body"""
+
+
+def _doc_sql(db: Database) -> str:
+    known = {r[1] for r in db.execute("PRAGMA table_info(visits)")}
+    return _DOC_SQL.format(channels=_CHANNELS if "agent_identity_id" in known
+                           else "NULL AS agent, '' AS source_body")
 
 
 # Folding each part on its own gives the same text as folding the joined document (a space
@@ -64,7 +75,7 @@ def index_petitions(db: Database, petition_ids: Iterable[int]) -> None:
     if not ids:
         return
     marks = ",".join("?" * len(ids))
-    rows = db.execute(f"{_DOC_SQL} WHERE p.id IN ({marks})", ids).fetchall()
+    rows = db.execute(f"{_doc_sql(db)} WHERE p.id IN ({marks})", ids).fetchall()
     db.conn.executemany("DELETE FROM search_fts WHERE rowid = ?", [(i,) for i in ids])
     db.conn.executemany(_INSERT, map(_document, rows))
 
@@ -74,7 +85,7 @@ def rebuild(db: Database, batch: int = 20000) -> None:
     # No incremental merging while filling: 'optimize' merges everything once at the end
     # (a million documents: 20 s instead of 29 s). 4 is FTS5's default.
     db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
-    cursor = db.execute(_DOC_SQL + " ORDER BY p.id")
+    cursor = db.execute(_doc_sql(db) + " ORDER BY p.id")
     while rows := cursor.fetchmany(batch):
         db.conn.executemany(_INSERT, map(_document, rows))
     optimize(db)

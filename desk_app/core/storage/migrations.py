@@ -719,6 +719,62 @@ def m0010_schedule(db: Database) -> None:
     )
 
 
+# Steps that settle how a petition was handled (core/reports/measures.py, OUTCOMES), as this
+# step knew them; a later change of that list needs a step of its own.
+_OUTCOME_ACTIONS = "'accept', 'guide', 'transfer', 'urge', 'return', 'file', 'withdraw', 'merge'"
+_FIRST_OUTCOME = f"""(SELECT e.action, e.occurred_on FROM case_events e
+                 WHERE e.case_id = cases.id AND e.action IN ({_OUTCOME_ACTIONS})
+                 ORDER BY e.occurred_on, e.id LIMIT 1)"""
+
+
+@migrations(name="0012_reports")
+def m0012_reports(db: Database) -> None:
+    """What periodic reports read (docs/reports.md), so an annual report over a big office
+    reads indexes instead of replaying every case:
+
+    - cases.first_outcome / first_outcome_on: the first step that settled how the petition was
+      handled (accepted, guided, transferred, returned, filed…), kept by triggers on
+      case_events, so "processed by the end of the period" and "carried over" are a column
+      and an index, not a lookup per petition;
+    - cases.resolution_due_on: the due date of the current resolution (the milestone a
+      decision meets), and first_resolution_due_on: that of the first, once a second complaint
+      reopened the case; part of the cached case state (cases.tracking), filled by the
+      recomputation this step asks for;
+    - indexes for cases still open at a past date (closed_on) and for the carried-over ones;
+      petitions counted by month, kind and field straight from an index (the overview).
+    """
+    _run(
+        db,
+        f"""
+        ALTER TABLE cases ADD COLUMN first_outcome TEXT;
+        ALTER TABLE cases ADD COLUMN first_outcome_on TEXT;
+        ALTER TABLE cases ADD COLUMN resolution_due_on TEXT;
+        ALTER TABLE cases ADD COLUMN first_resolution_due_on TEXT;
+        UPDATE cases SET (first_outcome, first_outcome_on) = {_FIRST_OUTCOME};
+        CREATE TRIGGER case_events_first_outcome_insert AFTER INSERT ON case_events
+        WHEN NEW.action IN ({_OUTCOME_ACTIONS}) BEGIN
+            UPDATE cases SET first_outcome = NEW.action, first_outcome_on = NEW.occurred_on
+             WHERE id = NEW.case_id
+               AND (first_outcome_on IS NULL OR NEW.occurred_on < first_outcome_on);
+        END;
+        CREATE TRIGGER case_events_first_outcome_update
+        AFTER UPDATE OF case_id, action, occurred_on ON case_events BEGIN
+            UPDATE cases SET (first_outcome, first_outcome_on) = {_FIRST_OUTCOME}
+             WHERE id IN (OLD.case_id, NEW.case_id);
+        END;
+        CREATE TRIGGER case_events_first_outcome_delete AFTER DELETE ON case_events BEGIN
+            UPDATE cases SET (first_outcome, first_outcome_on) = {_FIRST_OUTCOME}
+             WHERE id = OLD.case_id;
+        END;
+        CREATE INDEX cases_first_outcome ON cases(first_outcome_on);
+        CREATE INDEX cases_closed ON cases(closed_on) WHERE closed_on IS NOT NULL;
+        CREATE INDEX petitions_received_kind_topic
+            ON petitions(received_at, kind, topic, case_id);
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('recompute_due', '1');
+        """,
+    )
+
+
 @migrations(name="0016_channels")
 def m0016_channels(db: Database) -> None:
     """Petitions that arrive without a visit, people presenting on another's behalf, police

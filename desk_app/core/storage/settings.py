@@ -36,6 +36,9 @@ DEFAULTS: dict[str, str] = {
     # A case referred to the grassroots mediation team: when to follow up its result (calendar
     # days). No law sets it (Law on Grassroots Mediation 2013): a local target (docs/channels.md).
     "mediation_follow_up_days": "30",
+    # Periodic reports: "cutoff" closes figures on the 14th (Circular 01/2024/TT-TTCP);
+    # "calendar" uses calendar months, as some provinces ask (core/reports/periods.py).
+    "report_period_mode": "cutoff",
 }
 
 INTEGER_KEYS = frozenset({"due_soon_working_days", "prolonged_days", "petition_target_days",
