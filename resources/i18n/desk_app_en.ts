@@ -1756,6 +1756,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>Receiving officer</translation>
     </message>
     <message>
+        <source>Cách tiếp nhận</source>
+        <translation>How it arrived</translation>
+    </message>
+    <message>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
@@ -1792,6 +1796,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>People</translation>
     </message>
     <message>
+        <source>Người trình bày thay</source>
+        <translation>Presented by</translation>
+    </message>
+    <message>
         <source>Người đại diện khác</source>
         <translation>Other representatives</translation>
     </message>
@@ -1826,6 +1834,10 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Tài liệu nhận</source>
         <translation>Papers received</translation>
+    </message>
+    <message>
+        <source>Giấy báo đã nhận đơn</source>
+        <translation>Acknowledgement of receipt</translation>
     </message>
     <message>
         <source>Giấy biên nhận</source>

@@ -137,3 +137,22 @@ def test_form_defaults_are_a_reception(db):
         "truc_tiep",)
     assert reg.receipt_no.endswith("/GBN-TCD")
     assert form().channel == Channel.TRUC_TIEP
+
+
+def test_the_record_window_says_how_it_came_and_who_presented_it(db):
+    from desk_app.core.model import AgentRole
+    from desk_app.core.reception.records import petition_record
+    from tests.support import person
+
+    letter = register(db, LETTER_WRITER, channel=Channel.BUU_CHINH, documents=(),
+                      mailed_on=date(2026, 11, 17))
+    record = petition_record(db, letter.petition_ids[0])
+    assert record.channel == "Đơn gửi qua bưu chính, dấu bưu điện ngày 17/11/2026"
+    assert record.agent == "" and record.receipt_no == "01/BNĐ-TCD"
+    lawyer = person("Trần Văn Luật", dob=date(1980, 1, 1), serial=555)
+    client = person("Lê Thị Hoa", dob=date(1950, 2, 2), serial=777)
+    visit = register(db, client, agent=lawyer, agent_role=AgentRole.LUAT_SU,
+                     agent_proof="Giấy ủy quyền số 12/2026/UQ")
+    record = petition_record(db, visit.petition_ids[0])
+    assert record.channel == "" and record.person_name == "Lê Thị Hoa"
+    assert record.agent == f"Trần Văn Luật ({lawyer.id_number}); Luật sư; Giấy ủy quyền số 12/2026/UQ"
