@@ -121,6 +121,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="tệp sẽ ghi; đuôi .pdf hoặc .xlsx chọn định dạng")
     p.add_argument("--reveal", action="store_true",
                    help="hiện danh tính người tố cáo (chỉ khi được phép)")
+    p.add_argument("--book", choices=("tiep_cong_dan", "tiep_nhan_don"), default="tiep_cong_dan",
+                   metavar="SỔ", help="tiep_cong_dan: sổ tiếp công dân 03/TCD (mặc định); "
+                   "tiep_nhan_don: sổ tiếp nhận, xử lý đơn (đơn qua bưu chính, cổng, thư điện tử, "
+                   "đường dây nóng, cơ quan khác chuyển đến)")
 
     p = sub.add_parser(
         "slip", help="in phiếu, thông báo của một vụ việc (phiếu hẹn, chuyển đơn, thụ lý…)",
@@ -340,10 +344,12 @@ def cmd_log(args) -> int:
         raise DeskError(messages.LOG_OUT_FORMAT.format(path=out))
     db = _open(args)
     require_office(db)
-    count = export(db, date_from, date_to, out, reveal=args.reveal)
+    book = "no_visit" if args.book == "tiep_nhan_don" else "visit"
+    count = export(db, date_from, date_to, out, reveal=args.reveal, book=book)
+    name = "sổ tiếp nhận, xử lý đơn" if book == "no_visit" else "sổ tiếp công dân"
     _emit(args, {"rows": count, "out": str(out), "from": date_from.isoformat(),
-                 "to": date_to.isoformat(), "revealed": args.reveal},
-          [f"Đã xuất {count} dòng sổ tiếp công dân ra {out}"])
+                 "to": date_to.isoformat(), "revealed": args.reveal, "book": args.book},
+          [f"Đã xuất {count} dòng {name} ra {out}"])
     return 0
 
 

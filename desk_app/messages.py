@@ -547,6 +547,7 @@ MEDIATION_KIND = ("Chỉ kiến nghị, phản ánh về tranh chấp mới chuy
                   "được giải quyết theo Luật Khiếu nại, Luật Tố cáo. Hãy chọn kết quả khác.")
 LOG_AGENT_NOTE = "Người trình bày thay: {name} ({role})"
 CLI_MOMENT_INVALID = "Thời điểm “{value}” không đúng dạng YYYY-MM-DDTHH:MM (ví dụ 2026-11-20T09:30)."
+LOG_BOOK_UNKNOWN = "Không có sổ “{book}”. Các sổ: {choices}."
 # Periodic reports and the chairperson's overview (core/reports, desk-app report)
 REPORT_PERIOD_INVALID = ("Kỳ báo cáo “{value}” không đúng dạng. Hãy ghi quý 2026-Q4, 6 tháng 2026-6M, "
                          "9 tháng 2026-9M, năm 2026, hoặc khoảng ngày 2026-11-01..2026-11-30.")

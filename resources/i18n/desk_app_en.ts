@@ -1129,6 +1129,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>Cancel visit (recorded in error)…</translation>
     </message>
     <message>
+        <source>Xuất sổ tiếp nhận, xử lý đơn</source>
+        <translation>Export the book of petitions received</translation>
+    </message>
+    <message>
         <source>Xuất sổ tiếp công dân</source>
         <translation>Export the log book</translation>
     </message>

@@ -49,6 +49,15 @@ def test_letters_and_forwarded_petitions_through_intake(cli, office, tmp_path):
     assert printed.code == 0 and out.exists()
     assert printed.out.strip() == f"Đã in giấy báo đã nhận đơn số 01/BNĐ-TCD ra {out}"
 
+    # The book of petitions received holds both; the log book 03/TCD neither.
+    books = tmp_path / "don.xlsx"
+    done = cli("--json", "log", "--from", "2026-11-01", "--to", "2026-11-30", "--book",
+               "tiep_nhan_don", "--out", books)
+    assert done.code == 0, done.err
+    assert json.loads(done.out)["rows"] == 2
+    receptions = cli("log", "--from", "2026-11-01", "--to", "2026-11-30", "--out",
+                     tmp_path / "tcd.xlsx")
+    assert receptions.out.strip() == f"Đã xuất 0 dòng sổ tiếp công dân ra {tmp_path / 'tcd.xlsx'}"
     none = cli("receipt", second["visit_id"], "--out", tmp_path / "x.pdf")
     assert none.code == 1 and "không lập giấy biên nhận" in none.err
     case = json.loads(cli("--json", "case", second["case_id"]).out)

@@ -229,8 +229,14 @@ LOG_COLUMNS = (
 )
 
 
+# The two books of the register (docs/channels.md, "Which book"): receptions, form 03/TCD;
+# petitions received without a visit (Circular 05/2021). Same columns, the notes say how a
+# petition came.
+BOOKS = {"visit": "Sổ tiếp công dân", "no_visit": "Sổ tiếp nhận, xử lý đơn"}
+
+
 def log_rows_for_print(db: Database, date_from: date, date_to: date, *,
-                       reveal: bool = False) -> list[LogRow]:
+                       reveal: bool = False, book: str = "visit") -> list[LogRow]:
     """The log book's lines in the range, oldest first, as the screen log shows them: every
     line of a visit that brings a denunciation masks who came (Denunciation law art. 47, 56)
     unless `reveal` is given."""
@@ -239,8 +245,10 @@ def log_rows_for_print(db: Database, date_from: date, date_to: date, *,
             start=date_from.strftime("%d/%m/%Y"), end=date_to.strftime("%d/%m/%Y")))
     # The book 03/TCD holds receptions only; letters are in the book of petitions received
     # (docs/channels.md, "Which book").
+    if book not in BOOKS:
+        raise DeskError(messages.LOG_BOOK_UNKNOWN.format(book=book, choices=", ".join(BOOKS)))
     ids = log_ids(db, LogFilter(date_from=date_from, date_to=date_to, sort="received_at",
-                                descending=False, channel="visit"))
+                                descending=False, channel=book))
     return log_rows(db, ids, frozenset(ids) if reveal else frozenset())
 
 

@@ -12,7 +12,13 @@ from reportlab.platypus import Flowable, Spacer
 from sqlite_utils import Database
 
 from desk_app.core.documents import layout
-from desk_app.core.documents.data import LOG_COLUMNS, log_cells, log_rows_for_print, office_values
+from desk_app.core.documents.data import (
+    BOOKS,
+    LOG_COLUMNS,
+    log_cells,
+    log_rows_for_print,
+    office_values,
+)
 from desk_app.core.documents.layout import GridTable, Page
 from desk_app.core.errors import Cancelled
 from desk_app.core.model import LogRow
@@ -24,7 +30,8 @@ FONT_SIZE = 9
 
 
 def story(office: dict, rows: Sequence[LogRow], date_from: date, date_to: date, *,
-          progress: Callable[[int, int], None] | None = None, cancel=None) -> list[Flowable]:
+          progress: Callable[[int, int], None] | None = None, cancel=None,
+          title: str = "Sổ tiếp công dân") -> list[Flowable]:
     width = layout.text_width(portrait=False)
     widths = [w * mm for w in WIDTHS_MM]
     widths[4] += width - sum(widths)  # the summary takes whatever is left
@@ -44,7 +51,7 @@ def story(office: dict, rows: Sequence[LogRow], date_from: date, date_to: date, 
     st = layout.styles()
     return [
         layout.header(office["name"], office["parent_name"], width=width),
-        *layout.title("Sổ tiếp công dân"),
+        *layout.title(title),
         layout.para(f"Từ ngày {date_from:%d/%m/%Y} đến ngày {date_to:%d/%m/%Y}", st.place_date),
         Spacer(1, 5 * mm),
         table,
@@ -52,9 +59,11 @@ def story(office: dict, rows: Sequence[LogRow], date_from: date, date_to: date, 
 
 
 def render_log_pdf(office: dict, rows: Sequence[LogRow], date_from: date, date_to: date, *,
-                   progress: Callable[[int, int], None] | None = None, cancel=None) -> bytes:
-    data = layout.build(story(office, rows, date_from, date_to, progress=progress, cancel=cancel),
-                        Page(landscape=True, numbering="footer"), title="Sổ tiếp công dân",
+                   progress: Callable[[int, int], None] | None = None, cancel=None,
+                   title: str = "Sổ tiếp công dân") -> bytes:
+    data = layout.build(story(office, rows, date_from, date_to, progress=progress, cancel=cancel,
+                              title=title),
+                        Page(landscape=True, numbering="footer"), title=title,
                         subject=f"{date_from:%d/%m/%Y} - {date_to:%d/%m/%Y}")
     if progress:
         progress(len(rows), len(rows))
@@ -63,11 +72,12 @@ def render_log_pdf(office: dict, rows: Sequence[LogRow], date_from: date, date_t
 
 def export_log_pdf(db: Database, date_from: date, date_to: date, out: str | Path, *,
                    reveal: bool = False, progress: Callable[[int, int], None] | None = None,
-                   cancel=None) -> int:
-    """Write the log book for the range to `out` (via a .part file); returns the line count."""
-    rows = log_rows_for_print(db, date_from, date_to, reveal=reveal)
+                   cancel=None, book: str = "visit") -> int:
+    """Write the log book (`book`: data.BOOKS) for the range to `out` (via a .part file);
+    returns the line count."""
+    rows = log_rows_for_print(db, date_from, date_to, reveal=reveal, book=book)
     data = render_log_pdf(office_values(db), rows, date_from, date_to, progress=progress,
-                          cancel=cancel)
+                          cancel=cancel, title=BOOKS[book])
     if cancel is not None and cancel.is_set():  # cancelled while the pages were laid out
         raise Cancelled()
     layout.write_file(out, data)

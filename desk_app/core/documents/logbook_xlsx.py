@@ -17,7 +17,13 @@ import xlsxwriter
 from sqlite_utils import Database
 
 from desk_app.core.documents import layout
-from desk_app.core.documents.data import LOG_COLUMNS, log_cells, log_rows_for_print, office_values
+from desk_app.core.documents.data import (
+    BOOKS,
+    LOG_COLUMNS,
+    log_cells,
+    log_rows_for_print,
+    office_values,
+)
 from desk_app.core.documents.layout import nfc
 from desk_app.core.errors import Cancelled
 from desk_app.core.limits import XLSX_CELL_MAX
@@ -30,15 +36,16 @@ HEADER_ROW = 4  # 0-based: parent body, issuing body, title, range, header
 
 
 def render_log_xlsx(office: dict, rows: Sequence[LogRow], date_from: date, date_to: date, *,
-                    progress: Callable[[int, int], None] | None = None, cancel=None) -> bytes:
+                    progress: Callable[[int, int], None] | None = None, cancel=None,
+                    title: str = "Sổ tiếp công dân") -> bytes:
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True,
                                      "strings_to_numbers": False, "strings_to_formulas": False,
                                      "strings_to_urls": False})
     # A fixed creation time keeps the same data giving the same file.
-    book.set_properties({"title": "Sổ tiếp công dân", "author": nfc(office["name"]),
+    book.set_properties({"title": title, "author": nfc(office["name"]),
                          "created": datetime(date_to.year, date_to.month, date_to.day)})
-    sheet = book.add_worksheet("Sổ tiếp công dân")
+    sheet = book.add_worksheet(title)
     base = {"font_name": "Times New Roman", "font_size": 11, "valign": "top", "text_wrap": True}
     f_title = book.add_format({**base, "bold": True, "font_size": 14, "align": "center",
                                "text_wrap": False})
@@ -63,7 +70,7 @@ def render_log_xlsx(office: dict, rows: Sequence[LogRow], date_from: date, date_
     sheet.merge_range(1, 8, 1, last_col, layout.MOTTO, f_national)
     sheet.set_row(0, 15 * max(len(parent), 1))
     sheet.set_row(1, 15 * max(len(body), 1))
-    sheet.merge_range(2, 0, 2, last_col, "SỔ TIẾP CÔNG DÂN", f_title)
+    sheet.merge_range(2, 0, 2, last_col, title.upper(), f_title)
     sheet.merge_range(3, 0, 3, last_col,
                       f"Từ ngày {date_from:%d/%m/%Y} đến ngày {date_to:%d/%m/%Y}", f_range)
     sheet.set_row(HEADER_ROW, 45)
@@ -128,11 +135,12 @@ def _pieces(text: str, size: int = XLSX_CELL_MAX) -> list[str]:
 
 def export_log_xlsx(db: Database, date_from: date, date_to: date, out: str | Path, *,
                     reveal: bool = False, progress: Callable[[int, int], None] | None = None,
-                    cancel=None) -> int:
-    """Write the log book for the range to `out` (via a .part file); returns the line count."""
-    rows = log_rows_for_print(db, date_from, date_to, reveal=reveal)
+                    cancel=None, book: str = "visit") -> int:
+    """Write the log book (`book`: data.BOOKS) for the range to `out` (via a .part file);
+    returns the line count."""
+    rows = log_rows_for_print(db, date_from, date_to, reveal=reveal, book=book)
     data = render_log_xlsx(office_values(db), rows, date_from, date_to, progress=progress,
-                           cancel=cancel)
+                           cancel=cancel, title=BOOKS[book])
     if cancel is not None and cancel.is_set():  # cancelled while the file was laid out
         raise Cancelled()
     layout.write_file(out, data)

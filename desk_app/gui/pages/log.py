@@ -276,14 +276,23 @@ class LogPage(ListPage):
         else:
             today = QDate.currentDate().toPython()
             first, last = today.replace(month=1, day=1), today
-        suggested = f"so-tiep-cong-dan-{first:%Y%m%d}-{last:%Y%m%d}.pdf"
+        # With the book of petitions received (or one of its channels) chosen, that book is
+        # exported; otherwise the log book 03/TCD (docs/channels.md).
+        letters = self.export_book() == "no_visit"
+        suggested = (f"so-tiep-nhan-don-{first:%Y%m%d}-{last:%Y%m%d}.pdf" if letters
+                     else f"so-tiep-cong-dan-{first:%Y%m%d}-{last:%Y%m%d}.pdf")
         name, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Xuất sổ tiếp công dân"), suggested,
+            self, self.tr("Xuất sổ tiếp nhận, xử lý đơn") if letters
+            else self.tr("Xuất sổ tiếp công dân"), suggested,
             self.tr("Tệp PDF (*.pdf);;Bảng tính Excel (*.xlsx)"))
         if name:
             if not name.lower().endswith((".pdf", ".xlsx")):
                 name += ".xlsx" if "xlsx" in chosen else ".pdf"
             self.export(first, last, name)
+
+    def export_book(self) -> str:
+        chosen = self.channel.currentData()
+        return "visit" if chosen in (None, "visit", "truc_tiep") else "no_visit"
 
     def export(self, first, last, name: str) -> None:
         """Long job: on the reader thread, with a progress dialog whose Cancel stops it."""
@@ -292,6 +301,7 @@ class LogPage(ListPage):
         from PySide6.QtWidgets import QProgressDialog
 
         cancel = threading.Event()
+        book = self.export_book()
         dialog = QProgressDialog(self.tr("Đang xuất sổ tiếp công dân…"), self.tr("Hủy"), 0, 100, self)
         dialog.setMinimumDuration(600)
         dialog.canceled.connect(cancel.set)
@@ -302,7 +312,7 @@ class LogPage(ListPage):
             export = documents.export_log_xlsx if name.lower().endswith(".xlsx") \
                 else documents.export_log_pdf
             # The core polls `cancel.is_set()`: hand it the event itself, not its method.
-            return export(db, first, last, name, progress=bridge.emit, cancel=cancel)
+            return export(db, first, last, name, progress=bridge.emit, cancel=cancel, book=book)
 
         def done(count):
             dialog.close()
