@@ -235,6 +235,13 @@ LOG_COLUMNS = (
 BOOKS = {"visit": "Sổ tiếp công dân", "no_visit": "Sổ tiếp nhận, xử lý đơn"}
 
 
+def book_columns(title: str) -> tuple[str, ...]:
+    """The column heads of a book: a letter is received, not received in person."""
+    if title == BOOKS["no_visit"]:
+        return tuple("Ngày nhận đơn" if c == "Ngày tiếp" else c for c in LOG_COLUMNS)
+    return LOG_COLUMNS
+
+
 def log_rows_for_print(db: Database, date_from: date, date_to: date, *,
                        reveal: bool = False, book: str = "visit") -> list[LogRow]:
     """The log book's lines in the range, oldest first, as the screen log shows them: every

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from desk_app.core.documents import layout
 from desk_app.core.documents.data import (
     BOOKS,
-    LOG_COLUMNS,
+    book_columns,
     log_cells,
     log_rows_for_print,
     office_values,
@@ -44,7 +44,7 @@ def story(office: dict, rows: Sequence[LogRow], date_from: date, date_to: date, 
             if progress:
                 progress(i, total)
         cells.append(log_cells(row))
-    table = GridTable(LOG_COLUMNS, cells, widths, size=FONT_SIZE, centered=CENTERED,
+    table = GridTable(book_columns(title), cells, widths, size=FONT_SIZE, centered=CENTERED,
                       bold_first_line=(2,))
     if cancel is not None and cancel.is_set():  # wrapping every cell is the long part
         raise Cancelled()

@@ -20,6 +20,7 @@ from desk_app.core.documents import layout
 from desk_app.core.documents.data import (
     BOOKS,
     LOG_COLUMNS,
+    book_columns,
     log_cells,
     log_rows_for_print,
     office_values,
@@ -74,7 +75,7 @@ def render_log_xlsx(office: dict, rows: Sequence[LogRow], date_from: date, date_
     sheet.merge_range(3, 0, 3, last_col,
                       f"Từ ngày {date_from:%d/%m/%Y} đến ngày {date_to:%d/%m/%Y}", f_range)
     sheet.set_row(HEADER_ROW, 45)
-    for col, name in enumerate(LOG_COLUMNS):
+    for col, name in enumerate(book_columns(title)):
         sheet.write_string(HEADER_ROW, col, name, f_head)
     total = len(rows)
     r = HEADER_ROW
