@@ -284,3 +284,82 @@ def test_the_administrator_edits_the_directory_in_settings(qtbot, window, demo_d
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None
     dialog.close()
+
+
+def test_a_transfer_picked_from_the_directory_then_again_in_another_spelling(qtbot, window,
+                                                                            demo_db):
+    """The case window's body field offers the directory; a second transfer of the same
+    content to the same body, typed another way, asks first (core/cases/tracking.py)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk_app.gui.dialogs.case_forms import ActionDialog
+    from tests.gui.test_case_steps import _open, answer_modal
+
+    summary = "Kiến nghị giải quyết tranh chấp ranh giới đất với hộ liền kề tại Thôn Đông"
+    now = datetime.now().replace(second=0, microsecond=0)
+    first = register_visit(demo_db, form(parts=(part(summary=summary),),
+                                         received_at=now - timedelta(days=3)), now).case_ids[0]
+    dialog = _open(qtbot, window, first)
+
+    def pick(f: ActionDialog):
+        qtbot.waitUntil(lambda: bool(f.body_completer.bodies), timeout=5000)
+        type_text(f.body, "so tai nguyen")  # the department's pre-2025 name, no tones
+        names = f.body_completer.names_for(f.body.text())
+        assert names[0] == "Sở Nông nghiệp và Môi trường tỉnh Bắc Ninh"
+        f.body.setText(names[0])
+        f.doc_no.setText("12/PC-UBND")
+
+    state = answer_modal(ActionDialog, pick)
+    dialog.findChild(QPushButton, "action_transfer").click()
+    assert state["done"]
+    qtbot.waitUntil(lambda: demo_db.execute(
+        "SELECT body FROM case_events WHERE case_id = ? AND action = 'transfer'",
+        [first]).fetchone() == ("Sở Nông nghiệp và Môi trường tỉnh Bắc Ninh",), timeout=5000)
+    dialog.close()
+
+    second = register_visit(demo_db, form(parts=(part(summary=summary + " (lần hai)"),),
+                                          received_at=now - timedelta(days=1)), now).case_ids[0]
+    dialog = _open(qtbot, window, second)
+    asked = []
+
+    def answer_question():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer_question)
+            return
+        asked.append(box.text())
+        box.button(QMessageBox.Yes).click()
+
+    def typed_otherwise(f: ActionDialog):
+        f.body.setText("Sở TN&MT Bắc Ninh")
+        QTimer.singleShot(0, answer_question)
+
+    state = answer_modal(ActionDialog, typed_otherwise)
+    dialog.findChild(QPushButton, "action_transfer").click()
+    assert state["done"]
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert asked[0] == messages.CASE_REPEAT_TRANSFER_SAME_BODY.format(
+        day=date.today().strftime("%d/%m/%Y"), body="Sở Nông nghiệp và Môi trường tỉnh Bắc Ninh")
+    qtbot.waitUntil(lambda: demo_db.execute(
+        "SELECT body FROM case_events WHERE case_id = ? AND action = 'transfer'",
+        [second]).fetchone() == ("Sở TN&MT Bắc Ninh",), timeout=5000)
+
+
+def test_a_dispute_referred_to_the_mediation_team_from_the_intake(qtbot, window, demo_db):
+    from desk_app.core.cases.tracking import case_milestones
+
+    page = window.intake
+    page.full_name.setText("Hoàng Văn Nam")
+    select(page.id_kind, IdKind.KHONG)
+    page.address.setText("Thôn Đông, phường Nhân Hòa")
+    page.parts[0].summary.setPlainText("Tranh chấp lối đi chung giữa hai hộ liền kề ở Thôn Đông")
+    select(page.outcome, Outcome.MEDIATION)
+    assert page.outcome_body.isEnabled()
+    page.outcome_body.setText("Tổ hòa giải Thôn Đông")
+    result = _save(qtbot, page)
+    case_id = result.case_ids[0]
+    assert demo_db.execute("SELECT status FROM cases WHERE id = ?",
+                           [case_id]).fetchone() == ("mediation",)
+    keys = [m.milestone.key for m in case_milestones(demo_db, case_id, date.today())]
+    assert "mediation_follow_up" in keys
