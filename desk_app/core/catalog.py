@@ -135,8 +135,11 @@ def _units() -> tuple[dict[int, str], dict[int, tuple[str, int]]]:
     folder = Path(next(iter(spec.submodule_search_locations)))
     with open(folder / "data" / "nested-divisions.json", encoding="utf-8") as fh:
         nested = json.load(fh)
-    provinces_ = {p["code"]: p["name"] for p in nested}
-    communes_ = {w["code"]: (w["name"], p["code"]) for p in nested for w in p["wards"]}
+    # A few names carry a doubled space in the package's data ("Phường  Tân Lập"): printed
+    # on receipts and slips, they are written with one.
+    provinces_ = {p["code"]: " ".join(p["name"].split()) for p in nested}
+    communes_ = {w["code"]: (" ".join(w["name"].split()), p["code"])
+                 for p in nested for w in p["wards"]}
     return provinces_, communes_
 
 
