@@ -281,9 +281,24 @@ def test_the_administrator_edits_the_directory_in_settings(qtbot, window, demo_d
     assert tab.message.text() == messages.BODY_DUPLICATE.format(
         name="UBND tỉnh Bắc Ninh", other="Ủy ban nhân dân tỉnh Bắc Ninh")
     assert snapshot(demo_db) == before
+    # A new entry: the intake's body field offers it once it takes the focus again.
+    tab.name.setText("Hợp tác xã nông nghiệp Nhân Hòa")
+    select(tab.kind, "don_vi_su_nghiep")
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: "Đã ghi" in tab.message.text(), timeout=5000)
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None
     dialog.close()
+    page = window.intake
+    window.tabs.setCurrentWidget(page)
+    select(page.outcome, Outcome.GUIDED)
+    completer = page.outcome_box.body_completer
+    assert "Hợp tác xã nông nghiệp Nhân Hòa" not in {b.name for b in completer.bodies}
+    window.activateWindow()
+    page.outcome_body.setFocus()
+    qtbot.waitUntil(lambda: "Hợp tác xã nông nghiệp Nhân Hòa" in {
+        b.name for b in completer.bodies}, timeout=5000)
+    assert completer.names_for("hop tac xa nong")[:1] == ["Hợp tác xã nông nghiệp Nhân Hòa"]
 
 
 def test_a_transfer_picked_from_the_directory_then_again_in_another_spelling(qtbot, window,

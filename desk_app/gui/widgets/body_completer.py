@@ -4,7 +4,7 @@ match the start of any word of a name or alias, without tones and through abbrev
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from desk_app.core.bodies import Body, body_key
@@ -46,15 +46,31 @@ class BodyCompleter(QCompleter):
             self.complete()
 
 
+def _read_directory(db):
+    from desk_app.core.bodies import directory
+
+    return directory(db)
+
+
+class _Refresh(QObject):
+    """Reads the directory again when the field takes the focus: an entry the administrator
+    has just added in Cài đặt is offered without restarting."""
+
+    def __init__(self, completer: BodyCompleter, tasks):
+        super().__init__(completer)
+        self.completer, self.tasks = completer, tasks
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.FocusIn:
+            self.tasks.read(_read_directory, self.completer.set_bodies, lambda e: None)
+        return False
+
+
 def attach(edit: QLineEdit, tasks) -> BodyCompleter:
     """Give `edit` the directory's names, read on the reader thread."""
     completer = BodyCompleter(edit)
-
-    def job(db):
-        from desk_app.core.bodies import directory
-
-        return directory(db)
-
     if tasks is not None:
-        tasks.read(job, completer.set_bodies, lambda e: None)
+        tasks.read(_read_directory, completer.set_bodies, lambda e: None)
+        completer.refresh = _Refresh(completer, tasks)
+        edit.installEventFilter(completer.refresh)
     return completer
