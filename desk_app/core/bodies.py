@@ -39,7 +39,7 @@ _ABBREVIATIONS = {
     "nnmt": "nong nghiep moi truong", "nn": "nong nghiep", "gddt": "giao duc dao tao",
     "gd": "giao duc", "dt": "dao tao", "ldtbxh": "lao dong thuong binh xa hoi",
     "gtvt": "giao thong van tai", "khcn": "khoa hoc cong nghe", "vhttdl":
-    "van hoa the thao du lich",
+    "van hoa the thao du lich", "htx": "hop tac xa",
 }
 # Words that do not tell two bodies apart ("và", the country in "Mặt trận Tổ quốc Việt Nam").
 _FILLER = frozenset({"va", "viet", "nam"})
