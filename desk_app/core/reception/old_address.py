@@ -6,10 +6,10 @@ module suggests the new commune from the old text, offline, from the official ol
 that `vietnam-address-converter` ships (its table of 10,358 rows: old province / district /
 commune → new province / commune, version 10/2025).
 
-We read that package's data but not its matcher: its converter takes ~25 s to build and ~20 s
-more on its first address on the office PC class of machine (benchmarks/bench_old_address.py),
-while the index here builds in about a second. Build it off the GUI thread anyway
-(`warm_up`); every later lookup is a few dictionary probes.
+We read that package's data but not its matcher: its converter takes ~18 s to load and ~25 s
+more on its first address on the development machine (benchmarks/bench_channels.py), while the
+index here builds in under half a second. Build it off the GUI thread anyway (`warm_up`); every
+later lookup is a few dictionary probes.
 
 A commune split between several new ones (a merger that divided it) gives several candidates
 and no single suggestion: the officer picks. An address whose commune is not found gives the
