@@ -5,6 +5,7 @@ police tiles, the police step on a crowd case, and the directory in Cài đặt.
 
 from datetime import date, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
@@ -378,3 +379,37 @@ def test_a_dispute_referred_to_the_mediation_team_from_the_intake(qtbot, window,
                            [case_id]).fetchone() == ("mediation",)
     keys = [m.milestone.key for m in case_milestones(demo_db, case_id, date.today())]
     assert "mediation_follow_up" in keys
+
+
+@pytest.mark.parametrize("channel", ["buu_chinh", "cong_dvc", "website", "thu_dien_tu",
+                                     "duong_day_nong", "chuyen_den"])
+def test_every_channel_from_the_intake_form(qtbot, window, demo_db, channel):
+    """Each channel through the form's widgets: only its own fields shown, saved with the
+    acknowledgement channels.json gives it (or none)."""
+    from desk_app.core import catalog
+
+    page = window.intake
+    box = page.channel_box
+    select(box.channel, channel)
+    info = catalog.channel(channel)
+    shown = {name: widget.isVisibleTo(page) for name, widget in (
+        ("mailed_on", box.mailed_on), ("channel_ref", box.channel_ref),
+        ("source_body", box.source_body), ("source_doc_no", box.source_doc_no))}
+    assert shown == {name: name in info.fields for name in shown}
+    if "mailed_on" in info.fields:
+        box.mailed_on.setText((date.today() - timedelta(days=2)).strftime("%d/%m/%Y"))
+    if "channel_ref" in info.fields:
+        box.channel_ref.setText("0912000111" if channel == "duong_day_nong" else "G22-0001")
+    if "source_body" in info.fields:
+        box.source_body.setText("Thanh tra tỉnh Bắc Ninh")
+        box.source_doc_no.setText("45/TTr-TCD")
+    page.full_name.setText("Lý Thị Thu")
+    page.address.setText("Khu phố Niềm Xá, phường Nhân Hòa")
+    page.parts[0].summary.setPlainText("Phản ánh việc lấn chiếm vỉa hè đường Lý Thái Tổ")
+    result = _save(qtbot, page)
+    assert demo_db.execute("SELECT channel, channel_ref, source_body FROM visits WHERE id = ?",
+                           [result.visit_id]).fetchone()[0] == channel
+    if info.acknowledgement == "bao_nhan_don":
+        assert result.receipt_no and "/BNĐ-" in result.receipt_no
+    else:
+        assert result.receipt_no is None
