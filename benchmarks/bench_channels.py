@@ -1,4 +1,4 @@
-"""Benchmark 12: channels and old addresses (docs/channels.md).
+"""Benchmark 13: channels and old addresses (docs/channels.md).
 
 a. The old-address index (`core/reception/old_address.warm_up`): its first load in a fresh
    process (import of vietnam-address-converter's table + building the index), median of 3;
@@ -211,7 +211,7 @@ def intake(db_path: Path, work_dir: Path, forms_n: int, rounds: int = 3) -> dict
 def report(result: dict) -> list[str]:
     c, g, i = result["converter"], result["gui"], result["intake"]
     lines = [
-        "12. Channels and old addresses",
+        "13. Channels and old addresses",
         f"   old-address index, first load in a fresh process: median {c['first_load_median_s']:.2f} s"
         f" (runs: {', '.join(f'{x:.2f}' for x in c['first_load_s'])}); lookup median"
         f" {c['lookup_median_us']:.0f} µs, max {c['lookup_max_us']:.0f} µs",

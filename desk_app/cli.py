@@ -104,8 +104,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="tìm người, lượt tiếp, vụ việc (có dấu hay không dấu đều được)")
     p.add_argument("text", nargs="+", metavar="TỪ",
                    help="họ tên, số giấy tờ, điện thoại, địa chỉ hoặc nội dung")
-    p.add_argument("--limit", type=cli_errors.LIMIT, default=50, metavar="SỐ",
-                   help="số kết quả nhiều nhất (mặc định 50)")
+    p.add_argument("--limit", type=int, default=50, metavar="SỐ",
+                   help="số kết quả mỗi trang, từ 1 đến 500 (mặc định 50)")
+    p.add_argument("--page", type=int, default=1, metavar="TRANG",
+                   help="trang kết quả thứ mấy (mặc định 1: các kết quả khớp nhất, mới nhất)")
 
     p = sub.add_parser("receipt", help="in giấy biên nhận (mẫu 02/TCD) của một lượt tiếp")
     p.add_argument("visit_id", type=cli_errors.ROW_ID, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp (visit_id)")
@@ -215,6 +217,42 @@ def _open(args, *, create: bool = False):
     return db
 
 
+class _ReadOnly:
+    """A plain sqlite3 connection with what the core's read functions use of sqlite-utils'
+    Database (`execute`, `conn`)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def execute(self, sql: str, params=()):
+        return self.conn.execute(sql, params)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _read(args):
+    """For the commands that only read (search, dashboard, cases): a plain read-only sqlite3
+    connection when the database is current, which spares importing sqlite-utils, the
+    migrations and the write side of the core (docs/scale.md, “Start-up”); otherwise the
+    full opening, which upgrades the file first. Either way a folder without an office, a
+    file where the folder belongs or a damaged file is refused with the same one line
+    (`open_current` declines anything it has not seen closed cleanly, and `_open` says why)."""
+    from desk_app.core.storage.db import open_current
+
+    conn = open_current(_db_path(args, create=False))
+    if conn is None:
+        return _open(args)
+    db = _ReadOnly(conn)
+    _opened.append(db)
+    # require_office without the catalog's import (its names are not needed to read)
+    if db.execute("SELECT 1 FROM office WHERE id = 1").fetchone() is None:
+        from desk_app import messages
+
+        raise DeskError(messages.OFFICE_MISSING)
+    return db
+
+
 def _emit(args, payload, text_lines) -> None:
     """Print the result. Stored text never reaches the terminal as control characters (an
     escape sequence or a bidi override in old data would act, not show): text lines show
@@ -295,19 +333,9 @@ def cmd_intake(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from desk_app import messages
-    from desk_app.core.catalog import PETITION_KIND_LABELS
-    from desk_app.core.reception.search import search
+    from desk_app.cli_search import search_command
 
-    text = " ".join(args.text)
-    if not text.strip():
-        raise DeskError(messages.SEARCH_EMPTY)
-    rows = search(_open(args), text, args.limit)
-    lines = [f"{r.received_at[:10]}  {r.person_name}  [{PETITION_KIND_LABELS.get(r.petition_kind, '')}]"
-             f"  {r.summary}" + ("  [ĐÃ HỦY]" if r.cancelled else "") for r in rows] or [
-                 "Không tìm thấy kết quả."]
-    _emit(args, [asdict(r) for r in rows], lines)
-    return 0
+    return search_command(args, _read, _emit)
 
 
 def cmd_receipt(args) -> int:
@@ -422,8 +450,10 @@ COMMANDS.update({"receipt": cmd_receipt, "log": cmd_log, "slip": cmd_slip})
 
 
 def _case_command(name):
+    opener = _read if name in cli_cases.READ_ONLY else _open
+
     def run(args) -> int:
-        return cli_cases.COMMANDS[name](args, _open(args),
+        return cli_cases.COMMANDS[name](args, opener(args),
                                         lambda payload, lines: _emit(args, payload, lines))
     return run
 

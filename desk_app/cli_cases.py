@@ -162,3 +162,4 @@ def cmd_case(args, db, emit) -> int:
 
 
 COMMANDS = {"dashboard": cmd_dashboard, "cases": cmd_cases, "case": cmd_case}
+READ_ONLY = frozenset({"dashboard", "cases"})  # run on a plain read-only connection (cli._read)

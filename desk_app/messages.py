@@ -570,3 +570,11 @@ REPORT_OUT_FORMAT = "Tệp {path} phải có đuôi .xlsx (các biểu), .pdf (b
 REPORT_ISSUE_PDF_ONLY = "Chỉ báo cáo PDF mới được lấy số. Hãy ghi tệp .pdf hoặc bỏ --issue."
 REPORT_PERIOD_REQUIRED = ("Hãy ghi kỳ báo cáo: --period 2026-Q4 (quý), 2026-6M, 2026-9M, 2026 (năm) hoặc "
                           "2026-11-01..2026-11-30.")
+
+# ---- search and the log book at a million lines ---------------------------------------------
+SEARCH_LIMIT_RANGE = ("Mỗi trang kết quả có từ 1 đến {max} dòng (--limit). Để xem tiếp, dùng --page 2, "
+                      "--page 3…")
+SEARCH_PAGE_RANGE = "Số trang (--page) phải từ 1 đến {max}."
+SEARCH_MORE = "Còn kết quả: xem trang sau bằng --page {page}."
+SEARCH_NONE = "Không tìm thấy kết quả."
+SEARCH_PAGE_EMPTY = "Trang {page} không còn kết quả (các kết quả đã hết ở trang trước)."

@@ -89,8 +89,11 @@ class MainWindow(QMainWindow):
         self.case_windows: dict[int, object] = {}
         self.menu_actions = build_menus(self)
 
-        self.intake.saved.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
-        self.intake.attached.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
+        # A saved visit's lines are placed in the log shown; a case step or an attached
+        # petition changes what lines show, not which (docs/log.md).
+        self.intake.saved.connect(
+            lambda result: (self.log.lines_added(result.petition_ids), self._cases_stale()))
+        self.intake.attached.connect(lambda _: (self.log.rows_changed(), self._cases_stale()))
         self.intake.open_case.connect(self.open_case)
         self.intake.open_record.connect(self.open_record)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -366,7 +369,7 @@ class MainWindow(QMainWindow):
         window = self.case_windows.get(case_id)
         if window is None:
             window = CaseDialog(self.tasks, case_id, lambda: self.officer.currentData(), self)
-            window.changed.connect(lambda _: (self._cases_stale(), self.log.mark_stale()))
+            window.changed.connect(lambda _: (self._cases_stale(), self.log.rows_changed()))
             window.finished.connect(lambda _: self.case_windows.pop(case_id, None))
             self.case_windows[case_id] = window
         window.show()
@@ -386,7 +389,7 @@ class MainWindow(QMainWindow):
         # No accounts yet: every user may change the office's details. With accounts, pass
         # whether the signed-in user is an administrator.
         dialog = SettingsDialog(self.tasks, self, office_admin=True)
-        dialog.changed.connect(lambda: (self._cases_stale(), self.log.mark_stale(),
+        dialog.changed.connect(lambda: (self._cases_stale(), self.log.rows_changed(),
                                         self.schedule and self.schedule.mark_stale()))
         dialog.office_changed.connect(self._office_changed)
         dialog.open()

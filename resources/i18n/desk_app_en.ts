@@ -1117,6 +1117,22 @@ Viewing it is recorded. Reason:</translation>
         <translation>&amp;Export… (Ctrl+E)</translation>
     </message>
     <message>
+        <source>hơn %1</source>
+        <translation>more than %1</translation>
+    </message>
+    <message>
+        <source>đang đếm…</source>
+        <translation>counting…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 kết quả</source>
+        <translation>%1 / %2 results</translation>
+    </message>
+    <message>
+        <source>Xem thêm %1 kết quả</source>
+        <translation>Show %1 more results</translation>
+    </message>
+    <message>
         <source>Kết quả tìm kiếm cho “%1” (khớp nhất trước, rồi mới nhất trước)</source>
         <translation>Search results for “%1” (best match first, then newest first)</translation>
     </message>

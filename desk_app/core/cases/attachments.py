@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 from desk_app import messages
 from desk_app.core.cases.tracking import record_event
 from desk_app.core.errors import DeskError
-from desk_app.core.storage import failures
+from desk_app.core.storage import failures, uuids
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -134,7 +133,7 @@ def add_attachment(db: Database, data_dir: Path, case_id: int, source: str | Pat
                 messages.ATTACHMENT_COPY_FAILED.format(name=source.name)) from None
     with db.atomic():
         attachment_id = cast(int, db.table("case_attachments").insert({
-            "uuid": str(uuid.uuid4()), "case_id": case_id, "name": source.name,
+            "uuid": uuids.new_text(), "case_id": case_id, "name": source.name,
             "stored_name": stored_name, "sha256": digest, "size": size,
             "added_at": now.isoformat(timespec="seconds"), "officer_id": officer_id}).last_pk)
         record_event(db, case_id, "attachment", occurred_on=now.date(), officer_id=officer_id,

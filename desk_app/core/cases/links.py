@@ -8,7 +8,6 @@ again. Petitions, visits and events are never deleted, so nothing is lost either
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
@@ -17,6 +16,7 @@ from desk_app import messages
 from desk_app.core.cases.lifecycle import TERMINAL
 from desk_app.core.cases.tracking import record_event, refresh_case
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import uuids
 from desk_app.core.text import fold
 
 if TYPE_CHECKING:
@@ -155,11 +155,11 @@ def split_petition(db: Database, petition_id: int, *, officer_id: int | None = N
         person_id, topic, summary = db.execute(
             "SELECT person_id, topic, summary FROM petitions WHERE id = ?", [petition_id]).fetchone()
         new_case = cast(int, db.table("cases").insert({
-            "uuid": str(uuid.uuid4()), "person_id": person_id, "kind": kind, "topic": topic,
+            "uuid": uuids.new(), "person_id": person_id, "kind": kind, "topic": topic,
             "title": summary[:200], "status": "received", "opened_on": received.isoformat(),
             "created_at": stamp, "updated_at": stamp, "version": 1}).last_pk)
         db.table("case_events").insert({
-            "uuid": str(uuid.uuid4()), "case_id": new_case, "action": "receive",
+            "uuid": uuids.new(), "case_id": new_case, "action": "receive",
             "status_after": "received", "occurred_on": received.isoformat(), "entered_at": stamp,
             "officer_id": officer_id, "note": messages.CASE_SPLIT_NOTE.format(case=old_case),
             "data": f'{{"petition_id": {petition_id}, "from_case": {old_case}}}'})

@@ -9,7 +9,6 @@ waiting for a reply), so those read indexes only.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -20,10 +19,11 @@ from desk_app.core import limits
 from desk_app.core.bodies import same_body
 from desk_app.core.cases import follow_ups, lifecycle, mediation
 from desk_app.core.cases.calendar import WorkCalendar, fmt
-from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones
+from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones, rule_set_for
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
 from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.errors import Cancelled, DeskError
+from desk_app.core.storage import uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -295,10 +295,23 @@ def resolution_due(milestones: Iterable[Milestone]) -> date | None:
                  if m.key in RESOLUTION_KEYS and m.due_on is not None), None)
 
 
+def _resolution_started(st: _State) -> bool:
+    """Whether the case was ever accepted: only then does it cache the due date of a
+    resolution once it is finished (`_cache_row`)."""
+    return st.accepted_on is not None or st.first_resolution is not None
+
+
 def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: date,
                local: dict[str, int] | None = None) -> dict:
     due_on = due_key = rule_set = resolution = first_resolution = None
-    if st.received_on is not None:
+    finished = st.status in lifecycle.TERMINAL
+    if st.received_on is not None and finished and not _resolution_started(st):
+        # A finished case has no next due date, and one never accepted has no resolution
+        # period a decision met (periodic reports judge the decisions of accepted cases);
+        # its rule set follows from the day it was received alone. Most cases of a big
+        # office are such: recomputing all of them no longer counts their milestones.
+        rule_set = rule_set_for(st.received_on).name
+    elif st.received_on is not None:
         milestones = _all_milestones(kind, st, remote, cal, local)
         rule_set = milestones[0].rule_set if milestones else None
         # Periodic reports judge decisions against it (core/reports, "on time").
@@ -311,7 +324,7 @@ def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: da
                 complexity=complexity, extensions=extensions, suspensions=suspensions,
                 decided_on=st.first_decision_on), cal, local_periods=local))
             first_resolution = first.isoformat() if first else None
-        if st.status not in lifecycle.TERMINAL:
+        if not finished:
             due_on, due_key = next_due(judge(milestones, st, today))
     return {"status": st.status, "is_open": int(st.status not in lifecycle.TERMINAL),
             "complexity": st.complexity, "instance": st.instance, "flags": st.flags,
@@ -500,7 +513,7 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
             data = police_data(body, data.get("informed_at"), now)
         data_json = json.dumps(data, ensure_ascii=False, sort_keys=True)
         event_id = cast(int, db.table("case_events").insert({
-            "uuid": str(uuid.uuid4()), "case_id": case_id, "action": action,
+            "uuid": uuids.new(), "case_id": case_id, "action": action,
             "status_after": status, "occurred_on": occurred_on.isoformat(),
             "entered_at": now.isoformat(timespec="seconds"), "officer_id": officer_id,
             "body": body, "doc_no": doc_no, "note": note, "data": data_json,
@@ -597,7 +610,7 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
     Called inside the intake transaction. `known_on`: the day the complainant knew of the act
     complained of (Complaints Law art. 9), kept on the receive event."""
     case_id = cast(int, db.table("cases").insert({
-        "uuid": str(uuid.uuid4()), "person_id": person_id, "kind": kind, "topic": topic,
+        "uuid": uuids.new(), "person_id": person_id, "kind": kind, "topic": topic,
         "title": clean(title)[:200], "status": "received",
         "opened_on": received_at.date().isoformat(), "created_at": stamp, "updated_at": stamp,
         "version": 1,
@@ -624,7 +637,7 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
     db.conn.executemany(
         "INSERT INTO case_events (uuid, case_id, action, status_after, occurred_on, entered_at,"
         " officer_id, body, doc_no, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(str(uuid.uuid4()), case_id, a, s, day, stamp, officer_id, b, n, d)
+        [(uuids.new(), case_id, a, s, day, stamp, officer_id, b, n, d)
          for a, s, b, n, d in events])
     _write_cache(db, case_id, kind, replay((a, s, day, d) for a, s, _b, _n, d in events),
                  today or received_at.date())

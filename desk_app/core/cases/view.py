@@ -13,14 +13,16 @@ from typing import TYPE_CHECKING
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.cases import lifecycle
-from desk_app.core.cases.attachments import Attachment, case_attachments
-from desk_app.core.cases.dialogues import Dialogue, case_dialogues
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS, flag_names
-from desk_app.core.cases.tracking import CaseEvent, CaseMilestone, case_events, case_milestones
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import uuids
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from desk_app.core.cases.attachments import Attachment
+    from desk_app.core.cases.dialogues import Dialogue
+    from desk_app.core.cases.tracking import CaseEvent, CaseMilestone
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,12 @@ class CaseDetail:
 
 
 def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -> CaseDetail:
+    # Imported here: `desk-app cases` needs only case_rows, and these bring the deadline
+    # engine (docs/scale.md, “Start-up”).
+    from desk_app.core.cases.attachments import case_attachments
+    from desk_app.core.cases.dialogues import case_dialogues
+    from desk_app.core.cases.tracking import case_events, case_milestones
+
     row = db.execute(
         """SELECT c.uuid, c.kind, c.topic, c.title, c.status, c.opened_on, c.closed_on,
                   c.complexity, c.instance, c.flags, c.due_on, o.full_name, c.merged_into,
@@ -108,7 +116,7 @@ def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -
         f" OR visit_id IN ({marks or 'NULL'}) ORDER BY issued_at", [case_id, *visits]))
     full_address = ", ".join(x for x in (address, catalog.commune_label(commune)) if x)
     return CaseDetail(
-        id=case_id, uuid=uuid_, kind=kind, kind_label=catalog.PETITION_KIND_LABELS.get(kind, kind),
+        id=case_id, uuid=uuids.text(uuid_) or "", kind=kind, kind_label=catalog.PETITION_KIND_LABELS.get(kind, kind),
         topic=catalog.topic_name(topic), title=title, status=status,
         status_label=lifecycle.status_label(status, kind), opened_on=opened,
         closed_on=closed, complexity=complexity, complexity_label=COMPLEXITY_LABELS[complexity],

@@ -6,6 +6,7 @@ document can be stored with what it printed and reprinted identically later (reg
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from sqlite_utils import Database
@@ -257,6 +258,28 @@ def log_rows_for_print(db: Database, date_from: date, date_to: date, *,
     ids = log_ids(db, LogFilter(date_from=date_from, date_to=date_to, sort="received_at",
                                 descending=False, channel=book))
     return log_rows(db, ids, frozenset(ids) if reveal else frozenset())
+
+
+def log_lines_for_print(db: Database, date_from: date, date_to: date, *,
+                        reveal: bool = False, batch: int = 1000,
+                        book: str = "visit") -> tuple[int, Iterator[LogRow]]:
+    """`log_rows_for_print` for an export of any length: the number of lines, and the lines
+    read from the database `batch` at a time as they are consumed (a year of a province's
+    log is 100,000 lines: their ids are 0.8 MB, their rows several hundred)."""
+    if date_from > date_to:
+        raise DeskError(messages.LOG_RANGE_REVERSED.format(
+            start=date_from.strftime("%d/%m/%Y"), end=date_to.strftime("%d/%m/%Y")))
+    if book not in BOOKS:
+        raise DeskError(messages.LOG_BOOK_UNKNOWN.format(book=book, choices=", ".join(BOOKS)))
+    ids = log_ids(db, LogFilter(date_from=date_from, date_to=date_to, sort="received_at",
+                                descending=False, channel=book))
+
+    def lines() -> Iterator[LogRow]:
+        for start in range(0, len(ids), batch):
+            chunk = ids[start:start + batch]
+            yield from log_rows(db, chunk, frozenset(chunk) if reveal else frozenset())
+
+    return len(ids), lines()
 
 
 def log_cells(row: LogRow) -> tuple:

@@ -26,7 +26,6 @@ import hashlib
 import hmac
 import json
 import secrets
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -46,6 +45,7 @@ from desk_app.core.documents.data import (
 from desk_app.core.documents.receipt import render_receipt
 from desk_app.core.documents.refusal import render_refusal
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import uuids
 
 RENDERERS: dict[str, Callable[..., bytes]] = {
     RECEIPT_KIND: render_receipt,
@@ -117,7 +117,7 @@ def issue(db: Database, kind: str, *, year: int | None = None, subject: str, pay
         digest = hashlib.sha256(pdf).hexdigest()
         issued_at = now.isoformat()
         doc_id = cast(int, db.table("issued_documents").insert({
-            "uuid": str(uuid.uuid4()), "kind": kind, "year": year, "seq": seq, "number": number,
+            "uuid": uuids.new(), "kind": kind, "year": year, "seq": seq, "number": number,
             "visit_id": visit_id, "case_id": case_id, "issued_at": issued_at, "sha256": digest,
             "subject": subject, "payload": text,
         }).last_pk)

@@ -12,7 +12,6 @@ current details, they are corrected too (and the change joins the person's histo
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
@@ -43,6 +42,7 @@ from desk_app.core.reception.identity import (
     snapshot_values,
 )
 from desk_app.core.reception.intake import check_person
+from desk_app.core.storage import uuids
 from desk_app.core.text import fold
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def _record(db: Database, visit_id: int, *, field: str, old, new, reason: str,
             officer_id: int | None, stamp: str, petition_id: int | None = None,
             rep: int = 0) -> int:
     return cast(int, db.table("record_corrections").insert({
-        "uuid": str(uuid.uuid4()), "visit_id": visit_id, "petition_id": petition_id,
+        "uuid": uuids.new_text(), "visit_id": visit_id, "petition_id": petition_id,
         "rep_ord": rep - 1 if rep else None, "field": field, "old_value": old, "new_value": new,
         "reason": reason, "officer_id": officer_id, "corrected_at": stamp}).last_pk)
 
@@ -337,6 +337,9 @@ def correct_entry(db: Database, visit_id: int, key: str, value: str | None, reas
                                                  [officer_id]).fetchone() is None:
             raise DeskError(messages.OFFICER_UNKNOWN.format(value=officer_id), field="officer")
         parsed = parse_value(target.field, value)
+        # The index keeps no text: what it holds for these lines is rebuilt from the tables
+        # before the change, so it can be taken out after.
+        indexed = search_index.documents(db, [r[0] for r in _petitions(db, visit_id)])
         if target.scope == "person":
             correction_id = _correct_person(db, visit, target, parsed, reason, officer_id, stamp)
         elif target.scope == "petition":
@@ -347,7 +350,7 @@ def correct_entry(db: Database, visit_id: int, key: str, value: str | None, reas
                                            stamp)
         db.execute("UPDATE visits SET corrected_at = ?, version = version + 1 WHERE id = ?",
                    [stamp, visit_id])
-        search_index.index_petitions(db, [r[0] for r in _petitions(db, visit_id)])
+        search_index.replace_documents(db, indexed)
     return correction_id
 
 

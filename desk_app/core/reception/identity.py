@@ -13,14 +13,14 @@ costs one snapshot, not one per visit.
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from desk_app.core import catalog
 from desk_app.core.model import PersonForm
-from desk_app.core.text import clean, fold
+from desk_app.core.storage import uuids
+from desk_app.core.text import clean, collation_key, fold
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -98,6 +98,8 @@ def snapshot_values(db: Database, identity_id: int) -> dict:
 
 def add_snapshot(db: Database, person_id: int, values: dict, stamp: str) -> int:
     row = {k: values[k] for k in _COLUMNS}
+    # The log sorts the lines of this visit by it (Vietnamese order, migration 0013).
+    row["sort_key"] = collation_key(values["full_name"])
     return cast(int, db.table("identity_snapshots").insert(
         {**row, "person_id": person_id, "recorded_at": stamp}).last_pk)
 
@@ -156,7 +158,7 @@ def record_person(db: Database, person: PersonForm, stamp: str) -> Recorded:
             " ORDER BY id LIMIT 1", [values["name_key"], values["address"]]).fetchone()
     if existing is None:
         person_id = cast(int, db.table("persons").insert({
-            **values, "uuid": str(uuid.uuid4()), "created_at": stamp, "updated_at": stamp,
+            **values, "uuid": uuids.new(), "created_at": stamp, "updated_at": stamp,
             "version": 1}).last_pk)
         identity_id = add_snapshot(db, person_id, values, stamp)
         db.execute("UPDATE persons SET identity_id = ? WHERE id = ?", [identity_id, person_id])

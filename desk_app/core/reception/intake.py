@@ -35,6 +35,7 @@ from desk_app.core.reception.channels import (
 )
 from desk_app.core.reception.identity import log_changes, normalize_phone, record_person
 from desk_app.core.reception.ids import check_cccd
+from desk_app.core.storage import uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -325,7 +326,7 @@ def recorded_intake(db: Database, intake_id: str) -> Registered | None:
                            [row[0]]).fetchall()
     receipt = db.execute("SELECT number FROM issued_documents WHERE visit_id = ? AND kind IN (?, ?)"
                          " ORDER BY id LIMIT 1", [row[0], RECEIPT_KIND, ACK_KIND]).fetchone()
-    return Registered(row[0], row[1], row[2], tuple(p[0] for p in petitions),
+    return Registered(row[0], uuids.text(row[1]) or "", row[2], tuple(p[0] for p in petitions),
                       tuple(p[1] for p in petitions if p[1] is not None),
                       receipt[0] if receipt else None, already_recorded=True)
 
@@ -353,7 +354,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
         who = record_person(db, form.person, stamp)
         person_id = who.person_id
         agent = record_person(db, form.agent, stamp) if form.agent is not None else None
-        visit_uuid = str(uuid.uuid4())
+        visit_uuid = uuids.new()
         visit = is_visit(form)
         visit_id = cast(int, db.table("visits").insert({
             "uuid": visit_uuid, "received_at": received,
@@ -411,7 +412,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
                     known_on=part.known_on, receive_data=arrived, police=police)
                 case_ids.append(case_id)
             petition_ids.append(cast(int, db.table("petitions").insert({
-                "uuid": str(uuid.uuid4()), "visit_id": visit_id, "person_id": person_id,
+                "uuid": uuids.new(), "visit_id": visit_id, "person_id": person_id,
                 "case_id": case_id, "log_year": year, "log_no": log_no, "kind": str(part.kind),
                 "topic": part.topic, "summary": clean(part.summary), "received_at": received,
                 "signatories": form.crowd_size, "created_at": stamp, "version": 1,
@@ -427,12 +428,12 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
                             " WHERE kind = ? AND year = ?", [ack, year])
             receipt_no = NUMBER_FORMATS[ack].format(seq=seq)  # Decree 30/2020: two digits
             db.table("issued_documents").insert({
-                "uuid": str(uuid.uuid4()), "kind": ack, "year": year, "seq": seq,
+                "uuid": uuids.new(), "kind": ack, "year": year, "seq": seq,
                 "number": receipt_no, "visit_id": visit_id, "issued_at": stamp,
             })
         # Earlier lines keep the identity they recorded (their snapshots): only this visit's
         # lines are indexed, even when the person's details changed.
         search_index.index_petitions(db, petition_ids)
-    return Registered(visit_id, visit_uuid, person_id, tuple(petition_ids), tuple(case_ids),
-                      receipt_no)
+    return Registered(visit_id, uuids.text(visit_uuid) or "", person_id, tuple(petition_ids),
+                      tuple(case_ids), receipt_no)
 

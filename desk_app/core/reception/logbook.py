@@ -1,15 +1,14 @@
 """The reception log book (Sổ tiếp công dân, form 03/TCD) as sorted id lists and pages of rows.
 
-Big lists (docs/architecture.md): the sorted, filtered list of petition ids is computed in SQL
-(an index per sortable column), and rows are fetched a page at a time with `id IN (…)`.
+Big lists (docs/architecture.md, docs/log.md): the sorted, filtered list of petition ids comes
+from log_order.py (the first screen at once, the rest after), and rows are fetched a page at a
+time with `id IN (…)`.
 """
 
 from __future__ import annotations
 
-import json
-from array import array
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desk_app import messages
@@ -18,109 +17,13 @@ from desk_app.core.cases.lifecycle import status_label
 from desk_app.core.cases.log_steps import later_steps
 from desk_app.core.errors import DeskError
 from desk_app.core.model import LogRow, Outcome
+from desk_app.core.reception.log_order import SORTS, LogFilter, fetch_ids, log_ids, log_sql
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-# Sort keys the log offers, each backed by an index; name, officer and crowd size are served
-# by KEYED_SORTS only.
-SORTS = {
-    "received_at": "p.received_at {d}, p.id {d}",
-    "log_no": "p.log_year {d}, p.log_no {d}",
-    "kind": "p.kind {d}, p.received_at DESC, p.id DESC",
-}
-# The same orders over petition_log_keys (k), which triggers keep in step with the visit's
-# reception kind, officer and crowd size and the person's name (migration 0003): filtering or
-# sorting by those is then one index scan, not a join per line (a million lines: 0.5-1 s →
-# 50-200 ms).
-KEYED_SORTS = {
-    "received_at": "k.received_at {d}, k.petition_id {d}",
-    "log_no": "p.log_year {d}, p.log_no {d}",
-    "kind": "p.kind {d}, k.received_at DESC, k.petition_id DESC",
-    "name": "k.name_key {d}, k.petition_id DESC",
-    "crowd_size": "k.crowd_size {d}, k.received_at DESC, k.petition_id DESC",
-    "officer": "k.officer_id {d}, k.received_at DESC, k.petition_id DESC",
-}
-
-
-@dataclass(frozen=True)
-class LogFilter:
-    date_from: date | None = None
-    date_to: date | None = None
-    reception_kind: str | None = None
-    petition_kind: str | None = None
-    officer_id: int | None = None
-    # How the petitions arrived (docs/channels.md): "visit" the log book 03/TCD (receptions),
-    # "no_visit" the book of petitions received without a visit, or one channel code.
-    channel: str | None = None
-    sort: str = "received_at"
-    descending: bool = True
-
-
-def log_sql(flt: LogFilter = LogFilter()) -> tuple[str, list]:
-    """The query (one column, `id`) listing the log's petition ids in order, and its parameters."""
-    sort = flt.sort if flt.sort in KEYED_SORTS else "received_at"
-    keyed = bool(flt.reception_kind) or flt.officer_id is not None or sort not in SORTS
-    t, pid = ("k", "k.petition_id") if keyed else ("p", "p.id")
-    where: list[str] = []
-    params: list[str | int] = []
-    if flt.date_from:
-        where.append(f"{t}.received_at >= ?")
-        params.append(flt.date_from.isoformat())
-    if flt.date_to:
-        where.append(f"{t}.received_at < date(?, '+1 day')")
-        params.append(flt.date_to.isoformat())
-    if flt.petition_kind:
-        where.append("p.kind = ?")
-        params.append(flt.petition_kind)
-    if flt.channel == "visit":
-        where.append("p.arrival = 'truc_tiep'")
-    elif flt.channel == "no_visit":
-        where.append("p.arrival <> 'truc_tiep'")
-    elif flt.channel:
-        where.append("p.arrival = ?")
-        params.append(flt.channel)
-    if flt.reception_kind:
-        where.append("k.reception_kind = ?")
-        params.append(flt.reception_kind)
-    if flt.officer_id is not None:
-        where.append("k.officer_id = ?")
-        params.append(flt.officer_id)
-    order = (KEYED_SORTS if keyed else SORTS)[sort].format(d="DESC" if flt.descending else "ASC")
-    narrowed = (bool(flt.reception_kind) or flt.officer_id is not None or bool(flt.petition_kind)
-                or (bool(flt.channel) and flt.channel != "visit"))
-    served = sort == "received_at" or (sort == "officer" and flt.officer_id is not None) or (
-        sort == "kind" and not keyed)  # the filter's own index gives this order
-    if narrowed and not served:
-        # Filter first, then sort what is left: left to itself SQLite may walk the whole sort
-        # index and test every line (reception kind + sort by name: 1.6 s instead of 0.2 s).
-        order = "+" + order
-    if keyed:
-        sql = f"SELECT {pid} AS id FROM petition_log_keys k"
-        if flt.petition_kind or flt.channel or order.lstrip("+").startswith("p."):
-            sql += " JOIN petitions p ON p.id = k.petition_id"
-    else:
-        sql = f"SELECT {pid} AS id FROM petitions p"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return sql + f" ORDER BY {order}", params
-
-
-def fetch_ids(db: Database, sql: str, params: list | tuple = ()) -> array:
-    """The `id` column of an ordered query as array('q'), fast for a million ids.
-
-    A Python tuple per row costs ~0.25 s per million; one group_concat string parsed by json
-    costs ~0.1 s. group_concat reads a subquery in its ORDER BY order: SQLite neither flattens
-    nor drops a subquery's ORDER BY under an order-sensitive aggregate (its ticket #2942).
-    """
-    row = db.conn.execute(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()
-    if not row or row[0] is None:
-        return array("q")
-    return array("q", json.loads(f"[{row[0]}]"))
-
-
-def log_ids(db: Database, flt: LogFilter = LogFilter()) -> array:
-    return fetch_ids(db, *log_sql(flt))
+# Which lines, in which order: log_order.py (re-exported: callers import them from here).
+__all__ = ["SORTS", "LogFilter", "fetch_ids", "log_ids", "log_rows", "log_sql"]
 
 
 # True when the line's visit brings a denunciation: every line of it is then protected

@@ -14,7 +14,6 @@ directions are fixed.
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
@@ -28,6 +27,7 @@ from desk_app.core.schedule.hosts import check_officer
 from desk_app.core.schedule.model import HOSTED, KIND_PHRASES, STATUSES, SessionRow
 from desk_app.core.schedule.sessions import SLACK
 from desk_app.core.schedule.views import get_session
+from desk_app.core.storage import uuids
 from desk_app.core.text import clean, fold
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ def book(db: Database, session_id: int, case_id: int, note: str = "",
         raise DeskError(messages.SCHEDULE_BOOK_TWICE.format(id=case_id, day=fmt(s.day)))
     with db.atomic():
         return cast(int, db.table("session_bookings").insert({
-            "uuid": str(uuid.uuid4()), "session_id": session_id, "case_id": case_id,
+            "uuid": uuids.new_text(), "session_id": session_id, "case_id": case_id,
             "note": clean(note), "booked_at": _stamp(now)}).last_pk)
 
 
@@ -235,7 +235,7 @@ def _upsert_reception(db: Database, session_id: int, case_id: int | None, visit_
                        [session_id, key]).fetchone()
     if found is None:
         db.table("session_receptions").insert({
-            "uuid": str(uuid.uuid4()), "session_id": session_id, "case_id": case_id,
+            "uuid": uuids.new_text(), "session_id": session_id, "case_id": case_id,
             "visit_id": visit_id, "received": int(received), "presented": presented or "",
             "updated_at": _stamp(now)})
     else:
@@ -260,7 +260,7 @@ def add_direction(db: Database, session_id: int, case_id: int, text: str, due_on
     if assignee_id is not None:
         check_officer(db, assignee_id, "assignee")
     case_state(db, case_id)
-    key = str(uuid.uuid4())
+    key = uuids.new_text()
     host = s.actual_host_id or s.host_id
     with db.atomic():
         event_id = record_event(

@@ -14,7 +14,6 @@ than 10 years, two live sessions of one host that overlap.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -34,6 +33,7 @@ from desk_app.core.schedule.model import (
     SeriesForm,
     SessionForm,
 )
+from desk_app.core.storage import uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ def _default_place(db: Database, place: str) -> str:
 
 def _row(db: Database, form: SessionForm, host_id: int | None, stamp: str, **extra) -> dict:
     values = {
-        "uuid": str(uuid.uuid4()), "kind": form.kind, "starts_at": _iso(form.starts_at),
+        "uuid": uuids.new_text(), "kind": form.kind, "starts_at": _iso(form.starts_at),
         "ends_at": _iso(form.ends_at), "host_id": host_id,
         "place": _default_place(db, form.place),
         "participants": json.dumps(_texts(form.participants), ensure_ascii=False),
@@ -232,7 +232,7 @@ def add_series(db: Database, form: SeriesForm, now: datetime | None = None) -> S
     participants = json.dumps(_texts(form.participants), ensure_ascii=False)
     with db.atomic():
         series_id = cast(int, db.table("session_series").insert({
-            "uuid": str(uuid.uuid4()), "kind": form.kind, "rule": rule,
+            "uuid": uuids.new_text(), "kind": form.kind, "rule": rule,
             "first_day": form.first_day.isoformat(), "last_day": last_day.isoformat(),
             "start_time": start.isoformat("minutes"), "end_time": end.isoformat("minutes"),
             "holiday_policy": form.holiday_policy, "host_id": host_id,
@@ -253,7 +253,7 @@ def _occurrence_row(series_id: int, kind: str, o: recurrence.Occurrence, start: 
                     host_id: int | None, place: str, participants: str, content: str,
                     stamp: str) -> dict:
     day = o.day or o.rule_day
-    return {"uuid": str(uuid.uuid4()), "series_id": series_id, "series_day": o.rule_day.isoformat(),
+    return {"uuid": uuids.new_text(), "series_id": series_id, "series_day": o.rule_day.isoformat(),
             "kind": kind, "starts_at": _iso(datetime.combine(day, start)),
             "ends_at": _iso(datetime.combine(day, end)), "host_id": host_id, "place": place,
             "participants": participants, "content": content,
@@ -391,7 +391,7 @@ def postpone_session(db: Database, session_id: int, starts_at: datetime, ends_at
                                   "reason_code", "reason", "police_informed_at",
                                   "police_contact")}
         new_id = cast(int, db.table("sessions").insert({
-            **keep, "uuid": str(uuid.uuid4()), "starts_at": a, "ends_at": b, "status": "planned",
+            **keep, "uuid": uuids.new_text(), "starts_at": a, "ends_at": b, "status": "planned",
             "moved_from": s["starts_at"], "edited": 1, "created_at": stamp, "updated_at": stamp,
             "version": 1}).last_pk)
         db.execute("INSERT INTO session_officers SELECT ?, officer_id FROM session_officers"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def init_office(db: Database, province_code: int, commune_code: int, *, name: st
     now = now or datetime.now()
     with db.atomic():
         db.table("office").insert({
-            "id": 1, "uuid": str(uuid.uuid4()),
+            "id": 1, "uuid": uuids.new_text(),
             "office_code": f"{province_code:02d}-{commune_code:05d}",
             "province_code": province_code, "commune_code": commune_code,
             "name": clean(name) or default_name, "parent_name": clean(parent_name) or default_parent,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.errors import DeskError
+from desk_app.core.errors import Cancelled, DeskError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -76,22 +76,41 @@ def all_settings(db: Database) -> dict[str, str]:
     return {key: stored.get(key, default) for key, default in DEFAULTS.items()}
 
 
-# Settings that change due dates: saving one recomputes every case.
+# Settings that change due dates: saving one recomputes the open cases it can move.
 RECOMPUTE_KEYS = frozenset({"petition_target_days", "culture_day_off", "mediation_follow_up_days"})
 
 
-def put_many(db: Database, values: dict[str, str],
+def put_many(db: Database, values: dict[str, str], *,
              progress: Callable[[int, int], None] | None = None,
              cancel: Callable[[], bool] | None = None) -> bool:
-    """Save several settings in one transaction; True if the cases were recomputed.
-    `progress` and `cancel` are handed to the recompute (a cancel rolls everything back)."""
-    from desk_app.core.cases.tracking import recompute_all
+    """Save several settings in one transaction; True if cases were recomputed. A change to a
+    period recomputes the open cases it can move, afterwards, in short transactions
+    (cases/recompute.py; `progress`, and `cancel()` returning true puts the old values back
+    and raises `Cancelled`)."""
+    from desk_app.core.cases import recompute
 
     with db.atomic():
-        changed = {k for k, v in values.items() if get(db, k) != str(v).strip()}
+        stored = dict(db.execute("SELECT key, value FROM settings").fetchall())
+        before = {k: get(db, k) for k in values}
+        changed = {k for k, v in values.items() if before[k] != str(v).strip()}
         for key, value in values.items():
             put(db, key, value)
-        if changed & RECOMPUTE_KEYS:
-            recompute_all(db, progress=progress, cancel=cancel)
-            return True
-    return False
+        if not changed & RECOMPUTE_KEYS:
+            return False
+        cases = recompute.moved_by_settings(
+            db, {k: (before[k], get(db, k)) for k in changed & RECOMPUTE_KEYS})
+        recompute.mark_pending(db)
+    try:
+        recompute.recompute_cases(db, cases, progress=progress, cancel=cancel)
+    except Cancelled:
+        with db.atomic():
+            for key in changed:
+                if key in stored:
+                    db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                               [key, stored[key]])
+                else:
+                    db.execute("DELETE FROM settings WHERE key = ?", [key])
+            recompute.mark_pending(db)
+        recompute.recompute_cases(db, cases)
+        raise
+    return True

@@ -36,7 +36,8 @@ def test_upgrade_from_0006_keeps_every_line_a_reception(tmp_path):
                        mailed_on=date(2026, 11, 18))
         assert list(log_ids(db, LogFilter(channel="no_visit"))) == list(reg.petition_ids)
         code = bodies.save_body(db, code=None, name="Hợp tác xã nông nghiệp Nhân Hòa")
-        assert bodies.find(db, "HTX nông nghiệp Nhân Hòa") is None
+        assert bodies.find(db, "HTX nông nghiệp Nhân Hòa").code == code  # HTX: hợp tác xã
+        assert bodies.find(db, "HTX Nhân Hòa") is None
         assert bodies.find(db, "Hợp tác xã nông nghiệp Nhân Hòa").code == code
         record_event(db, reg.case_ids[0], "note", occurred_on=NOW.date(), note="Đã gọi điện",
                      now=NOW)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import uuid
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from desk_app.core.cases.tracking import record_event
 from desk_app.core.opening import AFTER_STEPS, open_db
 from desk_app.core.reports.engine import build_report
 from desk_app.core.reports.periods import parse_period
+from desk_app.core.storage import uuids
 from desk_app.core.storage.migrations import known_steps, migrations
 from tests.support import register
 
@@ -36,7 +38,8 @@ def _database_before(tmp_path: Path) -> Path:
     db.execute(f"PRAGMA user_version = {steps.index(STEP)}")
     db.conn.commit()
     for key, job in AFTER_STEPS.items():
-        if key != "recompute_due" and db.execute(
+        # Left to after the upgrade: today's recompute and search index expect today's schema.
+        if key not in ("recompute_due", "search_reindex") and db.execute(
                 "SELECT value FROM meta WHERE key = ?", [key]).fetchone() == ("1",):
             job(db)
     assert "first_outcome" not in {r[1] for r in db.execute("PRAGMA table_info(cases)")}
@@ -47,10 +50,16 @@ def _database_before(tmp_path: Path) -> Path:
                                        ("withdraw", "2026-01-20"))):
         db.execute("INSERT INTO case_events (uuid, case_id, action, status_after, occurred_on,"
                    " entered_at) VALUES (?, ?, ?, 'accepted', ?, ?)",
-                   [f"e{n}", first[0], action, max(day, first[1]), "2026-01-20T10:00:00"])
+                   [str(uuid.UUID(int=n + 1)), first[0], action, max(day, first[1]),
+                    "2026-01-20T10:00:00"])
     db.conn.commit()
     db.close()
     return path
+
+
+def _texts(rows: list) -> list:
+    """Rows with their uuids as text: stored as 16 bytes since 0014_compact_storage."""
+    return [tuple(uuids.text(v) if isinstance(v, bytes) else v for v in row) for row in rows]
 
 
 def test_upgrade_fills_and_keeps_the_first_step(tmp_path):
@@ -68,10 +77,10 @@ def test_upgrade_fills_and_keeps_the_first_step(tmp_path):
     for table, rows in before.items():
         # Later steps may add columns (0016_channels adds some to visits): the columns the
         # rows had keep their values.
-        after = db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+        after = _texts(db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall())
         assert [r[:len(b)] for r, b in zip(after, rows, strict=True)] == rows, table
-    assert db.execute("SELECT id, uuid, kind, topic, title, opened_on FROM cases ORDER BY id"
-                      ).fetchall() == cases
+    assert _texts(db.execute("SELECT id, uuid, kind, topic, title, opened_on FROM cases"
+                             " ORDER BY id").fetchall()) == cases
     assert db.execute("SELECT value FROM meta WHERE key = 'recompute_due'").fetchone() == ("0",)
     for case_id, first, first_on in db.execute(
             "SELECT id, first_outcome, first_outcome_on FROM cases").fetchall():
