@@ -413,3 +413,26 @@ def test_every_channel_from_the_intake_form(qtbot, window, demo_db, channel):
         assert result.receipt_no and "/BNĐ-" in result.receipt_no
     else:
         assert result.receipt_no is None
+
+
+def test_ctrl_p_after_a_letter_shows_its_acknowledgement(qtbot, window, demo_db):
+    from desk_app.gui.printing import DocumentDialog
+
+    page = window.intake
+    select(page.channel_box.channel, Channel.CONG_DVC)
+    page.channel_box.channel_ref.setText("G22.99-261201-0007")
+    page.full_name.setText("Trương Văn Kiên")
+    page.address.setText("Thôn Khúc Toại")
+    page.parts[0].summary.setPlainText("Kiến nghị lắp đèn chiếu sáng ngõ 7 Thôn Khúc Toại")
+    result = _save(qtbot, page)
+    assert page.print_last() is True
+
+    def shown():
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, DocumentDialog) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=15000)
+    document = shown()[0]
+    assert document.windowTitle().startswith("Giấy báo đã nhận đơn")
+    assert result.receipt_no.endswith("/BNĐ-TCD")
+    document.close()

@@ -31,7 +31,7 @@ from desk_app.core.model import IdKind, IntakeForm, KnownPerson, ReceptionKind, 
 from desk_app.core.reception.ids import parse_qr_line
 from desk_app.core.reception.people import find_person
 from desk_app.gui import style
-from desk_app.gui.documents import print_document
+from desk_app.gui.documents import ACK_TITLE, print_document
 from desk_app.gui.widgets.agent_box import AgentBox
 from desk_app.gui.widgets.channel_box import ChannelBox
 from desk_app.gui.widgets.content_box import ContentBox, PartEditor
@@ -226,7 +226,8 @@ class IntakePage(QWidget):
                                     "(đường dây nóng, cơ quan khác chuyển đến)."))
             return False
         kind = "receipt" if self.last_saved.receipt_no else "refusal"
-        print_document(self, self.tasks, kind, self.last_saved.visit_id)
+        print_document(self, self.tasks, kind, self.last_saved.visit_id,
+                       titles=self._titles(self.last_saved.receipt_no))
         return True
 
     def reset(self) -> None:
@@ -481,7 +482,13 @@ class IntakePage(QWidget):
     def _message_link(self, link: str) -> None:
         kind, visit = link.split(":")
         if kind in ("receipt", "refusal"):
-            print_document(self, self.tasks, kind, int(visit))
+            number = self.last_saved.receipt_no if self.last_saved else None
+            print_document(self, self.tasks, kind, int(visit), titles=self._titles(number))
+
+    @staticmethod
+    def _titles(number: str | None) -> tuple[str, str] | None:
+        """A letter's acknowledgement ("01/BNĐ-TCD") is shown and saved under its own name."""
+        return ACK_TITLE if number and "/BNĐ-" in number else None
 
     def _offer_duplicates(self, result: Registered) -> None:
         self.duplicates.setVisible(False)
