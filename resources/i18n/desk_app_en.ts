@@ -1137,6 +1137,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>Search results for “%1” (best match first, then newest first)</translation>
     </message>
     <message>
+        <source>In lại giấy báo đã nhận đơn…</source>
+        <translation>Reprint the acknowledgement of receipt…</translation>
+    </message>
+    <message>
         <source>Đính chính…</source>
         <translation>Correct…</translation>
     </message>

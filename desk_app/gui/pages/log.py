@@ -26,7 +26,7 @@ from desk_app.core.reception.log_order import FIRST_SCREEN, place
 from desk_app.core.reception.logbook import LogFilter, log_ids, reveal_identity
 from desk_app.core.reception.search import PAGE as SEARCH_PAGE
 from desk_app.core.reception.search import count_matches, search_page
-from desk_app.gui.documents import print_document
+from desk_app.gui.documents import ACK_TITLE, print_document
 from desk_app.gui.models.log_model import LogModel
 from desk_app.gui.pages.base import ListPage
 from desk_app.gui.widgets.flow import FlowLayout, flow_policy
@@ -326,10 +326,15 @@ class LogPage(ListPage):
                 menu.addAction(self.tr("Lập thông báo từ chối tiếp (mẫu 01/TCD)…"),
                                lambda: print_document(self, self.tasks, "refusal", record.visit_id,
                                                       self.show_message))
-            else:
-                menu.addAction(self.tr("In lại giấy biên nhận…"),
+            elif getattr(catalog.channel(record.channel), "acknowledgement", "") != "none":
+                # A reception's receipt, or a letter's acknowledgement (channels.json); a
+                # hotline call or a forwarded petition gets neither.
+                letter = record.channel != "truc_tiep"
+                menu.addAction(self.tr("In lại giấy báo đã nhận đơn…") if letter
+                               else self.tr("In lại giấy biên nhận…"),
                                lambda: print_document(self, self.tasks, "receipt", record.visit_id,
-                                                      self.show_message))
+                                                      self.show_message,
+                                                      titles=ACK_TITLE if letter else None))
             menu.addAction(self.tr("Đính chính…"), lambda: self.ask_correction(record))
             menu.addAction(self.tr("Hủy lượt tiếp (ghi sổ nhầm)…"), lambda: self.ask_cancel(record))
         if record.case_id is not None:
