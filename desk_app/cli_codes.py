@@ -72,8 +72,7 @@ def _refusal(args) -> list[Row]:
 def _kinds(args) -> dict[str, list[Row]]:
     from desk_app.core import catalog
     from desk_app.core.cases.labels import FLAGS, VIEWS
-    from desk_app.core.cases.lifecycle import ACTIONS, STATUS_LABELS, USER_ACTIONS
-    from desk_app.core.documents.data import COPY_LABELS
+    from desk_app.core.cases.lifecycle import ACTIONS, CLI_ACTIONS, STATUS_LABELS
     from desk_app.core.documents.slips import SLIPS
     from desk_app.core.model import Sex
 
@@ -88,10 +87,10 @@ def _kinds(args) -> dict[str, list[Row]]:
         "agent_role": rows(catalog.AGENT_ROLE_LABELS),
         "id_kind": rows(catalog.ID_KIND_LABELS),
         "sex": [{"code": str(s), "name": str(s)} for s in Sex],
-        "copy": rows(COPY_LABELS),
+        "copy": rows(catalog.COPY_LABELS),
         "view": rows(VIEWS),
         "flag": [{"code": code, "name": name} for code, (_bit, name) in FLAGS.items()],
-        "action": [{"code": code, "name": ACTIONS[code].label} for code in (*USER_ACTIONS, "note")],
+        "action": [{"code": str(code), "name": ACTIONS[code].label} for code in CLI_ACTIONS],
         "status": rows(STATUS_LABELS),
         "slip": [{"code": code, "name": s.subject} for code, s in SLIPS.items()],
     }

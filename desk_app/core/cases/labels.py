@@ -36,6 +36,7 @@ VIEWS = {
     "police": "Đông người, điểm nóng chưa báo công an",
     "open": "Đang giải quyết",
 }
+DEFAULT_VIEW = "overdue"  # what the case list shows first
 
 
 def flag_names(flags: int) -> tuple[str, ...]:

@@ -21,9 +21,9 @@ from desk_app.core.cases import follow_ups, lifecycle, mediation
 from desk_app.core.cases.calendar import WorkCalendar, fmt
 from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones, rule_set_for
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.errors import Cancelled, DeskError
-from desk_app.core.storage import uuids
+from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -375,9 +375,9 @@ def recompute_all(db: Database, today: date | None = None,
     with db.atomic():
         current: int | None = None
         events: list[tuple[str, str, str, str]] = []
-        rows = db.execute("SELECT case_id, action, status_after, occurred_on, data"
-                          " FROM case_events ORDER BY case_id, id")
-        for case_id, *event in rows:
+        cursor = db.execute("SELECT case_id, action, status_after, occurred_on, data"
+                            " FROM case_events ORDER BY case_id, id")
+        for case_id, *event in cursor:
             if case_id != current:
                 if current is not None:
                     updates.append({**_cache_row(kinds[current], replay(events), remote, cal,
@@ -439,7 +439,7 @@ SAME_CONTENT = 0.6  # share of content words for two petitions to count as the s
 def prior_transfers(db: Database, case_id: int) -> list[tuple[str, str, str]]:
     """Transfers of this case and of petitions with the same content attached to it
     (date, body, document number): the plans single out petitions transferred many times."""
-    from desk_app.core.cases.links import duplicate_candidates
+    from desk_app.core.cases.duplicates import duplicate_candidates
 
     own = db.execute(
         "WITH RECURSIVE origin(id) AS (SELECT ? UNION SELECT json_extract(e.data, '$.from_case')"
@@ -647,13 +647,13 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
 def case_events(db: Database, case_id: int, kind: str | None = None) -> tuple[CaseEvent, ...]:
     """The case's events in order; `kind` (the case's petition kind) names the steps."""
     return tuple(
-        CaseEvent(r[0], r[1], lifecycle.action_label(r[1], kind), r[2],
-                  r[3], r[4], r[5] or "", r[6], r[7], r[8], json.loads(r[9] or "{}"))
-        for r in db.execute(
-            "SELECT e.id, e.action, e.status_after, e.occurred_on, e.entered_at, o.full_name,"
-            " e.body, e.doc_no, e.note, e.data FROM case_events e"
-            " LEFT JOIN officers o ON o.id = e.officer_id WHERE e.case_id = ?"
-            " ORDER BY e.occurred_on, e.id", [case_id]))
+        CaseEvent(**{**r, "label": lifecycle.action_label(r["action"], kind),
+                     "officer": r["officer"] or "", "data": json.loads(r["data"] or "{}")})
+        for r in rows.every(
+            db, "SELECT e.id, e.action, e.status_after, e.occurred_on, e.entered_at,"
+                " o.full_name AS officer, e.body, e.doc_no, e.note, e.data FROM case_events e"
+                " LEFT JOIN officers o ON o.id = e.officer_id WHERE e.case_id = ?"
+                " ORDER BY e.occurred_on, e.id", [case_id]))
 
 
 

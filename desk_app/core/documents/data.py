@@ -16,20 +16,17 @@ from desk_app.core import catalog
 from desk_app.core.cases import lifecycle
 from desk_app.core.documents.signer import signer_values  # noqa: F401  (kept importable here)
 from desk_app.core.errors import DeskError
-from desk_app.core.model import DocCopy, LogRow, Outcome
+from desk_app.core.model import LogRow, Outcome
 from desk_app.core.reception.intake import (  # numbered at intake
     ACK_KIND,  # the notice that a letter was received
     RECEIPT_KIND,  # Form 02/TCD
 )
 from desk_app.core.reception.logbook import LogFilter, log_ids, log_rows
+from desk_app.core.storage import rows
 from desk_app.core.storage.office import require_office
+from desk_app.core.text import dmy
 
 REFUSAL_KIND = "tu_choi_01"  # Form 01/TCD
-COPY_LABELS = {
-    DocCopy.ORIGINAL: "Bản gốc",
-    DocCopy.PHOTOCOPY: "Bản sao",
-    DocCopy.CERTIFIED: "Bản sao có chứng thực",
-}
 ID_LABELS = {
     "cccd": "Số căn cước",
     "cmnd": "Số CMND",
@@ -50,9 +47,10 @@ def office_values(db: Database) -> dict:
 def _visit(db: Database, visit_id: int) -> dict:
     """The visit as its documents print it: who came is the identity recorded with the visit
     (corrected where a correction was made), never the person's later details."""
-    cur = db.execute(
+    row = rows.one(
+        db,
         """SELECT v.received_at, v.reception_kind, v.outcome, v.refusal_reason, v.crowd_size,
-                  o.full_name, o.position,
+                  o.full_name AS officer, o.position,
                   pe.full_name, pe.id_kind, pe.id_number, pe.id_issued_on, pe.address,
                   pe.commune_code, pe.sex, pe.id_issued_place, v.corrected_at, v.cancelled_at,
                   v.cancel_reason, v.channel, v.channel_ref, v.mailed_on, v.source_body,
@@ -62,34 +60,33 @@ def _visit(db: Database, visit_id: int) -> dict:
              JOIN identity_snapshots pe ON pe.id = v.identity_id
              LEFT JOIN officers o ON o.id = v.officer_id
             WHERE v.id = ?""", [visit_id])
-    row = cur.fetchone()
     if row is None:
         raise DeskError(messages.VISIT_MISSING.format(id=visit_id))
-    (received, rkind, outcome, refusal, crowd, officer, position, name, id_kind, id_number,
-     issued_on, address, commune_code, sex, issued_place, corrected_at, cancelled_at,
-     cancel_reason, channel, channel_ref, mailed_on, source_body, source_doc_no, source_doc_on,
-     agent_identity, agent_role, agent_proof) = row
     petitions = [
-        {"kind": k, "kind_label": catalog.PETITION_KIND_LABELS.get(k, k), "summary": s}
-        for k, s in db.execute(
-            "SELECT kind, summary FROM petitions WHERE visit_id = ? ORDER BY id", [visit_id])]
+        {"kind": p["kind"], "kind_label": catalog.PETITION_KIND_LABELS.get(p["kind"], p["kind"]),
+         "summary": p["summary"]}
+        for p in rows.every(
+            db, "SELECT kind, summary FROM petitions WHERE visit_id = ? ORDER BY id", [visit_id])]
+    issued_place = row["id_issued_place"] or ""
     return {
-        "received_at": received, "reception_kind": rkind, "outcome": outcome,
-        "refusal_reason": refusal, "crowd_size": crowd,
-        "officer": {"name": officer or "", "position": position or ""},
+        "received_at": row["received_at"], "reception_kind": row["reception_kind"],
+        "outcome": row["outcome"], "refusal_reason": row["refusal_reason"],
+        "crowd_size": row["crowd_size"],
+        "officer": {"name": row["officer"] or "", "position": row["position"] or ""},
         # Forms 01 and 02/TCD print the place of issue recorded with the visit's identity
         # (layout.id_issue). `id_issued_by` is the same place under the key payloads stored by
         # earlier releases use, so their values compare equal (amend_reprint).
-        "person": _person(name, sex, id_kind, id_number, issued_on, issued_place, address,
-                          commune_code),
-        "agent": _agent(db, agent_identity, agent_role, agent_proof),
-        "channel": {"code": channel, "name": catalog.channel_name(channel),
-                    "ref": channel_ref, "mailed_on": mailed_on or "",
-                    "source_body": source_body, "source_doc_no": source_doc_no,
-                    "source_doc_on": source_doc_on or ""},
+        "person": _person(row["full_name"], row["sex"], row["id_kind"], row["id_number"],
+                          row["id_issued_on"], issued_place, row["address"],
+                          row["commune_code"]),
+        "agent": _agent(db, row["agent_identity_id"], row["agent_role"], row["agent_proof"]),
+        "channel": {"code": row["channel"], "name": catalog.channel_name(row["channel"]),
+                    "ref": row["channel_ref"], "mailed_on": row["mailed_on"] or "",
+                    "source_body": row["source_body"], "source_doc_no": row["source_doc_no"],
+                    "source_doc_on": row["source_doc_on"] or ""},
         "petitions": petitions,
-        "corrected_at": corrected_at, "cancelled_at": cancelled_at,
-        "cancel_reason": cancel_reason or "",
+        "corrected_at": row["corrected_at"], "cancelled_at": row["cancelled_at"],
+        "cancel_reason": row["cancel_reason"] or "",
     }
 
 
@@ -120,7 +117,7 @@ def _refuse_cancelled(visit_id: int, visit: dict) -> None:
     if visit["cancelled_at"]:
         day = visit["cancelled_at"]
         raise DeskError(messages.VISIT_CANCELLED.format(
-            visit=visit_id, day=f"{day[8:10]}/{day[5:7]}/{day[:4]}", reason=visit["cancel_reason"]))
+            visit=visit_id, day=dmy(day), reason=visit["cancel_reason"]))
 
 
 def amend_reprint(db: Database, kind: str, visit_id: int | None, payload: dict) -> dict:
@@ -158,9 +155,9 @@ def receipt_data(db: Database, visit_id: int) -> dict:
     it shows his identity even for a denunciation."""
     visit = _visit(db, visit_id)
     _refuse_cancelled(visit_id, visit)
-    row = db.execute("SELECT number, year, issued_at, kind FROM issued_documents"
-                     " WHERE visit_id = ? AND kind IN (?, ?) ORDER BY id LIMIT 1",
-                     [visit_id, RECEIPT_KIND, ACK_KIND]).fetchone()
+    row = rows.one(db, "SELECT number, year, kind FROM issued_documents"
+                       " WHERE visit_id = ? AND kind IN (?, ?) ORDER BY id LIMIT 1",
+                   [visit_id, RECEIPT_KIND, ACK_KIND])
     if row is None:
         info = catalog.channel(visit["channel"]["code"])
         if info is not None and not info.visit:
@@ -168,21 +165,22 @@ def receipt_data(db: Database, visit_id: int) -> dict:
                 id=visit_id, channel=info.name.lower(),
                 ack=messages.CHANNEL_ACK_HINT if info.acknowledgement == "bao_nhan_don" else ""))
         raise DeskError(messages.RECEIPT_MISSING.format(id=visit_id))
-    items = [{"name": n, "pages": p, "condition": c, "copy": COPY_LABELS.get(k, k)}
-             for n, p, c, k in db.execute(
-                 "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
-                 " ORDER BY ord, id", [visit_id])]
+    items = [{**item, "copy": catalog.COPY_LABELS.get(item["copy"], item["copy"])}
+             for item in rows.every(
+                 db, "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
+                     " ORDER BY ord, id", [visit_id])]
     # Dated with the reception it records (the visit's day), not the day it is printed.
     extra: dict = {}
-    if row[3] == ACK_KIND:
+    if row["kind"] == ACK_KIND:
         extra = {"title": "Giấy báo đã nhận đơn", "channel": visit["channel"]}
     elif visit["agent"]:
         # The paper goes to whoever handed it in: the agent, on behalf of the person.
         extra = {"represented": visit["person"]}
-    provider = visit["agent"] if visit["agent"] and row[3] == RECEIPT_KIND else visit["person"]
+    provider = (visit["agent"] if visit["agent"] and row["kind"] == RECEIPT_KIND
+                else visit["person"])
     return {
         **extra,
-        "kind": row[3], "number": row[0], "year": row[1],
+        "kind": row["kind"], "number": row["number"], "year": row["year"],
         "issued_on": visit["received_at"][:10],
         "visit_id": visit_id, "office": office_values(db), "received_at": visit["received_at"],
         "online": visit["reception_kind"] == "truc_tuyen", "officer": visit["officer"],
@@ -284,11 +282,9 @@ def log_lines_for_print(db: Database, date_from: date, date_to: date, *,
 
 def log_cells(row: LogRow) -> tuple:
     """One line's cells in LOG_COLUMNS order; the name cell is (name, address)."""
-    when = row.received_at
-    day = f"{when[8:10]}/{when[5:7]}/{when[:4]}"
     return (
         row.log_label,
-        day,
+        dmy(row.received_at),
         (row.person_name, row.address),
         row.id_number,
         row.summary,
