@@ -257,3 +257,17 @@ def test_the_address_table_read_in_slices_is_the_packages_table():
     sliced = [row["keys"] for row in _mapping_rows()]
     assert sliced == [row["keys"] for row in DEFAULT_DATA["mapping"]["rows"]]
     assert len(sliced) == 10_358
+
+
+def test_a_new_mediation_follow_up_target_moves_the_cases_waiting_for_mediation(db):
+    from desk_app.core.cases.recompute import moved_by_settings, save_settings
+
+    dispute = part(kind=PetitionKind.KIEN_NGHI, summary="Tranh chấp lối đi chung với hộ liền kề")
+    waiting = register(db, parts=(dispute,), outcome=Outcome.MEDIATION,
+                       outcome_body="Tổ hòa giải thôn Khúc Toại").case_ids[0]
+    other = register(db, person("Lê Văn Bình", serial=77)).case_ids[0]
+    assert moved_by_settings(db, {"mediation_follow_up_days": ("30", "15")}) == [waiting]
+    assert save_settings(db, {"mediation_follow_up_days": "15"})
+    found = {m.milestone.key: m for m in case_milestones(db, waiting, NOW.date())}
+    assert found["mediation_follow_up"].milestone.due_on == date(2026, 12, 7)  # Sat 5/12 → Mon
+    assert other not in case_ids(db, "mediation", NOW.date())
