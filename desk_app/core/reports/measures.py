@@ -29,7 +29,10 @@ from desk_app.core.reports.weeks import week_rows
 
 # The steps that settle how a petition was handled (Circular 05/2021: classify, then one of
 # these). "urge" (đôn đốc) has no step in the case page yet: it is counted when it exists.
-OUTCOMES = {"accept": "competent", "guide": "guided", "transfer": "transferred", "urge": "urged",
+# "mediate": a dispute sent to the grassroots mediation team, outside the office's handling
+# like a guidance (docs/channels.md); counted once step 0016 keeps it in first_outcome.
+OUTCOMES = {"accept": "competent", "guide": "guided", "mediate": "guided",
+            "transfer": "transferred", "urge": "urged",
             "return": "ineligible", "file": "ineligible", "withdraw": "ineligible",
             "merge": "ineligible"}
 ELIGIBLE = ("competent", "guided", "transferred", "urged")
@@ -67,7 +70,9 @@ class Measure:
 VISITS = """
 SELECT v.id AS id, OFFICE(v) AS office, v.reception_kind AS reception_kind,
        CASE WHEN v.crowd_size >= :crowd_min THEN 'crowd' ELSE 'single' END AS crowd,
-       v.outcome AS outcome, pe.commune_code AS commune, v.crowd_size AS weight
+       -- A dispute sent to the mediation team is guided outside the office (docs/channels.md).
+       CASE v.outcome WHEN 'mediation' THEN 'guided' ELSE v.outcome END AS outcome,
+       pe.commune_code AS commune, v.crowd_size AS weight
   FROM visits v JOIN identity_snapshots pe ON pe.id = v.identity_id
  WHERE v.received_at >= :start AND v.received_at < :next AND LIVE_VISIT(v) AND RECEPTION(v)
 """

@@ -992,6 +992,9 @@ def m0016_channels(db: Database) -> None:
     - `police_*`: a crowd or heated visit reported to the police, when and to whom.
     - `bodies`: the office's additions and edits to the shipped directory (same codes).
     Existing rows are receptions (`truc_tiep`), as they were.
+    - A referral to the mediation team settles how the petition was handled, as a guidance
+      does (core/reports/measures.py, OUTCOMES): the triggers that keep cases.first_outcome
+      (0012) are made again with `mediate` in their list.
     """
     _run(
         db,
@@ -1024,6 +1027,31 @@ def m0016_channels(db: Database) -> None:
             hidden INTEGER NOT NULL DEFAULT 0,
             updated_at TEXT NOT NULL
         );
+        """,
+    )
+    actions = f"{_OUTCOME_ACTIONS}, 'mediate'"
+    first = _FIRST_OUTCOME.replace(_OUTCOME_ACTIONS, actions)
+    _run(
+        db,
+        f"""
+        DROP TRIGGER case_events_first_outcome_insert;
+        DROP TRIGGER case_events_first_outcome_update;
+        DROP TRIGGER case_events_first_outcome_delete;
+        CREATE TRIGGER case_events_first_outcome_insert AFTER INSERT ON case_events
+        WHEN NEW.action IN ({actions}) BEGIN
+            UPDATE cases SET first_outcome = NEW.action, first_outcome_on = NEW.occurred_on
+             WHERE id = NEW.case_id
+               AND (first_outcome_on IS NULL OR NEW.occurred_on < first_outcome_on);
+        END;
+        CREATE TRIGGER case_events_first_outcome_update
+        AFTER UPDATE OF case_id, action, occurred_on ON case_events BEGIN
+            UPDATE cases SET (first_outcome, first_outcome_on) = {first}
+             WHERE id IN (OLD.case_id, NEW.case_id);
+        END;
+        CREATE TRIGGER case_events_first_outcome_delete AFTER DELETE ON case_events BEGIN
+            UPDATE cases SET (first_outcome, first_outcome_on) = {first}
+             WHERE id = OLD.case_id;
+        END;
         """,
     )
 

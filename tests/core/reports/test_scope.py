@@ -162,3 +162,26 @@ def test_a_letter_is_a_petition_not_a_reception(office):
         petitions, {}, False) - 1
     assert sum(g[-2] for g in ctx.groups(MEASURES["visits"])) == before.table("tcd").cell(
         TOTAL, 1)  # the visits measure: receptions only
+
+
+def test_a_referral_to_the_mediation_team_is_handled_as_a_guidance(office):
+    """Step 0016 keeps `mediate` in cases.first_outcome: the XLĐ table counts the petition as
+    handled (guided outside the office), not as waiting."""
+    from desk_app.core.model import Outcome
+    from desk_app.core.reception.intake import register_visit
+    from desk_app.core.reports.engine import Context
+    from desk_app.core.reports.measures import MEASURES
+    from tests.support import form, part
+
+    ctx = Context(office, Q4, scope_of(office), REPORT_NOW)
+    guided = ctx.value(MEASURES["petitions"], {"result": "guided"}, False)
+    reg = register_visit(office, form(parts=(part(summary="Tranh chấp lối đi chung"),),
+                                      received_at=datetime(2026, 11, 18, 8, 0),
+                                      outcome=Outcome.MEDIATION,
+                                      outcome_body="Tổ hòa giải thôn Đông"),
+                         datetime(2026, 11, 18, 9, 0))
+    assert office.execute("SELECT first_outcome, first_outcome_on FROM cases WHERE id = ?",
+                          reg.case_ids).fetchone() == ("mediate", "2026-11-18")
+    ctx = Context(office, Q4, scope_of(office), REPORT_NOW)
+    assert ctx.value(MEASURES["petitions"], {"result": "guided"}, False) == guided + 1
+    assert build_report(office, Q4, now=REPORT_NOW).failures == ()
