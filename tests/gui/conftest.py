@@ -1,3 +1,5 @@
+import gc
+
 import pytest
 
 from desk_app.core.demo.generate import generate
@@ -46,3 +48,12 @@ def _own_settings(tmp_path, qapp):
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp):
+    """Python's cyclic GC runs in whichever thread allocates when it is due: left to chance, it
+    may free a finished test's widgets from a database worker thread of the next test (seen as
+    a segfault or a deadlock in `del work_item`). Collected here, on the GUI thread."""
+    yield
+    gc.collect()
