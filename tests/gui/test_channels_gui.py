@@ -74,15 +74,15 @@ def test_a_letter_by_post_is_entered_without_visit_fields(qtbot, window, demo_db
     log = window.log
     window.tabs.setCurrentWidget(log)
     select(log.channel, "no_visit")
-    qtbot.waitUntil(lambda: log.model.rowCount() >= 1 and log.model.row_at(0) is not None
-                    and log.model.row_at(0).petition_id == result.petition_ids[0], timeout=5000)
+    qtbot.waitUntil(lambda: log.count.text() == "1 dòng", timeout=5000)  # loaded, filtered
+    assert log.model.row_at(0).petition_id == result.petition_ids[0]
     column = [log.model.headerData(c, Qt.Horizontal) for c in range(log.model.columnCount())
               ].index("Cách tiếp nhận")
     assert log.model.index(0, column).data() == "Bưu chính"
     assert all(log.model.row_at(r).channel != "truc_tiep" for r in range(log.model.rowCount()))
     select(log.channel, "visit")
-    qtbot.waitUntil(lambda: log.model.rowCount() > 0 and log.model.row_at(0) is not None
-                    and log.model.row_at(0).channel == "truc_tiep", timeout=5000)
+    qtbot.waitUntil(lambda: log.count.text() not in ("1 dòng", "Đang tải…"), timeout=5000)
+    assert log.model.rowCount() > 0 and log.model.row_at(0).channel == "truc_tiep"
     shown = {log.model.row_at(r).petition_id for r in range(min(log.model.rowCount(), 50))}
     assert result.petition_ids[0] not in shown
 
