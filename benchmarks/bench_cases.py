@@ -10,7 +10,7 @@ Calendar edits: `office_calendar.set_day(db, day, "holiday")` and
 `remove_day` on a throwaway copy of the 100,000- and the 1,000,000-visit office, for three
 days: a working day two months ahead (a holiday announced in advance), a day inside the
 running periods (next week), and the worst day (the one the most open cases' periods span);
-then a change of the target for kiến nghị / phản ánh (`settings.put_many`) and back. Each
+then a change of the target for kiến nghị / phản ánh (`recompute.save_settings`) and back. Each
 recomputes only the open cases it can move (cases/recompute.py), in short transactions;
 median of EDIT_RUNS. Baseline: reading those cases' events. Target: ≤ 1 s.
 
@@ -81,9 +81,8 @@ def _edit_days(db, today: date) -> dict[str, date]:
 
 def _edits(path: Path) -> dict:
     from desk_app.core.cases.office_calendar import load_calendar, remove_day, set_day
-    from desk_app.core.cases.recompute import moved_by_day, moved_by_settings
+    from desk_app.core.cases.recompute import moved_by_day, moved_by_settings, save_settings
     from desk_app.core.opening import open_db
-    from desk_app.core.storage.settings import put_many
 
     work = working_copy(path, CACHE_DIR / "work-cases")
     db = open_db(work)
@@ -124,8 +123,8 @@ def _edits(path: Path) -> dict:
     sets, base = [], []
     for _ in range(EDIT_RUNS):
         base.append(read_events(ids))
-        sets.append(timed(lambda: put_many(db, {"petition_target_days": "45"})))
-        sets.append(timed(lambda: put_many(db, {"petition_target_days": "30"})))
+        sets.append(timed(lambda: save_settings(db, {"petition_target_days": "45"})))
+        sets.append(timed(lambda: save_settings(db, {"petition_target_days": "30"})))
     out["edits"]["target days 30 → 45 → 30"] = {
         "day": "", "moved": len(ids), "set_s": statistics.median(sets), "set_max_s": max(sets),
         "remove_s": None, "baseline_s": statistics.median(base)}

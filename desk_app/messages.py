@@ -23,7 +23,6 @@ ID_PROVINCE = "Ba số đầu “{code}” của số căn cước không phải
 ID_CENTURY_YEAR = ("Số căn cước cho năm sinh {id_year} nhưng ngày sinh đã nhập là năm {dob_year}. "
                    "Hãy kiểm tra lại số căn cước hoặc ngày sinh.")
 ID_SEX = "Số căn cước cho giới tính {id_sex} nhưng đã chọn {sex}. Hãy kiểm tra lại."
-ID_CENTURY_DIGIT = "Chữ số thứ tư của số căn cước không hợp lệ. Hãy kiểm tra lại."
 DOB_FUTURE = "Ngày sinh {dob} ở sau ngày tiếp. Hãy kiểm tra lại."
 PHONE_INVALID = "Số điện thoại “{phone}” không hợp lệ (cần 10 chữ số, bắt đầu bằng 0). Hãy kiểm tra lại."
 
@@ -109,8 +108,6 @@ LOG_OUT_FORMAT = "Tệp “{path}” phải có đuôi .pdf hoặc .xlsx. Hãy �
 PDF_OUT_FORMAT = "Tệp “{path}” phải có đuôi .pdf. Hãy đổi tên tệp."
 OUT_WRITE_FAILED = ("Không ghi được tệp {path}: {why}. Hãy chọn thư mục khác, hoặc đóng tệp "
                     "nếu đang mở trong chương trình khác.")
-RECEIPT_QR_UNKNOWN = ("Mã QR không phải giấy biên nhận của cơ quan này hoặc đã bị sửa. "
-                      "Hãy tra cứu theo số giấy biên nhận.")
 
 # Cases
 CASE_MISSING = "Không tìm thấy vụ việc số {id}. Có thể vụ việc đã được gộp; hãy tải lại danh sách."

@@ -7,6 +7,7 @@ and every query, is folded here first.
 
 import re
 import unicodedata
+from datetime import date
 
 _D = str.maketrans({"đ": "d", "Đ": "d"})
 _TOKEN = re.compile(r"[0-9a-z]+")
@@ -19,6 +20,18 @@ _DROP_ZERO_WIDTH = str.maketrans(dict.fromkeys(ZERO_WIDTH))
 # overrides U+202A-E and isolates U+2066-9 that reorder what a reader sees), surrogates,
 # private-use and unassigned code points.
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+
+
+def dmy(value: date | str | None) -> str:
+    """dd/mm/yyyy, as dates are written in Vietnamese documents, from a date (or datetime) or
+    an ISO text ("2026-03-05", "2026-03-05T09:30"); "" for none; any other text as it is."""
+    if not value:
+        return ""
+    if isinstance(value, date):
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
+    return value
 
 
 def nfc(text: str) -> str:

@@ -10,12 +10,13 @@ import pytest
 
 from desk_app.core.cases import recompute
 from desk_app.core.cases.office_calendar import load_calendar, office_days, remove_day, set_day
+from desk_app.core.cases.recompute import save_settings
 from desk_app.core.cases.tracking import recompute_all
 from desk_app.core.demo.generate import generate
 from desk_app.core.errors import Cancelled
 from desk_app.core.opening import open_db
 from desk_app.core.reception.intake import register_visit
-from desk_app.core.storage.settings import get_int, put_many
+from desk_app.core.storage.settings import get_int
 from tests.support import form
 
 END = datetime(2026, 11, 20, 15, 0)
@@ -132,13 +133,13 @@ def test_changing_the_target_for_petitions_moves_only_their_open_cases(db, days)
     assert {kinds[c] for c in moved} <= {"kien_nghi", "phan_anh"}
     # Finished ones only for the due date of their resolution (cached once accepted).
     assert all(before[c][11] is not None for c in moved if not before[c][1])
-    assert put_many(db, {"petition_target_days": days}) is True
+    assert save_settings(db, {"petition_target_days": days}) is True
     after = cache(db)
     changed = {c for c in after if after[c] != before[c]}
     assert changed and {kinds[c] for c in changed} <= {"kien_nghi", "phan_anh"}
     assert changed <= set(moved)
     assert after == full(db)
-    assert put_many(db, {"petition_target_days": days}) is False  # nothing changed
+    assert save_settings(db, {"petition_target_days": days}) is False  # nothing changed
 
 
 def test_cancelling_undoes_the_edit(db, monkeypatch):
@@ -157,7 +158,7 @@ def test_cancelling_undoes_the_edit(db, monkeypatch):
     assert cache(db) == before
     assert db.execute("SELECT value FROM meta WHERE key = 'recompute_due'").fetchone() == ("0",)
     with pytest.raises(Cancelled):
-        put_many(db, {"petition_target_days": "60"}, cancel=lambda: True)
+        save_settings(db, {"petition_target_days": "60"}, cancel=lambda: True)
     assert get_int(db, "petition_target_days") == 30
     assert cache(db) == before
 
@@ -245,3 +246,28 @@ def test_a_suspension_that_the_edit_makes_late_gives_the_case_a_due_date(tmp_pat
         == (earlier.isoformat(), "complaint_resolution")
     assert cache(db) == full(db)
     db.close()
+
+
+def test_settings_saved_without_the_cases_layer_mark_the_due_dates_stale(db):
+    """storage/settings.put_many knows nothing of cases: it returns what changed and, when a
+    setting that moves due dates changed, leaves the mark that makes the next opening
+    recompute every case (the caller normally recomputes at once: save_settings)."""
+    from desk_app.core.storage.settings import put_many
+
+    def pending() -> str:
+        return db.execute("SELECT value FROM meta WHERE key = 'recompute_due'").fetchone()[0]
+
+    assert put_many(db, {"prolonged_days": "120", "petition_target_days": "30"}) == {
+        "prolonged_days": ("90", "120")}
+    assert pending() == "0"  # nothing that moves a due date changed
+    before = cache(db)
+    assert put_many(db, {"petition_target_days": "45"}) == {"petition_target_days": ("30", "45")}
+    assert pending() == "1" and cache(db) == before  # not recomputed yet
+    path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    db.close()
+    again = open_db(path)  # the opening's job recomputes (core/opening.py)
+    assert again.execute("SELECT value FROM meta WHERE key = 'recompute_due'").fetchone()[0] == "0"
+    assert get_int(again, "petition_target_days") == 45
+    after = cache(again)
+    assert after != before and after == full(again)
+    again.close()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 from desk_app import messages
 from desk_app.core.cases.tracking import record_event
 from desk_app.core.errors import DeskError
-from desk_app.core.storage import failures, uuids
+from desk_app.core.storage import failures, rows, uuids
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -142,9 +142,9 @@ def add_attachment(db: Database, data_dir: Path, case_id: int, source: str | Pat
 
 
 def case_attachments(db: Database, case_id: int) -> tuple[Attachment, ...]:
-    return tuple(Attachment(*r) for r in db.execute(
-        "SELECT id, name, stored_name, sha256, size, added_at FROM case_attachments"
-        " WHERE case_id = ? ORDER BY id", [case_id]))
+    return tuple(Attachment(**r) for r in rows.every(
+        db, "SELECT id, name, stored_name, sha256, size, added_at FROM case_attachments"
+            " WHERE case_id = ? ORDER BY id", [case_id]))
 
 
 def attachment_path(data_dir: Path, attachment: Attachment) -> Path:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from desk_app import messages
 from desk_app.core.errors import DeskError
+from desk_app.core.text import dmy
 from desk_app.paths import resources_dir
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -29,9 +30,7 @@ _SWAP = re.compile(r"thay cho ngày (\d{2})/(\d{2})/(\d{4})")  # python-holidays
 _OBSERVED = " (nghỉ bù)"
 
 
-def fmt(d: date) -> str:
-    """dd/mm/yyyy, as dates are written in Vietnamese documents."""
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+fmt = dmy  # dd/mm/yyyy, as dates are written in Vietnamese documents (core/text.py)
 
 
 def fmt_short(d: date) -> str:

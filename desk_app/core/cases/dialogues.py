@@ -18,10 +18,10 @@ from desk_app import messages
 from desk_app.core.cases.calendar import fmt
 from desk_app.core.cases.deadlines import rule_set_for
 from desk_app.core.cases.lifecycle import HANDLING
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.cases.tracking import case_state, record_event
 from desk_app.core.errors import DeskError
-from desk_app.core.storage import uuids
+from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -121,8 +121,9 @@ def record_dialogue(db: Database, dialogue_id: int, *, held_at: datetime,
 
 def case_dialogues(db: Database, case_id: int) -> tuple[Dialogue, ...]:
     return tuple(
-        Dialogue(r[0], r[1], r[2], r[3], r[4], r[5],
-                 tuple(Participant(**p) for p in json.loads(r[6])), r[7], r[8])
-        for r in db.execute(
-            "SELECT id, case_id, scheduled_at, place, notice_sent_on, held_at, participants,"
-            " result, status FROM dialogues WHERE case_id = ? ORDER BY scheduled_at", [case_id]))
+        Dialogue(**{**r, "participants": tuple(Participant(**p)
+                                               for p in json.loads(r["participants"]))})
+        for r in rows.every(
+            db, "SELECT id, case_id, scheduled_at, place, notice_sent_on, held_at, participants,"
+                " result, status FROM dialogues WHERE case_id = ? ORDER BY scheduled_at",
+            [case_id]))

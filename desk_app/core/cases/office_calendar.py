@@ -2,74 +2,33 @@
 
 The Prime Minister fixes Tết and National Day breaks each year and sometimes swaps working
 days (docs/legal.md, “Holidays”): the office records what the year's decision says, and the open
-cases whose due dates the edit can move are recomputed (cases/recompute.py).
+cases whose due dates the edit can move are recomputed (cases/recompute.py). The days are read
+and written by office_days.py, below the case services; this module, above them, is where an
+edit and its recompute meet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.cases.calendar import WorkCalendar, check_date, fmt
+from desk_app.core.cases import recompute
+from desk_app.core.cases.calendar import check_date, fmt
+from desk_app.core.cases.office_days import (  # noqa: F401  (importable here, as before)
+    KINDS,
+    SWITCH_SETTINGS,
+    load_calendar,
+    office_days,
+    switched_on,
+    write_day,
+)
 from desk_app.core.errors import Cancelled, DeskError
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-KINDS = {
-    "holiday": "Ngày nghỉ thêm",
-    "workday": "Ngày làm việc bù",
-    "not_holiday": "Bỏ ngày nghỉ",
-}
-
-
-# Office settings that turn a switch of the national file on (resources/rules/holidays_vn.json).
-SWITCH_SETTINGS = {"culture_day_off": "culture_day_off"}
-
-
-def switched_on(db: Database) -> frozenset[str]:
-    """The national file's switches this office has on (settings; missing: off)."""
-    marks = ",".join("?" * len(SWITCH_SETTINGS))
-    on = {key for key, value in db.execute(
-        f"SELECT key, value FROM settings WHERE key IN ({marks})", list(SWITCH_SETTINGS))
-        if value == "1"}
-    return frozenset(SWITCH_SETTINGS[key] for key in on)
-
-
-def load_calendar(db: Database) -> WorkCalendar:
-    """The office's calendar; the same edits give the same (cached) calendar, whose per-year
-    index is then built once per process instead of once per saved visit."""
-    return _calendar(tuple(db.execute("SELECT day, kind, label FROM calendar_days ORDER BY day")),
-                     switched_on(db))
-
-
-@lru_cache(maxsize=8)
-def _calendar(rows: tuple[tuple[str, str, str], ...],
-              on: frozenset[str] = frozenset()) -> WorkCalendar:
-    extra, workdays, removed = {}, {}, []
-    for day, kind, label in rows:
-        d = date.fromisoformat(day)
-        if kind == "holiday":
-            extra[d] = label or KINDS["holiday"]
-        elif kind == "workday":
-            workdays[d] = label or KINDS["workday"]
-        else:
-            removed.append(d)
-    return WorkCalendar(extra, workdays, removed, switched_on=on)
-
-
-def office_days(db: Database, year: int | None = None) -> list[tuple[str, str, str]]:
-    sql = "SELECT day, kind, label FROM calendar_days"
-    params: list = []
-    if year is not None:
-        sql += " WHERE day LIKE ?"
-        params.append(f"{year:04d}-%")
-    return db.execute(sql + " ORDER BY day", params).fetchall()
-
 
 def set_day(db: Database, day: date, kind: str, label: str = "", *,
             progress: Callable[[int, int], None] | None = None,
@@ -103,12 +62,8 @@ def _edit(db: Database, day: date, row: tuple[str, str, str] | None,
     """Write (or, row None, delete) the edit of `day` and recompute what it can move. The edit,
     the choice of cases and the mark that they are being recomputed commit together; if the
     recompute is cancelled, the old edit is put back and the same cases recomputed again."""
-    from desk_app.core.cases import recompute
-
     with db.atomic():
-        before = db.execute("SELECT day, kind, label FROM calendar_days WHERE day = ?",
-                            [day.isoformat()]).fetchone()
-        _write(db, day, row)
+        before = write_day(db, day, row)
         load_calendar(db)  # raises on a contradictory set before anything is committed
         cases = recompute.moved_by_day(db, day)
         recompute.mark_pending(db)
@@ -116,17 +71,10 @@ def _edit(db: Database, day: date, row: tuple[str, str, str] | None,
         return recompute.recompute_cases(db, cases, progress=progress, cancel=cancel)
     except Cancelled:
         with db.atomic():
-            _write(db, day, before)
+            write_day(db, day, before)
             recompute.mark_pending(db)
         recompute.recompute_cases(db, cases)
         raise
-
-
-def _write(db: Database, day: date, row: tuple[str, str, str] | None) -> None:
-    if row is None:
-        db.execute("DELETE FROM calendar_days WHERE day = ?", [day.isoformat()])
-    else:
-        db.execute("INSERT OR REPLACE INTO calendar_days (day, kind, label) VALUES (?, ?, ?)", row)
 
 
 def year_days(db: Database, year: int) -> list[tuple[date, str, str, str, str]]:

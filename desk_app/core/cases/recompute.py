@@ -36,8 +36,9 @@ from typing import TYPE_CHECKING
 
 from desk_app.core.cases import tracking
 from desk_app.core.cases.deadlines import BEFORE, rule_sets
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.errors import Cancelled
+from desk_app.core.storage import settings
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -115,6 +116,32 @@ def moved_by_settings(db: Database, changes: dict[str, tuple[str, str]]) -> list
             "      OR resolution_due_on IS NOT NULL OR first_resolution_due_on IS NOT NULL)",
             [*kinds, rule, f"+{min(int(old), int(new))} days"]))
     return sorted(found)
+
+
+def save_settings(db: Database, values: dict[str, str], *,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> bool:
+    """Save several office settings in one transaction (storage/settings.put_many); True if
+    cases were recomputed. A change to a period or a calendar switch recomputes the cases it
+    can move, afterwards, in short transactions (`progress`; `cancel()` returning true puts
+    the old values back, recomputes the same cases again and raises `Cancelled`)."""
+    with db.atomic():
+        before = settings.stored(db)
+        changed = settings.put_many(db, values)
+        moving = {k: v for k, v in changed.items() if k in settings.RECOMPUTE_KEYS}
+        if not moving:
+            return False
+        cases = moved_by_settings(db, moving)
+        mark_pending(db)
+    try:
+        recompute_cases(db, cases, progress=progress, cancel=cancel)
+    except Cancelled:
+        with db.atomic():
+            settings.restore(db, before, changed)
+            mark_pending(db)
+        recompute_cases(db, cases)
+        raise
+    return True
 
 
 def mark_pending(db: Database) -> None:

@@ -20,9 +20,9 @@ from desk_app.core.cases import follow_ups, lifecycle
 from desk_app.core.cases.calendar import WorkCalendar, fmt
 from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones, rule_set_for
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.errors import Cancelled, DeskError
-from desk_app.core.storage import uuids
+from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -357,9 +357,9 @@ def recompute_all(db: Database, today: date | None = None,
     with db.atomic():
         current: int | None = None
         events: list[tuple[str, str, str, str]] = []
-        rows = db.execute("SELECT case_id, action, status_after, occurred_on, data"
-                          " FROM case_events ORDER BY case_id, id")
-        for case_id, *event in rows:
+        cursor = db.execute("SELECT case_id, action, status_after, occurred_on, data"
+                            " FROM case_events ORDER BY case_id, id")
+        for case_id, *event in cursor:
             if case_id != current:
                 if current is not None:
                     updates.append({**_cache_row(kinds[current], replay(events), remote, cal,
@@ -421,7 +421,7 @@ SAME_CONTENT = 0.6  # share of content words for two petitions to count as the s
 def prior_transfers(db: Database, case_id: int) -> list[tuple[str, str, str]]:
     """Transfers of this case and of petitions with the same content attached to it
     (date, body, document number): the plans single out petitions transferred many times."""
-    from desk_app.core.cases.links import duplicate_candidates
+    from desk_app.core.cases.duplicates import duplicate_candidates
 
     own = db.execute(
         "WITH RECURSIVE origin(id) AS (SELECT ? UNION SELECT json_extract(e.data, '$.from_case')"
@@ -431,11 +431,11 @@ def prior_transfers(db: Database, case_id: int) -> list[tuple[str, str, str]]:
     if own:
         return own
     # The same content brought again by the same person as a separate case.
-    person_id, title, kind = db.execute(
-        "SELECT person_id, title, kind FROM cases WHERE id = ?", [case_id]).fetchone()
+    case = rows.one(db, "SELECT person_id, title AS summary, kind FROM cases WHERE id = ?",
+                    [case_id])
+    assert case is not None  # the case's own transfers were read above
     similar = [c.case_id for c in duplicate_candidates(
-        db, person_id=person_id, summary=title, kind=kind, exclude_case=case_id,
-        threshold=SAME_CONTENT)]
+        db, **case, exclude_case=case_id, threshold=SAME_CONTENT)]
     if not similar:
         return []
     marks = ",".join("?" * len(similar))
@@ -572,13 +572,13 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
 def case_events(db: Database, case_id: int, kind: str | None = None) -> tuple[CaseEvent, ...]:
     """The case's events in order; `kind` (the case's petition kind) names the steps."""
     return tuple(
-        CaseEvent(r[0], r[1], lifecycle.action_label(r[1], kind), r[2],
-                  r[3], r[4], r[5] or "", r[6], r[7], r[8], json.loads(r[9] or "{}"))
-        for r in db.execute(
-            "SELECT e.id, e.action, e.status_after, e.occurred_on, e.entered_at, o.full_name,"
-            " e.body, e.doc_no, e.note, e.data FROM case_events e"
-            " LEFT JOIN officers o ON o.id = e.officer_id WHERE e.case_id = ?"
-            " ORDER BY e.occurred_on, e.id", [case_id]))
+        CaseEvent(**{**r, "label": lifecycle.action_label(r["action"], kind),
+                     "officer": r["officer"] or "", "data": json.loads(r["data"] or "{}")})
+        for r in rows.every(
+            db, "SELECT e.id, e.action, e.status_after, e.occurred_on, e.entered_at,"
+                " o.full_name AS officer, e.body, e.doc_no, e.note, e.data FROM case_events e"
+                " LEFT JOIN officers o ON o.id = e.officer_id WHERE e.case_id = ?"
+                " ORDER BY e.occurred_on, e.id", [case_id]))
 
 
 

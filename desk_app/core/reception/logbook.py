@@ -18,6 +18,8 @@ from desk_app.core.cases.log_steps import later_steps
 from desk_app.core.errors import DeskError
 from desk_app.core.model import LogRow, Outcome
 from desk_app.core.reception.log_order import SORTS, LogFilter, fetch_ids, log_ids, log_sql
+from desk_app.core.storage import rows
+from desk_app.core.text import dmy
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -31,11 +33,13 @@ __all__ = ["SORTS", "LogFilter", "fetch_ids", "log_ids", "log_rows", "log_sql"]
 PROTECTED_VISIT = "EXISTS (SELECT 1 FROM petitions q WHERE q.visit_id = p.visit_id AND q.kind = 'to_cao')"
 
 _ROW_SQL = """
-SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary, p.log_no || '/' || p.log_year,
+SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary,
+       p.log_no || '/' || p.log_year AS log_label,
        pe.full_name, pe.address, pe.id_number, pe.commune_code,
        v.crowd_size, v.prior_handlers, v.outcome, v.outcome_body, v.outcome_doc_no,
-       v.refusal_reason, v.note, v.reception_kind, o.full_name, c.status,
-       """ + PROTECTED_VISIT + """, c.id, CASE WHEN c.is_open = 1 THEN c.due_on END,
+       v.refusal_reason, v.note, v.reception_kind, o.full_name AS officer, c.status,
+       """ + PROTECTED_VISIT + """ AS protected, c.id AS case_id,
+       CASE WHEN c.is_open = 1 THEN c.due_on END AS due_on,
        v.cancelled_at, v.cancel_reason, v.corrected_at
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
@@ -45,10 +49,6 @@ SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary, p.log_no || '/' || p.
  WHERE p.id IN ({marks})
 """
 
-def _dmy(iso: str) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
-
-
 def _address(address: str, commune_code: int | None) -> str:
     label = catalog.commune_label(commune_code)
     if label and label not in address:
@@ -56,12 +56,12 @@ def _address(address: str, commune_code: int | None) -> str:
     return address
 
 
-def _row(r: tuple, reveal: bool) -> LogRow:
-    (pid, vid, received, kind, summary, log_label, name, address, id_no, commune_code, crowd,
-     handlers, outcome, body, doc_no, refusal, note, rkind, officer, status, protected, case_id,
-     due_on, cancelled_at, cancel_reason, corrected_at) = r
+def _row(r: dict, reveal: bool) -> LogRow:
+    kind, outcome, note, refusal = r["kind"], r["outcome"], r["note"], r["refusal_reason"]
+    body, doc_no = r["outcome_body"], r["outcome_doc_no"]
+    cancelled_at, corrected_at = r["cancelled_at"], r["corrected_at"]
     # A denunciation masks every line of its visit (see migration 0004).
-    masked = bool(protected) and not reveal
+    masked = bool(r["protected"]) and not reveal
     body_doc = f"{body} ({doc_no})" if doc_no else body
     notes = [note] if note else []
     if outcome == Outcome.REFUSED and refusal:
@@ -69,22 +69,24 @@ def _row(r: tuple, reveal: bool) -> LogRow:
             (x.name for x in catalog.refusal_reasons() if x.code == refusal), refusal))
     # A cancelled entry keeps its number and says so first; a corrected one says when.
     if corrected_at:
-        notes.append(messages.LOG_CORRECTED_NOTE.format(day=_dmy(corrected_at)))
+        notes.append(messages.LOG_CORRECTED_NOTE.format(day=dmy(corrected_at)))
     if cancelled_at:
-        notes.insert(0, messages.LOG_CANCELLED_NOTE.format(day=_dmy(cancelled_at),
-                                                           reason=cancel_reason))
+        notes.insert(0, messages.LOG_CANCELLED_NOTE.format(day=dmy(cancelled_at),
+                                                           reason=r["cancel_reason"]))
     return LogRow(
-        log_label=log_label, petition_id=pid, visit_id=vid, received_at=received,
-        person_name=messages.MASKED_NAME if masked else name,
-        address=messages.MASKED_VALUE if masked else _address(address, commune_code),
-        id_number=messages.MASKED_VALUE if masked else id_no,
-        summary=summary, petition_kind=kind, crowd_size=crowd, prior_handlers=handlers,
-        within_competence=outcome == Outcome.ACCEPTED,
+        log_label=r["log_label"], petition_id=r["id"], visit_id=r["visit_id"],
+        received_at=r["received_at"],
+        person_name=messages.MASKED_NAME if masked else r["full_name"],
+        address=messages.MASKED_VALUE if masked else _address(r["address"], r["commune_code"]),
+        id_number=messages.MASKED_VALUE if masked else r["id_number"],
+        summary=r["summary"], petition_kind=kind, crowd_size=r["crowd_size"],
+        prior_handlers=r["prior_handlers"], within_competence=outcome == Outcome.ACCEPTED,
         guided_to=body_doc if outcome == Outcome.GUIDED else "",
         transferred_to=body_doc if outcome == Outcome.TRANSFERRED else "",
-        follow_up=status_label(status, kind),
-        note="; ".join(notes), reception_kind=rkind, officer_name=officer or "", masked=masked,
-        case_id=case_id, due_on=due_on, cancelled=bool(cancelled_at), corrected=bool(corrected_at),
+        follow_up=status_label(r["status"], kind),
+        note="; ".join(notes), reception_kind=r["reception_kind"],
+        officer_name=r["officer"] or "", masked=masked, case_id=r["case_id"],
+        due_on=r["due_on"], cancelled=bool(cancelled_at), corrected=bool(corrected_at),
     )
 
 
@@ -97,20 +99,20 @@ def log_rows(db: Database, ids, revealed: frozenset[int] | set[int] = frozenset(
     for start in range(0, len(ids), 900):
         chunk = ids[start:start + 900]
         sql = _ROW_SQL.format(marks=",".join("?" * len(chunk)))
-        for r in db.conn.execute(sql, chunk):
-            found[r[0]] = _row(r, r[0] in revealed)
+        for r in rows.named(db.conn.execute(sql, chunk)):
+            found[r["id"]] = _row(r, r["id"] in revealed)
     _with_later_steps(db, found)
     return [found[i] for i in ids if i in found]
 
 
-def _with_later_steps(db: Database, rows: dict[int, LogRow]) -> None:
+def _with_later_steps(db: Database, lines: dict[int, LogRow]) -> None:
     """The handling columns of Form 03/TCD follow the case's later steps (a transfer a week
     after the visit shows), not only the outcome typed at the desk (cases.log_steps)."""
-    steps = later_steps(db, (r.case_id for r in rows.values()))
-    for pid, row in rows.items():
+    steps = later_steps(db, (r.case_id for r in lines.values()))
+    for pid, row in lines.items():
         found = steps.get(row.case_id) if row.case_id is not None else None
         if found is not None:
-            rows[pid] = replace(
+            lines[pid] = replace(
                 row, guided_to=found.guided_to or row.guided_to,
                 transferred_to=found.transferred_to or row.transferred_to,
                 within_competence=row.within_competence if found.competent is None

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.model import IdKind, KnownPerson, PetitionKind, PriorVisit
+from desk_app.core.model import CaseStatus, IdKind, KnownPerson, PetitionKind, PriorVisit
+from desk_app.core.storage import rows
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-OPEN_STATUSES = ("received", "guided", "transferred")
+OPEN_STATUSES = (CaseStatus.RECEIVED, CaseStatus.GUIDED, CaseStatus.TRANSFERRED)
 PROTECTED_SUMMARY = "Nội dung tố cáo (được bảo mật)"
 
 
@@ -20,29 +21,29 @@ def find_person(db: Database, id_number: str, *, limit: int = 20) -> KnownPerson
     id_number = id_number.strip()
     if not id_number:
         return None
-    row = db.execute(
-        "SELECT id, full_name, id_number, date_of_birth, sex, phone, address, commune_code,"
-        " id_issued_on, id_issued_place FROM persons WHERE id_number = ? ORDER BY id LIMIT 1",
-        [id_number]).fetchone()
+    row = rows.one(
+        db, "SELECT id AS person_id, full_name, id_number, date_of_birth, sex, phone, address,"
+            " commune_code, id_issued_on, id_issued_place FROM persons WHERE id_number = ?"
+            " ORDER BY id LIMIT 1", [id_number])
     if row is None:
         return None
-    (person_id, full_name, id_no, date_of_birth, sex, phone, address, commune_code, issued_on,
-     issued_place) = row
+    person_id = row["person_id"]
     visits = tuple(
-        PriorVisit(r[0], r[1], r[2], PROTECTED_SUMMARY if r[2] == PetitionKind.TO_CAO else r[3], r[4])
-        for r in db.execute(
-            "SELECT v.id, v.received_at, p.kind, p.summary, v.outcome FROM petitions p"
-            " JOIN visits v ON v.id = p.visit_id WHERE p.person_id = ?"
-            " ORDER BY p.received_at DESC, p.id DESC LIMIT ?", [person_id, limit]))
+        PriorVisit(**{**r, "summary": PROTECTED_SUMMARY if r["petition_kind"] == PetitionKind.TO_CAO
+                      else r["summary"]})
+        for r in rows.every(
+            db, "SELECT v.id AS visit_id, v.received_at, p.kind AS petition_kind, p.summary,"
+                " v.outcome FROM petitions p JOIN visits v ON v.id = p.visit_id"
+                " WHERE p.person_id = ? ORDER BY p.received_at DESC, p.id DESC LIMIT ?",
+            [person_id, limit]))
     marks = ",".join("?" * len(OPEN_STATUSES))
     open_cases = tuple(
-        PROTECTED_SUMMARY if r[1] == PetitionKind.TO_CAO else r[0]
-        for r in db.execute(
-            f"SELECT title, kind FROM cases WHERE person_id = ? AND status IN ({marks})"
-            " ORDER BY id DESC", [person_id, *OPEN_STATUSES]))
-    return KnownPerson(person_id, full_name, id_no, date_of_birth, sex, phone, address,
-                       commune_code, visits=visits, open_cases=open_cases, id_issued_on=issued_on,
-                       id_issued_place=issued_place or "")
+        PROTECTED_SUMMARY if r["kind"] == PetitionKind.TO_CAO else r["title"]
+        for r in rows.every(
+            db, f"SELECT title, kind FROM cases WHERE person_id = ? AND status IN ({marks})"
+                " ORDER BY id DESC", [person_id, *OPEN_STATUSES]))
+    return KnownPerson(**{**row, "id_issued_place": row["id_issued_place"] or ""},
+                       visits=visits, open_cases=open_cases)
 
 
 def identity_warnings(db: Database, people: list[tuple[str, str, str]]) -> list[str]:

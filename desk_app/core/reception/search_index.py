@@ -28,12 +28,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
 from desk_app.core.catalog import PETITION_KIND_LABELS, commune_label, topic_name
 from desk_app.core.model import PetitionKind
 from desk_app.core.reception.logbook import PROTECTED_VISIT
+from desk_app.core.storage import rows
 from desk_app.core.text import fold
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,
        (SELECT group_concat(r.full_name || ' ' || r.id_number, ' ')
           FROM visit_representatives vr JOIN identity_snapshots r ON r.id = vr.identity_id
          WHERE vr.visit_id = v.id) AS reps, pe.commune_code,
-       """ + PROTECTED_VISIT + """
+       """ + PROTECTED_VISIT + """ AS protected
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
   JOIN identity_snapshots pe ON pe.id = v.identity_id
@@ -75,16 +76,16 @@ def is_long_number(word: str) -> bool:
 _fold_part = lru_cache(maxsize=1 << 16)(fold)
 
 
-def _texts(row: tuple) -> tuple[int, str, str]:
+def _texts(row: dict) -> tuple[int, str, str]:
     """(rowid, who, what) as folded text: identity and content apart."""
-    (pid, kind, topic, summary, handlers, body, name, id_no, phone, address, old, reps,
-     commune_code, protected) = row
-    what = [PETITION_KIND_LABELS.get(PetitionKind(kind), kind), topic_name(topic), summary,
-            handlers, body]
+    kind = row["kind"]
+    what = [PETITION_KIND_LABELS.get(PetitionKind(kind), kind), topic_name(row["topic"]),
+            row["summary"], row["prior_handlers"], row["outcome_body"]]
     who = []
-    if not protected:  # a visit that brings a denunciation never indexes who came
-        who = [name, id_no, phone, address, commune_label(commune_code), old, reps or ""]
-    return (pid, " ".join(_fold_part(p) for p in who if p),
+    if not row["protected"]:  # a visit that brings a denunciation never indexes who came
+        who = [row["full_name"], row["id_number"], row["phone"], row["address"],
+               commune_label(row["commune_code"]), row["old_address"], row["reps"] or ""]
+    return (row["id"], " ".join(_fold_part(p) for p in who if p),
             " ".join(_fold_part(p) for p in what if p))
 
 
@@ -126,7 +127,7 @@ def documents(db: Database, petition_ids: Iterable[int]) -> dict[int, str]:
     for start in range(0, len(ids), 900):
         chunk = ids[start:start + 900]
         marks = ",".join("?" * len(chunk))
-        for row in db.execute(f"{_DOC_SQL} WHERE p.id IN ({marks})", chunk).fetchall():
+        for row in list(rows.every(db, f"{_DOC_SQL} WHERE p.id IN ({marks})", chunk)):
             pid, who, what = _texts(row)
             out[pid] = body(who, what)
     return out
@@ -181,10 +182,10 @@ def rebuild(db: Database, batch: int = 20000) -> None:
     # No incremental merging while filling: 'optimize' merges everything once at the end
     # (a million documents: 20 s instead of 29 s). 4 is FTS5's default.
     db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
-    cursor = db.execute(_DOC_SQL + " ORDER BY p.id")
+    lines = rows.every(db, _DOC_SQL + " ORDER BY p.id")
     vocab: set[tuple[int, str]] = set()
-    while rows := cursor.fetchmany(batch):
-        docs = [(pid, body(who, what)) for pid, who, what in map(_texts, rows)]
+    while chunk := list(islice(lines, batch)):
+        docs = [(pid, body(who, what)) for pid, who, what in map(_texts, chunk)]
         db.conn.executemany(_INSERT, docs)
         for _, text in docs:
             _vocabulary(text, vocab)

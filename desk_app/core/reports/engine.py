@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.reception.intake import CROWD_MIN
-from desk_app.core.reports import weeks as _weeks  # noqa: F401  (registers the weeks measure)
 from desk_app.core.reports.layouts import Layout, ReportSet, RowSpec, report_set
 from desk_app.core.reports.measures import MEASURES, Measure
 from desk_app.core.reports.periods import Period
 from desk_app.core.reports.scope import Scope, scope_of
+from desk_app.core.storage import rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -266,15 +266,14 @@ def _term(tables: dict[str, TableResult], text: str) -> int:
 
 
 def office_values(db: Database) -> dict[str, Any]:
-    row = db.execute("SELECT office_code, name, parent_name, place_name, province_code,"
-                     " commune_code FROM office WHERE id = 1").fetchone()
+    row = rows.one(db, "SELECT office_code, name, parent_name, place_name, province_code,"
+                       " commune_code FROM office WHERE id = 1")
     if row is None:
         from desk_app.core.storage.office import require_office
 
         require_office(db)  # raises the "no office yet" message
     assert row is not None
-    return {"office_code": row[0], "name": row[1], "parent_name": row[2], "place_name": row[3],
-            "province_code": row[4], "commune_code": row[5]}
+    return row
 
 
 def evaluate(ctx: Context, layout: Layout, office: dict[str, Any],

@@ -21,6 +21,8 @@ from desk_app.core.reports.engine import Context, Report, build_report, parse_ce
 from desk_app.core.reports.measures import MEASURES, Measure
 from desk_app.core.reports.periods import Period
 from desk_app.core.reports.scope import scope_of
+from desk_app.core.storage import rows
+from desk_app.core.text import dmy
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -79,8 +81,8 @@ def matching_rows(ctx: Context, measure: Measure, where: dict[str, Any]) -> list
 def _select(ctx: Context, measure: Measure, where: dict[str, Any], id_column: str):
     if measure.rows is not None:
         index = {d: i + 1 for i, d in enumerate(measure.dims)}
-        rows = measure.rows(ctx.db, ctx.scope, ctx.period, ctx.now)
-        return sorted((r[0], r[-1]) for r in rows if all(
+        computed = measure.rows(ctx.db, ctx.scope, ctx.period, ctx.now)
+        return sorted((r[0], r[-1]) for r in computed if all(
             (r[index[k]] in v) if isinstance(v, list) else r[index[k]] == v
             for k, v in where.items()))
     params = dict(ctx.params(measure))
@@ -124,10 +126,6 @@ def _chunks(ids: list, size: int = _CHUNK) -> Iterable[list]:
         yield ids[i:i + size]
 
 
-def _dmy(iso: str | None) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else ""
-
-
 def _kind(kind: str) -> str:
     return catalog.PETITION_KIND_LABELS.get(kind, kind)
 
@@ -149,41 +147,47 @@ def describe(db: Database, measure: Measure, found: list[tuple[Any, int]]) -> tu
     if entity == "visit":
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
-            for vid, at, kind, crowd, outcome, name, protected, pid, case_id in db.execute(
-                    f"SELECT v.id, v.received_at, v.reception_kind, v.crowd_size, v.outcome,"
-                    f" pe.full_name, {_PROTECTED.format(v='v.id')},"
-                    " (SELECT MIN(p.id) FROM petitions p WHERE p.visit_id = v.id),"
-                    " (SELECT MIN(p.case_id) FROM petitions p WHERE p.visit_id = v.id)"
-                    " FROM visits v JOIN identity_snapshots pe ON pe.id = v.identity_id"
-                    f" WHERE v.id IN ({marks})",
-                    chunk):
-                people = f" — đoàn {crowd} người" if crowd > 1 else ""
-                text = (f"Lượt tiếp số {vid} — {_dmy(at)} — {_name(name, protected)}{people} — "
+            for r in rows.every(
+                    db, f"SELECT v.id, v.received_at, v.reception_kind, v.crowd_size, v.outcome,"
+                        f" pe.full_name, {_PROTECTED.format(v='v.id')} AS protected,"
+                        " (SELECT MIN(p.id) FROM petitions p WHERE p.visit_id = v.id) AS pid,"
+                        " (SELECT MIN(p.case_id) FROM petitions p WHERE p.visit_id = v.id)"
+                        " AS case_id FROM visits v"
+                        " JOIN identity_snapshots pe ON pe.id = v.identity_id"
+                        f" WHERE v.id IN ({marks})", chunk):
+                vid, at, kind, outcome = r["id"], r["received_at"], r["reception_kind"], r["outcome"]
+                people = f" — đoàn {r['crowd_size']} người" if r["crowd_size"] > 1 else ""
+                text = (f"Lượt tiếp số {vid} — {dmy(at)} — "
+                        f"{_name(r['full_name'], r['protected'])}{people} — "
                         f"{catalog.RECEPTION_KIND_LABELS.get(kind, kind)} — "
                         f"{catalog.OUTCOME_LABELS.get(outcome, outcome)}")
                 out[str(vid)] = Record("visit", str(vid), at[:10], text, weights[str(vid)],
-                                       case_id, pid)
+                                       r["case_id"], r["pid"])
     elif entity == "petition":
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
-            for pid, year, no, at, kind, topic, summary, name, protected, case_id in db.execute(
-                    "SELECT p.id, p.log_year, p.log_no, p.received_at, p.kind, p.topic,"
-                    f" p.summary, pe.full_name, {_PROTECTED.format(v='p.visit_id')}, p.case_id"
-                    " FROM petitions p JOIN visits v ON v.id = p.visit_id"
-                    " JOIN identity_snapshots pe ON pe.id = v.identity_id"
-                    f" WHERE p.id IN ({marks})", chunk):
-                text = (f"Đơn {no}/{year} — {_dmy(at)} — {_kind(kind)} — "
-                        f"{catalog.topic_name(topic)} — {_name(name, protected)} — {summary}")
+            for r in rows.every(
+                    db, "SELECT p.id, p.log_year, p.log_no, p.received_at, p.kind, p.topic,"
+                        " p.summary, pe.full_name,"
+                        f" {_PROTECTED.format(v='p.visit_id')} AS protected, p.case_id"
+                        " FROM petitions p JOIN visits v ON v.id = p.visit_id"
+                        " JOIN identity_snapshots pe ON pe.id = v.identity_id"
+                        f" WHERE p.id IN ({marks})", chunk):
+                pid, at = r["id"], r["received_at"]
+                text = (f"Đơn {r['log_no']}/{r['log_year']} — {dmy(at)} — {_kind(r['kind'])} — "
+                        f"{catalog.topic_name(r['topic'])} — "
+                        f"{_name(r['full_name'], r['protected'])} — {r['summary']}")
                 out[str(pid)] = Record("petition", str(pid), at[:10], text, weights[str(pid)],
-                                       case_id, pid)
+                                       r["case_id"], pid)
     elif entity == "case":
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
-            for cid, opened, kind, topic, title, status in db.execute(
-                    "SELECT id, opened_on, kind, topic, title, status FROM cases"
-                    f" WHERE id IN ({marks})", chunk):
-                text = (f"Vụ việc số {cid} — {_dmy(opened)} — {_kind(kind)} — "
-                        f"{catalog.topic_name(topic)} — {title} — "
+            for r in rows.every(
+                    db, "SELECT id, opened_on, kind, topic, title, status FROM cases"
+                        f" WHERE id IN ({marks})", chunk):
+                cid, opened, status = r["id"], r["opened_on"], r["status"]
+                text = (f"Vụ việc số {cid} — {dmy(opened)} — {_kind(r['kind'])} — "
+                        f"{catalog.topic_name(r['topic'])} — {r['title']} — "
                         f"{STATUS_LABELS.get(status, status)}")
                 out[str(cid)] = Record("case", str(cid), opened, text, weights[str(cid)], cid)
     elif entity in ("instance", "event"):
@@ -191,37 +195,43 @@ def describe(db: Database, measure: Measure, found: list[tuple[Any, int]]) -> tu
         # case's current one, unless a second complaint followed).
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
-            for eid, cid, action, day, doc, kind, title, due, end, end_on, later in db.execute(
-                    "SELECT e.id, e.case_id, e.action, e.occurred_on, e.doc_no, c.kind, c.title,"
-                    " c.resolution_due_on, x.action, x.occurred_on,"
-                    " EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = e.case_id"
-                    "         AND r.action = 'reopen' AND r.id > e.id)"
-                    " FROM case_events e JOIN cases c ON c.id = e.case_id"
-                    " LEFT JOIN case_events x ON x.id = (SELECT MIN(y.id) FROM case_events y"
-                    "   WHERE y.case_id = e.case_id AND y.id > e.id"
-                    "   AND y.action IN ('decide', 'withdraw', 'merge'))"
-                    f" WHERE e.id IN ({marks})", chunk):
+            for r in rows.every(
+                    db, "SELECT e.id, e.case_id, e.action, e.occurred_on, e.doc_no, c.kind,"
+                        " c.title, c.resolution_due_on AS due, x.action AS end_action,"
+                        " x.occurred_on AS end_on,"
+                        " EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = e.case_id"
+                        "         AND r.action = 'reopen' AND r.id > e.id) AS later"
+                        " FROM case_events e JOIN cases c ON c.id = e.case_id"
+                        " LEFT JOIN case_events x ON x.id = (SELECT MIN(y.id) FROM case_events y"
+                        "   WHERE y.case_id = e.case_id AND y.id > e.id"
+                        "   AND y.action IN ('decide', 'withdraw', 'merge'))"
+                        f" WHERE e.id IN ({marks})", chunk):
+                eid, cid, action, day = r["id"], r["case_id"], r["action"], r["occurred_on"]
+                end = r["end_action"]
                 label = ACTIONS[action].label if action in ACTIONS else action
-                extra = f" ({doc})" if doc else ""
-                text = (f"Vụ việc số {cid} — {label} ngày {_dmy(day)}{extra} — {_kind(kind)} — "
-                        f"{title}")
+                extra = f" ({r['doc_no']})" if r["doc_no"] else ""
+                text = (f"Vụ việc số {cid} — {label} ngày {dmy(day)}{extra} — "
+                        f"{_kind(r['kind'])} — {r['title']}")
                 if entity == "instance":
                     if end:
-                        text += f" — {ACTIONS[end].label.lower()} ngày {_dmy(end_on)}"
-                    if due and not later:
-                        text += f" — hạn giải quyết {_dmy(due)}"
+                        text += f" — {ACTIONS[end].label.lower()} ngày {dmy(r['end_on'])}"
+                    if r["due"] and not r["later"]:
+                        text += f" — hạn giải quyết {dmy(r['due'])}"
                 out[str(eid)] = Record(entity, str(eid), day, text, weights[str(eid)], cid)
     elif entity == "session":
         from desk_app.core.schedule.model import KINDS, STATUSES
 
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
-            for sid, starts, kind, status, host in db.execute(
-                    "SELECT s.id, s.starts_at, s.kind, s.status, o.full_name FROM sessions s"
-                    " LEFT JOIN officers o ON o.id = COALESCE(s.actual_host_id, s.host_id)"
-                    f" WHERE s.id IN ({marks})", chunk):
-                text = (f"Buổi tiếp số {sid} — {_dmy(starts)} {starts[11:16]} — "
-                        f"{KINDS.get(kind, kind)} — {host or ''} — {STATUSES.get(status, status)}")
+            for r in rows.every(
+                    db, "SELECT s.id, s.starts_at, s.kind, s.status, o.full_name AS host"
+                        " FROM sessions s"
+                        " LEFT JOIN officers o ON o.id = COALESCE(s.actual_host_id, s.host_id)"
+                        f" WHERE s.id IN ({marks})", chunk):
+                sid, starts, kind, status = r["id"], r["starts_at"], r["kind"], r["status"]
+                text = (f"Buổi tiếp số {sid} — {dmy(starts)} {starts[11:16]} — "
+                        f"{KINDS.get(kind, kind)} — {r['host'] or ''} — "
+                        f"{STATUSES.get(status, status)}")
                 out[str(sid)] = Record("session", str(sid), starts[:10], text, 1,
                                        session_id=sid)
     elif entity == "citizen":
@@ -233,10 +243,12 @@ def describe(db: Database, measure: Measure, found: list[tuple[Any, int]]) -> tu
         received = [int(i[1:]) for i in ids if str(i).startswith("r")]
         for chunk in _chunks(received):
             marks = ",".join("?" * len(chunk))
-            for rid, sid, cid, starts in db.execute(
-                    "SELECT r.id, r.session_id, r.case_id, s.starts_at FROM session_receptions r"
-                    f" JOIN sessions s ON s.id = r.session_id WHERE r.id IN ({marks})", chunk):
-                text = f"Công dân được tiếp tại buổi số {sid} ({_dmy(starts)}), vụ việc số {cid}"
+            for r in rows.every(
+                    db, "SELECT r.id, r.session_id, r.case_id, s.starts_at"
+                        " FROM session_receptions r JOIN sessions s ON s.id = r.session_id"
+                        f" WHERE r.id IN ({marks})", chunk):
+                rid, sid, cid, starts = r["id"], r["session_id"], r["case_id"], r["starts_at"]
+                text = f"Công dân được tiếp tại buổi số {sid} ({dmy(starts)}), vụ việc số {cid}"
                 out[f"r{rid}"] = Record("citizen", f"r{rid}", starts[:10], text, 1, cid,
                                         session_id=sid)
     elif entity == "week":

@@ -28,9 +28,6 @@ if TYPE_CHECKING:
     from desk_app.core.reports.periods import Period
 
 FORMATS = (".json", ".xlsx", ".pdf")
-register.RENDERERS[KIND] = render_report_pdf
-# Decree 30/2020, Appendix I §II.4: two digits at least, as every other series (register.py).
-register.NUMBER_FORMATS[KIND] = "{seq:02d}/BC-UBND"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desk_app.core.cases import lifecycle
+from desk_app.core.reports.weeks import week_rows
 
 # The steps that settle how a petition was handled (Circular 05/2021: classify, then one of
 # these). "urge" (đôn đốc) has no step in the case page yet: it is counted when it exists.
@@ -286,9 +287,6 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
          ("office", "session_kind", "planned", "state"), SESSIONS, needs=("head", "now")),
     _sql("session_citizens", "citizen", "Công dân được Chủ tịch tiếp", ("office",),
          SESSION_CITIZENS, needs=("head",)),
+    # Computed on the working-day calendar, not in SQL (weeks.py).
+    Measure("weeks", "week", "Tuần có ngày làm việc", ("office", "state"), rows=week_rows),
 )}
-
-
-def register(measure: Measure) -> None:
-    """Add a measure (the weeks, computed on the calendar, register themselves this way)."""
-    MEASURES[measure.name] = measure

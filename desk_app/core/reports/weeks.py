@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from desk_app.core.cases.office_calendar import load_calendar
-from desk_app.core.reports.measures import Measure, register
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.schedule.compliance import compliance
 
 if TYPE_CHECKING:
@@ -39,5 +38,3 @@ def week_rows(db: Database, scope: Scope, period: Period, now: datetime) -> list
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
-
-register(Measure("weeks", "week", "Tuần có ngày làm việc", ("office", "state"), rows=week_rows))

@@ -27,7 +27,7 @@ from desk_app.core.schedule.hosts import check_officer
 from desk_app.core.schedule.model import HOSTED, KIND_PHRASES, STATUSES, SessionRow
 from desk_app.core.schedule.sessions import SLACK
 from desk_app.core.schedule.views import get_session
-from desk_app.core.storage import uuids
+from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean, fold
 
 if TYPE_CHECKING:
@@ -125,20 +125,20 @@ def issue_booking_slip(db: Database, session_id: int, case_id: int,
 
 def _directions(db: Database, session_id: int) -> dict[int, list[Direction]]:
     out: dict[int, list[Direction]] = {}
-    rows = db.execute(
-        "SELECT d.id, d.case_id, d.text, d.due_on, COALESCE(o.full_name, ''), d.uuid"
-        " FROM session_directions d LEFT JOIN officers o ON o.id = d.assignee_id"
-        " WHERE d.session_id = ? ORDER BY d.id", [session_id]).fetchall()
+    given = list(rows.every(
+        db, "SELECT d.id, d.case_id, d.text, d.due_on, COALESCE(o.full_name, '') AS assignee,"
+            " d.uuid FROM session_directions d LEFT JOIN officers o ON o.id = d.assignee_id"
+            " WHERE d.session_id = ? ORDER BY d.id", [session_id]))
     done: set[str] = set()
-    if rows:
-        marks = ",".join("?" * len(rows))
+    if given:
+        marks = ",".join("?" * len(given))
         for (data,) in db.execute(
                 f"SELECT data FROM case_events WHERE action = 'direct_done'"
-                f" AND case_id IN ({marks})", [r[1] for r in rows]):
+                f" AND case_id IN ({marks})", [r["case_id"] for r in given]):
             done.add(json.loads(data or "{}").get("key", ""))
-    for d_id, case_id, text, due, assignee, key in rows:
-        out.setdefault(case_id, []).append(Direction(d_id, case_id, text, due, assignee,
-                                                     key in done))
+    for r in given:
+        key = r.pop("uuid")  # a direction's key in its case's events is its uuid
+        out.setdefault(r["case_id"], []).append(Direction(**r, done=key in done))
     return out
 
 
@@ -279,11 +279,11 @@ def complete_direction(db: Database, direction_id: int, on: date | None = None, 
                        now: datetime | None = None) -> int:
     """The direction was carried out: its follow-up milestone is met."""
     now = now or datetime.now()
-    row = db.execute("SELECT case_id, uuid, text FROM session_directions WHERE id = ?",
-                     [direction_id]).fetchone()
+    row = rows.one(db, "SELECT case_id, uuid, text FROM session_directions WHERE id = ?",
+                   [direction_id])
     if row is None:
         raise DeskError(messages.SCHEDULE_DIRECTION_MISSING.format(id=direction_id))
-    case_id, key, text = row
+    case_id, key, text = row["case_id"], row["uuid"], row["text"]
     for (data,) in db.execute("SELECT data FROM case_events WHERE case_id = ?"
                               " AND action = 'direct_done'", [case_id]):
         if json.loads(data or "{}").get("key") == key:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core.cases.calendar import check_date, fmt
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.errors import DeskError
 from desk_app.core.schedule import recurrence
 from desk_app.core.schedule.hosts import check_officer
@@ -33,7 +33,7 @@ from desk_app.core.schedule.model import (
     SeriesForm,
     SessionForm,
 )
-from desk_app.core.storage import uuids
+from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -240,9 +240,9 @@ def add_series(db: Database, form: SeriesForm, now: datetime | None = None) -> S
             "participants": participants, "content": clean(form.content),
             "created_at": stamp, "updated_at": stamp,
         }).last_pk)
-        rows = [_occurrence_row(series_id, form.kind, o, start, end, host_id, place,
+        occurrences = [_occurrence_row(series_id, form.kind, o, start, end, host_id, place,
                                 participants, clean(form.content), stamp) for o in placed]
-        db.table("sessions").insert_all(rows, batch_size=500)
+        db.table("sessions").insert_all(occurrences, batch_size=500)
         ids = tuple(r[0] for r in db.execute(
             "SELECT id FROM sessions WHERE series_id = ? ORDER BY starts_at", [series_id]))
         _staff(db, ids, form.officer_ids)
@@ -297,18 +297,21 @@ def replan_series(db: Database, now: datetime | None = None) -> int:
     stamp = _iso(now)
     changed = 0
     with db.atomic():
-        for (series_id, rule, first, last, policy, start_text,
-             end_text) in db.execute(
-                "SELECT id, rule, first_day, last_day, holiday_policy, start_time, end_time"
-                " FROM session_series WHERE last_day >= ?", [now.date().isoformat()]).fetchall():
-            start, end = time.fromisoformat(start_text), time.fromisoformat(end_text)
+        for series in list(rows.every(
+                db, "SELECT id, rule, first_day, last_day, holiday_policy, start_time, end_time"
+                    " FROM session_series WHERE last_day >= ?", [now.date().isoformat()])):
+            start = time.fromisoformat(series["start_time"])
+            end = time.fromisoformat(series["end_time"])
             placed = {o.rule_day.isoformat(): o for o in recurrence.place(
-                rule, date.fromisoformat(first), date.fromisoformat(last), policy, cal)}
-            for session_id, series_day, starts_at, status, note in db.execute(
-                    "SELECT id, series_day, starts_at, status, calendar_note FROM sessions"
-                    " WHERE series_id = ? AND edited = 0 AND status IN ('planned', 'skipped')"
-                    " AND starts_at >= ?", [series_id, _iso(now)]).fetchall():
-                o = placed.get(series_day)
+                series["rule"], date.fromisoformat(series["first_day"]),
+                date.fromisoformat(series["last_day"]), series["holiday_policy"], cal)}
+            for s in list(rows.every(
+                    db, "SELECT id, series_day, starts_at, status, calendar_note FROM sessions"
+                        " WHERE series_id = ? AND edited = 0 AND status IN ('planned', 'skipped')"
+                        " AND starts_at >= ?", [series["id"], _iso(now)])):
+                session_id, starts_at, status, note = (s["id"], s["starts_at"], s["status"],
+                                                       s["calendar_note"])
+                o = placed.get(s["series_day"])
                 if o is None:
                     continue
                 day = o.day or o.rule_day
@@ -328,11 +331,10 @@ def replan_series(db: Database, now: datetime | None = None) -> int:
 
 
 def _load(db: Database, session_id: int) -> dict:
-    cur = db.execute("SELECT * FROM sessions WHERE id = ?", [session_id])
-    row = cur.fetchone()
+    row = rows.one(db, "SELECT * FROM sessions WHERE id = ?", [session_id])
     if row is None:
         raise DeskError(messages.SCHEDULE_SESSION_MISSING.format(id=session_id))
-    return dict(zip([d[0] for d in cur.description], row, strict=True))
+    return row
 
 
 def _require_planned(s: dict, action: str) -> None:

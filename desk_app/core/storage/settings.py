@@ -6,11 +6,10 @@ its default, so a new setting needs no migration.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.errors import Cancelled, DeskError
+from desk_app.core.errors import DeskError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -72,41 +71,36 @@ def all_settings(db: Database) -> dict[str, str]:
     return {key: stored.get(key, default) for key, default in DEFAULTS.items()}
 
 
-# Settings that change due dates: saving one recomputes the open cases it can move.
+# Settings that change due dates: the open cases they can move are recomputed after a change
+# (cases/recompute.save_settings saves and recomputes).
 RECOMPUTE_KEYS = frozenset({"petition_target_days", "culture_day_off"})
 
 
-def put_many(db: Database, values: dict[str, str], *,
-             progress: Callable[[int, int], None] | None = None,
-             cancel: Callable[[], bool] | None = None) -> bool:
-    """Save several settings in one transaction; True if cases were recomputed. A change to a
-    period recomputes the open cases it can move, afterwards, in short transactions
-    (cases/recompute.py; `progress`, and `cancel()` returning true puts the old values back
-    and raises `Cancelled`)."""
-    from desk_app.core.cases import recompute
-
+def put_many(db: Database, values: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Save several settings in one transaction; returns {key: (before, after)} of those that
+    changed. Storage knows nothing of cases: when a setting that moves due dates changed, the
+    cached due dates are marked stale (the next opening recomputes them, core/opening.py) and
+    the caller recomputes the cases it can move now (cases/recompute.save_settings)."""
     with db.atomic():
-        stored = dict(db.execute("SELECT key, value FROM settings").fetchall())
         before = {k: get(db, k) for k in values}
-        changed = {k for k, v in values.items() if before[k] != str(v).strip()}
         for key, value in values.items():
             put(db, key, value)
-        if not changed & RECOMPUTE_KEYS:
-            return False
-        cases = recompute.moved_by_settings(
-            db, {k: (before[k], get(db, k)) for k in changed & RECOMPUTE_KEYS})
-        recompute.mark_pending(db)
-    try:
-        recompute.recompute_cases(db, cases, progress=progress, cancel=cancel)
-    except Cancelled:
-        with db.atomic():
-            for key in changed:
-                if key in stored:
-                    db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                               [key, stored[key]])
-                else:
-                    db.execute("DELETE FROM settings WHERE key = ?", [key])
-            recompute.mark_pending(db)
-        recompute.recompute_cases(db, cases)
-        raise
-    return True
+        changed = {k: (before[k], get(db, k)) for k in values if get(db, k) != before[k]}
+        if changed.keys() & RECOMPUTE_KEYS:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('recompute_due', '1')")
+    return changed
+
+
+def stored(db: Database) -> dict[str, str]:
+    """The settings rows as stored (a key never saved is absent)."""
+    return dict(db.execute("SELECT key, value FROM settings").fetchall())
+
+
+def restore(db: Database, rows: dict[str, str], keys) -> None:
+    """Put these keys back as `rows` (from `stored`) held them: saved again, or absent."""
+    for key in keys:
+        if key in rows:
+            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                       [key, rows[key]])
+        else:
+            db.execute("DELETE FROM settings WHERE key = ?", [key])

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.reports.explain import Record
+from desk_app.core.text import dmy
 from desk_app.gui.help import add_help_key
 from desk_app.gui.widgets.screen import fit
 
@@ -50,7 +51,7 @@ class ReportRecordsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         for row, record in enumerate(self.records):
-            day = QTableWidgetItem(f"{record.day[8:10]}/{record.day[5:7]}/{record.day[:4]}")
+            day = QTableWidgetItem(dmy(record.day))
             day.setData(Qt.UserRole, row)
             self.table.setItem(row, 0, day)
             text = QTableWidgetItem(record.text)

@@ -15,13 +15,13 @@ import pytest
 from openpyxl import load_workbook
 
 from desk_app import messages
-from desk_app.core.documents.register import reprint
 from desk_app.core.errors import DeskError
 from desk_app.core.reports.engine import build_report
 from desk_app.core.reports.export import export_report, issue_report
 from desk_app.core.reports.payload import report_payload
 from desk_app.core.reports.periods import parse_period
 from desk_app.core.reports.xlsx import render_report_xlsx
+from desk_app.core.reprints import reprint
 from tests.core.reports.conftest import REPORT_NOW
 from tests.support import snapshot
 
