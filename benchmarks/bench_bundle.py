@@ -1,4 +1,4 @@
-"""Benchmark 12: the sync bundle (docs/bundle.md).
+"""Benchmark 14: the sync bundle (docs/bundle.md).
 
 Targets (issue): export of 100,000 cases with their visits and events ≤ 15 s (baseline:
 `VACUUM INTO` of the same database in the same run); import of 100 ward bundles of 10,000

@@ -14,6 +14,7 @@ from desk_app import (
     __version__,
     cli_bundle,
     cli_cases,
+    cli_channels,
     cli_codes,
     cli_documents,
     cli_errors,
@@ -128,6 +129,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="tệp sẽ ghi; đuôi .pdf hoặc .xlsx chọn định dạng")
     p.add_argument("--reveal", action="store_true",
                    help="hiện danh tính người tố cáo (chỉ khi được phép)")
+    p.add_argument("--book", choices=("tiep_cong_dan", "tiep_nhan_don"), default="tiep_cong_dan",
+                   metavar="SỔ", help="tiep_cong_dan: sổ tiếp công dân 03/TCD (mặc định); "
+                   "tiep_nhan_don: sổ tiếp nhận, xử lý đơn (đơn qua bưu chính, cổng, thư điện tử, "
+                   "đường dây nóng, cơ quan khác chuyển đến)")
 
     p = sub.add_parser(
         "slip", help="in phiếu, thông báo của một vụ việc (phiếu hẹn, chuyển đơn, thụ lý…)",
@@ -170,6 +175,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_cases.add_parsers(sub)
     cli_schedule.add_parsers(sub)
     cli_codes.add_parser(sub)
+    cli_channels.add_parsers(sub)
     cli_records.add_parsers(sub)
     cli_documents.add_parsers(sub)
     cli_reports.add_parser(sub)
@@ -363,7 +369,8 @@ def cmd_receipt(args) -> int:
                                  copy=args.copy)
     number, _ = receipt_record(db, args.visit_id)
     _emit(args, {"visit_id": args.visit_id, "number": number, "copy": copy, "out": str(out)},
-          [f"Đã in giấy biên nhận số {number}{' (bản sao)' if copy else ''} ra {out}"])
+          [f"Đã in {'giấy báo đã nhận đơn' if '/BNĐ-' in number else 'giấy biên nhận'}"
+           f" số {number}{' (bản sao)' if copy else ''} ra {out}"])
     return 0
 
 
@@ -381,10 +388,12 @@ def cmd_log(args) -> int:
         raise DeskError(messages.LOG_OUT_FORMAT.format(path=out))
     db = _open(args)
     require_office(db)
-    count = export(db, date_from, date_to, out, reveal=args.reveal)
+    book = "no_visit" if args.book == "tiep_nhan_don" else "visit"
+    count = export(db, date_from, date_to, out, reveal=args.reveal, book=book)
+    name = "sổ tiếp nhận, xử lý đơn" if book == "no_visit" else "sổ tiếp công dân"
     _emit(args, {"rows": count, "out": str(out), "from": date_from.isoformat(),
-                 "to": date_to.isoformat(), "revealed": args.reveal},
-          [f"Đã xuất {count} dòng sổ tiếp công dân ra {out}"])
+                 "to": date_to.isoformat(), "revealed": args.reveal, "book": args.book},
+          [f"Đã xuất {count} dòng {name} ra {out}"])
     return 0
 
 
@@ -475,6 +484,10 @@ COMMANDS.update({name: (lambda args, run=run: run(args, _open(args), lambda payl
                  for name, run in cli_bundle.COMMANDS.items()})
 COMMANDS["codes"] = lambda args: cli_codes.cmd_codes(
     args, _open, lambda payload, lines: _emit(args, payload, lines))
+COMMANDS["address"] = lambda args: cli_channels.cmd_address(
+    args, lambda payload, lines: _emit(args, payload, lines))
+COMMANDS["body"] = lambda args: cli_channels.cmd_body(
+    args, _open(args), lambda payload, lines: _emit(args, payload, lines))
 
 
 def _record_command(name):

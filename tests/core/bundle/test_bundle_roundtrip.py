@@ -217,15 +217,10 @@ def test_a_new_office_key_keeps_old_bundles_verifiable(offices, tmp_path):
     assert len(history) == 2 and history[0].valid_to is not None and history[1].valid_to is None
 
 
-def test_an_agent_column_added_later_travels_as_a_reference(offices, tmp_path):
-    """The channels' step adds who presented on a person's behalf to visits (a person and the
-    identity recorded): the bundle carries them as a uuid and an embedded identity."""
+def test_the_agent_of_a_visit_travels_as_a_reference(offices, tmp_path):
+    """The channels' step (0016) adds who presented on a person's behalf to visits (a person
+    and the identity recorded): the bundle carries them as a uuid and an embedded identity."""
     ward, prov = offices.ward(visits=10), offices.province()
-    for db in (ward, prov):
-        with db.atomic():
-            db.execute("ALTER TABLE visits ADD COLUMN agent_person_id INTEGER REFERENCES persons(id)")
-            db.execute("ALTER TABLE visits ADD COLUMN agent_identity_id INTEGER"
-                       " REFERENCES identity_snapshots(id)")
     visit_id, agent_id, snapshot = ward.execute(
         "SELECT v.id, p.id, p.identity_id FROM visits v, persons p WHERE p.id <> v.person_id"
         " AND p.identity_id IS NOT NULL ORDER BY v.id, p.id LIMIT 1").fetchone()
