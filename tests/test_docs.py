@@ -97,7 +97,14 @@ def test_readme_examples_run(tmp_path, monkeypatch, capsys):
     shutil.copytree(ROOT / "docs" / "examples", tmp_path / "docs" / "examples")
     monkeypatch.chdir(tmp_path)
     expected = {  # what each command must say (its first words are enough to recognise it)
-        "init": "Đã thiết lập: Ủy ban nhân dân phường Nhân Hòa",
+        "init": ("Đã thiết lập: Ủy ban nhân dân phường Nhân Hòa",
+                 "Đã thiết lập cơ quan cấp tỉnh: Ủy ban nhân dân tỉnh Bắc Ninh"),
+        "keys": ("Đã ghi tinh.key. Mã nhận dạng:", "Đã đăng ký khóa của",
+                 "Đã ghi phuong.key. Mã nhận dạng:"),
+        "export-bundle": "Đã xuất gói số 1 (",
+        "import-bundle": ("Gói goi-1.dtcd của 24-09253, số 1\n", "số 1: đã nhập\n"),
+        "ack": "Tỉnh đã xác nhận gói số 1:",
+        "duplicates": "Không thấy đơn trùng.",
         "intake": '"receipt_no": "01/GBN-TCD"',
         "search": "Đặng Văn Dũng  [Kiến nghị]  Kiến nghị cấp giấy chứng nhận",
         "dashboard": "vụ việc đang giải quyết",
