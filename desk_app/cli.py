@@ -18,6 +18,7 @@ from desk_app import (
     cli_errors,
     cli_records,
     cli_schedule,
+    cli_security,
     paths,
 )
 from desk_app.cli_parser import RawDescriptionHelpFormatter
@@ -163,6 +164,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_codes.add_parser(sub)
     cli_records.add_parsers(sub)
     cli_documents.add_parsers(sub)
+    cli_security.add_parsers(sub)
     # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
     # SUPPRESS keeps a command without them from resetting the ones given before it.
     for command in sub.choices.values():
@@ -195,15 +197,17 @@ def _db_path(args, *, create: bool) -> Path:
 
 
 def _open(args, *, create: bool = False):
-    """The office database. Only `init`, `demo` and `gui` may create it; every other command
-    refuses a folder without an office and leaves no file behind."""
-    from desk_app.core.opening import open_db
+    """The office database, signed in (cli_security). Only `init`, `demo` and `gui` may
+    create it; every other command refuses a folder without an office and leaves no file
+    behind. A command the signed-in role may not run is refused here."""
     from desk_app.core.storage.office import require_office
 
-    db = open_db(_db_path(args, create=create), create=create)
+    db = cli_security.open_office(_db_path(args, create=create), create=create,
+                                  demo=args.command == "demo")
     _opened.append(db)
     if not create:
         require_office(db)
+    cli_security.check_command(args, db)
     return db
 
 
@@ -221,23 +225,45 @@ def _emit(args, payload, text_lines) -> None:
 
 
 def cmd_init(args) -> int:
-    from desk_app.core.storage.office import check_units, init_office
+    """A new office: its administrator is DESK_APP_USER / DESK_APP_PASSWORD (or asked), linked
+    to the first --officer; the recovery code is printed once. On a folder holding an office
+    from an earlier version, in the clear, it encrypts that office instead."""
+    from desk_app import messages
+    from desk_app.core import access
+    from desk_app.core.security import encrypt
+    from desk_app.core.storage.office import check_units, require_office
 
     officers = tuple((o.split(":", 1) + [""])[:2] for o in args.officer)
     check_units(args.province, args.commune)  # before any file is created
-    db = _open(args, create=True)
-    office = init_office(db, args.province, args.commune, name=args.name, parent_name=args.parent,
-                         remote_area=args.remote, officers=officers)
-    _emit(args, asdict(office), [f"Đã thiết lập: {office.name} ({office.office_code})"])
+    folder = _db_path(args, create=True).parent
+    if encrypt.needs_encryption(folder):
+        username, password = cli_security.credentials(confirm=True)
+        setup = access.encrypt_existing(folder, username, password)
+        done = "Đã mã hóa dữ liệu"
+    else:
+        username, password = cli_security.credentials(confirm=True)
+        setup = access.set_up(folder, username, password, province=args.province,
+                              commune=args.commune, name=args.name, parent_name=args.parent,
+                              remote_area=args.remote, officers=officers)
+        done = "Đã thiết lập"
+    _opened.append(setup.db)
+    office = require_office(setup.db)
+    lines = [f"{done}: {office.name} ({office.office_code}); quản trị: {setup.user.username}"]
+    if setup.recovery_code:
+        lines.append(messages.RECOVERY_CODE_SHOWN.format(code=setup.recovery_code))
+    _emit(args, {**asdict(office), "admin": setup.user.username,
+                 "recovery_code": setup.recovery_code}, lines)
     return 0
 
 
 def cmd_demo(args) -> int:
+    from desk_app.core.access import link_demo_admin
     from desk_app.core.demo.generate import check_demo_target, generate
 
     db = _open(args, create=True)
     check_demo_target(db, _where["db"].parent, args.seed)
     generate(db, args.visits, args.seed)
+    link_demo_admin(db)
     count = db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
     _emit(args, {"visits": count}, [f"Đã sinh {args.visits} lượt tiếp; tổng cộng {count} lượt."])
     return 0
@@ -439,11 +465,20 @@ COMMANDS.update({name: _record_command(name) for name in cli_records.COMMANDS})
 COMMANDS.update({name: (lambda args, run=run: run(args, _open(args), lambda payload, lines:
                                                   _emit(args, payload, lines)))
                  for name, run in cli_documents.COMMANDS.items()})
+COMMANDS.update({name: (lambda args, run=run: run(args, _open(args), lambda payload, lines:
+                                                  _emit(args, payload, lines)))
+                 for name, run in cli_security.COMMANDS.items()})
+COMMANDS["recover"] = lambda args: cli_security.cmd_recover(
+    args, _db_path(args, create=False).parent, lambda payload, lines: _emit(args, payload, lines),
+    _opened)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Exit 0; 1 with one Vietnamese line on stderr (cli_errors.report); 2 for usage."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    from desk_app.core.storage.files import private_umask
+
+    private_umask()  # the database, backups, exports and logs: owner-only
     parser = _parser()
     bad = cli_errors.bad_text_argument(argv)
     if bad is not None:
