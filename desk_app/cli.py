@@ -110,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("visit_id", type=cli_errors.ROW_ID, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp (visit_id)")
     p.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF sẽ ghi")
     p.add_argument("--copy", action="store_true", help="in bản sao (có dấu “BẢN SAO”)")
+    p.add_argument("--reveal", metavar="LÝ_DO",
+                   help="lý do xem danh tính người tố cáo: bắt buộc với bản sao giấy biên nhận "
+                        "của lượt tiếp có tố cáo (được ghi lại)")
 
     p = sub.add_parser("log", help="xuất sổ tiếp công dân (mẫu 03/TCD) ra PDF hoặc XLSX")
     p.add_argument("--from", dest="date_from", required=True, metavar="NGÀY",
@@ -118,8 +121,9 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"đến ngày {DATE_HELP}, tính cả ngày này")
     p.add_argument("--out", required=True, metavar="TỆP.pdf|TỆP.xlsx",
                    help="tệp sẽ ghi; đuôi .pdf hoặc .xlsx chọn định dạng")
-    p.add_argument("--reveal", action="store_true",
-                   help="hiện danh tính người tố cáo (chỉ khi được phép)")
+    p.add_argument("--reveal", metavar="LÝ_DO",
+                   help="hiện danh tính người tố cáo, với lý do (chỉ lãnh đạo, quản trị; "
+                        "việc xem được ghi lại)")
 
     p = sub.add_parser(
         "slip", help="in phiếu, thông báo của một vụ việc (phiếu hẹn, chuyển đơn, thụ lý…)",
@@ -133,6 +137,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="lý do không thụ lý (thong_bao_khong_thu_ly)")
     p.add_argument("--session-file", metavar="TỆP.json",
                    help="buổi tiếp công dân (ket_luan_tiep), thay cho SỐ_VỤ_VIỆC")
+    p.add_argument("--reveal", metavar="LÝ_DO",
+                   help="lý do xem danh tính người tố cáo: bắt buộc với phiếu của vụ việc tố cáo "
+                        "(được ghi lại)")
 
     p = sub.add_parser("deadline", help="tính các mốc thời hạn của một vụ việc (không cần dữ liệu)")
     p.add_argument("--kind", required=True, metavar="LOẠI",
@@ -250,7 +257,7 @@ def cmd_init(args) -> int:
     office = require_office(setup.db)
     lines = [f"{done}: {office.name} ({office.office_code}); quản trị: {setup.user.username}"]
     if setup.recovery_code:
-        lines.append(messages.RECOVERY_CODE_SHOWN.format(code=setup.recovery_code))
+        lines += messages.RECOVERY_CODE_SHOWN.format(code=setup.recovery_code).split("\n")
     _emit(args, {**asdict(office), "admin": setup.user.username,
                  "recovery_code": setup.recovery_code}, lines)
     return 0
@@ -340,7 +347,7 @@ def cmd_receipt(args) -> int:
     # The original is issued only if the file is written (a bad path issues nothing);
     # a second print is a copy.
     _pdf, copy = deliver_receipt(db, args.visit_id, lambda pdf: write_file(out, pdf),
-                                 copy=args.copy)
+                                 copy=args.copy, reveal_reason=args.reveal)
     number, _ = receipt_record(db, args.visit_id)
     _emit(args, {"visit_id": args.visit_id, "number": number, "copy": copy, "out": str(out)},
           [f"Đã in giấy biên nhận số {number}{' (bản sao)' if copy else ''} ra {out}"])
@@ -361,9 +368,20 @@ def cmd_log(args) -> int:
         raise DeskError(messages.LOG_OUT_FORMAT.format(path=out))
     db = _open(args)
     require_office(db)
-    count = export(db, date_from, date_to, out, reveal=args.reveal)
+    revealed = args.reveal is not None
+    if revealed:  # a reason, a role that may, one audited reveal of every line shown
+        from desk_app.core.security import secrecy
+
+        secrecy.reveal(db, secrecy.in_range(db, date_from, date_to), args.reveal,
+                       what="log_export", subject="log")
+    count = export(db, date_from, date_to, out, reveal=revealed)
+    from desk_app.core.security import audit
+
+    audit.note(db, "export", "log", None, {"from": date_from.isoformat(),
+                                           "to": date_to.isoformat(), "rows": count,
+                                           "revealed": revealed, "format": out.suffix.lower()})
     _emit(args, {"rows": count, "out": str(out), "from": date_from.isoformat(),
-                 "to": date_to.isoformat(), "revealed": args.reveal},
+                 "to": date_to.isoformat(), "revealed": revealed},
           [f"Đã xuất {count} dòng sổ tiếp công dân ra {out}"])
     return 0
 
@@ -385,9 +403,11 @@ def cmd_slip(args) -> int:
     require_office(db)
     cli_documents.check_out(out)
     if args.copy:
-        slip = copy_slip(db, args.kind, args.case_id, session=session)
+        slip = copy_slip(db, args.kind, args.case_id, session=session,
+                         reveal_reason=args.reveal)
     else:
-        slip = issue_slip(db, args.kind, args.case_id, reason=args.reason, session=session)
+        slip = issue_slip(db, args.kind, args.case_id, reason=args.reason, session=session,
+                          reveal_reason=args.reveal)
         if SIGNED_BY_HEAD.get(args.kind) and not slip.copy:
             cli_documents.warn_unsigned(db)
     write_file(out, slip.pdf)
@@ -468,6 +488,9 @@ COMMANDS.update({name: (lambda args, run=run: run(args, _open(args), lambda payl
 COMMANDS.update({name: (lambda args, run=run: run(args, _open(args), lambda payload, lines:
                                                   _emit(args, payload, lines)))
                  for name, run in cli_security.COMMANDS.items()})
+COMMANDS["restore"] = lambda args: cli_security.cmd_restore(
+    args, _db_path(args, create=True), lambda payload, lines: _emit(args, payload, lines),
+    _opened, lambda: _open(args))
 COMMANDS["recover"] = lambda args: cli_security.cmd_recover(
     args, _db_path(args, create=False).parent, lambda payload, lines: _emit(args, payload, lines),
     _opened)

@@ -135,6 +135,20 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     sub.add_parser("password", help="đổi mật khẩu của tài khoản đang đăng nhập "
                                     "(mật khẩu mới: DESK_APP_NEW_PASSWORD hoặc gõ khi được hỏi)")
 
+    p = sub.add_parser("backup", help="sao lưu dữ liệu (đã mã hóa, kèm tệp khóa) và kiểm tra bản sao lưu")
+    p.add_argument("--to", metavar="THƯ_MỤC",
+                   help="thư mục đích, ví dụ ổ USB (mặc định: thư mục backups trong thư mục dữ liệu)")
+    p.add_argument("--list", action="store_true", help="chỉ liệt kê các bản sao lưu, không sao lưu")
+
+    p = sub.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu (sao lưu dữ liệu hiện tại "
+                                       "trước; không xóa bản sao lưu nào)")
+    p.add_argument("file", metavar="TỆP.sqlite3", help="bản sao lưu (tệp .keyring.json đi kèm nằm cạnh)")
+
+    p = sub.add_parser("check", help="kiểm tra dữ liệu: tệp nguyên vẹn, liên kết, nhật ký thao tác, "
+                                     "số liệu, bản sao lưu tốt gần nhất")
+    p.add_argument("--quick", action="store_true",
+                   help="bỏ phần đọc toàn bộ tệp và mở các bản sao lưu (nhanh, như lúc mở ứng dụng)")
+
     p = sub.add_parser("recover", help="quên mật khẩu: mở khóa bằng mã khôi phục, đặt mật khẩu mới "
                                        "cho một tài khoản quản trị")
     p.add_argument("username", metavar="TÊN_ĐĂNG_NHẬP", help="tài khoản quản trị cần đặt lại mật khẩu")
@@ -167,7 +181,7 @@ def cmd_accounts(args, db, emit) -> int:
         lines = [f"Đã đặt lại mật khẩu của {args.username}."]
     elif action == "new-recovery-code":
         code = accounts.new_recovery_code(db)
-        emit({"recovery_code": code}, [messages.RECOVERY_CODE_SHOWN.format(code=code)])
+        emit({"recovery_code": code}, messages.RECOVERY_CODE_SHOWN.format(code=code).split("\n"))
         return 0
     else:
         rows = accounts.accounts(db)
@@ -202,4 +216,64 @@ def cmd_recover(args, folder: Path, emit, opened: list) -> int:
     return 0
 
 
-COMMANDS = {"accounts": cmd_accounts, "password": cmd_password}
+def cmd_backup(args, db, emit) -> int:
+    from desk_app.core.security import backups
+
+    if args.list:
+        found = backups.list_backups(Path(args.to) if args.to else backups.default_dir(db))
+        emit([{"file": str(b.path), "made_at": b.made_at.isoformat(), "kind": b.kind,
+               "size": b.size} for b in found],
+             [f"{b.made_at:%d/%m/%Y %H:%M}  {b.kind:<7} {b.size // 1024:>8} KB  {b.path}"
+              for b in found] or ["Chưa có bản sao lưu nào."])
+        return 0
+    made = backups.make_backup(db, Path(args.to) if args.to else None)
+    emit({"file": str(made.path), "keyring": str(made.keyring), "size": made.size},
+         [f"Đã sao lưu và kiểm tra: {made.path}",
+          f"Tệp khóa đi kèm (chép cùng bản sao lưu): {made.keyring}"])
+    return 0
+
+
+def cmd_restore(args, db_path: Path, emit, opened: list, open_office_db) -> int:
+    """Into an office: signed in with the right to restore; into an empty folder (a new PC):
+    the backup and its keyring become the office, then signing in checks they open."""
+    from desk_app.core import access
+    from desk_app.core.opening import open_db
+    from desk_app.core.security import backups
+    from desk_app.core.storage import keys
+
+    source = Path(args.file)
+    folder = db_path.parent
+    if not keys.has_keyring(folder) and not db_path.exists():
+        backups.restore_into_empty(folder, source)
+        try:
+            db, _user = access.sign_in(folder, *credentials())
+        except DeskError:
+            for leftover in (db_path, keys.keyring_path(folder)):
+                leftover.unlink(missing_ok=True)
+            raise
+        opened.append(db)
+        emit({"file": str(source), "safety_backup": None},
+             [f"Đã khôi phục {source} vào {folder}."])
+        return 0
+    db = open_office_db()
+    opened.remove(db)  # restore closes it (the file is replaced)
+    safety = backups.restore(db, source, lambda path: open_db(path, create=False))
+    emit({"file": str(source), "safety_backup": str(safety)},
+         [f"Đã khôi phục từ {source}.", f"Dữ liệu trước khi khôi phục được giữ ở: {safety}"])
+    return 0
+
+
+def cmd_check(args, db, emit) -> int:
+    from desk_app.core.security import check
+
+    lines = check.run(db, full=not args.quick)
+    emit({"ok": check.ok(lines), "lines": [{"ok": x.ok, "text": x.text} for x in lines]},
+         [("Đạt   " if x.ok else "LỖI   ") + x.text for x in lines])
+    if not check.ok(lines):
+        print(messages.CHECK_FAILED, file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {"accounts": cmd_accounts, "password": cmd_password, "backup": cmd_backup,
+            "check": cmd_check}

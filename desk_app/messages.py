@@ -528,3 +528,15 @@ ACCOUNT_NAME_MISSING = "Chưa ghi TÊN_ĐĂNG_NHẬP. Ví dụ: desk-app account
 ACCOUNT_ROLE_MISSING = "Chưa ghi --role (admin, leader, reception hoặc read_only)."
 RECOVERY_CODE_SHOWN = ("Mã khôi phục: {code}\nHãy in hoặc chép mã này, cất ở nơi an toàn (tủ có khóa). Mã chỉ "
                        "hiện một lần; khi quên mọi mật khẩu quản trị, mã này mở lại được dữ liệu.")
+REVEAL_NEEDED = ("Văn bản này ghi danh tính người tố cáo (lượt tiếp có nội dung tố cáo): hãy ghi lý do xem "
+                 "(trên dòng lệnh: --reveal \"lý do\"). Việc xem được ghi lại.")
+BACKUP_NO_FOLDER = "Không xác định được thư mục dữ liệu để sao lưu. Hãy chạy lại với --data-dir."
+BACKUP_FAILED_CHECK = ("Bản sao lưu {path} không qua được bước kiểm tra nên đã bị xóa. Hãy kiểm tra ổ đĩa "
+                       "(còn chỗ trống, không bị hỏng) rồi sao lưu lại.")
+RESTORE_MISSING = "Không có tệp sao lưu {path}. Hãy kiểm tra đường dẫn (desk-app backup --list)."
+RESTORE_UNREADABLE = ("Tệp {path} không mở được bằng khóa của cơ quan này hoặc bị hỏng: không khôi phục. "
+                      "Hãy chọn bản sao lưu khác (desk-app check cho biết bản tốt gần nhất).")
+RESTORE_NO_KEYRING = ("Thiếu tệp khóa {path} đi kèm bản sao lưu. Hãy chép cả hai tệp (bản sao lưu và "
+                      "tệp .keyring.json bên cạnh) rồi thử lại.")
+CHECK_FAILED = "Có vấn đề với dữ liệu (xem các dòng trên). Hãy báo bộ phận kỹ thuật hoặc khôi phục từ bản sao lưu."
+BACKUP_REMINDER = "Đã hơn {days} ngày chưa sao lưu dữ liệu. Hãy sao lưu (Công cụ › Sao lưu), tốt nhất ra ổ USB."

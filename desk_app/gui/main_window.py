@@ -321,6 +321,28 @@ class MainWindow(QMainWindow):
         window.raise_()
         return window
 
+    def set_user(self, user, folder, idle_minutes: float = 0) -> None:
+        """The signed-in account: its officer is the one recorded (the core enforces it too);
+        only an administrator or a leader may pick another officer (entering what a colleague
+        did on paper). An idle lock covers the window after `idle_minutes` (0: none)."""
+        from desk_app.core.security.roles import ROLE_LABELS, Permission, can
+
+        self.user = user
+        if user.officer_id is not None:
+            index = self.officer.findData(user.officer_id)
+            if index >= 0:
+                self.officer.setCurrentIndex(index)
+        self.officer.setEnabled(can(user.role, Permission.SETTINGS))
+        self.signed_in = QLabel(self.tr("Đăng nhập: %1 (%2)").replace("%1", user.username)
+                                .replace("%2", ROLE_LABELS[user.role]), self)
+        self.signed_in.setObjectName("signedIn")
+        self.statusBar().addWidget(self.signed_in)
+        self.idle_lock = None
+        if idle_minutes > 0:
+            from desk_app.gui.dialogs.login import IdleLock
+
+            self.idle_lock = IdleLock(self, folder, user.username, idle_minutes)
+
     def _officer_changed(self, *_):
         officer_id = self.officer.currentData()
         self.intake.set_officer(officer_id)

@@ -651,6 +651,33 @@ Viewing it is recorded. Reason:</translation>
     </message>
 </context>
 <context>
+    <name>EncryptOfficeDialog</name>
+    <message>
+        <source>Mã hóa dữ liệu của cơ quan</source>
+        <translation>Encrypt the office data</translation>
+    </message>
+    <message>
+        <source>Phiên bản này mã hóa dữ liệu và yêu cầu đăng nhập. Hãy tạo tài khoản quản trị; dữ liệu được sao lưu rồi mã hóa một lần (có thể mất vài phút với dữ liệu lớn).</source>
+        <translation>This version encrypts the data and requires signing in. Create the administrator account; the data is backed up, then encrypted once (this may take a few minutes for a large office).</translation>
+    </message>
+    <message>
+        <source>Tài khoản &amp;quản trị</source>
+        <translation>&amp;Administrator account</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu (ít nhất 8 ký tự)</source>
+        <translation>&amp;Password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>Nhập &amp;lại mật khẩu</source>
+        <translation>Re&amp;peat the password</translation>
+    </message>
+    <message>
+        <source>&amp;Mã hóa</source>
+        <translation>&amp;Encrypt</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Lỗi không mong muốn</source>
@@ -710,6 +737,22 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>C&amp;hức vụ</source>
         <translation>Posi&amp;tion</translation>
+    </message>
+    <message>
+        <source>Ví dụ: nhung.nt</source>
+        <translation>For example: nhung.nt</translation>
+    </message>
+    <message>
+        <source>Tài khoản &amp;quản trị</source>
+        <translation>&amp;Administrator account</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu (ít nhất 8 ký tự)</source>
+        <translation>&amp;Password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>Nhập &amp;lại mật khẩu</source>
+        <translation>Re&amp;peat the password</translation>
     </message>
     <message>
         <source>&amp;Thiết lập</source>
@@ -983,6 +1026,49 @@ Viewing it is recorded. Reason:</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Bàn tiếp dân — đăng nhập</source>
+        <translation>Reception desk — sign in</translation>
+    </message>
+    <message>
+        <source>Bàn tiếp dân — đã khóa</source>
+        <translation>Reception desk — locked</translation>
+    </message>
+    <message>
+        <source>Dữ liệu được mã hóa. Đăng nhập bằng tài khoản của mình; mọi việc ghi sổ, in, xem danh tính người tố cáo đều ghi tên người đăng nhập.</source>
+        <translation>The data is encrypted. Sign in with your own account; every entry, print and view of a denouncer&apos;s identity records who is signed in.</translation>
+    </message>
+    <message>
+        <source>Máy đã tự khóa vì lâu không dùng. Nhập mật khẩu để tiếp tục.</source>
+        <translation>The desk locked itself after a while without use. Type your password to continue.</translation>
+    </message>
+    <message>
+        <source>&amp;Tên đăng nhập</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Đăng &amp;nhập</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>&amp;Mở khóa</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>T&amp;hoát</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>&amp;Quên mật khẩu…</source>
+        <translation>&amp;Forgot the password…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source> Cán &amp;bộ tiếp: </source>
@@ -1011,6 +1097,10 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Không có buổi tiếp công dân của lãnh đạo đang diễn ra. Hãy chọn buổi tiếp trong lịch rồi bấm “Ngày tiếp công dân…”.</source>
         <translation>No reception session hosted by the head is under way. Choose a session in the schedule, then press “Reception day…”.</translation>
+    </message>
+    <message>
+        <source>Đăng nhập: %1 (%2)</source>
+        <translation>Signed in: %1 (%2)</translation>
     </message>
     <message>
         <source>Thêm cán bộ tiếp công dân</source>
@@ -1606,6 +1696,60 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Theo</source>
         <translation>From</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Mã khôi phục — chỉ hiện một lần</source>
+        <translation>Recovery code — shown only once</translation>
+    </message>
+    <message>
+        <source>Hãy in hoặc chép mã này và cất ở nơi an toàn (tủ có khóa). Khi quên mọi mật khẩu quản trị, chỉ mã này mở lại được dữ liệu. Mã không hiện lại lần nữa.</source>
+        <translation>Print or copy this code and keep it somewhere safe (a locked cabinet). If every administrator password is forgotten, only this code opens the data again. It is not shown again.</translation>
+    </message>
+    <message>
+        <source>&amp;Chép</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Đã cất &amp;mã</source>
+        <translation>I have &amp;stored it</translation>
+    </message>
+    <message>
+        <source>Bàn tiếp dân — mã khôi phục dữ liệu
+
+</source>
+        <translation>Reception desk — data recovery code
+
+</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Mở khóa bằng mã khôi phục</source>
+        <translation>Unlock with the recovery code</translation>
+    </message>
+    <message>
+        <source>&amp;Mã khôi phục</source>
+        <translation>&amp;Recovery code</translation>
+    </message>
+    <message>
+        <source>Tài khoản &amp;quản trị</source>
+        <translation>&amp;Administrator account</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;mới</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập lại</source>
+        <translation>Re&amp;peat</translation>
     </message>
 </context>
 <context>

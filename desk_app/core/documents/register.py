@@ -45,6 +45,7 @@ from desk_app.core.documents.data import (
 from desk_app.core.documents.receipt import render_receipt
 from desk_app.core.documents.refusal import render_refusal
 from desk_app.core.errors import DeskError
+from desk_app.core.security import audit
 
 RENDERERS: dict[str, Callable[..., bytes]] = {
     RECEIPT_KIND: render_receipt,
@@ -218,17 +219,29 @@ def preview_receipt(db: Database, visit_id: int, on: date | None = None) -> tupl
 
 
 def deliver_receipt(db: Database, visit_id: int, write: Callable[[bytes], None] | None = None,
-                    *, copy: bool = False, on: date | None = None) -> tuple[bytes, bool]:
+                    *, copy: bool = False, on: date | None = None,
+                    reveal_reason: str | None = None) -> tuple[bytes, bool]:
     """Print or save the receipt: (PDF, is a copy). The first delivery issues the original —
     its payload and hash are stored in the same transaction that calls `write(pdf)` (e.g.
     writing the file), so a delivery that fails issues nothing. Every later delivery is a copy
     of that original, marked "BẢN SAO" with the day it was reprinted (`on`, default today).
-    `copy` asks for a copy even the first time (the original is still issued)."""
+    `copy` asks for a copy even the first time (the original is still issued).
+
+    A copy of a denouncing visit's receipt names the denouncer: with someone signed in it
+    needs `reveal_reason` (core/security/secrecy.py); the original goes to the person who came.
+    """
+    from desk_app.core.security import secrecy
+
     doc_id, payload = _receipt_row(db, visit_id)
+    if payload is not None or copy:
+        secrecy.guard_document(db, secrecy.denounced_petitions(db, visit_id=visit_id),
+                               reveal_reason, what="receipt_copy", subject="visit",
+                               subject_id=visit_id)
     if payload is not None:
         pdf = reprint(db, doc_id, on)
         if write is not None:
             write(pdf)
+        audit.note(db, "print", "visit", visit_id, {"document": "receipt", "copy": True})
         return pdf, True
     with db.atomic():
         text, stored = _original(db, visit_id)
@@ -242,6 +255,8 @@ def deliver_receipt(db: Database, visit_id: int, write: Callable[[bytes], None] 
             pdf = render_receipt(stored, copy=True, reprinted_on=on or date.today())
         if stored_now and write is not None:
             write(pdf)  # raises: the transaction is rolled back, the original stays unissued
+        if stored_now:
+            audit.record(db, "print", "visit", visit_id, {"document": "receipt", "copy": copy})
     if not stored_now:  # another window delivered it first: theirs is the original
         return deliver_receipt(db, visit_id, write, on=on)
     return pdf, copy

@@ -43,6 +43,8 @@ from desk_app.core.reception.identity import (
     snapshot_values,
 )
 from desk_app.core.reception.intake import check_person
+from desk_app.core.security import audit, session
+from desk_app.core.security.roles import Permission
 from desk_app.core.text import fold
 
 if TYPE_CHECKING:
@@ -328,6 +330,8 @@ def correct_entry(db: Database, visit_id: int, key: str, value: str | None, reas
     stamp = now.isoformat()
     target = parse_key(key)
     reason = _check_reason(reason, messages.CORRECTION_REASON_REQUIRED)
+    session.require(db, Permission.RECORD)
+    officer_id = session.officer_for(db, officer_id)
     with db.atomic():
         visit = _visit(db, visit_id)
         if visit["cancelled_at"]:
@@ -348,6 +352,8 @@ def correct_entry(db: Database, visit_id: int, key: str, value: str | None, reas
         db.execute("UPDATE visits SET corrected_at = ?, version = version + 1 WHERE id = ?",
                    [stamp, visit_id])
         search_index.index_petitions(db, [r[0] for r in _petitions(db, visit_id)])
+        audit.record(db, "visit_correct", "visit", visit_id,
+                     {"field": key, "correction": correction_id, "reason": reason})
     return correction_id
 
 
@@ -358,6 +364,8 @@ def cancel_visit(db: Database, visit_id: int, reason: str, *, officer_id: int | 
     now = (now or datetime.now()).replace(microsecond=0)
     stamp = now.isoformat()
     reason = _check_reason(reason, messages.CANCEL_REASON_REQUIRED)
+    session.require(db, Permission.RECORD)
+    officer_id = session.officer_for(db, officer_id)
     with db.atomic():
         visit = _visit(db, visit_id)
         if visit["cancelled_at"]:
@@ -386,6 +394,7 @@ def cancel_visit(db: Database, visit_id: int, reason: str, *, officer_id: int | 
             else:
                 record_event(db, case_id, "cancel", occurred_on=now.date(), officer_id=officer_id,
                              note=note, now=now)
+        audit.record(db, "visit_cancel", "visit", visit_id, {"reason": reason})
     return correction_id
 
 

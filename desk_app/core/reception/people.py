@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.model import IdKind, KnownPerson, PetitionKind, PriorVisit
+from desk_app.core.model import IdKind, KnownPerson, PriorVisit
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -15,8 +15,17 @@ OPEN_STATUSES = ("received", "guided", "transferred")
 PROTECTED_SUMMARY = "Nội dung tố cáo (được bảo mật)"
 
 
-def find_person(db: Database, id_number: str, *, limit: int = 20) -> KnownPerson | None:
-    """The person with this ID number, their latest visits and open cases (repeat visitors)."""
+def find_person(db: Database, id_number: str, *, limit: int = 20,
+                reveal_reason: str | None = None) -> KnownPerson | None:
+    """The person with this ID number, their latest visits and open cases (repeat visitors).
+
+    A visit that brings a denunciation is left out, with its cases (Denunciation Law art. 47:
+    even the fact that a person denounced is secret); a person known only from such visits is
+    not found. `reveal_reason` shows them too: the role must allow it, and the reveal is
+    recorded with its reason (core/security/secrecy.py; it writes, so call it on a writer).
+    """
+    from desk_app.core.security import secrecy
+
     id_number = id_number.strip()
     if not id_number:
         return None
@@ -28,18 +37,30 @@ def find_person(db: Database, id_number: str, *, limit: int = 20) -> KnownPerson
         return None
     (person_id, full_name, id_no, date_of_birth, sex, phone, address, commune_code, issued_on,
      issued_place) = row
+    protected = secrecy.denounced_petitions(db, person_id=person_id)
+    if reveal_reason is not None and protected:
+        secrecy.reveal(db, protected, reveal_reason, what="known_person", subject="person",
+                       subject_id=person_id)
+    hidden = set() if reveal_reason is not None else set(protected)
     visits = tuple(
-        PriorVisit(r[0], r[1], r[2], PROTECTED_SUMMARY if r[2] == PetitionKind.TO_CAO else r[3], r[4])
+        PriorVisit(r[0], r[1], r[2], r[3], r[4])
         for r in db.execute(
-            "SELECT v.id, v.received_at, p.kind, p.summary, v.outcome FROM petitions p"
+            "SELECT v.id, v.received_at, p.kind, p.summary, v.outcome, p.id FROM petitions p"
             " JOIN visits v ON v.id = p.visit_id WHERE p.person_id = ?"
-            " ORDER BY p.received_at DESC, p.id DESC LIMIT ?", [person_id, limit]))
+            " ORDER BY p.received_at DESC, p.id DESC", [person_id])
+        if r[5] not in hidden)[:limit]
+    if not visits and hidden:
+        return None  # known only as a denouncer: not shown without a reveal
+    marks = ",".join("?" * len(hidden))
+    hidden_cases = {r[0] for r in db.execute(
+        f"SELECT case_id FROM petitions WHERE id IN ({marks}) AND case_id IS NOT NULL",
+        sorted(hidden))} if hidden else set()
     marks = ",".join("?" * len(OPEN_STATUSES))
     open_cases = tuple(
-        PROTECTED_SUMMARY if r[1] == PetitionKind.TO_CAO else r[0]
-        for r in db.execute(
-            f"SELECT title, kind FROM cases WHERE person_id = ? AND status IN ({marks})"
-            " ORDER BY id DESC", [person_id, *OPEN_STATUSES]))
+        r[0] for r in db.execute(
+            f"SELECT title, kind, id FROM cases WHERE person_id = ? AND status IN ({marks})"
+            " ORDER BY id DESC", [person_id, *OPEN_STATUSES])
+        if r[2] not in hidden_cases)
     return KnownPerson(person_id, full_name, id_no, date_of_birth, sex, phone, address,
                        commune_code, visits=visits, open_cases=open_cases, id_issued_on=issued_on,
                        id_issued_place=issued_place or "")

@@ -107,6 +107,14 @@ def record(db: Database, action: str, subject: str = "", subject_id: int | None 
     return next_id
 
 
+def note(db: Database, action: str, subject: str = "", subject_id: int | None = None,
+         detail: dict | None = None) -> int:
+    """`record` in a transaction of its own: for acts that write nothing else (a print, an
+    export, a backup), recorded once they succeeded."""
+    with db.atomic():
+        return record(db, action, subject, subject_id, detail)
+
+
 def head(db: Database) -> tuple[int, str]:
     """(number of the last event, its hash): a backup records it."""
     row = db.execute("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
