@@ -124,6 +124,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reveal", metavar="LÝ_DO",
                    help="hiện danh tính người tố cáo, với lý do (chỉ lãnh đạo, quản trị; "
                         "việc xem được ghi lại)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="mã hóa tệp bằng mật khẩu (DESK_APP_EXPORT_PASSWORD hoặc gõ khi được hỏi); "
+                        "báo mật khẩu cho người nhận bằng đường khác")
 
     p = sub.add_parser(
         "slip", help="in phiếu, thông báo của một vụ việc (phiếu hẹn, chuyển đơn, thụ lý…)",
@@ -374,12 +377,20 @@ def cmd_log(args) -> int:
 
         secrecy.reveal(db, secrecy.in_range(db, date_from, date_to), args.reveal,
                        what="log_export", subject="log")
-    count = export(db, date_from, date_to, out, reveal=revealed)
+    if args.encrypt:
+        from desk_app.core.security.sealed_exports import export_sealed
+
+        password = cli_security.export_password()
+        count = export_sealed(out, password,
+                              lambda path: export(db, date_from, date_to, path, reveal=revealed))
+    else:
+        count = export(db, date_from, date_to, out, reveal=revealed)
     from desk_app.core.security import audit
 
     audit.note(db, "export", "log", None, {"from": date_from.isoformat(),
                                            "to": date_to.isoformat(), "rows": count,
-                                           "revealed": revealed, "format": out.suffix.lower()})
+                                           "revealed": revealed, "format": out.suffix.lower(),
+                                           "encrypted": bool(args.encrypt)})
     _emit(args, {"rows": count, "out": str(out), "from": date_from.isoformat(),
                  "to": date_to.isoformat(), "revealed": revealed},
           [f"Đã xuất {count} dòng sổ tiếp công dân ra {out}"])

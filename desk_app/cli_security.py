@@ -53,6 +53,14 @@ def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
     return value
 
 
+EXPORT_PASSWORD_ENV = "DESK_APP_EXPORT_PASSWORD"
+
+
+def export_password() -> str:
+    """The password of an encrypted export: DESK_APP_EXPORT_PASSWORD, or asked twice."""
+    return _secret(EXPORT_PASSWORD_ENV, "Mật khẩu của tệp xuất: ", confirm=True)
+
+
 def open_office(db_path: Path, *, create: bool = False, demo: bool = False):
     """Sign in and open the office database. `create` (init, demo): a folder without an
     office gets one set up by the caller, so only its absence is checked here."""

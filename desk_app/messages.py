@@ -540,3 +540,5 @@ RESTORE_NO_KEYRING = ("Thiếu tệp khóa {path} đi kèm bản sao lưu. Hãy 
                       "tệp .keyring.json bên cạnh) rồi thử lại.")
 CHECK_FAILED = "Có vấn đề với dữ liệu (xem các dòng trên). Hãy báo bộ phận kỹ thuật hoặc khôi phục từ bản sao lưu."
 BACKUP_REMINDER = "Đã hơn {days} ngày chưa sao lưu dữ liệu. Hãy sao lưu (Công cụ › Sao lưu), tốt nhất ra ổ USB."
+EXPORT_PASSWORD_SHORT = ("Mật khẩu của tệp xuất phải có ít nhất {limit} ký tự. Hãy chọn mật khẩu dài hơn và "
+                         "báo cho người nhận bằng đường khác (gọi điện, gặp trực tiếp).")

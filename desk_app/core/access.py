@@ -259,8 +259,11 @@ def encrypt_existing(folder: str | os.PathLike, username: str, password: str,
                 accounts.insert_account(db, username, Role.ADMIN, officer_id, now)
                 audit.record(db, "office_encrypted", "office", 1)
                 # The receipt-QR secret is derived from the key from now on: the stored one
-                # is in every clear copy made before (documents/register.py).
-                db.execute("DELETE FROM settings WHERE key = 'receipt_qr_secret'")
+                # is in every clear copy made before, so it vouches only for receipts issued
+                # until now (documents/register.py, _legacy_code).
+                stamp = (now or datetime.now()).isoformat(timespec="seconds")
+                db.execute("UPDATE settings SET key = 'receipt_qr_secret_before_encryption',"
+                           " value = value || '|' || ? WHERE key = 'receipt_qr_secret'", [stamp])
             found = accounts.find(db, username)
         user = _start(db, folder, found, key, now)
     except BaseException:

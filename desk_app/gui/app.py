@@ -256,6 +256,7 @@ def build_window(db_path: Path, demo: bool = False):
     user = session.user_of_folder(db_path.parent)
     if user is not None:
         window.set_user(user, db_path.parent, _idle_minutes())
+        window.start_security_jobs(db_path.parent)
     return window
 
 

@@ -333,6 +333,9 @@ class MainWindow(QMainWindow):
             if index >= 0:
                 self.officer.setCurrentIndex(index)
         self.officer.setEnabled(can(user.role, Permission.SETTINGS))
+        from desk_app.core.security.roles import may_reveal_some
+
+        self.intake.known.reveal.setVisible(may_reveal_some(user.role))
         self.signed_in = QLabel(self.tr("Đăng nhập: %1 (%2)").replace("%1", user.username)
                                 .replace("%2", ROLE_LABELS[user.role]), self)
         self.signed_in.setObjectName("signedIn")
@@ -342,6 +345,64 @@ class MainWindow(QMainWindow):
             from desk_app.gui.dialogs.login import IdleLock
 
             self.idle_lock = IdleLock(self, folder, user.username, idle_minutes)
+
+    def start_security_jobs(self, folder) -> None:
+        """The cheap check (audit chain, links, last backup) off the GUI thread, the backup
+        reminder, and an automatic backup every few hours when data changed."""
+        from desk_app.core.security import backups, check
+
+        self._data_folder = folder
+
+        def checked(lines) -> None:
+            problems = [line.text for line in lines if not line.ok]
+            if problems:
+                self.statusBar().showMessage(" ".join(problems))
+
+        self.tasks.read(lambda db: check.run(db, full=False), checked, lambda e: None)
+        self._backup_timer = QTimer(self, interval=int(backups.AUTO_HOURS * 3600_000))
+        self._backup_timer.timeout.connect(self.auto_backup)
+        self._backup_timer.start()
+
+    def auto_backup(self) -> None:
+        from desk_app.core.security.backups import auto_backup
+
+        self.tasks.write(auto_backup, None, lambda e: None)
+
+    def open_backups(self):
+        from desk_app.core.security.roles import Permission, can
+        from desk_app.gui.dialogs.backups import BackupDialog
+
+        user = getattr(self, "user", None)
+        folder = getattr(self, "_data_folder", None) or self.tasks.db_path.parent
+        dialog = BackupDialog(self.tasks, folder, parent=self,
+                              may_restore=user is None or can(user.role, Permission.RESTORE))
+        dialog.restore_requested.connect(self.restore_from)
+        dialog.open()
+        return dialog
+
+    def restore_from(self, path) -> None:
+        """Every connection of the window is closed first; the app then closes (the officer
+        opens it again and signs in to the restored data)."""
+        from desk_app.core.errors import DeskError
+        from desk_app.core.opening import open_db
+        from desk_app.core.security.backups import restore
+
+        self.tasks.shutdown()
+        db_path = self.tasks.db_path
+        try:
+            restore(open_db(db_path, create=False), path,
+                    lambda p: open_db(p, create=False))
+        except DeskError as exc:
+            QMessageBox.warning(self, self.tr("Khôi phục dữ liệu"), exc.message)
+        else:
+            QMessageBox.information(self, self.tr("Khôi phục dữ liệu"), self.tr(
+                "Đã khôi phục. Ứng dụng sẽ đóng; hãy mở lại và đăng nhập."))
+        self._asked = True
+        self.close()
+
+    def lock_now(self) -> None:
+        if getattr(self, "idle_lock", None) is not None:
+            self.idle_lock.lock()
 
     def _officer_changed(self, *_):
         officer_id = self.officer.currentData()
@@ -452,5 +513,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/maximised", self.isMaximized())
+        if not self.tasks.closed and getattr(self, "_data_folder", None) is not None:
+            from desk_app.core.security.backups import auto_backup
+
+            self.tasks.write(auto_backup, None, lambda e: None)  # at close, if data changed
         self.tasks.shutdown()
         super().closeEvent(event)

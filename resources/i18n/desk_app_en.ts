@@ -64,6 +64,61 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Sao lưu dữ liệu</source>
+        <translation>Back up the data</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu được mã hóa như dữ liệu, kèm tệp khóa (.keyring.json) để mở được trên máy khác bằng mật khẩu hoặc mã khôi phục. Ứng dụng tự sao lưu khi đóng và vài giờ một lần nếu dữ liệu thay đổi; hãy sao lưu ra ổ USB mỗi tuần và cất ổ ở nơi khác.</source>
+        <translation>Backups are encrypted like the data, with a key file (.keyring.json) so that a password or the recovery code opens them on another PC. The app backs up by itself at close and every few hours when data changed; back up to a USB stick every week and keep it elsewhere.</translation>
+    </message>
+    <message>
+        <source>&amp;Sao lưu ngay</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>Sao lưu ra &amp;USB/thư mục khác…</source>
+        <translation>Back up to a &amp;USB stick/another folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục bản đã chọn…</source>
+        <translation>&amp;Restore the selected backup…</translation>
+    </message>
+    <message>
+        <source>Chưa có bản sao lưu nào.</source>
+        <translation>No backup yet.</translation>
+    </message>
+    <message>
+        <source>Đã hơn %1 ngày chưa sao lưu. Hãy sao lưu ngay, tốt nhất ra ổ USB.</source>
+        <translation>No backup for more than %1 days. Back up now, preferably to a USB stick.</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục (ổ USB) để sao lưu</source>
+        <translation>Choose the folder (USB stick) to back up to</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu và kiểm tra…</source>
+        <translation>Backing up and checking…</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu và kiểm tra: %1</source>
+        <translation>Backed up and checked: %1</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một bản sao lưu trong danh sách.</source>
+        <translation>Select a backup in the list.</translation>
+    </message>
+    <message>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore the data</translation>
+    </message>
+    <message>
+        <source>Thay dữ liệu hiện tại bằng bản sao lưu %1? Dữ liệu hiện tại được sao lưu trước; ứng dụng sẽ đóng sau khi khôi phục, hãy mở lại.</source>
+        <translation>Replace the current data with the backup %1? The current data is backed up first; the app closes after restoring, open it again.</translation>
+    </message>
+</context>
+<context>
     <name>CancelVisitDialog</name>
     <message>
         <source>Hủy lượt tiếp số %1</source>
@@ -853,6 +908,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>Opened the visit of the scanned receipt.</translation>
     </message>
     <message>
+        <source>Các lượt tiếp của người có số giấy tờ %1, kể cả lượt có nội dung tố cáo.</source>
+        <translation>The visits of the person with ID number %1, including visits with a denunciation.</translation>
+    </message>
+    <message>
         <source>Đã ghi sổ lượt tiếp của %1.</source>
         <translation>Recorded the visit of %1.</translation>
     </message>
@@ -902,6 +961,10 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Dùng thông tin đã lư&amp;u</source>
         <translation>&amp;Use the saved details</translation>
+    </message>
+    <message>
+        <source>Xem cả lượt được bảo &amp;mật…</source>
+        <translation>Show the &amp;protected visits too…</translation>
     </message>
     <message>
         <source>Chưa có lần đến trước với số giấy tờ này.</source>
@@ -1103,6 +1166,14 @@ Viewing it is recorded. Reason:</translation>
         <translation>Signed in: %1 (%2)</translation>
     </message>
     <message>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore the data</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục. Ứng dụng sẽ đóng; hãy mở lại và đăng nhập.</source>
+        <translation>Restored. The app will close; open it again and sign in.</translation>
+    </message>
+    <message>
         <source>Thêm cán bộ tiếp công dân</source>
         <translation>Add a reception officer</translation>
     </message>
@@ -1200,6 +1271,14 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Sao lưu, khôi phục…</source>
+        <translation>&amp;Backup and restore…</translation>
+    </message>
+    <message>
+        <source>&amp;Khóa màn hình</source>
+        <translation>&amp;Lock the screen</translation>
     </message>
     <message>
         <source>Trợ g&amp;iúp</source>
@@ -1750,6 +1829,29 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>&amp;Nhập lại</source>
         <translation>Re&amp;peat</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <source>Xem danh tính người tố cáo</source>
+        <translation>See a denouncer&apos;s identity</translation>
+    </message>
+    <message>
+        <source>Danh tính người tố cáo, và việc một người đã tố cáo, được giữ bí mật (Luật Tố cáo 2018, Điều 47). Chỉ lãnh đạo, quản trị và cán bộ đã tiếp lượt đó được xem; việc xem được ghi vào nhật ký cùng tên người xem, thời điểm và lý do.</source>
+        <translation>A denouncer&apos;s identity, and the fact that a person denounced, are kept secret (Denunciation Law 2018, art. 47). Only leaders, administrators and the officer who received the visit may see it; each view is recorded with who, when and why.</translation>
+    </message>
+    <message>
+        <source>Lý do cần xem, ví dụ: đối chiếu đơn trùng nội dung</source>
+        <translation>Why you need to see it, e.g. checking for a duplicate petition</translation>
+    </message>
+    <message>
+        <source>&amp;Xem và ghi lại</source>
+        <translation>&amp;Show and record</translation>
+    </message>
+    <message>
+        <source>&amp;Lý do:</source>
+        <translation>&amp;Reason:</translation>
     </message>
 </context>
 <context>

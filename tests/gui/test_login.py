@@ -158,3 +158,43 @@ def test_the_known_visitor_panel_hides_a_denouncer(qtbot, window, demo_db):
     qtbot.waitUntil(lambda: "Chưa có lần đến trước" in page.known.label.text(), timeout=5000)
     assert page.known.person is None
     assert page.known.visits.count() == 0
+    # A role that may: the reveal asks a reason, then shows the visit and records it.
+    from desk_app.gui.dialogs import reveal
+
+    monkeypatch_reason = []
+    original = reveal.ask_reason
+    reveal.ask_reason = lambda parent, what: (monkeypatch_reason.append(what),
+                                              "Đối chiếu đơn trùng")[1]
+    try:
+        page.reveal_known()
+        qtbot.waitUntil(lambda: page.known.person is not None, timeout=5000)
+    finally:
+        reveal.ask_reason = original
+    assert page.known.person.full_name == "Âu Dương Phong"
+    assert demo_db.execute("SELECT reason FROM identity_reveals ORDER BY id DESC LIMIT 1"
+                           ).fetchone() == ("Đối chiếu đơn trùng",)
+
+
+def test_the_backup_window_backs_up_and_lists(qtbot, tasks, db, db_path):
+    from desk_app.gui.dialogs.backups import BackupDialog
+
+    dialog = BackupDialog(tasks, db_path.parent, may_restore=False)
+    qtbot.addWidget(dialog)
+    assert "Đã hơn 7 ngày chưa sao lưu" in dialog.reminder.text()
+    assert not dialog.restore_button.isVisibleTo(dialog)
+    dialog.back_up(None)
+    qtbot.waitUntil(lambda: "Đã sao lưu và kiểm tra" in dialog.message.text(), timeout=10000)
+    assert dialog.list.count() == 1 and dialog.reminder.text() == ""
+    assert list((db_path.parent / "backups").glob("manual-*.sqlite3.keyring.json"))
+
+
+def test_the_reveal_dialog_needs_a_reason(qtbot):
+    from desk_app.gui.dialogs.reveal import RevealDialog
+
+    dialog = RevealDialog("Lượt tiếp số 3")
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.error.text() == messages.REVEAL_REASON_REQUIRED
+    dialog.reason.setText("Giải quyết tố cáo")
+    dialog.accept()
+    assert dialog.result() == QDialog.Accepted

@@ -142,7 +142,17 @@ def reprint(db: Database, issued_id: int, on: date | None = None) -> bytes:
 # --- receipts ---------------------------------------------------------------------------------
 
 
+LEGACY_QR_SECRET_KEY = "receipt_qr_secret_before_encryption"  # see _legacy_code
+
+
 def _secret(db: Database, *, create: bool) -> bytes | None:
+    """The QR codes' HMAC secret: derived from the office's key when the database is
+    encrypted (core/security/derived.py: nothing stored), else a settings row made once."""
+    from desk_app.core.security import derived
+
+    found = derived.of(db, "receipt-qr")
+    if found is not None:
+        return found
     row = db.execute("SELECT value FROM settings WHERE key = ?", [QR_SECRET_KEY]).fetchone()
     if row is None and create:
         db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
@@ -154,6 +164,22 @@ def _secret(db: Database, *, create: bool) -> bytes | None:
 def verification_code(secret: bytes, office_code: str, number: str, year: int) -> str:
     mac = hmac.new(secret, f"{office_code}|{number}/{year}".encode(), hashlib.sha256).digest()
     return base64.b32encode(mac).decode()[:CODE_LENGTH]
+
+
+def _legacy_code(db: Database, office_code: str, number: str, year: int, code: str) -> bool:
+    """A receipt issued before the office was encrypted carries a code made with the stored
+    secret of that time; it is accepted for those receipts only (a plaintext copy of that
+    time holds the secret, so it must not vouch for receipts issued since)."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [LEGACY_QR_SECRET_KEY]).fetchone()
+    if row is None:
+        return False
+    secret, _, until = row[0].partition("|")
+    if not hmac.compare_digest(verification_code(bytes.fromhex(secret), office_code, number, year),
+                               code):
+        return False
+    issued = db.execute("SELECT issued_at FROM issued_documents WHERE kind = ? AND year = ?"
+                        " AND number = ? ORDER BY id LIMIT 1", [RECEIPT_KIND, year, number]).fetchone()
+    return issued is not None and issued[0] <= until
 
 
 def receipt_qr_text(office_code: str, number: str, year: int, code: str) -> str:
@@ -175,7 +201,8 @@ def verify_receipt_qr(db: Database, text: str) -> int | None:
     if office is None or secret is None or office[0] != office_code:
         return None
     expected = verification_code(secret, office_code, number, int(year_text))
-    if not hmac.compare_digest(expected, code.strip().upper()):
+    if not hmac.compare_digest(expected, code.strip().upper()) and not _legacy_code(
+            db, office_code, number, int(year_text), code.strip().upper()):
         return None
     row = db.execute("SELECT visit_id FROM issued_documents WHERE kind = ? AND year = ?"
                      " AND number = ? ORDER BY id LIMIT 1",
