@@ -259,11 +259,11 @@ def encrypt_existing(folder: str | os.PathLike, username: str, password: str,
                 accounts.insert_account(db, username, Role.ADMIN, officer_id, now)
                 audit.record(db, "office_encrypted", "office", 1)
                 # The receipt-QR secret is derived from the key from now on: the stored one
-                # is in every clear copy made before, so it vouches only for receipts issued
-                # until now (documents/register.py, _legacy_code).
-                stamp = (now or datetime.now()).isoformat(timespec="seconds")
+                # is in every clear copy made before, so it vouches only for the documents issued
+                # until now (their ids) (documents/register.py, _legacy_code).
+                last = db.execute("SELECT COALESCE(MAX(id), 0) FROM issued_documents").fetchone()[0]
                 db.execute("UPDATE settings SET key = 'receipt_qr_secret_before_encryption',"
-                           " value = value || '|' || ? WHERE key = 'receipt_qr_secret'", [stamp])
+                           " value = value || '|' || ? WHERE key = 'receipt_qr_secret'", [str(last)])
             found = accounts.find(db, username)
         user = _start(db, folder, found, key, now)
     except BaseException:

@@ -2449,5 +2449,9 @@ Do not turn the computer off meanwhile.</translation>
         <source>Chưa có người ký</source>
         <translation>No signer set</translation>
     </message>
+    <message>
+        <source>Văn bản này ghi danh tính người tố cáo.</source>
+        <translation>This document names a denouncer.</translation>
+    </message>
 </context>
 </TS>

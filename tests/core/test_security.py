@@ -277,3 +277,84 @@ def test_a_reveal_needs_a_reason_and_a_role_and_is_audited(office):
 
 def test_the_template_password_opens_the_test_databases(db, test_key):
     assert keyring.unlock(db.conn.path.parent, "quantri", TEST_PASSWORD) == test_key
+
+
+# --- an office from before encryption ---------------------------------------------------------
+
+def test_a_plaintext_office_is_encrypted_in_one_guarded_step(tmp_path):
+    from desk_app.core.documents.register import deliver_receipt, receipt_qr_text, verify_receipt_qr
+    from desk_app.core.security import encrypt
+    from desk_app.core.storage.office import init_office
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    old = open_db(folder / "desk.sqlite3")  # no keyring: an earlier version's file, in the clear
+    init_office(old, 24, 9253, officers=(("Nguyễn Thị Hồng Nhung", "Công chức"),))
+    visit = register(old, person("Trần Văn Bình", serial=3))
+    deliver_receipt(old, visit.visit_id)
+    number, year = old.execute("SELECT number, year FROM issued_documents").fetchone()
+    payload = json.loads(old.execute("SELECT payload FROM issued_documents").fetchone()[0])
+    old_code = payload["verify_code"]
+    before = snapshot(old)
+    old.close()
+    assert (folder / "desk.sqlite3").read_bytes().startswith(b"SQLite format 3")
+    assert encrypt.needs_encryption(folder)
+    done = access.encrypt_existing(folder, ADMIN, PASSWORD, officer_id=1)
+    try:
+        raw = (folder / "desk.sqlite3").read_bytes()
+        assert not raw.startswith(b"SQLite format 3") and "Trần Văn Bình".encode() not in raw
+        assert not encrypt.needs_encryption(folder)
+        after = snapshot(done.db)
+        for table in ("visits", "persons", "petitions", "cases", "issued_documents"):
+            assert after[table] == before[table]
+        assert done.recovery_code and done.user.role == Role.ADMIN
+        # the safety backup taken before was encrypted too: nothing in the clear is left
+        [safety] = (folder / "backups").glob("before-encryption-*.sqlite3")
+        assert not safety.read_bytes().startswith(b"SQLite format 3")
+        # a receipt printed before still verifies (issued before the step), with the old code
+        assert verify_receipt_qr(done.db, receipt_qr_text("24-09253", number, year, old_code)) \
+            == visit.visit_id
+        assert "receipt_qr_secret" not in dict(done.db.execute("SELECT key, value FROM settings"))
+        assert [e.action for e in audit.events(done.db)][-2:] == ["office_encrypted", "login"]
+    finally:
+        done.db.close()
+        access.sign_out(folder)
+    with pytest.raises(DeskError) as again:
+        access.encrypt_existing(folder, ADMIN, PASSWORD)
+    assert again.value.message == messages.OFFICE_ALREADY_ENCRYPTED
+
+
+def test_a_receipt_code_made_with_the_old_secret_does_not_vouch_for_new_receipts(tmp_path):
+    """A plaintext copy from before encryption holds the old secret: its codes are accepted
+    only for receipts issued before the step."""
+    from desk_app.core.documents.register import (
+        deliver_receipt,
+        receipt_qr_text,
+        verification_code,
+        verify_receipt_qr,
+    )
+    from desk_app.core.storage.office import init_office
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    old = open_db(folder / "desk.sqlite3")
+    init_office(old, 24, 9253, officers=(("Nguyễn Thị Hồng Nhung", "Công chức"),))
+    deliver_receipt(old, register(old, person("Trần Văn Bình", serial=3)).visit_id)
+    stolen = bytes.fromhex(old.execute(
+        "SELECT value FROM settings WHERE key = 'receipt_qr_secret'").fetchone()[0])
+    old.close()
+    done = access.encrypt_existing(folder, ADMIN, PASSWORD, officer_id=1)
+    try:
+        new = register(done.db, person("Trần Văn Cường", serial=4))
+        deliver_receipt(done.db, new.visit_id)
+        number, year = done.db.execute("SELECT number, year FROM issued_documents WHERE"
+                                       " visit_id = ?", [new.visit_id]).fetchone()
+        forged = verification_code(stolen, "24-09253", number, year)
+        assert verify_receipt_qr(done.db, receipt_qr_text("24-09253", number, year, forged)) is None
+        payload = json.loads(done.db.execute("SELECT payload FROM issued_documents WHERE"
+                                             " visit_id = ?", [new.visit_id]).fetchone()[0])
+        assert verify_receipt_qr(done.db, receipt_qr_text("24-09253", number, year,
+                                                          payload["verify_code"])) == new.visit_id
+    finally:
+        done.db.close()
+        access.sign_out(folder)

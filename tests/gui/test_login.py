@@ -198,3 +198,30 @@ def test_the_reveal_dialog_needs_a_reason(qtbot):
     dialog.reason.setText("Giải quyết tố cáo")
     dialog.accept()
     assert dialog.result() == QDialog.Accepted
+
+
+def test_a_denouncers_receipt_copy_asks_the_reason_in_the_window(qtbot, tasks, db, db_path,
+                                                                 monkeypatch):
+    """The window's reprint of a denouncing visit's receipt: the reveal dialog, then the
+    document; the reveal is recorded with its reason."""
+    from desk_app.core.documents.register import deliver_receipt
+    from desk_app.core.security.session import User
+    from desk_app.gui import documents, printing
+    from desk_app.gui.dialogs import reveal
+
+    result = register(db, person("Âu Dương Phong", serial=77), parts=(
+        PetitionPart(PetitionKind.TO_CAO, "tham_nhung", "Tố cáo cán bộ nhận tiền"),))
+    deliver_receipt(db, result.visit_id)  # the original, given at the desk
+    session.set_user(db_path.parent, User(1, "quantri", Role.ADMIN, 1, "Nguyễn Thị Hồng Nhung"))
+    asked, shown = [], []
+    monkeypatch.setattr(reveal, "ask_reason", lambda parent, what: asked.append(what) or "Cấp lại")
+    monkeypatch.setattr(printing, "show_document", lambda *a, **k: shown.append(a))
+    try:
+        documents.print_document(None, tasks, "receipt", result.visit_id,
+                                 on_error=lambda m: shown.append(m))
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    finally:
+        session.set_user(db_path.parent, None)
+    assert asked == ["Văn bản này ghi danh tính người tố cáo."]
+    assert isinstance(shown[0], tuple)  # the document, not an error
+    assert db.execute("SELECT reason FROM identity_reveals").fetchall() == [("Cấp lại",)]

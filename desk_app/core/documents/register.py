@@ -173,13 +173,13 @@ def _legacy_code(db: Database, office_code: str, number: str, year: int, code: s
     row = db.execute("SELECT value FROM settings WHERE key = ?", [LEGACY_QR_SECRET_KEY]).fetchone()
     if row is None:
         return False
-    secret, _, until = row[0].partition("|")
+    secret, _, last_id = row[0].partition("|")
     if not hmac.compare_digest(verification_code(bytes.fromhex(secret), office_code, number, year),
                                code):
         return False
-    issued = db.execute("SELECT issued_at FROM issued_documents WHERE kind = ? AND year = ?"
+    issued = db.execute("SELECT id FROM issued_documents WHERE kind = ? AND year = ?"
                         " AND number = ? ORDER BY id LIMIT 1", [RECEIPT_KIND, year, number]).fetchone()
-    return issued is not None and issued[0] <= until
+    return issued is not None and issued[0] <= int(last_id or 0)
 
 
 def receipt_qr_text(office_code: str, number: str, year: int, code: str) -> str:
@@ -233,12 +233,18 @@ def _original(db: Database, visit_id: int) -> tuple[str, dict]:
     return _canonical(values)
 
 
-def preview_receipt(db: Database, visit_id: int, on: date | None = None) -> tuple[bytes, bool]:
+def preview_receipt(db: Database, visit_id: int, on: date | None = None, *,
+                    reveal_reason: str | None = None) -> tuple[bytes, bool]:
     """(PDF, already delivered) to show on screen. Before its first delivery the receipt is
     the original as it will print, registered nowhere; after it, a copy of what was issued.
     (It may create the office's QR secret, once, so that the preview shows the real code.)"""
+    from desk_app.core.security import secrecy
+
     doc_id, payload = _receipt_row(db, visit_id)
-    if payload is not None:
+    if payload is not None:  # a copy: a denouncing visit's needs a reveal (deliver_receipt)
+        secrecy.guard_document(db, secrecy.denounced_petitions(db, visit_id=visit_id),
+                               reveal_reason, what="receipt_copy", subject="visit",
+                               subject_id=visit_id)
         return reprint(db, doc_id, on), True
     with db.atomic():
         _text, stored = _original(db, visit_id)

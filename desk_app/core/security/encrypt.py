@@ -61,16 +61,22 @@ def export_encrypted(source: Path, target: Path, key: bytes) -> dict[str, int]:
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.isolation_level = None
-        conn.execute("BEGIN IMMEDIATE")
+        # ATTACH is refused inside a transaction, and DETACH while it holds the file: attach,
+        # then write under BEGIN IMMEDIATE (other writers kept out), commit, detach.
+        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", [str(target)])
         try:
-            counts = _counts(conn)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", [str(target)])
-            conn.execute("SELECT sqlcipher_export('encrypted')")
-            conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
-            conn.execute("DETACH DATABASE encrypted")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                counts = _counts(conn)
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                conn.execute("SELECT sqlcipher_export('encrypted')")
+                conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
         finally:
-            conn.execute("ROLLBACK")
+            conn.execute("DETACH DATABASE encrypted")
     finally:
         conn.close()
     files.private_file(target)
