@@ -309,6 +309,11 @@ def cmd_intake(args) -> int:
                 results.append(register_visit(db, form, now))
             except DeskError as exc:
                 raise DeskError(f"Lượt tiếp thứ {index}: {exc.message}") from None
+        if len(forms) > 1:  # an import: one event naming the file (each visit has its own)
+            from desk_app.core.security import audit
+
+            audit.record(db, "import", "file", None,
+                         {"file": Path(args.file).name, "visits": [r.visit_id for r in results]})
     warnings = cli_documents.intake_warnings(db, forms)
     payload = [{"visit_id": r.visit_id, "visit_uuid": r.visit_uuid, "person_id": r.person_id,
                 "petition_ids": list(r.petition_ids), "case_id": r.case_ids[0] if r.case_ids else None,

@@ -180,6 +180,10 @@
         <translation>Attach&amp;ments</translation>
     </message>
     <message>
+        <source>Nhật &amp;ký</source>
+        <translation>&amp;Audit trail</translation>
+    </message>
+    <message>
         <source>Khác ▾</source>
         <translation>More ▾</translation>
     </message>
@@ -190,6 +194,10 @@
     <message>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chưa có thao tác nào được ghi.</source>
+        <translation>Nothing recorded yet.</translation>
     </message>
     <message>
         <source>Chuyển đơn lần nữa?</source>

@@ -256,3 +256,16 @@ def test_check_reports_a_tampered_audit_trail(cli, office, tmp_path, data_dir):
     assert checked.code == 1
     assert "LỖI   Nhật ký thao tác bị sửa hoặc xóa" in checked.out
     assert checked.err == messages.CHECK_FAILED + "\n"
+
+
+def test_an_import_is_one_audited_event_beside_its_visits(cli, office, tmp_path, read_db):
+    two = [example_visit(), example_visit(person={**example_visit()["person"],
+                                                  "id_number": "027090004444"})]
+    done = cli("--json", "intake", write(tmp_path, two, "hai.json"))
+    assert done.code == 0, done.err
+    with read_db() as conn:
+        rows = conn.execute("SELECT action, detail FROM audit_events WHERE action IN"
+                            " ('import', 'visit_create') ORDER BY id").fetchall()
+    assert [r[0] for r in rows] == ["visit_create", "visit_create", "import"]
+    assert json.loads(rows[-1][1]) == {"file": "hai.json",
+                                       "visits": [v["visit_id"] for v in json.loads(done.out)]}

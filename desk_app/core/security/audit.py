@@ -154,3 +154,18 @@ def events(db: Database, subjects: Iterable[tuple[str, int]] = (), *, limit: int
     rows = db.execute(sql, params).fetchall()
     return [Event(r[0], r[1], r[2], r[3], r[4], r[5], r[6], json.loads(r[7] or "{}"))
             for r in reversed(rows)]
+
+
+def case_history(db: Database, case_id: int) -> list[Event]:
+    """The events about a case and the visits that brought its petitions (the case window's
+    "Nhật ký" tab, `desk-app case ID --history`)."""
+    visits = [r[0] for r in db.execute(
+        "SELECT DISTINCT visit_id FROM petitions WHERE case_id = ?", [case_id])]
+    return events(db, [("case", case_id), *(("visit", v) for v in visits)])
+
+
+def describe(event: Event) -> str:
+    """One line: when, who, what (the reason of a reveal, correction or cancellation)."""
+    when = f"{event.at[8:10]}/{event.at[5:7]}/{event.at[:4]} {event.at[11:16]}"
+    extra = event.detail.get("reason") or event.detail.get("action") or ""
+    return f"{when}  {event.username or '—'}: {event.label}" + (f" ({extra})" if extra else "")
