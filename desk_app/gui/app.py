@@ -192,6 +192,9 @@ def _sign_in(db_path: Path, demo: bool) -> bool:
         from desk_app.gui.dialogs.first_run import FirstRunDialog
 
         dialog = FirstRunDialog(folder=folder)
+    if os.environ.get("DESK_APP_EXIT_AFTER_SHOWN"):
+        # A smoke start of a locked office: the login screen is its usable window.
+        QTimer.singleShot(0, dialog.reject)
     if dialog.exec() != dialog.Accepted:
         return False
     done = getattr(dialog, "setup", None)
@@ -208,11 +211,10 @@ def _sign_in(db_path: Path, demo: bool) -> bool:
 def build_window(db_path: Path, demo: bool = False):
     """Sign in, open the database and return the main window, or None if the user cancelled
     signing in or setup."""
+    if not _sign_in(db_path, demo):  # the login screen first: nothing heavy imported before
+        return None
     from desk_app.gui.main_window import MainWindow
     from desk_app.gui.tasks import Tasks
-
-    if not _sign_in(db_path, demo):
-        return None
 
     # The usual start: a current database with its office, read with plain sqlite3; the
     # worker threads open their own connections (and import sqlite-utils) after the window shows.

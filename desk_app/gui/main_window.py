@@ -412,11 +412,14 @@ class MainWindow(QMainWindow):
             self.cases.current_officer_id = officer_id
 
     def open_settings(self):
+        # The office's own details: only a role that may change settings (administrator,
+        # leader; docs/security.md).
+        from desk_app.core.security.roles import Permission, can
         from desk_app.gui.dialogs.settings import SettingsDialog
 
-        # No accounts yet: every user may change the office's details. With accounts, pass
-        # whether the signed-in user is an administrator.
-        dialog = SettingsDialog(self.tasks, self, office_admin=True)
+        user = getattr(self, "user", None)
+        dialog = SettingsDialog(self.tasks, self, office_admin=user is None or can(
+            user.role, Permission.SETTINGS))
         dialog.changed.connect(lambda: (self._cases_stale(), self.log.mark_stale(),
                                         self.schedule and self.schedule.mark_stale()))
         dialog.office_changed.connect(self._office_changed)
