@@ -6,6 +6,14 @@ case's events, computes all milestones with the deadline engine and writes the c
 columns. Baseline: reading the same events in the same order (`SELECT … ORDER BY case_id, id`,
 all rows fetched) — the floor any recompute pays. Target: ≤ 10 s.
 
+Calendar edits: `office_calendar.set_day(db, day, "holiday")` and
+`remove_day` on a throwaway copy of the 100,000- and the 1,000,000-visit office, for three
+days: a working day two months ahead (a holiday announced in advance), a day inside the
+running periods (next week), and the worst day (the one the most open cases' periods span);
+then a change of the target for kiến nghị / phản ánh (`recompute.save_settings`) and back. Each
+recomputes only the open cases it can move (cases/recompute.py), in short transactions;
+median of EDIT_RUNS. Baseline: reading those cases' events. Target: ≤ 1 s.
+
 Dashboard: `dashboard.dashboard(db, today)` — every count the "today" page shows — on the
 1,000,000-visit office, from a fresh connection (cold-ish) and warm, median of DASH_RUNS.
 Baseline: `SELECT COUNT(*) FROM cases` timed the same way. Target: ≤ 200 ms.
@@ -15,6 +23,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 from common import CACHE_DIR, DEMO_END, demo_db, log, ratio, verdict, working_copy
@@ -24,6 +33,8 @@ DASH_TARGET_MS = 200.0
 RECOMPUTE_VISITS = 100_000
 RECOMPUTE_RUNS = 3
 DASH_RUNS = 7
+EDIT_TARGET_S = 1.0
+EDIT_RUNS = 3
 
 
 def _recompute(path: Path) -> dict:
@@ -50,6 +61,75 @@ def _recompute(path: Path) -> dict:
     db.close()
     return {"cases": cases, "events": events, "seconds": statistics.median(runs),
             "baseline_seconds": statistics.median(base)}
+
+
+def _edit_days(db, today: date) -> dict[str, date]:
+    from desk_app.core.cases.office_calendar import load_calendar
+
+    cal = load_calendar(db)
+    ahead = cal.next_working_day(today + timedelta(days=60))
+    week = cal.next_working_day(today + timedelta(days=5))
+    rows = db.execute("SELECT opened_on, due_on FROM cases WHERE is_open = 1").fetchall()
+    # The working day the most open cases' [opened, due] span (due NULL: open-ended).
+    days = sorted({d for _o, d in rows if d} | {o for o, _d in rows})
+    worst = max((date.fromisoformat(d) for d in days if cal.is_working_day(date.fromisoformat(d))),
+                key=lambda d: sum(1 for o, due in rows
+                                  if o < d.isoformat() and (due is None or due >= d.isoformat())),
+                default=week)
+    return {"two months ahead": ahead, "next week": week, "worst day": worst}
+
+
+def _edits(path: Path) -> dict:
+    from desk_app.core.cases.office_calendar import load_calendar, remove_day, set_day
+    from desk_app.core.cases.recompute import moved_by_day, moved_by_settings, save_settings
+    from desk_app.core.opening import open_db
+
+    work = working_copy(path, CACHE_DIR / "work-cases")
+    db = open_db(work)
+    today = DEMO_END.date()
+    out: dict = {"cases": db.execute("SELECT COUNT(*) FROM cases").fetchone()[0],
+                 "open": db.execute("SELECT COUNT(*) FROM cases WHERE is_open = 1").fetchone()[0],
+                 "edits": {}}
+
+    def read_events(ids: list[int]) -> float:
+        t0 = time.perf_counter()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            db.execute("SELECT case_id, action, status_after, occurred_on, data FROM case_events"
+                       f" WHERE case_id IN ({','.join('?' * len(chunk))}) ORDER BY case_id, id",
+                       chunk).fetchall()
+        return time.perf_counter() - t0
+
+    def timed(fn) -> float:
+        t0 = time.perf_counter()
+        fn()
+        return time.perf_counter() - t0
+
+    warm = load_calendar(db).next_working_day(today + timedelta(days=400))
+    set_day(db, warm, "holiday")  # out of the timings: holidays, rules, calendar years
+    remove_day(db, warm)
+    for name, day in _edit_days(db, today).items():
+        ids = moved_by_day(db, day)
+        sets, removes, base = [], [], []
+        for _ in range(EDIT_RUNS):
+            base.append(read_events(ids))
+            sets.append(timed(lambda day=day: set_day(db, day, "holiday")))
+            removes.append(timed(lambda day=day: remove_day(db, day)))
+        out["edits"][name] = {"day": day.isoformat(), "moved": len(ids),
+                              "set_s": statistics.median(sets), "set_max_s": max(sets),
+                              "remove_s": statistics.median(removes),
+                              "baseline_s": statistics.median(base)}
+    ids = moved_by_settings(db, {"petition_target_days": ("30", "45")})
+    sets, base = [], []
+    for _ in range(EDIT_RUNS):
+        base.append(read_events(ids))
+        sets.append(timed(lambda: save_settings(db, {"petition_target_days": "45"})))
+        sets.append(timed(lambda: save_settings(db, {"petition_target_days": "30"})))
+    out["edits"]["target days 30 → 45 → 30"] = {
+        "day": "", "moved": len(ids), "set_s": statistics.median(sets), "set_max_s": max(sets),
+        "remove_s": None, "baseline_s": statistics.median(base)}
+    db.close()
+    return out
 
 
 def _dash(path: Path) -> dict:
@@ -89,12 +169,28 @@ def _dash(path: Path) -> dict:
 
 def run(big_path: Path) -> dict:
     small, _meta = demo_db(RECOMPUTE_VISITS)
-    log(f"cases: recompute over {small.name}, dashboard over {big_path.name}")
+    log(f"cases: recompute and edits over {small.name}, edits and dashboard over {big_path.name}")
     try:
-        return {"recompute": _recompute(small), "dashboard": _dash(big_path)}
+        result = {"recompute": _recompute(small), "edits_small": _edits(small)}
+        if big_path != small:
+            result["edits_big"] = _edits(big_path)
+        result["dashboard"] = _dash(big_path)
+        return result
     finally:
         for leftover in (CACHE_DIR / "work-cases").glob("*"):
             leftover.unlink()
+
+
+def _edit_lines(e: dict) -> list[str]:
+    lines = [f"   calendar edits over {e['cases']:,} cases ({e['open']:,} open),"
+             f" target ≤ {EDIT_TARGET_S:.0f} s:"]
+    for name, r in e["edits"].items():
+        remove = f", remove {r['remove_s']:.2f} s" if r["remove_s"] is not None else ""
+        lines.append(
+            f"     {name:<26} {r['day']:<10} {r['moved']:6,} cases: set {r['set_s']:.2f} s"
+            f" (max {r['set_max_s']:.2f}){remove} — baseline reading their events"
+            f" {r['baseline_s']:.3f} s  [{verdict(r['set_max_s'], EDIT_TARGET_S)}]")
+    return lines
 
 
 def report(result: dict) -> list[str]:
@@ -112,6 +208,8 @@ def report(result: dict) -> list[str]:
         f" warm {m['warm_ms']:.1f} ms ({ratio(m['warm_ms'], b['warm_ms'])})"
         f" — baseline COUNT(*) cold {b['cold_ms']:.1f} ms, warm {b['warm_ms']:.1f} ms"
         f"  [{verdict(worst, DASH_TARGET_MS)}]",
+        *_edit_lines(result["edits_small"]),
+        *(_edit_lines(result["edits_big"]) if "edits_big" in result else []),
     ]
 
 

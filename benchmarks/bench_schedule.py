@@ -106,14 +106,14 @@ def _naive_week_check(db, start: date, end: date, head: int, cal) -> int:
 
 
 def measure(path: Path, runs: int) -> dict:
-    from desk_app.core.cases import calendar, office_calendar
+    from desk_app.core.cases import calendar, office_days
     from desk_app.core.cases.office_calendar import load_calendar
     from desk_app.core.schedule.checks import week_check
-    from desk_app.core.schedule.views import month_view
+    from desk_app.core.schedule.month import month_view
     from desk_app.core.storage.db import open_reader
 
     # Cold: forget the calendar years the build made (python-holidays, per-year indexes).
-    office_calendar._calendar.cache_clear()
+    office_days._calendar.cache_clear()
     calendar._national_year.cache_clear()
     db = open_reader(path)
     today = NOW.date()

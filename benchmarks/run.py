@@ -3,7 +3,7 @@
     python benchmarks/run.py                      # 1,000,000 visits, everything
     python benchmarks/run.py --visits 100000      # a smaller office
     python benchmarks/run.py --only search,log    # some of: generate search log intake startup
-                                                  # cases documents deadlines
+                                                  # cases documents deadlines reports memory
 
 Runs one benchmark at a time (single process, one core). See benchmarks/README.md.
 """
@@ -26,13 +26,16 @@ import bench_cases  # noqa: E402
 import bench_deadlines  # noqa: E402
 import bench_documents  # noqa: E402
 import bench_generate  # noqa: E402
+import bench_gui_memory  # noqa: E402
 import bench_intake  # noqa: E402
 import bench_log  # noqa: E402
+import bench_reports  # noqa: E402
 import bench_search  # noqa: E402
 import bench_startup  # noqa: E402
 from common import CACHE_DIR, demo_db, log, working_copy  # noqa: E402
 
-ALL = ("generate", "search", "log", "intake", "startup", "cases", "documents", "deadlines")
+ALL = ("generate", "search", "log", "intake", "startup", "cases", "documents", "deadlines",
+       "reports", "memory")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--forms", type=int, default=bench_intake.FORMS, help="intake forms to save")
     ap.add_argument("--startup-runs", type=int, default=bench_startup.RUNS)
     ap.add_argument("--json", metavar="FILE", help="also write the raw results here")
+    ap.add_argument("--compare", metavar="FILE",
+                    help="an earlier run's results (--json): are the search results the same?")
     args = ap.parse_args(argv)
     only = [x.strip() for x in args.only.split(",") if x.strip()]
     unknown = set(only) - set(ALL)
@@ -57,12 +62,13 @@ def main(argv: list[str] | None = None) -> int:
                      "machine": platform.platform()}
     sections: dict[str, list[str]] = {}
     if "search" in only:
-        results["search"] = bench_search.run(path, baseline=not args.no_baseline)
+        earlier = json.loads(Path(args.compare).read_text()) if args.compare else None
+        results["search"] = bench_search.run(path, baseline=not args.no_baseline, earlier=earlier)
         sections["search"] = bench_search.report(results["search"])
     if "log" in only:
         results["log"] = bench_log.run(path)
         sections["log"] = bench_log.report(results["log"])
-    if "intake" in only or "startup" in only:
+    if "intake" in only or "startup" in only or "memory" in only:
         work_dir = CACHE_DIR / "work"
         try:
             log("copying the database for the write benchmarks …")
@@ -72,23 +78,31 @@ def main(argv: list[str] | None = None) -> int:
                 sections["intake"] = bench_intake.report(results["intake"])
             if "startup" in only:  # the app opens the copy, with the intakes just saved
                 results["startup"] = bench_startup.measure_startup(work_dir, args.startup_runs)
-                sections["startup"] = bench_startup.report(results["startup"])
+                results["cli"] = bench_startup.measure_cli(work_dir, args.startup_runs)
+                sections["startup"] = (bench_startup.report(results["startup"])
+                                       + bench_startup.report_cli(results["cli"]))
+            if "memory" in only:
+                results["memory"] = bench_gui_memory.run(work)
+                sections["memory"] = bench_gui_memory.report(results["memory"])
         finally:
             shutil.rmtree(work_dir, ignore_errors=True)
     if "cases" in only:
         results["cases"] = bench_cases.run(path)
         sections["cases"] = bench_cases.report(results["cases"])
     if "documents" in only:
-        results["documents"] = bench_documents.run(10_000, 50)
+        results["documents"] = bench_documents.run(path, 50)
         sections["documents"] = bench_documents.report(results["documents"])
     if "deadlines" in only:
         results["deadlines"] = bench_deadlines.run()
         sections["deadlines"] = bench_deadlines.report(results["deadlines"])
+    if "reports" in only:
+        results["reports"] = bench_reports.run(path)
+        sections["reports"] = bench_reports.report(results["reports"])
     if "generate" in only:
         results["generate"] = bench_generate.run(meta, path)
         sections["generate"] = bench_generate.report(results["generate"])
     order = ("search", "log", "intake", "generate", "startup", "cases", "documents",
-             "deadlines")  # 1–8
+             "deadlines", "reports", "memory")  # 1–8, 11, 12
     lines = [line for name in order for line in sections.get(name, [])]
 
     header = (f"desk_app benchmarks — {args.visits:,} visits ({path.name}), Python {results['python']},"

@@ -23,6 +23,12 @@ def _day(text: str | None) -> date:
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
+    # The core's own lists (light modules: no deadline engine at start-up).
+    from desk_app.core.cases.labels import DEFAULT_VIEW, FLAGS, VIEWS
+    from desk_app.core.cases.lifecycle import CLI_ACTIONS
+
+    views = "; ".join(f"{code}: {label.lower()}" + (" (mặc định)" if code == DEFAULT_VIEW else "")
+                      for code, label in VIEWS.items())
     today = "tính như hôm nay là ngày này (YYYY-MM-DD; mặc định hôm nay)"
     p = sub.add_parser("dashboard", help="việc cần làm hôm nay: quá hạn, sắp đến hạn, chờ trả lời")
     p.add_argument("--today", metavar="NGÀY", help=today)
@@ -32,14 +38,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "cases", help="danh sách vụ việc theo một mục của bảng theo dõi (mặc định: quá hạn)",
         description="Danh sách vụ việc theo một mục của bảng theo dõi. Không ghi --view thì "
-                    "liệt kê các vụ việc quá hạn (overdue), hạn gần nhất trước.")
-    p.add_argument("--view", default="overdue",
-                   choices=("overdue", "due_soon", "waiting", "prolonged", "open"),
-                   help="overdue: quá hạn (mặc định); due_soon: sắp đến hạn; waiting: chờ cơ quan "
-                        "nhận đơn trả lời; prolonged: kéo dài; open: mọi vụ việc đang giải quyết")
+                    f"liệt kê các vụ việc quá hạn ({DEFAULT_VIEW}), hạn gần nhất trước.")
+    p.add_argument("--view", default=DEFAULT_VIEW, choices=tuple(VIEWS), help=views)
     p.add_argument("--flag", metavar="DẤU_HIỆU",
-                   help="chỉ vụ việc có dấu hiệu này: crowd, complex, prolonged, over_level, "
-                        "hot_spot, vulnerable (tên: desk-app codes kinds)")
+                   help=f"chỉ vụ việc có dấu hiệu này: {', '.join(FLAGS)} (tên: desk-app codes "
+                        "kinds)")
     p.add_argument("--today", metavar="NGÀY", help=today)
     p.add_argument("--limit", type=cli_errors.LIMIT, default=50, metavar="SỐ",
                    help="số vụ việc nhiều nhất (mặc định 50)")
@@ -47,11 +50,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("case", help="xem một vụ việc, hoặc ghi một bước xử lý (--act)")
     p.add_argument("id", type=cli_errors.ROW_ID, metavar="SỐ_VỤ_VIỆC", help="số vụ việc (case_id)")
     p.add_argument("--act", metavar="THAO_TÁC",
-                   help="bước xử lý cần ghi: classify, accept, guide, transfer, reply, return, "
-                        "file, notify_acceptance, verify, extend, decide, notify, decision_received "
-                        "(ngày người khiếu nại nhận quyết định), close, withdraw, suspend, "
-                        "send_suspension, resume, reopen, note (tên: desk-app codes kinds); không "
-                        "ghi thì chỉ xem vụ việc")
+                   help=f"bước xử lý cần ghi: {', '.join(CLI_ACTIONS)} (tên: desk-app codes "
+                        "kinds); không ghi thì chỉ xem vụ việc")
     p.add_argument("--on", metavar="NGÀY", help="ngày việc diễn ra (YYYY-MM-DD; mặc định hôm nay)")
     p.add_argument("--body", default="", metavar="CƠ_QUAN",
                    help="cơ quan nhận đơn / được hướng dẫn đến (guide, transfer, reply)")
@@ -139,3 +139,4 @@ def cmd_case(args, db, emit) -> int:
 
 
 COMMANDS = {"dashboard": cmd_dashboard, "cases": cmd_cases, "case": cmd_case}
+READ_ONLY = frozenset({"dashboard", "cases"})  # run on a plain read-only connection (cli._read)

@@ -72,8 +72,7 @@ def _refusal(args) -> list[Row]:
 def _kinds(args) -> dict[str, list[Row]]:
     from desk_app.core import catalog
     from desk_app.core.cases.labels import FLAGS, VIEWS
-    from desk_app.core.cases.lifecycle import ACTIONS, STATUS_LABELS, USER_ACTIONS
-    from desk_app.core.documents.data import COPY_LABELS
+    from desk_app.core.cases.lifecycle import ACTIONS, CLI_ACTIONS, STATUS_LABELS
     from desk_app.core.documents.slips import SLIPS
     from desk_app.core.model import Sex
 
@@ -86,10 +85,10 @@ def _kinds(args) -> dict[str, list[Row]]:
         "outcome": rows(catalog.OUTCOME_LABELS),
         "id_kind": rows(catalog.ID_KIND_LABELS),
         "sex": [{"code": str(s), "name": str(s)} for s in Sex],
-        "copy": rows(COPY_LABELS),
+        "copy": rows(catalog.COPY_LABELS),
         "view": rows(VIEWS),
         "flag": [{"code": code, "name": name} for code, (_bit, name) in FLAGS.items()],
-        "action": [{"code": code, "name": ACTIONS[code].label} for code in (*USER_ACTIONS, "note")],
+        "action": [{"code": str(code), "name": ACTIONS[code].label} for code in CLI_ACTIONS],
         "status": rows(STATUS_LABELS),
         "slip": [{"code": code, "name": s.subject} for code, s in SLIPS.items()],
     }
@@ -121,15 +120,16 @@ def _officers(args, open_db: Callable) -> list[Row]:
 
 
 def _bodies(args, open_db: Callable) -> list[Row]:
+    from desk_app.core.storage import rows
     from desk_app.core.storage.office import require_office
 
     db = open_db(args)
     require_office(db)
     # A visit guided or transferred at the desk opens its case with that event, so the case
     # events hold every guidance and transfer once.
-    sql = ("SELECT body, COUNT(*) FROM case_events WHERE body <> '' AND action IN"
-           " ('transfer', 'guide') GROUP BY body ORDER BY COUNT(*) DESC, body")
-    return [{"name": body, "times": n} for body, n in db.execute(sql)]
+    sql = ("SELECT body AS name, COUNT(*) AS times FROM case_events WHERE body <> '' AND action"
+           " IN ('transfer', 'guide') GROUP BY body ORDER BY COUNT(*) DESC, body")
+    return list(rows.every(db, sql))
 
 
 def cmd_codes(args, open_db: Callable, emit: Callable) -> int:

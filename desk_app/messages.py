@@ -23,7 +23,6 @@ ID_PROVINCE = "Ba số đầu “{code}” của số căn cước không phải
 ID_CENTURY_YEAR = ("Số căn cước cho năm sinh {id_year} nhưng ngày sinh đã nhập là năm {dob_year}. "
                    "Hãy kiểm tra lại số căn cước hoặc ngày sinh.")
 ID_SEX = "Số căn cước cho giới tính {id_sex} nhưng đã chọn {sex}. Hãy kiểm tra lại."
-ID_CENTURY_DIGIT = "Chữ số thứ tư của số căn cước không hợp lệ. Hãy kiểm tra lại."
 DOB_FUTURE = "Ngày sinh {dob} ở sau ngày tiếp. Hãy kiểm tra lại."
 PHONE_INVALID = "Số điện thoại “{phone}” không hợp lệ (cần 10 chữ số, bắt đầu bằng 0). Hãy kiểm tra lại."
 
@@ -109,8 +108,6 @@ LOG_OUT_FORMAT = "Tệp “{path}” phải có đuôi .pdf hoặc .xlsx. Hãy �
 PDF_OUT_FORMAT = "Tệp “{path}” phải có đuôi .pdf. Hãy đổi tên tệp."
 OUT_WRITE_FAILED = ("Không ghi được tệp {path}: {why}. Hãy chọn thư mục khác, hoặc đóng tệp "
                     "nếu đang mở trong chương trình khác.")
-RECEIPT_QR_UNKNOWN = ("Mã QR không phải giấy biên nhận của cơ quan này hoặc đã bị sửa. "
-                      "Hãy tra cứu theo số giấy biên nhận.")
 
 # Cases
 CASE_MISSING = "Không tìm thấy vụ việc số {id}. Có thể vụ việc đã được gộp; hãy tải lại danh sách."
@@ -542,3 +539,34 @@ CHECK_FAILED = "Có vấn đề với dữ liệu (xem các dòng trên). Hãy b
 BACKUP_REMINDER = "Đã hơn {days} ngày chưa sao lưu dữ liệu. Hãy sao lưu (Công cụ › Sao lưu), tốt nhất ra ổ USB."
 EXPORT_PASSWORD_SHORT = ("Mật khẩu của tệp xuất phải có ít nhất {limit} ký tự. Hãy chọn mật khẩu dài hơn và "
                          "báo cho người nhận bằng đường khác (gọi điện, gặp trực tiếp).")
+
+# Periodic reports and the chairperson's overview (core/reports, desk-app report)
+REPORT_PERIOD_INVALID = ("Kỳ báo cáo “{value}” không đúng dạng. Hãy ghi quý 2026-Q4, 6 tháng 2026-6M, "
+                         "9 tháng 2026-9M, năm 2026, hoặc khoảng ngày 2026-11-01..2026-11-30.")
+REPORT_PERIOD_ORDER = "Ngày cuối kỳ ({end}) trước ngày đầu kỳ ({start}). Hãy sửa lại khoảng ngày."
+REPORT_PERIOD_YEAR = "Kỳ báo cáo “{value}” ngoài khoảng năm {first}–{last}. Hãy ghi lại năm."
+REPORT_MODE_UNKNOWN = "Cách tính kỳ “{value}” không có. Hãy chọn một trong: {choices}."
+REPORT_LAYOUT_INVALID = ("Tệp mẫu biểu {path} không đúng định dạng: {why}. Hãy sửa tệp theo "
+                         "resources/reports/README.md.")
+REPORT_CHECK_FAILED = ("{table}, dòng “{row}”: cột {left} = {a} nhưng cột {right} = {b}. Số liệu không "
+                       "khớp; hãy báo cho người quản trị phần mềm.")
+REPORT_TOTAL_FAILED = ("{table}, cột {col}: dòng “{row}” = {total} nhưng cộng các dòng = {parts}. Số "
+                       "liệu không khớp; hãy báo cho người quản trị phần mềm.")
+REPORT_CROSS_FAILED = ("Số liệu giữa các biểu không khớp: {left} = {a} nhưng {right} = {b}. Hãy báo cho "
+                       "người quản trị phần mềm.")
+REPORT_CELL_INVALID = ("Ô “{cell}” không đúng dạng BIỂU:DÒNG:CỘT, ví dụ xld:tong:7 (tên biểu, mã dòng và "
+                       "số cột như báo cáo in ra).")
+REPORT_CELL_UNKNOWN = ("Báo cáo không có ô “{cell}”. Hãy xem tên biểu, mã dòng và số cột trong báo cáo "
+                       "(desk-app report --period … --json).")
+REPORT_OUT_FORMAT = "Tệp {path} phải có đuôi .xlsx (các biểu), .pdf (báo cáo và các biểu) hoặc .json."
+REPORT_ISSUE_PDF_ONLY = "Chỉ báo cáo PDF mới được lấy số. Hãy ghi tệp .pdf hoặc bỏ --issue."
+REPORT_PERIOD_REQUIRED = ("Hãy ghi kỳ báo cáo: --period 2026-Q4 (quý), 2026-6M, 2026-9M, 2026 (năm) hoặc "
+                          "2026-11-01..2026-11-30.")
+
+# ---- search and the log book at a million lines ---------------------------------------------
+SEARCH_LIMIT_RANGE = ("Mỗi trang kết quả có từ 1 đến {max} dòng (--limit). Để xem tiếp, dùng --page 2, "
+                      "--page 3…")
+SEARCH_PAGE_RANGE = "Số trang (--page) phải từ 1 đến {max}."
+SEARCH_MORE = "Còn kết quả: xem trang sau bằng --page {page}."
+SEARCH_NONE = "Không tìm thấy kết quả."
+SEARCH_PAGE_EMPTY = "Trang {page} không còn kết quả (các kết quả đã hết ở trang trước)."

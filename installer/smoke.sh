@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Start a built app folder the way an office would, offscreen, in a throw-away data folder:
 # its version; a new office; one visit from an intake file; its receipt (fonts, rules and
-# the QR code bundled) read back as text; the log book; the holidays; next month's reception
+# the QR code bundled) read back as text; the log book; a periodic report of that day as XLSX
+# and PDF (the layouts in resources/reports, reportlab's charts); the holidays; next month's reception
 # schedule (a weekly rule through python-dateutil) exported as iCalendar (icalendar, the
 # Asia/Ho_Chi_Minh zone from tzdata) and HTML; then a GUI start that quits itself once its
-# main window is shown (DESK_APP_EXIT_AFTER_SHOWN=1).
+# main window is shown (DESK_APP_EXIT_AFTER_SHOWN=1). Qt Charts (the overview tab, imported
+# only when that tab opens) must be in the folder.
 #   bash installer/smoke.sh dist/BanTiepDan
 set -euo pipefail
 folder=${1:-dist/BanTiepDan}
@@ -30,6 +32,14 @@ pdftotext "$work/receipt.pdf" - | grep -q "Đặng Văn Dũng"
 pdftotext "$work/receipt.pdf" - | grep -q "GIẤY BIÊN NHẬN"
 "$app" --data-dir "$work" log --from "${yesterday%-*-*}-01-01" --to "$yesterday" --out "$work/log.pdf"
 pdftotext "$work/log.pdf" - | grep -q "SỔ TIẾP CÔNG DÂN"
+"$app" --data-dir "$work" report --period "${yesterday}..${yesterday}" --out "$work/bao-cao.xlsx"
+[ "$(head -c 2 "$work/bao-cao.xlsx")" = "PK" ]
+"$app" --data-dir "$work" report --period "${yesterday}..${yesterday}" --out "$work/bao-cao.pdf"
+pdftotext "$work/bao-cao.pdf" "$work/bao-cao.txt"  # a file: grep -q on a pipe would cut it short
+grep -q "TỔNG HỢP KẾT QUẢ TIẾP CÔNG DÂN" "$work/bao-cao.txt"
+grep -q "Biểu số 01/TCD" "$work/bao-cao.txt"
+[ -n "$(find "$folder" -name "QtCharts.*" -print -quit)" ]
+[ -n "$(find "$folder" -name "*Qt6Charts*" -print -quit)" ]
 "$app" deadline --kind khieu_nai --received 2027-01-29 | grep -q "Tết Nguyên đán"
 next_month=$(date -d "$(date +%Y-%m-01) +1 month" +%Y-%m)
 "$app" --data-dir "$work" schedule add --kind dinh_ky --every TH --from "${next_month}-01" \

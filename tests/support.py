@@ -128,8 +128,8 @@ _NOT_SIGN_IN = {"audit_events": f"WHERE action NOT IN {_SIGN_INS}",
 
 
 def snapshot(db) -> dict:
-    """Row counts and full contents of every table (sign-ins aside), and the search index's
-    documents."""
+    """Row counts and full contents of every table (sign-ins aside), the search index's own
+    tables included (search_fts_data holds its lists: the index keeps no text)."""
     conn = db.conn if hasattr(db, "conn") else db
     state = {}
     for table in _tables(conn):
@@ -137,12 +137,18 @@ def snapshot(db) -> dict:
         columns = "action, subject, subject_id, detail" if table == "audit_events" else "*"
         rows = sorted(conn.execute(f'SELECT {columns} FROM "{table}" {where}').fetchall(), key=repr)
         state[table] = (len(rows), rows)
-    has_fts = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE name = 'search_fts'").fetchone() is not None
-    if has_fts:
-        state["search_fts"] = conn.execute(
-            "SELECT rowid, who, what FROM search_fts ORDER BY rowid").fetchall()
     return state
+
+
+def indexed_lines(db) -> dict[int, str]:
+    """What the search index holds, line by line (it keeps no text: its terms, in order)."""
+    conn = db.conn if hasattr(db, "conn") else db
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_terms"
+                 " USING fts5vocab(main, search_fts, instance)")
+    held: dict[int, list[str]] = {}
+    for doc, term in conn.execute("SELECT doc, term FROM temp.search_fts_terms ORDER BY doc, offset"):
+        held.setdefault(doc, []).append(term)
+    return {doc: " ".join(terms) for doc, terms in held.items()}
 
 
 def counts(db) -> dict[str, int]:

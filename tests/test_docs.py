@@ -110,6 +110,7 @@ def test_readme_examples_run(tmp_path, monkeypatch, capsys):
         "demo": "Đã sinh 1000 lượt tiếp",
         "correct": "Đã đính chính lượt tiếp số 1 (phone).",
         "schedule": "Chưa xác định Chủ tịch",
+        "report": "Đã ghi báo cáo quý IV năm 2026 (số liệu tính từ ngày 15/09/2026",
     }
     ran = []
     for argv in shown_commands(README):
@@ -122,6 +123,7 @@ def test_readme_examples_run(tmp_path, monkeypatch, capsys):
     assert set(ran) == set(expected)
     assert (tmp_path / "receipt-1.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "so-tiep.xlsx").read_bytes().startswith(b"PK")
+    assert (tmp_path / "bao-cao.xlsx").read_bytes().startswith(b"PK")
     assert paths.db_path(tmp_path / "demo-office").exists()
 
 

@@ -209,6 +209,26 @@ def take_all(shots, data_dir: Path, only: set[str]) -> None:
     grab(SessionDialog(window._officers, date.today() + timedelta(days=7), 2, window),
          "57-session-form")
 
+    # --- periodic reports and the chairperson's overview (core/reports) --------------------
+    reports = window.show_page("reports")
+    reports.build()  # the current period (cut-off on the 14th by default)
+    shots.wait(lambda: reports.report is not None, 60)
+    shots.settle(200)
+    grab(window, "58-reports")
+    reports.tabs.setCurrentIndex(1)  # 01/XLD: the widest table
+    shots.settle(200)
+    grab(window, "58-reports-xld")
+    reports.explain("xld:tong:1")
+    shots.wait(lambda: reports.dialog is not None, 30)
+    grab(reports.dialog, "59-report-records")
+    overview = window.show_page("overview")
+    shots.wait(lambda: overview.overview is not None, 60)
+    shots.settle(500)
+    grab(window, "59-overview")
+    overview.grid_holder.parentWidget().parentWidget().verticalScrollBar().setValue(10_000)
+    shots.settle(300)
+    grab(window, "59-overview-end")
+
     settings = window.open_settings()
     shots.wait(lambda: settings.days.rowCount() > 0)
     for index, name in enumerate(("calendar", "parameters", "office")):

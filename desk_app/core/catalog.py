@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from desk_app.core.model import IdKind, Outcome, PetitionKind, ReceptionKind
+from desk_app.core.model import DocCopy, IdKind, Outcome, PetitionKind, ReceptionKind
 from desk_app.core.text import sort_key
 from desk_app.paths import resources_dir
 
@@ -39,6 +39,19 @@ ID_KIND_LABELS = {
     IdKind.HO_CHIEU: "Hộ chiếu",
     IdKind.KHAC: "Giấy tờ khác",
 }
+
+# Original or copy of a paper handed in (form 02/TCD's last column), as the receipt prints it.
+COPY_LABELS: dict[str, str] = {
+    DocCopy.ORIGINAL: "Bản gốc",
+    DocCopy.PHOTOCOPY: "Bản sao",
+    DocCopy.CERTIFIED: "Bản sao có chứng thực",
+}
+
+
+def document_line(name: str, pages: int, condition: str, copy: str) -> str:
+    """One paper handed in, as the record and case windows list it."""
+    return (f"{name} — {pages} trang, {COPY_LABELS.get(copy, copy).lower()}"
+            + (f", {condition}" if condition else ""))
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,66 @@ class DocCopy(StrEnum):
     CERTIFIED = "ban_sao_chung_thuc"
 
 
+class CaseStatus(StrEnum):
+    """Where a case stands (cases.status, case_events.status_after); the legal path between
+    them is cases/lifecycle.py."""
+
+    RECEIVED = "received"
+    CLASSIFIED = "classified"
+    ACCEPTED = "accepted"
+    GUIDED = "guided"
+    TRANSFERRED = "transferred"
+    RETURNED = "returned"
+    FILED = "filed"
+    VERIFYING = "verifying"
+    DIALOGUE = "dialogue"
+    DECIDED = "decided"
+    NOTIFIED = "notified"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+    SUSPENDED = "suspended"
+    REOPENED = "reopened"
+    MERGED = "merged"
+    CANCELLED = "cancelled"
+
+
+class CaseAction(StrEnum):
+    """A step recorded on a case (case_events.action); what each needs: cases/lifecycle.py."""
+
+    RECEIVE = "receive"
+    CLASSIFY = "classify"
+    ACCEPT = "accept"
+    GUIDE = "guide"
+    TRANSFER = "transfer"
+    REPLY = "reply"
+    RETURN = "return"
+    FILE = "file"
+    NOTIFY_ACCEPTANCE = "notify_acceptance"
+    VERIFY = "verify"
+    DIALOGUE = "dialogue"
+    EXTEND = "extend"
+    DECIDE = "decide"
+    NOTIFY = "notify"
+    CLOSE = "close"
+    WITHDRAW = "withdraw"
+    SUSPEND = "suspend"
+    RESUME = "resume"
+    SEND_SUSPENSION = "send_suspension"
+    DECISION_RECEIVED = "decision_received"
+    REOPEN = "reopen"
+    NOTE = "note"
+    FLAG = "flag"
+    ASSIGN = "assign"
+    ATTACH = "attach"
+    DETACH = "detach"
+    MERGE = "merge"
+    DIALOGUE_PLANNED = "dialogue_planned"
+    ATTACHMENT = "attachment"
+    DIRECT = "direct"
+    DIRECT_DONE = "direct_done"
+    CANCEL = "cancel"
+
+
 @dataclass(frozen=True)
 class PersonForm:
     full_name: str

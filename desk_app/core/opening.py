@@ -7,6 +7,7 @@ here lets storage stay the lowest layer (it never imports reception or cases).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,9 +26,43 @@ def _reindex(db: Database) -> None:
         db.execute("UPDATE meta SET value = '0' WHERE key = 'search_reindex'")
 
 
+def quick(db: Database, pragma: str) -> bool:
+    """Run a PRAGMA that needs the file to itself without waiting for other connections;
+    False if one holds it (the PRAGMA then did nothing)."""
+    timeout = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        db.execute(pragma)
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+
+def _vacuum(db: Database) -> None:
+    """Compact the file once after a step that rewrote many rows (0014): VACUUM writes every
+    table and index afresh, pages full, and gives the freed space back. It cannot run inside
+    a transaction, so not in the step itself."""
+    db.conn.commit()
+    # In WAL mode VACUUM would write the whole new file into the log first (three times the
+    # file on disk at the peak): with a rollback journal it needs about twice. Opening runs
+    # this before the program opens other connections; if some other one has the file open,
+    # the mode stays WAL.
+    left_wal = quick(db, "PRAGMA journal_mode = DELETE")
+    try:
+        db.execute("VACUUM")
+    finally:
+        if left_wal:
+            db.execute("PRAGMA journal_mode = WAL")
+    with db.atomic():
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'vacuum'")
+
+
 AFTER_STEPS: dict[str, Callable[[Database], object]] = {
     "search_reindex": _reindex,
     "recompute_due": recompute_all,  # sets the flag back to '0' in its transaction
+    "vacuum": _vacuum,
 }
 
 

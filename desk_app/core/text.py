@@ -7,6 +7,7 @@ and every query, is folded here first.
 
 import re
 import unicodedata
+from datetime import date
 
 _D = str.maketrans({"đ": "d", "Đ": "d"})
 _TOKEN = re.compile(r"[0-9a-z]+")
@@ -19,6 +20,18 @@ _DROP_ZERO_WIDTH = str.maketrans(dict.fromkeys(ZERO_WIDTH))
 # overrides U+202A-E and isolates U+2066-9 that reorder what a reader sees), surrogates,
 # private-use and unassigned code points.
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+
+
+def dmy(value: date | str | None) -> str:
+    """dd/mm/yyyy, as dates are written in Vietnamese documents, from a date (or datetime) or
+    an ISO text ("2026-03-05", "2026-03-05T09:30"); "" for none; any other text as it is."""
+    if not value:
+        return ""
+    if isinstance(value, date):
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
+    return value
 
 
 def nfc(text: str) -> str:
@@ -66,9 +79,6 @@ def visible(text: str) -> str:
         return text
     return "".join(f"<{code_point(ch)}>" if unicodedata.category(ch) in _HIDDEN_CATEGORIES
                    else ch for ch in text)
-
-
-    return " ".join(nfc(text).split())
 
 
 # Vietnamese collation: the alphabet's own letters after their base (a < ă < â, d < đ, e < ê,
@@ -129,3 +139,63 @@ def matches(query: str, text: str) -> bool:
     "nhan hoa", "hoa nh" and "Nhân Hòa" all find "Phường Nhân Hòa"."""
     words = tokens(text)
     return all(any(w.startswith(q) for w in words) for q in tokens(query))
+
+
+# ---- Vietnamese collation -------------------------------------------------------------------
+# The alphabet's order (ă after a, â after ă, đ after d …), then the tones in dictionary order:
+# none, huyền (grave), hỏi (hook), ngã (tilde), sắc (acute), nặng (dot below), as CLDR's
+# Vietnamese collation orders them. A key is compared as plain text (SQLite's BINARY, Python's
+# str order): the letters first, then the tones. Unlike `sort_key` above (the catalog's names,
+# sorted in Python), this key is stored (identity_snapshots.sort_key, migration 0013): its
+# format may not change without a step that rewrites the column.
+_KEY_ALPHABET = ("a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l",
+                 "m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z")
+# Each letter becomes one printable ASCII character from 'A' on, in the alphabet's order.
+_PRIMARY = {letter: chr(0x41 + i) for i, letter in enumerate(_KEY_ALPHABET)}
+# Marks that make another letter of the alphabet (a + breve = ă …).
+_LETTER_MARKS = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê",
+                 ("o", "\u0302"): "ô", ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
+_KEY_TONES = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
+_VOWELS = frozenset("aăâeêioôơuưy")
+# Words are separated by '!', the letters from the tones by ' ': both sort before any letter or
+# digit, so "An" < "An Bình" < "Anh". Letters outside the alphabet sort after it, as '}' and the
+# letter itself; SORT_LAST ('~') sorts after every key.
+_WORD_BREAK, _LEVEL_BREAK, _OTHER = "!", " ", "}"
+SORT_LAST = "~"
+
+
+def collation_key(text: str) -> str:
+    """A text key that sorts Vietnamese as a dictionary does: 'Anh' < 'Ánh' < 'Ăn' < 'Ân' <
+    'Dũng' < 'Đào'. Case is ignored; spaces and punctuation only separate words."""
+    primary: list[str] = []
+    tones: list[str] = []
+    letter = tone = ""
+
+    def close() -> None:
+        nonlocal letter, tone
+        if letter:
+            primary.append(_PRIMARY.get(letter) or _OTHER + letter)
+            if letter in _VOWELS:
+                tones.append(tone or "0")
+        letter = tone = ""
+
+    for ch in unicodedata.normalize("NFD", text.lower()):
+        if unicodedata.combining(ch):
+            if (letter, ch) in _LETTER_MARKS:
+                letter = _LETTER_MARKS[letter, ch]
+            elif ch in _KEY_TONES and letter:
+                tone = _KEY_TONES[ch]
+            continue  # other marks do not change the order
+        close()
+        if ch.isalpha():
+            letter = "đ" if ch == "ð" else ch  # the look-alike eth, typed for Đ on some keyboards
+        elif ch.isdigit() and ch.isascii():
+            primary.append(ch)
+        elif primary and primary[-1] != _WORD_BREAK:  # spaces, hyphens …: between words
+            primary.append(_WORD_BREAK)
+    close()
+    while primary and primary[-1] == _WORD_BREAK:
+        primary.pop()
+    # Trailing toneless vowels add nothing: two keys with the same letters have their vowels in
+    # the same places, so dropping them keeps the order.
+    return "".join(primary) + _LEVEL_BREAK + "".join(tones).rstrip("0")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from desk_app.core.documents.kinds import CASE_SLIP_NAMES
 from desk_app.core.errors import DeskError
 
 TITLES = {
@@ -18,16 +19,6 @@ TITLES = {
 }
 
 
-# The slips a case page offers, in the order of the procedure (slug → menu text).
-CASE_SLIPS = {
-    "phieu_hen": "Phiếu hẹn trả lời",
-    "de_xuat_thu_ly": "Phiếu đề xuất thụ lý đơn",
-    "thong_bao_thu_ly": "Thông báo thụ lý",
-    "thong_bao_khong_thu_ly": "Thông báo không thụ lý",
-    "phieu_huong_dan": "Phiếu hướng dẫn",
-    "phieu_chuyen_don": "Phiếu chuyển đơn",
-    "phieu_chuyen_don_to_cao": "Phiếu chuyển đơn tố cáo (không ghi danh tính người tố cáo)",
-}
 
 
 class ReceiptDelivery:
@@ -109,7 +100,8 @@ def print_document(parent, tasks, kind: str, target_id: int, on_error=None, *,
     """Open the document window once the PDF is ready; a DeskError goes to `on_error`, or to
     the parent page's error line. A document the head signs is preceded by a warning when no
     signer is set (the officer may still print it, to be signed by hand)."""
-    title, file_name = TITLES.get(kind) or (CASE_SLIPS[kind], kind.replace("_", "-") + "-{id}.pdf")
+    title, file_name = TITLES.get(kind) or (CASE_SLIP_NAMES[kind],
+                                            kind.replace("_", "-") + "-{id}.pdf")
 
     def shown(result) -> None:
         from desk_app.gui.printing import show_document

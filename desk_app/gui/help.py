@@ -31,6 +31,8 @@ def topics() -> dict[str, str]:
         "cases": translate("Help", "Theo dõi vụ việc"),
         "case": translate("Help", "Cửa sổ vụ việc"),
         "schedule": translate("Help", "Lịch tiếp công dân"),
+        "reports": translate("Help", "Báo cáo định kỳ"),
+        "overview": translate("Help", "Tổng quan"),
         "documents": translate("Help", "In giấy tờ"),
         "settings": translate("Help", "Cài đặt"),
         "legal": translate("Help", "Căn cứ pháp lý"),

@@ -1,4 +1,5 @@
-"""The main window: intake, log, cases and the reception schedule as tabs, one search box, who
+"""The main window: intake, log, cases, the reception schedule, periodic reports and the
+chairperson's overview as tabs, one search box, who
 is at the desk, the reception session under way (checked each minute: the intake files
 visits under it), and a menu bar that lists every action with its shortcut (gui/menus.py)."""
 
@@ -73,13 +74,26 @@ class MainWindow(QMainWindow):
         self._schedule_holder = QWidget(self)
         QVBoxLayout(self._schedule_holder).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self._schedule_holder, self.tr("Lịch tiếp công dân (F6)"))
+        # Periodic reports and the chairperson's overview (core/reports): built when first
+        # shown; the overview's chart library (Qt Charts) loads only then.
+        self.reports = None  # ReportsPage
+        self._reports_holder = QWidget(self)
+        QVBoxLayout(self._reports_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._reports_holder, self.tr("Báo cáo định kỳ (F8)"))
+        self.overview = None  # OverviewPage
+        self._overview_holder = QWidget(self)
+        QVBoxLayout(self._overview_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._overview_holder, self.tr("Tổng quan (F9)"))
         self.day_windows: dict[int, object] = {}
         self.setCentralWidget(self.tabs)
         self.case_windows: dict[int, object] = {}
         self.menu_actions = build_menus(self)
 
-        self.intake.saved.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
-        self.intake.attached.connect(lambda _: (self.log.mark_stale(), self._cases_stale()))
+        # A saved visit's lines are placed in the log shown; a case step or an attached
+        # petition changes what lines show, not which (docs/log.md).
+        self.intake.saved.connect(
+            lambda result: (self.log.lines_added(result.petition_ids), self._cases_stale()))
+        self.intake.attached.connect(lambda _: (self.log.rows_changed(), self._cases_stale()))
         self.intake.open_case.connect(self.open_case)
         self.intake.open_record.connect(self.open_record)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -140,16 +154,15 @@ class MainWindow(QMainWindow):
     # --- pages ---------------------------------------------------------------------
     def current_page(self):
         page = self.tabs.currentWidget()
-        if page is self._cases_holder:
-            return self.cases
-        if page is self._schedule_holder:
-            return self.schedule
-        return page
+        holders = {self._cases_holder: self.cases, self._schedule_holder: self.schedule,
+                   self._reports_holder: self.reports, self._overview_holder: self.overview}
+        return holders.get(page, page)
 
     def help_topic(self) -> str:
         page = self.tabs.currentWidget()
-        return {self.intake: "intake", self.log: "log",
-                self._schedule_holder: "schedule"}.get(page, "cases")
+        return {self.intake: "intake", self.log: "log", self._schedule_holder: "schedule",
+                self._reports_holder: "reports",
+                self._overview_holder: "overview"}.get(page, "cases")
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
@@ -159,6 +172,10 @@ class MainWindow(QMainWindow):
             self.cases_page().ensure_loaded()
         elif page is self._schedule_holder:
             self.schedule_page().ensure_loaded()
+        elif page is self._reports_holder:
+            self.reports_page().ensure_loaded()
+        elif page is self._overview_holder:
+            self.overview_page().ensure_loaded()
         on_intake = page is self.intake
         for name in ("save", "print_receipt"):
             if name in getattr(self, "menu_actions", {}):
@@ -176,6 +193,14 @@ class MainWindow(QMainWindow):
         if name == "schedule":
             page = self.show_schedule()
             page.grid.setFocus()
+            return page
+        if name == "reports":
+            page = self.show_reports()
+            page.kind.setFocus()
+            return page
+        if name == "overview":
+            page = self.show_overview()
+            page.setFocus()
             return page
         return self.show_cases()
 
@@ -198,6 +223,34 @@ class MainWindow(QMainWindow):
             self.schedule.changed.connect(self.refresh_current_session)
             self._schedule_holder.layout().addWidget(self.schedule)
         return self.schedule
+
+    def reports_page(self):
+        if self.reports is None:
+            from desk_app.gui.pages.reports import ReportsPage
+
+            self.reports = ReportsPage(self.tasks, self._reports_holder)
+            self.reports.open_case.connect(self.open_case)
+            self.reports.open_record.connect(self.open_record)
+            self._reports_holder.layout().addWidget(self.reports)
+        return self.reports
+
+    def show_reports(self):
+        self.tabs.setCurrentWidget(self._reports_holder)
+        return self.reports_page()
+
+    def overview_page(self):
+        if self.overview is None:
+            from desk_app.gui.pages.overview import OverviewPage
+
+            self.overview = OverviewPage(self.tasks, self._overview_holder)
+            self.overview.open_case.connect(self.open_case)
+            self.overview.open_record.connect(self.open_record)
+            self._overview_holder.layout().addWidget(self.overview)
+        return self.overview
+
+    def show_overview(self):
+        self.tabs.setCurrentWidget(self._overview_holder)
+        return self.overview_page()
 
     def show_schedule(self):
         self.tabs.setCurrentWidget(self._schedule_holder)
@@ -288,6 +341,8 @@ class MainWindow(QMainWindow):
     def _cases_stale(self) -> None:
         if self.cases is not None:
             self.cases.mark_stale()
+        if self.overview is not None:
+            self.overview.mark_stale()
 
     # --- intake actions (the menu's Ctrl+N, Ctrl+S, Ctrl+P) -----------------------------
     def new_visit(self) -> None:
@@ -314,7 +369,7 @@ class MainWindow(QMainWindow):
         window = self.case_windows.get(case_id)
         if window is None:
             window = CaseDialog(self.tasks, case_id, lambda: self.officer.currentData(), self)
-            window.changed.connect(lambda _: (self._cases_stale(), self.log.mark_stale()))
+            window.changed.connect(lambda _: (self._cases_stale(), self.log.rows_changed()))
             window.finished.connect(lambda _: self.case_windows.pop(case_id, None))
             self.case_windows[case_id] = window
         window.show()
@@ -420,7 +475,7 @@ class MainWindow(QMainWindow):
         user = getattr(self, "user", None)
         dialog = SettingsDialog(self.tasks, self, office_admin=user is None or can(
             user.role, Permission.SETTINGS))
-        dialog.changed.connect(lambda: (self._cases_stale(), self.log.mark_stale(),
+        dialog.changed.connect(lambda: (self._cases_stale(), self.log.rows_changed(),
                                         self.schedule and self.schedule.mark_stale()))
         dialog.office_changed.connect(self._office_changed)
         dialog.open()

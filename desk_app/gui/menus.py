@@ -46,6 +46,10 @@ def build_menus(window) -> dict[str, QAction]:
         lambda: window.show_page("schedule"), "F6")
     add(view_menu, "reception_day", translate("Menus", "&Buổi tiếp của lãnh đạo đang diễn ra…"),
         window.open_current_day, "F7")
+    add(view_menu, "reports", translate("Menus", "Báo cáo định &kỳ"),
+        lambda: window.show_page("reports"), "F8")
+    add(view_menu, "overview", translate("Menus", "Tổng &quan (biểu đồ cho lãnh đạo)"),
+        lambda: window.show_page("overview"), "F9")
     view_menu.addSeparator()
     add(view_menu, "search", translate("Menus", "Tìm &kiếm"), window.focus_search, QKeySequence.Find)
     add(view_menu, "refresh", translate("Menus", "&Làm mới danh sách"), window.refresh, "F5")

@@ -857,6 +857,14 @@ Viewing it is recorded. Reason:</translation>
         <translation>Reception schedule</translation>
     </message>
     <message>
+        <source>Báo cáo định kỳ</source>
+        <translation>Periodic reports</translation>
+    </message>
+    <message>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
         <source>In giấy tờ</source>
         <translation>Printing</translation>
     </message>
@@ -1026,6 +1034,22 @@ Viewing it is recorded. Reason:</translation>
         <translation>&amp;Export… (Ctrl+E)</translation>
     </message>
     <message>
+        <source>hơn %1</source>
+        <translation>more than %1</translation>
+    </message>
+    <message>
+        <source>đang đếm…</source>
+        <translation>counting…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 kết quả</source>
+        <translation>%1 / %2 results</translation>
+    </message>
+    <message>
+        <source>Xem thêm %1 kết quả</source>
+        <translation>Show %1 more results</translation>
+    </message>
+    <message>
         <source>Kết quả tìm kiếm cho “%1” (khớp nhất trước, rồi mới nhất trước)</source>
         <translation>Search results for “%1” (best match first, then newest first)</translation>
     </message>
@@ -1162,6 +1186,14 @@ Viewing it is recorded. Reason:</translation>
         <translation>Reception schedule (F6)</translation>
     </message>
     <message>
+        <source>Báo cáo định kỳ (F8)</source>
+        <translation>Periodic reports (F8)</translation>
+    </message>
+    <message>
+        <source>Tổng quan (F9)</source>
+        <translation>Overview (F9)</translation>
+    </message>
+    <message>
         <source>Bàn tiếp dân — %1</source>
         <translation>Citizen Reception Desk — %1</translation>
     </message>
@@ -1259,6 +1291,14 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>&amp;Buổi tiếp của lãnh đạo đang diễn ra…</source>
         <translation>Head&apos;s reception session under &amp;way…</translation>
+    </message>
+    <message>
+        <source>Báo cáo định &amp;kỳ</source>
+        <translation>Periodic &amp;reports</translation>
+    </message>
+    <message>
+        <source>Tổng &amp;quan (biểu đồ cho lãnh đạo)</source>
+        <translation>&amp;Overview (charts for the head)</translation>
     </message>
     <message>
         <source>Tìm &amp;kiếm</source>
@@ -1381,6 +1421,21 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Ghi chú</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Cập &amp;nhật (F5)</source>
+        <translation>&amp;Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Tổng quan đến ngày %1 — %2 đơn trong 12 tháng, %3 vụ việc đang giải quyết, %4 quá hạn</source>
+        <translation>Overview up to %1 — %2 petitions in 12 months, %3 cases open, %4 overdue</translation>
+    </message>
+    <message>
+        <source>Nhấp vào một cột để xem các hồ sơ</source>
+        <translation>Click a bar to see its records</translation>
     </message>
 </context>
 <context>
@@ -1837,6 +1892,132 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>&amp;Nhập lại</source>
         <translation>Re&amp;peat</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRecordsDialog</name>
+    <message>
+        <source>%1 hồ sơ. Nhấp đúp để mở hồ sơ.</source>
+        <translation>%1 records. Double-click to open one.</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Số người</source>
+        <translation>People</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Quý I</source>
+        <translation>Quarter I</translation>
+    </message>
+    <message>
+        <source>Quý II</source>
+        <translation>Quarter II</translation>
+    </message>
+    <message>
+        <source>Quý III</source>
+        <translation>Quarter III</translation>
+    </message>
+    <message>
+        <source>Quý IV</source>
+        <translation>Quarter IV</translation>
+    </message>
+    <message>
+        <source>6 tháng đầu năm</source>
+        <translation>First 6 months</translation>
+    </message>
+    <message>
+        <source>9 tháng</source>
+        <translation>9 months</translation>
+    </message>
+    <message>
+        <source>Cả năm</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>Khoảng ngày</source>
+        <translation>Date range</translation>
+    </message>
+    <message>
+        <source>Chốt số liệu ngày 14 (Thông tư 01/2024/TT-TTCP)</source>
+        <translation>Figures closed on the 14th (Circular 01/2024/TT-TTCP)</translation>
+    </message>
+    <message>
+        <source>Theo tháng dương lịch (01 đến cuối tháng)</source>
+        <translation>Calendar months (1st to month end)</translation>
+    </message>
+    <message>
+        <source>&amp;Lập báo cáo</source>
+        <translation>&amp;Build the report</translation>
+    </message>
+    <message>
+        <source>Xuất XLS&amp;X…</source>
+        <translation>Export XLS&amp;X…</translation>
+    </message>
+    <message>
+        <source>Xem &amp;PDF (dự thảo)…</source>
+        <translation>View &amp;PDF (draft)…</translation>
+    </message>
+    <message>
+        <source>Phát &amp;hành (lấy số)…</source>
+        <translation>&amp;Issue (numbered)…</translation>
+    </message>
+    <message>
+        <source>Xuất &amp;JSON…</source>
+        <translation>Export &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Kỳ báo cáo:</source>
+        <translation>Re&amp;porting period:</translation>
+    </message>
+    <message>
+        <source>Cách tí&amp;nh:</source>
+        <translation>Cou&amp;nting:</translation>
+    </message>
+    <message>
+        <source>từ</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Đang lập báo cáo…</source>
+        <translation>Building the report…</translation>
+    </message>
+    <message>
+        <source>Các số liệu khớp nhau giữa các biểu. Nhấp đúp vào một số để xem các hồ sơ tạo nên số đó.</source>
+        <translation>The figures agree across the tables. Double-click a figure to see the records behind it.</translation>
+    </message>
+    <message>
+        <source>Nhấp đúp để xem các hồ sơ</source>
+        <translation>Double-click to see the records</translation>
+    </message>
+    <message>
+        <source>Phát hành báo cáo</source>
+        <translation>Issue the report</translation>
+    </message>
+    <message>
+        <source>Báo cáo sẽ được lấy số tiếp theo và vào sổ văn bản đã phát hành. Tiếp tục?</source>
+        <translation>The report will take the next number and be entered in the register of issued documents. Continue?</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>Đã ghi báo cáo%1 ra %2</source>
+        <translation>Report%1 written to %2</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from desk_app import messages, paths
 from desk_app.core import catalog
 from desk_app.core.model import Sex
 from desk_app.core.reception.intake import RECEIPT_KIND
-from tests.support import SIGN_IN_ENV, cccd
+from tests.support import SIGN_IN_ENV, cccd, indexed_lines
 
 # Well inside the past, whatever day the suite runs (the CLI checks against the real clock).
 PAST = (datetime.now() - timedelta(days=3)).replace(hour=9, minute=15, second=0, microsecond=0)
@@ -155,7 +155,7 @@ def test_intake_design_example(cli, office, tmp_path, read_db):
         docs = conn.execute("SELECT name, pages, copy FROM visit_documents WHERE visit_id = ?",
                             [answer["visit_id"]]).fetchall()
         assert docs == [("Đơn kiến nghị", 2, "ban_goc")]
-        assert conn.execute("SELECT COUNT(*) FROM search_fts").fetchone()[0] == 1
+        assert len(indexed_lines(conn)) == 1
 
 
 def test_intake_plain_text_answer(cli, office, tmp_path, read_db):
@@ -206,8 +206,10 @@ def test_mid_file_failure_saves_nothing(cli, office, tmp_path, read_db):
     one_line_error(done, messages.INTAKE_ITEM.format(
         index=2, message=messages.TOPIC_UNKNOWN.format(value="khong_co_linh_vuc")))
     for table in ("visits", "persons", "petitions", "cases", "issued_documents",
-                  "visit_documents", "search_fts"):
+                  "visit_documents", "search_vocab"):
         assert count(read_db, table) == 0, table
+    with read_db() as conn:
+        assert indexed_lines(conn) == {}
 
 
 def test_failure_after_earlier_intake_keeps_only_the_earlier_one(cli, office, tmp_path, read_db):
@@ -215,7 +217,7 @@ def test_failure_after_earlier_intake_keeps_only_the_earlier_one(cli, office, tm
     with read_db() as conn:
         before = {t: conn.execute(f"SELECT * FROM {t}").fetchall()
                   for t in ("visits", "persons", "petitions", "issued_documents")}
-        fts = conn.execute("SELECT rowid, who, what FROM search_fts").fetchall()
+        fts = indexed_lines(conn)
     wrong_sex = second_visit()
     wrong_sex["person"] = {**wrong_sex["person"], "sex": "Nam"}
     done = cli("intake", write(tmp_path, [second_visit(), wrong_sex], "second.json"))
@@ -223,7 +225,7 @@ def test_failure_after_earlier_intake_keeps_only_the_earlier_one(cli, office, tm
         index=2, message=messages.ID_SEX.format(id_sex="Nữ", sex="Nam")))
     with read_db() as conn:
         assert {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in before} == before
-        assert conn.execute("SELECT rowid, who, what FROM search_fts").fetchall() == fts
+        assert indexed_lines(conn) == fts
 
 
 def test_malformed_json(cli, office, tmp_path, read_db):

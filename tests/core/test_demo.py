@@ -25,7 +25,8 @@ def test_same_seed_same_data(tmp_path):
     a = _make(tmp_path / "a.sqlite3", 7)
     b = _make(tmp_path / "b.sqlite3", 7)
     state_a, state_b = snapshot(a), snapshot(b)
-    for table in ("persons", "visits", "petitions", "cases", "issued_documents", "search_fts"):
+    for table in ("persons", "visits", "petitions", "cases", "issued_documents", "search_fts_data",
+                  "search_vocab", "petition_log_keys"):
         assert state_a[table] == state_b[table], table
     c = _make(tmp_path / "c.sqlite3", 8)
     assert snapshot(c)["persons"] != state_a["persons"]
@@ -82,3 +83,19 @@ def test_generate_twice_appends(tmp_path):
     assert db.execute("SELECT COUNT(*) FROM visits").fetchone()[0] == 300
     dupes = db.execute("SELECT id_number FROM persons GROUP BY id_number HAVING COUNT(*) > 1")
     assert dupes.fetchall() == []
+
+
+def test_cached_case_state_is_what_a_full_recompute_writes(tmp_path):
+    """The generator computes each case's cached state as it makes its events; recomputing
+    every case from the file must change nothing."""
+    from desk_app.core.cases.tracking import recompute_all
+
+    db = _make(tmp_path / "d.sqlite3", 4)
+    columns = ("status, is_open, complexity, instance, flags, due_on, due_key, waiting_since,"
+               " rule_set, closed_on, assignee_id")
+    before = db.execute(f"SELECT id, {columns} FROM cases ORDER BY id").fetchall()
+    assert {r[1] for r in before} >= {"closed", "accepted"} and any(r[6] for r in before)
+    recompute_all(db, today=END.date())
+    assert db.execute(f"SELECT id, {columns} FROM cases ORDER BY id").fetchall() == before
+    indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"petitions_received_at", "case_events_case", "log_keys_name", "log_keys_line"} <= indexes

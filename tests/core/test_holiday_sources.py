@@ -11,6 +11,7 @@ from desk_app import messages
 from desk_app.core.cases.calendar import WorkCalendar, switches
 from desk_app.core.cases.deadlines import CaseFacts, compute_milestones
 from desk_app.core.cases.office_calendar import load_calendar, year_days
+from desk_app.core.cases.recompute import save_settings
 from desk_app.core.errors import DeskError
 from desk_app.core.storage import settings
 
@@ -54,7 +55,7 @@ def test_culture_day_is_a_working_day_unless_the_office_switches_it_on():
 
 def test_the_office_switch_is_a_setting_that_recomputes(db):
     assert load_calendar(db).is_working_day(date(2026, 11, 24))
-    assert settings.put_many(db, {"culture_day_off": "1"}) is True  # every case recomputed
+    assert save_settings(db, {"culture_day_off": "1"}) is True  # every case recomputed
     assert not load_calendar(db).is_working_day(date(2026, 11, 24))
     with pytest.raises(DeskError) as caught:
         settings.put(db, "culture_day_off", "yes")

@@ -11,9 +11,10 @@ from desk_app import messages
 from desk_app.core import text
 from desk_app.core.errors import DeskError
 from desk_app.core.model import PetitionKind, Sex
+from desk_app.core.reception import search_index
 from desk_app.core.reception.logbook import reveal_identity
 from desk_app.core.reception.search import match_expression, search, search_ids
-from tests.support import NOW, counts, part, person, register, snapshot
+from tests.support import NOW, counts, indexed_lines, part, person, register, snapshot
 
 DUNG_NGUYEN = person("Nguyễn Văn Dũng", dob=date(1982, 7, 9), serial=11,
                      address="Thôn Xuân Ổ, phường Võ Cường", phone="0987000111")
@@ -137,11 +138,21 @@ def test_fts_syntax_in_query_is_plain_text(db, office, query):
     assert counts(db)["persons"] == 4
 
 
+def _indexed(db, rowid: int) -> str:
+    return indexed_lines(db).get(rowid, "")
+
+
 def test_folding_matches_the_index(db, office):
-    row = db.execute("SELECT who || ' ' || what FROM search_fts WHERE rowid = ?", [office["dang"]]).fetchone()[0]
+    row = _indexed(db, office["dang"])
     assert row == text.fold(row)
-    assert "dang van dung" in row
+    assert row.startswith("dang van dung ")
+    assert "_kien _nghi _dat _dai _kien _nghi _cap _giay" in row  # what it is about, marked
+    assert "dang.van van.dung" in row  # neighbouring words, for phrases
     assert "đ" not in row
+
+
+def test_index_holds_what_the_tables_say(db, office):
+    assert indexed_lines(db) == search_index.documents(db, office.values())
 
 
 # ---- denunciations (Denunciation law art. 9, 47) --------------------------------------------
@@ -169,9 +180,14 @@ def test_denouncer_identity_is_not_searchable(db, office, query):
 
 
 def test_denouncer_identity_not_in_index_text(db, office):
-    body = db.execute("SELECT who || ' ' || what FROM search_fts WHERE rowid = ?", [office["to_cao"]]).fetchone()[0]
+    body = _indexed(db, office["to_cao"])
+    assert body.startswith("_to _cao")  # only what it is about
     for value in (DENOUNCER.full_name, DENOUNCER.id_number, DENOUNCER.phone, DENOUNCER.address):
-        assert text.fold(value) not in body
+        for word in text.tokens(value):
+            assert word not in body.split(), word
+    assert not [t for t in body.split() if t.startswith("#")]  # no prefix of the ID or phone
+    vocabulary = {r[0] for r in db.execute("SELECT term FROM search_vocab")}
+    assert "khoi" not in vocabulary and "minh.khoi" not in vocabulary
 
 
 def test_reveal_identity_records_and_unmasks(db, office):

@@ -1,11 +1,14 @@
 from desk_app import messages
 from desk_app.core.reception.logbook import LogFilter, log_ids
+from desk_app.core.text import collation_key
 
 
 def test_log_lists_newest_first_and_pages_rows(qtbot, window, demo_db):
     model = window.log.model
     expected = log_ids(demo_db, LogFilter())
-    assert model.rowCount() == len(expected)
+    # the first screen comes first, the rest of the list after it
+    qtbot.waitUntil(lambda: model.rowCount() == len(expected) > 256)
+    assert model.ids == expected
     first = model.row_at(0)
     last = model.row_at(model.rowCount() - 1)
     assert first.received_at >= last.received_at
@@ -22,7 +25,7 @@ def test_sort_by_name_and_filter_by_kind(qtbot, window):
     qtbot.wait(200)
     names = [log.model.row_at(i).person_name for i in range(30)]
     visible = [n for n in names if n != messages.MASKED_NAME]
-    assert visible == sorted(visible, key=lambda n: __import__("desk_app.core.text", fromlist=["fold"]).fold(n))
+    assert visible == sorted(visible, key=collation_key)  # Vietnamese order: Đ after D …
     index = log.petition_kind.findData("to_cao")
     with qtbot.waitSignal(log.loaded, timeout=3000):
         log.petition_kind.setCurrentIndex(index)
@@ -75,3 +78,67 @@ def test_add_officer_from_toolbar(qtbot, window, demo_db):
     assert window.intake.officer.currentText() == "Vũ Thị Lan"
     assert window.log.officer.findData(new_id) >= 0
     assert demo_db.execute("SELECT full_name FROM officers WHERE id = ?", [new_id]).fetchone() == ("Vũ Thị Lan",)
+
+
+def test_search_shows_how_many_and_pages_on(qtbot, window, monkeypatch):
+    from desk_app.core.reception.search import search_ids
+    from desk_app.gui.pages import log as log_page
+
+    monkeypatch.setattr(log_page, "SEARCH_PAGE", 20)
+    log = window.log
+    everything = search_ids(log.model.db, "nguyen", limit=10**6)
+    assert len(everything) > 40
+    with qtbot.waitSignal(log.loaded, timeout=5000):
+        log.set_search("nguyen")
+    assert list(log.model.ids) == everything[:20]
+    shown = f"{len(everything):,}".replace(",", ".")
+    assert log.count.text() == f"20 / {shown} kết quả"
+    assert not log.more.isHidden() and log.more.text() == "Xem thêm 20 kết quả"
+    with qtbot.waitSignal(log.loaded, timeout=5000):
+        log.more.click()
+    assert list(log.model.ids) == everything[:40]
+    assert log.count.text() == f"40 / {shown} kết quả"
+    while not log.more.isHidden():
+        with qtbot.waitSignal(log.loaded, timeout=5000):
+            log.more.click()
+    assert list(log.model.ids) == everything
+
+
+def test_search_count_says_more_than_when_it_stops_counting(qtbot, window, monkeypatch):
+    from desk_app.core.reception import search as search_module
+    from desk_app.gui.pages import log as log_page
+
+    monkeypatch.setattr(log_page, "SEARCH_PAGE", 20)
+    monkeypatch.setattr(search_module.count_matches, "__defaults__", (30,))
+    log = window.log
+    with qtbot.waitSignal(log.loaded, timeout=5000):
+        log.set_search("nguyen")
+    assert log.count.text() == "20 / hơn 30 kết quả"
+
+
+def test_a_search_that_fits_one_page_is_not_counted_again(qtbot, window):
+    log = window.log
+    with qtbot.waitSignal(log.loaded, timeout=5000):
+        log.set_search("nguyen van")
+    n = log.model.rowCount()
+    assert 0 < n < 500 and log.count.text() == f"{n} / {n} kết quả" and log.more.isHidden()
+
+
+def test_a_saved_visit_is_placed_without_a_reload(qtbot, window, demo_db):
+    from datetime import datetime
+
+    from tests.support import person, register
+
+    log = window.log
+    log._header_clicked(2)  # by name, A → Z
+    qtbot.waitUntil(lambda: log.sort == "name" and not log._loading, timeout=5000)
+    generation = log._generation
+    reg = register(demo_db, person("Đinh Thị Hoa", serial=4321),
+                   received_at=datetime(2026, 11, 20, 9, 0))
+    log.lines_added(reg.petition_ids)
+    assert log._generation == generation  # no reload
+    expected = log_ids(demo_db, LogFilter(sort="name", descending=False))
+    assert log.model.ids == expected
+    row = list(log.model.ids).index(reg.petition_ids[0])
+    assert log.model.row_at(row).person_name == "Đinh Thị Hoa"
+    assert log.count.text() == f"{len(expected):,}".replace(",", ".") + " dòng"

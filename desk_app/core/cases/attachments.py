@@ -10,7 +10,6 @@ import hashlib
 import hmac
 import os
 import shutil
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +19,7 @@ from desk_app import messages
 from desk_app.core.cases.tracking import record_event
 from desk_app.core.errors import DeskError
 from desk_app.core.security import derived
-from desk_app.core.storage import failures, files
+from desk_app.core.storage import failures, files, rows, uuids
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -127,7 +126,7 @@ def add_attachment(db: Database, data_dir: Path, case_id: int, source: str | Pat
         stored_name = _store_plain(data_dir, source, digest)
     with db.atomic():
         attachment_id = cast(int, db.table("case_attachments").insert({
-            "uuid": str(uuid.uuid4()), "case_id": case_id, "name": source.name,
+            "uuid": uuids.new_text(), "case_id": case_id, "name": source.name,
             "stored_name": stored_name, "sha256": digest, "size": size,
             "added_at": now.isoformat(timespec="seconds"), "officer_id": officer_id}).last_pk)
         record_event(db, case_id, "attachment", occurred_on=now.date(), officer_id=officer_id,
@@ -214,9 +213,9 @@ def plain_copy(db: Database, data_dir: Path, attachment: Attachment, folder: Pat
 
 
 def case_attachments(db: Database, case_id: int) -> tuple[Attachment, ...]:
-    return tuple(Attachment(*r) for r in db.execute(
-        "SELECT id, name, stored_name, sha256, size, added_at FROM case_attachments"
-        " WHERE case_id = ? ORDER BY id", [case_id]))
+    return tuple(Attachment(**r) for r in rows.every(
+        db, "SELECT id, name, stored_name, sha256, size, added_at FROM case_attachments"
+            " WHERE case_id = ? ORDER BY id", [case_id]))
 
 
 def attachment_path(data_dir: Path, attachment: Attachment) -> Path:

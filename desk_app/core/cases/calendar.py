@@ -21,6 +21,7 @@ from pathlib import Path
 
 from desk_app import messages
 from desk_app.core.errors import DeskError
+from desk_app.core.text import dmy
 from desk_app.paths import resources_dir
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -29,9 +30,7 @@ _SWAP = re.compile(r"thay cho ngày (\d{2})/(\d{2})/(\d{4})")  # python-holidays
 _OBSERVED = " (nghỉ bù)"
 
 
-def fmt(d: date) -> str:
-    """dd/mm/yyyy, as dates are written in Vietnamese documents."""
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+fmt = dmy  # dd/mm/yyyy, as dates are written in Vietnamese documents (core/text.py)
 
 
 def fmt_short(d: date) -> str:
@@ -113,8 +112,20 @@ def switches(path: str | Path | None = None) -> dict[str, dict]:
 def _national_year(year: int, path: str, on: frozenset[str] = frozenset(),
                    ) -> tuple[dict[date, str], dict[date, str], dict[date, str]]:
     """({holiday: label}, {swapped working day: label}, {day: source}) for one year, the
-    file's corrections and the switches that are `on` applied."""
-    import holidays  # imported on first use: it is the slowest import of the core
+    file's corrections and the switches that are `on` applied; from the cache of computed
+    years when it has it (national_cache.py)."""
+    from desk_app.core.cases import national_cache
+
+    found = national_cache.get(year, path, on)
+    if found is None:
+        found = _national_year_computed(year, path, on)
+        national_cache.put(year, path, on, found)
+    return found
+
+
+def _national_year_computed(year: int, path: str, on: frozenset[str] = frozenset(),
+                            ) -> tuple[dict[date, str], dict[date, str], dict[date, str]]:
+    import holidays  # imported on first use: it is the slowest import of the core (~0.2 s)
 
     data = _overrides(path)
     labels = _labels(data)

@@ -10,7 +10,6 @@ calendar days — before (Decree 155/2026 art. 11; the number and the day kind a
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
@@ -22,6 +21,7 @@ from desk_app.core.cases.lifecycle import HANDLING
 from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.cases.tracking import case_state, record_event
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def schedule_dialogue(db: Database, case_id: int, when: datetime, *, place: str,
             days=days, sent=fmt(notice_sent_on), earliest=fmt(earliest)), field="scheduled_at")
     with db.atomic():
         dialogue_id = cast(int, db.table("dialogues").insert({
-            "uuid": str(uuid.uuid4()), "case_id": case_id,
+            "uuid": uuids.new_text(), "case_id": case_id,
             "scheduled_at": when.isoformat(timespec="minutes"), "place": clean(place),
             "notice_sent_on": notice_sent_on.isoformat(), "status": "planned",
             "created_at": now.isoformat(timespec="seconds")}).last_pk)
@@ -121,8 +121,9 @@ def record_dialogue(db: Database, dialogue_id: int, *, held_at: datetime,
 
 def case_dialogues(db: Database, case_id: int) -> tuple[Dialogue, ...]:
     return tuple(
-        Dialogue(r[0], r[1], r[2], r[3], r[4], r[5],
-                 tuple(Participant(**p) for p in json.loads(r[6])), r[7], r[8])
-        for r in db.execute(
-            "SELECT id, case_id, scheduled_at, place, notice_sent_on, held_at, participants,"
-            " result, status FROM dialogues WHERE case_id = ? ORDER BY scheduled_at", [case_id]))
+        Dialogue(**{**r, "participants": tuple(Participant(**p)
+                                               for p in json.loads(r["participants"]))})
+        for r in rows.every(
+            db, "SELECT id, case_id, scheduled_at, place, notice_sent_on, held_at, participants,"
+                " result, status FROM dialogues WHERE case_id = ? ORDER BY scheduled_at",
+            [case_id]))

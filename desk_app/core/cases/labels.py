@@ -32,6 +32,7 @@ VIEWS = {
     "prolonged": "Tồn đọng lâu ngày",
     "open": "Đang giải quyết",
 }
+DEFAULT_VIEW = "overdue"  # what the case list shows first
 
 
 def flag_names(flags: int) -> tuple[str, ...]:

@@ -11,33 +11,38 @@ from dataclasses import dataclass
 
 from desk_app import messages
 from desk_app.core.errors import DeskError
+from desk_app.core.model import CaseAction, CaseStatus, PetitionKind
 
-STATUS_LABELS = {
-    "received": "Đã tiếp nhận",
-    "classified": "Đã phân loại",
-    "accepted": "Đã thụ lý",
-    "guided": "Đã hướng dẫn",
-    "transferred": "Đã chuyển đơn",
-    "returned": "Đã trả lại đơn",
-    "filed": "Xếp lưu đơn",
-    "verifying": "Đang xác minh",
-    "dialogue": "Đã đối thoại",
-    "decided": "Đã có quyết định/kết luận",
-    "notified": "Đã gửi/thông báo kết quả",
-    "closed": "Đã kết thúc",
-    "withdrawn": "Đã rút đơn",
-    "suspended": "Tạm đình chỉ",
-    "reopened": "Khiếu nại lần hai",
-    "merged": "Đã gộp vào vụ việc khác",
-    "cancelled": "Đã hủy (ghi sổ nhầm)",
+S, A = CaseStatus, CaseAction
+
+STATUS_LABELS: dict[str, str] = {  # keyed by the enum members: look up with either
+    S.RECEIVED: "Đã tiếp nhận",
+    S.CLASSIFIED: "Đã phân loại",
+    S.ACCEPTED: "Đã thụ lý",
+    S.GUIDED: "Đã hướng dẫn",
+    S.TRANSFERRED: "Đã chuyển đơn",
+    S.RETURNED: "Đã trả lại đơn",
+    S.FILED: "Xếp lưu đơn",
+    S.VERIFYING: "Đang xác minh",
+    S.DIALOGUE: "Đã đối thoại",
+    S.DECIDED: "Đã có quyết định/kết luận",
+    S.NOTIFIED: "Đã gửi/thông báo kết quả",
+    S.CLOSED: "Đã kết thúc",
+    S.WITHDRAWN: "Đã rút đơn",
+    S.SUSPENDED: "Tạm đình chỉ",
+    S.REOPENED: "Khiếu nại lần hai",
+    S.MERGED: "Đã gộp vào vụ việc khác",
+    S.CANCELLED: "Đã hủy (ghi sổ nhầm)",
 }
 
 # Nothing is left for the office to do (a guided citizen goes to the competent body; a
 # transferred petition stays open until that body answers).
-TERMINAL = frozenset({"guided", "returned", "filed", "closed", "withdrawn", "merged", "cancelled"})
-HANDLING = ("accepted", "verifying", "dialogue")
-BEFORE_HANDLING = ("received", "classified")
+TERMINAL = frozenset({S.GUIDED, S.RETURNED, S.FILED, S.CLOSED, S.WITHDRAWN, S.MERGED,
+                      S.CANCELLED})
+HANDLING = (S.ACCEPTED, S.VERIFYING, S.DIALOGUE)
+BEFORE_HANDLING = (S.RECEIVED, S.CLASSIFIED)
 OPEN = tuple(s for s in STATUS_LABELS if s not in TERMINAL)
+ANY = tuple(STATUS_LABELS)
 
 
 @dataclass(frozen=True)
@@ -49,80 +54,77 @@ class Action:
     kinds: tuple[str, ...] = ()  # petition kinds it applies to; () = all
 
 
+KN, TC = PetitionKind.KHIEU_NAI, PetitionKind.TO_CAO
 ACTIONS: dict[str, Action] = {
-    "receive": Action("Tiếp nhận", (), "received"),
+    A.RECEIVE: Action("Tiếp nhận", (), S.RECEIVED),
     # Circular 05/2021: classify (eligible? within competence?) then propose.
-    "classify": Action("Phân loại, xử lý đơn", BEFORE_HANDLING, "classified"),
-    "accept": Action("Thụ lý giải quyết", ("received", "classified", "reopened"), "accepted"),
-    "guide": Action("Hướng dẫn đến cơ quan có thẩm quyền", BEFORE_HANDLING, "guided",
+    A.CLASSIFY: Action("Phân loại, xử lý đơn", BEFORE_HANDLING, S.CLASSIFIED),
+    A.ACCEPT: Action("Thụ lý giải quyết", (S.RECEIVED, S.CLASSIFIED, S.REOPENED), S.ACCEPTED),
+    A.GUIDE: Action("Hướng dẫn đến cơ quan có thẩm quyền", BEFORE_HANDLING, S.GUIDED,
                     needs_body=True),
-    "transfer": Action("Chuyển đơn", BEFORE_HANDLING, "transferred", needs_body=True),
-    "reply": Action("Nhận kết quả trả lời của cơ quan nhận đơn", ("transferred",), "closed"),
-    "return": Action("Trả lại đơn và tài liệu", BEFORE_HANDLING, "returned"),
-    "file": Action("Xếp lưu đơn", BEFORE_HANDLING, "filed"),
+    A.TRANSFER: Action("Chuyển đơn", BEFORE_HANDLING, S.TRANSFERRED, needs_body=True),
+    A.REPLY: Action("Nhận kết quả trả lời của cơ quan nhận đơn", (S.TRANSFERRED,), S.CLOSED),
+    A.RETURN: Action("Trả lại đơn và tài liệu", BEFORE_HANDLING, S.RETURNED),
+    A.FILE: Action("Xếp lưu đơn", BEFORE_HANDLING, S.FILED),
     # Law on Denunciations art. 29(3): the denouncer is told of the acceptance in writing;
     # Law on Complaints art. 27: so is the complainant.
-    "notify_acceptance": Action("Thông báo thụ lý", HANDLING, None, kinds=("khieu_nai", "to_cao")),
-    "verify": Action("Xác minh nội dung", ("accepted", "dialogue"), "verifying"),
-    "dialogue": Action("Đối thoại", ("accepted", "verifying"), "dialogue",
-                       kinds=("khieu_nai",)),
-    "extend": Action("Gia hạn giải quyết", ("accepted", "verifying"), None, kinds=("to_cao",)),
-    "decide": Action("Ban hành quyết định/kết luận", HANDLING, "decided"),
-    "notify": Action("Gửi quyết định, thông báo kết quả", ("decided",), "notified"),
-    "close": Action("Kết thúc vụ việc", ("decided", "notified"), "closed"),
+    A.NOTIFY_ACCEPTANCE: Action("Thông báo thụ lý", HANDLING, None, kinds=(KN, TC)),
+    A.VERIFY: Action("Xác minh nội dung", (S.ACCEPTED, S.DIALOGUE), S.VERIFYING),
+    A.DIALOGUE: Action("Đối thoại", (S.ACCEPTED, S.VERIFYING), S.DIALOGUE, kinds=(KN,)),
+    A.EXTEND: Action("Gia hạn giải quyết", (S.ACCEPTED, S.VERIFYING), None, kinds=(TC,)),
+    A.DECIDE: Action("Ban hành quyết định/kết luận", HANDLING, S.DECIDED),
+    A.NOTIFY: Action("Gửi quyết định, thông báo kết quả", (S.DECIDED,), S.NOTIFIED),
+    A.CLOSE: Action("Kết thúc vụ việc", (S.DECIDED, S.NOTIFIED), S.CLOSED),
     # Law on Complaints art. 10, 2011: the complainant may withdraw at any time before the decision.
-    "withdraw": Action("Rút đơn", ("received", "classified", "accepted", "verifying",
-                                    "dialogue", "suspended", "transferred", "reopened"),
-                       "withdrawn"),
+    A.WITHDRAW: Action("Rút đơn", (S.RECEIVED, S.CLASSIFIED, S.ACCEPTED, S.VERIFYING,
+                                   S.DIALOGUE, S.SUSPENDED, S.TRANSFERRED, S.REOPENED),
+                       S.WITHDRAWN),
     # Law 136/2025 art. 11a: suspension stops the clock; the decision to continue restarts it.
     # Law on Denunciations art. 34(2) for a denunciation; a kiến nghị or phản ánh has no
     # suspension in law.
-    "suspend": Action("Tạm đình chỉ giải quyết", HANDLING, "suspended",
-                      kinds=("khieu_nai", "to_cao")),
-    "resume": Action("Tiếp tục giải quyết", ("suspended",), None, kinds=("khieu_nai", "to_cao")),
+    A.SUSPEND: Action("Tạm đình chỉ giải quyết", HANDLING, S.SUSPENDED, kinds=(KN, TC)),
+    A.RESUME: Action("Tiếp tục giải quyết", (S.SUSPENDED,), None, kinds=(KN, TC)),
     # Decree 155/2026 art. 28b(1): the suspension decision is sent within 3 working days.
-    "send_suspension": Action("Gửi quyết định tạm đình chỉ", ("suspended", *HANDLING, "decided"),
-                              None, kinds=("khieu_nai",)),
+    A.SEND_SUSPENSION: Action("Gửi quyết định tạm đình chỉ", (S.SUSPENDED, *HANDLING, S.DECIDED),
+                              None, kinds=(KN,)),
     # Complaints Law art. 33: the second complaint's window runs from the day the complainant
     # received the first-instance decision; that day is recorded when it is known.
-    "decision_received": Action("Người khiếu nại nhận được quyết định giải quyết lần đầu",
-                                ("decided", "notified", "closed", "reopened"), None,
-                                kinds=("khieu_nai",)),
+    A.DECISION_RECEIVED: Action("Người khiếu nại nhận được quyết định giải quyết lần đầu",
+                                (S.DECIDED, S.NOTIFIED, S.CLOSED, S.REOPENED), None,
+                                kinds=(KN,)),
     # Law on Complaints art. 33: a second complaint after the first decision (or its deadline).
-    "reopen": Action("Khiếu nại lần hai", ("decided", "notified", "closed"), "reopened",
-                     kinds=("khieu_nai",)),
-    "note": Action("Ghi chú", tuple(STATUS_LABELS), None),
-    "flag": Action("Đánh dấu", tuple(STATUS_LABELS), None),
-    "assign": Action("Giao cán bộ xử lý", OPEN, None),
-    "attach": Action("Gộp đơn vào vụ việc", tuple(STATUS_LABELS), None),
-    "detach": Action("Tách đơn ra vụ việc riêng", tuple(STATUS_LABELS), None),
-    "merge": Action("Gộp vào vụ việc khác", tuple(s for s in STATUS_LABELS if s != "merged"),
-                    "merged"),
-    "dialogue_planned": Action("Lên lịch đối thoại", HANDLING, None, kinds=("khieu_nai",)),
-    "attachment": Action("Đính kèm tệp", tuple(STATUS_LABELS), None),
+    A.REOPEN: Action("Khiếu nại lần hai", (S.DECIDED, S.NOTIFIED, S.CLOSED), S.REOPENED,
+                     kinds=(KN,)),
+    A.NOTE: Action("Ghi chú", ANY, None),
+    A.FLAG: Action("Đánh dấu", ANY, None),
+    A.ASSIGN: Action("Giao cán bộ xử lý", OPEN, None),
+    A.ATTACH: Action("Gộp đơn vào vụ việc", ANY, None),
+    A.DETACH: Action("Tách đơn ra vụ việc riêng", ANY, None),
+    A.MERGE: Action("Gộp vào vụ việc khác", tuple(s for s in ANY if s != S.MERGED), S.MERGED),
+    A.DIALOGUE_PLANNED: Action("Lên lịch đối thoại", HANDLING, None, kinds=(KN,)),
+    A.ATTACHMENT: Action("Đính kèm tệp", ANY, None),
     # A direction given at a reception session, with its due date (core/cases/follow_ups.py).
-    "direct": Action("Chỉ đạo tại buổi tiếp công dân", tuple(STATUS_LABELS), None),
-    "direct_done": Action("Đã thực hiện chỉ đạo", tuple(STATUS_LABELS), None),
+    A.DIRECT: Action("Chỉ đạo tại buổi tiếp công dân", ANY, None),
+    A.DIRECT_DONE: Action("Đã thực hiện chỉ đạo", ANY, None),
     # The visit that opened the case was entered in error and cancelled (core/reception/
     # corrections.py): the case ends without counting as handled.
-    "cancel": Action("Hủy do ghi sổ nhầm",
-                     tuple(s for s in STATUS_LABELS if s not in ("merged", "cancelled")),
-                     "cancelled"),
+    A.CANCEL: Action("Hủy do ghi sổ nhầm",
+                     tuple(s for s in ANY if s not in (S.MERGED, S.CANCELLED)), S.CANCELLED),
 }
 
 # A kiến nghị or phản ánh is neither accepted (thụ lý) nor decided by a decision: the office
 # considers it and answers in writing (Law on Citizen Reception 2013 art. 28; Circular
 # 05/2021/TT-TTCP). Same steps, same statuses, their own words.
-PETITION_KINDS = ("kien_nghi", "phan_anh")
-PETITION_ACTION_LABELS = {
-    "accept": "Xem xét, giải quyết",
-    "decide": "Trả lời bằng văn bản",
-    "notify": "Gửi văn bản trả lời",
+PETITION_KINDS = (PetitionKind.KIEN_NGHI, PetitionKind.PHAN_ANH)
+PETITION_ACTION_LABELS: dict[str, str] = {
+    A.ACCEPT: "Xem xét, giải quyết",
+    A.DECIDE: "Trả lời bằng văn bản",
+    A.NOTIFY: "Gửi văn bản trả lời",
 }
-PETITION_STATUS_LABELS = {
-    "accepted": "Đang xem xét, giải quyết",
-    "decided": "Đã có văn bản trả lời",
-    "notified": "Đã gửi văn bản trả lời",
+PETITION_STATUS_LABELS: dict[str, str] = {
+    S.ACCEPTED: "Đang xem xét, giải quyết",
+    S.DECIDED: "Đã có văn bản trả lời",
+    S.NOTIFIED: "Đã gửi văn bản trả lời",
 }
 
 
@@ -143,10 +145,11 @@ def status_label(status: str | None, kind: str | None = None) -> str:
 
 
 # Actions an officer chooses on the case page (the others are recorded by other services).
-USER_ACTIONS = ("classify", "accept", "guide", "transfer", "reply", "return", "file",
-                "notify_acceptance", "verify",
-                "extend", "decide", "notify", "decision_received", "close", "withdraw", "suspend",
-                "send_suspension", "resume", "reopen")
+USER_ACTIONS = (A.CLASSIFY, A.ACCEPT, A.GUIDE, A.TRANSFER, A.REPLY, A.RETURN, A.FILE,
+                A.NOTIFY_ACCEPTANCE, A.VERIFY, A.EXTEND, A.DECIDE, A.NOTIFY, A.DECISION_RECEIVED,
+                A.CLOSE, A.WITHDRAW, A.SUSPEND, A.SEND_SUSPENSION, A.RESUME, A.REOPEN)
+# What `desk-app case ID --act` accepts: the officer's steps and a note.
+CLI_ACTIONS = (*USER_ACTIONS, A.NOTE)
 
 
 def next_status(action: str, status: str, kind: str, before_suspension: str | None = None) -> str:
@@ -163,8 +166,8 @@ def next_status(action: str, status: str, kind: str, before_suspension: str | No
         raise DeskError(messages.CASE_ACTION_NOT_NOW.format(
             action=action_label(action, kind), status=status_label(status, kind),
             allowed=", ".join(status_label(s, kind) for s in spec.after)))
-    if action == "resume":
-        return before_suspension or "accepted"
+    if action == A.RESUME:
+        return before_suspension or S.ACCEPTED
     return spec.to or status
 
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from desk_app.core.storage import rows
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -40,16 +42,17 @@ def later_steps(db: Database, case_ids: Iterable[int | None]) -> dict[int, LogSt
     for start in range(0, len(ids), 900):
         chunk = ids[start:start + 900]
         state: dict[int, list] = {}
-        rows = db.conn.execute(
+        events = rows.named(db.conn.execute(
             f"SELECT case_id, action, body, doc_no, data FROM case_events WHERE case_id IN"
             f" ({','.join('?' * len(chunk))}) AND action IN ({marks_steps}) ORDER BY case_id, id",
-            [*chunk, *_STEPS])
-        for case_id, action, body, doc_no, data in rows:
+            [*chunk, *_STEPS]))
+        for e in events:
+            case_id, action, body, doc_no = e["case_id"], e["action"], e["body"], e["doc_no"]
             competent, guided, transferred = state.get(case_id, (None, "", ""))
             if action == "accept":
                 competent = True
             elif action == "classify":
-                competent = bool(json.loads(data or "{}").get("competent", True))
+                competent = bool(json.loads(e["data"] or "{}").get("competent", True))
             elif action == "guide":
                 competent, guided = False, _body(body, doc_no)
             elif action == "transfer":

@@ -1,83 +1,42 @@
 """The office's own edits to the national holiday calendar, kept in `calendar_days`.
 
 The Prime Minister fixes Tết and National Day breaks each year and sometimes swaps working
-days (docs/legal.md, “Holidays”): the office records what the year's decision says, and every case's
-milestones are recomputed, since a due date may move.
+days (docs/legal.md, “Holidays”): the office records what the year's decision says, and the open
+cases whose due dates the edit can move are recomputed (cases/recompute.py). The days are read
+and written by office_days.py, below the case services; this module, above them, is where an
+edit and its recompute meet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.cases.calendar import WorkCalendar, check_date, fmt
-from desk_app.core.errors import DeskError
+from desk_app.core.cases import recompute
+from desk_app.core.cases.calendar import check_date, fmt
+from desk_app.core.cases.office_days import (  # noqa: F401  (importable here, as before)
+    KINDS,
+    SWITCH_SETTINGS,
+    load_calendar,
+    office_days,
+    switched_on,
+    write_day,
+)
+from desk_app.core.errors import Cancelled, DeskError
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-KINDS = {
-    "holiday": "Ngày nghỉ thêm",
-    "workday": "Ngày làm việc bù",
-    "not_holiday": "Bỏ ngày nghỉ",
-}
-
-
-# Office settings that turn a switch of the national file on (resources/rules/holidays_vn.json).
-SWITCH_SETTINGS = {"culture_day_off": "culture_day_off"}
-
-
-def switched_on(db: Database) -> frozenset[str]:
-    """The national file's switches this office has on (settings; missing: off)."""
-    marks = ",".join("?" * len(SWITCH_SETTINGS))
-    on = {key for key, value in db.execute(
-        f"SELECT key, value FROM settings WHERE key IN ({marks})", list(SWITCH_SETTINGS))
-        if value == "1"}
-    return frozenset(SWITCH_SETTINGS[key] for key in on)
-
-
-def load_calendar(db: Database) -> WorkCalendar:
-    """The office's calendar; the same edits give the same (cached) calendar, whose per-year
-    index is then built once per process instead of once per saved visit."""
-    return _calendar(tuple(db.execute("SELECT day, kind, label FROM calendar_days ORDER BY day")),
-                     switched_on(db))
-
-
-@lru_cache(maxsize=8)
-def _calendar(rows: tuple[tuple[str, str, str], ...],
-              on: frozenset[str] = frozenset()) -> WorkCalendar:
-    extra, workdays, removed = {}, {}, []
-    for day, kind, label in rows:
-        d = date.fromisoformat(day)
-        if kind == "holiday":
-            extra[d] = label or KINDS["holiday"]
-        elif kind == "workday":
-            workdays[d] = label or KINDS["workday"]
-        else:
-            removed.append(d)
-    return WorkCalendar(extra, workdays, removed, switched_on=on)
-
-
-def office_days(db: Database, year: int | None = None) -> list[tuple[str, str, str]]:
-    sql = "SELECT day, kind, label FROM calendar_days"
-    params: list = []
-    if year is not None:
-        sql += " WHERE day LIKE ?"
-        params.append(f"{year:04d}-%")
-    return db.execute(sql + " ORDER BY day", params).fetchall()
-
-
 def set_day(db: Database, day: date, kind: str, label: str = "", *,
             progress: Callable[[int, int], None] | None = None,
-            cancel: Callable[[], bool] | None = None) -> None:
-    """Record one edit; the whole calendar must still make sense, then all cases are recomputed
-    (`progress` and `cancel` as for `recompute_all`: a cancelled edit is not recorded)."""
-    from desk_app.core.cases.tracking import recompute_all
-
+            cancel: Callable[[], bool] | None = None) -> int:
+    """Record one edit; the whole calendar must still make sense. Then the open cases whose
+    due dates it can move are recomputed, in short transactions (cases/recompute.py):
+    `progress(done, total)` as they go, and `cancel()` returning true undoes the edit and
+    raises `Cancelled`. Returns the number of cases recomputed."""
     if kind not in KINDS:
         raise DeskError(messages.CALENDAR_KIND_UNKNOWN.format(kind=kind, choices=", ".join(KINDS)))
     check_date(day)
@@ -88,20 +47,34 @@ def set_day(db: Database, day: date, kind: str, label: str = "", *,
         raise DeskError(messages.CALENDAR_ALREADY_OFF.format(day=fmt(day)))
     if kind == "not_holiday" and cal.holiday_name(day) is None:
         raise DeskError(messages.CALENDAR_NOT_A_HOLIDAY.format(day=fmt(day)))
-    with db.atomic():
-        db.execute("INSERT OR REPLACE INTO calendar_days (day, kind, label) VALUES (?, ?, ?)",
-                   [day.isoformat(), kind, clean(label)])
-        load_calendar(db)  # raises on a contradictory set before anything is committed
-        recompute_all(db, progress=progress, cancel=cancel)
+    return _edit(db, day, (day.isoformat(), kind, clean(label)), progress, cancel)
 
 
 def remove_day(db: Database, day: date, *, progress: Callable[[int, int], None] | None = None,
-               cancel: Callable[[], bool] | None = None) -> None:
-    from desk_app.core.cases.tracking import recompute_all
+               cancel: Callable[[], bool] | None = None) -> int:
+    """Undo the office's edit of `day`; cases recomputed as for `set_day`."""
+    return _edit(db, day, None, progress, cancel)
 
+
+def _edit(db: Database, day: date, row: tuple[str, str, str] | None,
+          progress: Callable[[int, int], None] | None,
+          cancel: Callable[[], bool] | None) -> int:
+    """Write (or, row None, delete) the edit of `day` and recompute what it can move. The edit,
+    the choice of cases and the mark that they are being recomputed commit together; if the
+    recompute is cancelled, the old edit is put back and the same cases recomputed again."""
     with db.atomic():
-        db.execute("DELETE FROM calendar_days WHERE day = ?", [day.isoformat()])
-        recompute_all(db, progress=progress, cancel=cancel)
+        before = write_day(db, day, row)
+        load_calendar(db)  # raises on a contradictory set before anything is committed
+        cases = recompute.moved_by_day(db, day)
+        recompute.mark_pending(db)
+    try:
+        return recompute.recompute_cases(db, cases, progress=progress, cancel=cancel)
+    except Cancelled:
+        with db.atomic():
+            write_day(db, day, before)
+            recompute.mark_pending(db)
+        recompute.recompute_cases(db, cases)
+        raise
 
 
 def year_days(db: Database, year: int) -> list[tuple[date, str, str, str, str]]:

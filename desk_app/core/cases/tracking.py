@@ -9,9 +9,8 @@ waiting for a reply), so those read indexes only.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
 
@@ -19,12 +18,13 @@ from desk_app import messages
 from desk_app.core import limits
 from desk_app.core.cases import follow_ups, lifecycle
 from desk_app.core.cases.calendar import WorkCalendar, fmt
-from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones
+from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones, rule_set_for
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.errors import Cancelled, DeskError
 from desk_app.core.security import audit, session
 from desk_app.core.security.roles import Permission
+from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -116,6 +116,9 @@ class _State:
     done: set[str] = field(default_factory=set)  # actions taken (reopen forgets the decision)
     directions: dict = field(default_factory=dict)  # follow-ups given at a session (follow_ups.py)
     directions_done: set[str] = field(default_factory=set)
+    # A second complaint keeps the first resolution's facts (accepted on, complexity,
+    # extensions, suspensions): periodic reports judge the first decision against them.
+    first_resolution: tuple | None = None
 
 
 def _d(text: str) -> date:
@@ -145,6 +148,8 @@ def replay(events: Iterable[tuple[str, str, str, str]], st: _State | None = None
             if st.instance == 1:
                 st.first_decision_on = day
         elif action == "reopen":
+            st.first_resolution = (st.accepted_on, st.complexity, st.extensions,
+                                   tuple((a, b) for a, b in st.suspensions))
             st.instance, st.accepted_on, st.decided_on = 2, None, None
             # The receipt's milestones (answer, process, accept) stay met; the decision's restart.
             st.extensions, st.suspensions = 0, []
@@ -262,25 +267,62 @@ def case_milestones(db: Database, case_id: int, today: date,
                                     local_periods=local_periods(db)), st, today)
 
 
+# The milestones that are the resolution period itself (a decision meets them), by rule key;
+# periodic reports count a decision as on time or late against it (core/reports).
+RESOLUTION_KEYS = ("complaint_resolution", "complaint_resolution_2", "denunciation_resolution",
+                   "petition_resolution")
+
+
+def resolution_due(milestones: Iterable[Milestone]) -> date | None:
+    """The due date a decision meets (the resolution of the current instance), if counted."""
+    return next((m.due_on for m in milestones
+                 if m.key in RESOLUTION_KEYS and m.due_on is not None), None)
+
+
+def _resolution_started(st: _State) -> bool:
+    """Whether the case was ever accepted: only then does it cache the due date of a
+    resolution once it is finished (`_cache_row`)."""
+    return st.accepted_on is not None or st.first_resolution is not None
+
+
 def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: date,
                local: dict[str, int] | None = None) -> dict:
-    due_on = due_key = rule_set = None
-    if st.received_on is not None:
+    due_on = due_key = rule_set = resolution = first_resolution = None
+    finished = st.status in lifecycle.TERMINAL
+    if st.received_on is not None and finished and not _resolution_started(st):
+        # A finished case has no next due date, and one never accepted has no resolution
+        # period a decision met (periodic reports judge the decisions of accepted cases);
+        # its rule set follows from the day it was received alone. Most cases of a big
+        # office are such: recomputing all of them no longer counts their milestones.
+        rule_set = rule_set_for(st.received_on).name
+    elif st.received_on is not None:
         milestones = compute_milestones(facts_of(kind, st, remote), cal, local_periods=local)
         rule_set = milestones[0].rule_set if milestones else None
-        if st.status not in lifecycle.TERMINAL:
+        # Periodic reports judge decisions against it (core/reports, "on time").
+        found = resolution_due(milestones)
+        resolution = found.isoformat() if found else None
+        if st.first_resolution is not None:
+            accepted, complexity, extensions, suspensions = st.first_resolution
+            first = resolution_due(compute_milestones(replace(
+                facts_of(kind, st, remote), instance=1, accepted_on=accepted,
+                complexity=complexity, extensions=extensions, suspensions=suspensions,
+                decided_on=st.first_decision_on), cal, local_periods=local))
+            first_resolution = first.isoformat() if first else None
+        if not finished:
             due_on, due_key = next_due(judge(milestones, st, today))
     return {"status": st.status, "is_open": int(st.status not in lifecycle.TERMINAL),
             "complexity": st.complexity, "instance": st.instance, "flags": st.flags,
             "due_on": due_on, "due_key": due_key, "waiting_since": st.waiting_since,
-            "rule_set": rule_set, "closed_on": st.closed_on, "assignee_id": st.assignee_id}
+            "rule_set": rule_set, "closed_on": st.closed_on, "assignee_id": st.assignee_id,
+            "resolution_due_on": resolution, "first_resolution_due_on": first_resolution}
 
 
 _CACHE_UPDATE = (
     "UPDATE cases SET status = :status, is_open = :is_open, complexity = :complexity,"
     " instance = :instance, flags = :flags, due_on = :due_on, due_key = :due_key,"
     " waiting_since = :waiting_since, rule_set = :rule_set, closed_on = :closed_on,"
-    " assignee_id = :assignee_id WHERE id = :id")
+    " assignee_id = :assignee_id, resolution_due_on = :resolution_due_on,"
+    " first_resolution_due_on = :first_resolution_due_on WHERE id = :id")
 
 
 def _write_cache(db: Database, case_id: int, kind: str, st: _State, today: date | None,
@@ -317,9 +359,9 @@ def recompute_all(db: Database, today: date | None = None,
     with db.atomic():
         current: int | None = None
         events: list[tuple[str, str, str, str]] = []
-        rows = db.execute("SELECT case_id, action, status_after, occurred_on, data"
-                          " FROM case_events ORDER BY case_id, id")
-        for case_id, *event in rows:
+        cursor = db.execute("SELECT case_id, action, status_after, occurred_on, data"
+                            " FROM case_events ORDER BY case_id, id")
+        for case_id, *event in cursor:
             if case_id != current:
                 if current is not None:
                     updates.append({**_cache_row(kinds[current], replay(events), remote, cal,
@@ -381,7 +423,7 @@ SAME_CONTENT = 0.6  # share of content words for two petitions to count as the s
 def prior_transfers(db: Database, case_id: int) -> list[tuple[str, str, str]]:
     """Transfers of this case and of petitions with the same content attached to it
     (date, body, document number): the plans single out petitions transferred many times."""
-    from desk_app.core.cases.links import duplicate_candidates
+    from desk_app.core.cases.duplicates import duplicate_candidates
 
     own = db.execute(
         "WITH RECURSIVE origin(id) AS (SELECT ? UNION SELECT json_extract(e.data, '$.from_case')"
@@ -454,7 +496,7 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
             raise DeskError(messages.CASE_NOT_SUSPENDED)
         data_json = json.dumps(data, ensure_ascii=False, sort_keys=True)
         event_id = cast(int, db.table("case_events").insert({
-            "uuid": str(uuid.uuid4()), "case_id": case_id, "action": action,
+            "uuid": uuids.new(), "case_id": case_id, "action": action,
             "status_after": status, "occurred_on": occurred_on.isoformat(),
             "entered_at": now.isoformat(timespec="seconds"), "officer_id": officer_id,
             "body": body, "doc_no": doc_no, "note": note, "data": data_json,
@@ -508,7 +550,7 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
     Called inside the intake transaction. `known_on`: the day the complainant knew of the act
     complained of (Complaints Law art. 9), kept on the receive event."""
     case_id = cast(int, db.table("cases").insert({
-        "uuid": str(uuid.uuid4()), "person_id": person_id, "kind": kind, "topic": topic,
+        "uuid": uuids.new(), "person_id": person_id, "kind": kind, "topic": topic,
         "title": clean(title)[:200], "status": "received",
         "opened_on": received_at.date().isoformat(), "created_at": stamp, "updated_at": stamp,
         "version": 1,
@@ -525,7 +567,7 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
     db.conn.executemany(
         "INSERT INTO case_events (uuid, case_id, action, status_after, occurred_on, entered_at,"
         " officer_id, body, doc_no, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(str(uuid.uuid4()), case_id, a, s, day, stamp, officer_id, b, n, d)
+        [(uuids.new(), case_id, a, s, day, stamp, officer_id, b, n, d)
          for a, s, b, n, d in events])
     _write_cache(db, case_id, kind, replay((a, s, day, d) for a, s, _b, _n, d in events),
                  today or received_at.date())
@@ -535,13 +577,13 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
 def case_events(db: Database, case_id: int, kind: str | None = None) -> tuple[CaseEvent, ...]:
     """The case's events in order; `kind` (the case's petition kind) names the steps."""
     return tuple(
-        CaseEvent(r[0], r[1], lifecycle.action_label(r[1], kind), r[2],
-                  r[3], r[4], r[5] or "", r[6], r[7], r[8], json.loads(r[9] or "{}"))
-        for r in db.execute(
-            "SELECT e.id, e.action, e.status_after, e.occurred_on, e.entered_at, o.full_name,"
-            " e.body, e.doc_no, e.note, e.data FROM case_events e"
-            " LEFT JOIN officers o ON o.id = e.officer_id WHERE e.case_id = ?"
-            " ORDER BY e.occurred_on, e.id", [case_id]))
+        CaseEvent(**{**r, "label": lifecycle.action_label(r["action"], kind),
+                     "officer": r["officer"] or "", "data": json.loads(r["data"] or "{}")})
+        for r in rows.every(
+            db, "SELECT e.id, e.action, e.status_after, e.occurred_on, e.entered_at,"
+                " o.full_name AS officer, e.body, e.doc_no, e.note, e.data FROM case_events e"
+                " LEFT JOIN officers o ON o.id = e.officer_id WHERE e.case_id = ?"
+                " ORDER BY e.occurred_on, e.id", [case_id]))
 
 
 

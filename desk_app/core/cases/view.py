@@ -13,14 +13,16 @@ from typing import TYPE_CHECKING
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.cases import lifecycle
-from desk_app.core.cases.attachments import Attachment, case_attachments
-from desk_app.core.cases.dialogues import Dialogue, case_dialogues
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, flag_names
-from desk_app.core.cases.tracking import CaseEvent, CaseMilestone, case_events, case_milestones
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import rows, uuids
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from desk_app.core.cases.attachments import Attachment
+    from desk_app.core.cases.dialogues import Dialogue
+    from desk_app.core.cases.tracking import CaseEvent, CaseMilestone
 
 
 @dataclass(frozen=True)
@@ -69,20 +71,26 @@ class CaseDetail:
 
 
 def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -> CaseDetail:
-    row = db.execute(
+    # Imported here: `desk-app cases` needs only case_rows, and these bring the deadline
+    # engine (docs/scale.md, “Start-up”).
+    from desk_app.core.cases.attachments import case_attachments
+    from desk_app.core.cases.dialogues import case_dialogues
+    from desk_app.core.cases.tracking import case_events, case_milestones
+
+    row = rows.one(
+        db,
         """SELECT c.uuid, c.kind, c.topic, c.title, c.status, c.opened_on, c.closed_on,
-                  c.complexity, c.instance, c.flags, c.due_on, o.full_name, c.merged_into,
-                  pe.full_name, pe.id_number, pe.address, pe.commune_code, pe.phone
+                  c.complexity, c.instance, c.flags, c.due_on, o.full_name AS assignee,
+                  c.merged_into, pe.full_name, pe.id_number, pe.address, pe.commune_code,
+                  pe.phone
              FROM cases c JOIN persons pe ON pe.id = c.person_id
-             LEFT JOIN officers o ON o.id = c.assignee_id WHERE c.id = ?""",
-        [case_id]).fetchone()
+             LEFT JOIN officers o ON o.id = c.assignee_id WHERE c.id = ?""", [case_id])
     if row is None:
         raise DeskError(messages.CASE_MISSING.format(id=case_id))
-    (uuid_, kind, topic, title, status, opened, closed, complexity, instance, flags, due,
-     assignee, merged, name, id_no, address, commune, phone) = row
-    petitions = tuple(CasePetition(*r) for r in db.execute(
-        "SELECT id, log_no || '/' || log_year, received_at, kind, summary, visit_id"
-        " FROM petitions WHERE case_id = ? ORDER BY received_at, id", [case_id]))
+    kind, status, complexity = row["kind"], row["status"], row["complexity"]
+    petitions = tuple(CasePetition(**r) for r in rows.every(
+        db, "SELECT id, log_no || '/' || log_year AS log_label, received_at, kind, summary,"
+            " visit_id FROM petitions WHERE case_id = ? ORDER BY received_at, id", [case_id]))
     # A case is protected when any of its visits carried a denunciation (as in the log).
     protected = kind == "to_cao" or bool(db.execute(
         "SELECT 1 FROM petitions p JOIN petitions q ON q.visit_id = p.visit_id"
@@ -91,12 +99,10 @@ def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -
     hide = messages.MASKED_VALUE
     visits = sorted({p.visit_id for p in petitions})
     marks = ",".join("?" * len(visits))
-    copies = {"ban_goc": "bản gốc", "ban_sao": "bản sao", "ban_sao_chung_thuc": "bản sao chứng thực"}
     documents = tuple(
-        f"{n} — {p} trang, {copies.get(c, c)}" + (f", {cond}" if cond else "")
-        for n, p, cond, c in db.execute(
-            f"SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id IN ({marks})"
-            " ORDER BY visit_id, ord", visits)) if visits else ()
+        catalog.document_line(**d) for d in rows.every(
+            db, "SELECT name, pages, condition, copy FROM visit_documents"
+                f" WHERE visit_id IN ({marks}) ORDER BY visit_id, ord", visits)) if visits else ()
     representatives = tuple(
         hide if masked else r[0] for r in db.execute(
             "SELECT DISTINCT pe.full_name || CASE WHEN pe.id_number <> '' THEN ' ('"
@@ -106,16 +112,21 @@ def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -
     issued = tuple(db.execute(
         f"SELECT number, kind, issued_at FROM issued_documents WHERE case_id = ?"
         f" OR visit_id IN ({marks or 'NULL'}) ORDER BY issued_at", [case_id, *visits]))
-    full_address = ", ".join(x for x in (address, catalog.commune_label(commune)) if x)
+    full_address = ", ".join(
+        x for x in (row["address"], catalog.commune_label(row["commune_code"])) if x)
     return CaseDetail(
-        id=case_id, uuid=uuid_, kind=kind, kind_label=catalog.PETITION_KIND_LABELS.get(kind, kind),
-        topic=catalog.topic_name(topic), title=title, status=status,
-        status_label=lifecycle.status_label(status, kind), opened_on=opened,
-        closed_on=closed, complexity=complexity, complexity_label=COMPLEXITY_LABELS[complexity],
-        instance=instance, flags=flag_names(flags), due_on=due, assignee=assignee or "",
-        merged_into=merged, person_name=messages.MASKED_NAME if masked else name,
-        person_id_number=hide if masked else id_no,
-        person_address=hide if masked else full_address, person_phone=hide if masked else phone,
+        id=case_id, uuid=uuids.text(row["uuid"]) or "", kind=kind,
+        kind_label=catalog.PETITION_KIND_LABELS.get(kind, kind),
+        topic=catalog.topic_name(row["topic"]), title=row["title"], status=status,
+        status_label=lifecycle.status_label(status, kind), opened_on=row["opened_on"],
+        closed_on=row["closed_on"], complexity=complexity,
+        complexity_label=COMPLEXITY_LABELS[complexity], instance=row["instance"],
+        flags=flag_names(row["flags"]), due_on=row["due_on"], assignee=row["assignee"] or "",
+        merged_into=row["merged_into"],
+        person_name=messages.MASKED_NAME if masked else row["full_name"],
+        person_id_number=hide if masked else row["id_number"],
+        person_address=hide if masked else full_address,
+        person_phone=hide if masked else row["phone"],
         masked=masked, petitions=petitions, representatives=representatives,
         documents=documents,
         events=case_events(db, case_id, kind), milestones=case_milestones(db, case_id, today),
@@ -141,19 +152,21 @@ def case_rows(db: Database, ids: list[int]) -> list[CaseRow]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    rows = {r[0]: r for r in db.execute(
-        f"""SELECT c.id, c.opened_on, pe.full_name, c.kind, c.title, c.status, c.due_on,
-                   c.due_key, c.flags, c.kind = 'to_cao' OR EXISTS (
+    found = {r["id"]: r for r in rows.every(
+        db,
+        f"""SELECT c.id, c.opened_on, pe.full_name AS person_name, c.kind, c.title, c.status,
+                   c.due_on, c.due_key, c.flags, c.kind = 'to_cao' OR EXISTS (
                        SELECT 1 FROM petitions p JOIN petitions q ON q.visit_id = p.visit_id
-                        WHERE p.case_id = c.id AND q.kind = 'to_cao')
+                        WHERE p.case_id = c.id AND q.kind = 'to_cao') AS masked
               FROM cases c JOIN persons pe ON pe.id = c.person_id WHERE c.id IN ({marks})""",
         ids)}
     out = []
     for i in ids:
-        r = rows.get(i)
+        r = found.get(i)
         if r is None:
             continue
-        out.append(CaseRow(r[0], r[1], messages.MASKED_NAME if r[9] else r[2], r[3], r[4], r[5],
-                           r[6], r[7], r[8], bool(r[9])))
+        masked = bool(r["masked"])
+        out.append(CaseRow(**{**r, "masked": masked,
+                              "person_name": messages.MASKED_NAME if masked else r["person_name"]}))
     return out
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import random
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -20,14 +19,16 @@ from sqlite_utils import Database
 
 from desk_app import messages
 from desk_app.core import catalog
-from desk_app.core.cases.tracking import recompute_all
-from desk_app.core.demo.histories import case_events
+from desk_app.core.cases import tracking
+from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.demo.histories import case_events, demo_uuid
 from desk_app.core.errors import DeskError
+from desk_app.core.opening import quick
 from desk_app.core.reception import search_index
 from desk_app.core.reception.ids import BIRTH_PROVINCE_CODES
 from desk_app.core.reception.intake import RECEIPT_KIND
 from desk_app.core.storage.office import add_officer, get_office, init_office, require_office
-from desk_app.core.text import fold
+from desk_app.core.text import collation_key, fold
 
 DEMO_PROVINCE = 24  # Bắc Ninh
 DEMO_COMMUNE = 9253  # Phường Nhân Hòa
@@ -90,6 +91,7 @@ BODIES = ("Tòa án nhân dân khu vực 1 - Bắc Ninh", "Sở Nông nghiệp v
 
 
 _fold_name = lru_cache(maxsize=1 << 14)(fold)  # a few thousand distinct names
+_sort_key = lru_cache(maxsize=1 << 14)(collation_key)
 # Cumulative weights for rng.choices (same draws as plain weights, without re-adding them).
 _SURNAME_CUM = list(accumulate(SURNAME_WEIGHTS))
 _OUTCOMES = ("accepted", "guided", "transferred", "refused")
@@ -128,7 +130,7 @@ class _People:
         else:
             address = f"{rng.choice(HAMLETS)}"
         return {
-            "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "full_name": name,
+            "uuid": demo_uuid(rng, stamp), "full_name": name,
             "name_key": _fold_name(name), "id_kind": "cccd", "id_number": self.cccd(dob, sex),
             "id_issued_on": None, "date_of_birth": dob.isoformat(), "sex": sex,
             "phone": "0" + rng.choice("389") + f"{rng.randrange(100_000_000):08d}",
@@ -213,12 +215,24 @@ def generate(db: Database, visits: int, seed: int = 1, *, end: datetime | None =
     # the default 2 MB nearly every insert reads a page back from the file.
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = {-min(max(visits, 2000), 1_000_000)}")  # ≈1 KiB a visit, ≤ 1 GiB
+    # An empty office is filled without the write-ahead log: in one transaction the log would
+    # hold a copy of every page written until the end (twice the file on disk, and the copy
+    # back); a rollback journal of an empty file holds next to nothing. A crash loses only a
+    # demo. The file's usual modes come back afterwards (storage/db.py sets them).
+    fresh = db.execute("SELECT 1 FROM visits LIMIT 1").fetchone() is None
+    # (if another connection has the file open, the mode stays WAL)
+    fresh = fresh and quick(db, "PRAGMA journal_mode = DELETE")
+    if fresh:
+        db.execute("PRAGMA synchronous = OFF")
     try:
         with db.atomic():  # the seed is noted with the rows it made
             _note_seed(db, seed)
             _fill(db, visits, rng, people, moments, officer_ids, progress, stage)
     finally:
         db.execute(f"PRAGMA cache_size = {cache_size}")
+        if fresh:
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA journal_mode = WAL")
     db.execute("ANALYZE")
     if progress:
         total = _units(visits)
@@ -236,6 +250,29 @@ def _units(visits: int) -> int:
 
 def _stage_units(visits: int) -> int:
     return max(visits // 5, 1)
+
+
+# Tables the demo fills in bulk. Their indexes are dropped while the rows go in and made again
+# afterwards: one sorted pass per index instead of a B-tree insertion per row (pages come out
+# full, too). The ones the petitions' triggers look up as each line goes in stay.
+_FILLED = ("persons", "identity_snapshots", "visits", "visit_documents", "visit_representatives",
+           "cases", "petitions", "petition_log_keys", "issued_documents", "case_events")
+# log_keys_line: the log keys' triggers find a line by its petition (0013's table is keyed by
+# the filters, WITHOUT ROWID), as each denunciation re-keys its visit's lines.
+_KEEP_WHILE_FILLING = frozenset({"petitions_visit", "log_keys_line"})
+
+
+def _drop_indexes(db: Database) -> list[str]:
+    """Drop the secondary indexes of the filled tables; their CREATE statements, to run again."""
+    marks = ",".join("?" * len(_FILLED))
+    rows = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                      f" AND tbl_name IN ({marks})", _FILLED).fetchall()
+    dropped = []
+    for name, sql in rows:
+        if name not in _KEEP_WHILE_FILLING:
+            db.execute(f"DROP INDEX {name}")
+            dropped.append(sql)
+    return dropped
 
 
 def _fill(db: Database, visits: int, rng: random.Random, people: _People,
@@ -260,6 +297,13 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
                              "issued_documents", "visit_documents", "visit_representatives",
                              "case_events")}
     end_day = moments[-1].date() if moments else date.today()
+    cal, remote, local = load_calendar(db), tracking._remote(db), tracking.local_periods(db)
+
+    def cached(kind: str, events: list[tuple]) -> dict:
+        """The case's cached state (tracking.recompute_all would write the same), computed
+        from its events as they are made rather than read back from the file afterwards."""
+        state = tracking.replay((e[2], e[3], e[4], e[10]) for e in events)
+        return tracking._cache_row(kind, state, remote, cal, end_day, local)
 
     def flush():
         for table, rows in batch.items():
@@ -284,12 +328,13 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
         batch["persons"].append(row)
         batch["identity_snapshots"].append(
             {"id": row["identity_id"], "person_id": row["id"], "recorded_at": stamp,
-             **{k: row[k] for k in _IDENTITY_COLUMNS}})
+             "sort_key": _sort_key(row["full_name"]), **{k: row[k] for k in _IDENTITY_COLUMNS}})
         identity_of[row["id"]] = row["identity_id"]
         known.append(row["id"])
         return row["id"]
 
     with db.atomic():
+        dropped = _drop_indexes(db)
         if stage:
             stage("visits")
         for done, when in enumerate(moments, start=1):
@@ -303,7 +348,7 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
             vid = next_id["visits"]
             next_id["visits"] += 1
             batch["visits"].append({
-                "id": vid, "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                "id": vid, "uuid": demo_uuid(rng, stamp),
                 "received_at": stamp,
                 "reception_kind": rng.choices(_RECEPTIONS, cum_weights=_RECEPTION_CUM)[0],
                 "officer_id": rng.choice(officer_ids), "person_id": person_id,
@@ -341,23 +386,23 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
                 if outcome != "refused":
                     case_id = next_id["cases"]
                     next_id["cases"] += 1
-                    batch["cases"].append({
-                        "id": case_id, "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                        "person_id": person_id, "kind": kind, "topic": topic, "title": summary,
-                        "status": "received", "opened_on": when.date().isoformat(),
-                        "closed_on": None, "created_at": stamp, "updated_at": stamp,
-                        "version": 1})
                     # A generator of its own: how far a history gets depends on the clock,
                     # and must not shift the people and contents generated after it.
-                    batch["case_events"].extend(case_events(
+                    events = case_events(
                         random.Random(rng.getrandbits(64)), case_id, kind, outcome, when.date(), end_day,
                         batch["visits"][-1]["officer_id"], stamp, crowd >= 5,
                         batch["visits"][-1]["outcome_body"], batch["visits"][-1]["outcome_doc_no"],
-                        BODIES))
+                        BODIES)
+                    batch["case_events"].extend(events)
+                    batch["cases"].append({
+                        "id": case_id, "uuid": demo_uuid(rng, stamp),
+                        "person_id": person_id, "kind": kind, "topic": topic, "title": summary,
+                        "opened_on": when.date().isoformat(), "created_at": stamp,
+                        "updated_at": stamp, "version": 1, **cached(kind, events)})
                 log_no[year] = log_no.get(year, 0) + 1
                 batch["petitions"].append({
                     "id": next_id["petitions"],
-                    "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "visit_id": vid,
+                    "uuid": demo_uuid(rng, stamp), "visit_id": vid,
                     "person_id": person_id, "case_id": case_id, "log_year": year,
                     "log_no": log_no[year], "kind": kind, "topic": topic, "summary": summary,
                     "received_at": stamp, "signatories": crowd, "arrival": "truc_tiep",
@@ -367,7 +412,7 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
                 receipt_no[year] = receipt_no.get(year, 0) + 1
                 batch["issued_documents"].append({
                     "id": next_id["issued_documents"],
-                    "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    "uuid": demo_uuid(rng, stamp),
                     "kind": RECEIPT_KIND, "year": year, "seq": receipt_no[year],
                     "number": f"{receipt_no[year]}/GBN-TCD", "visit_id": vid, "issued_at": stamp,
                     "sha256": None})
@@ -381,10 +426,11 @@ def _fill(db: Database, visits: int, rng: random.Random, people: _People,
             stage("index")
         if progress:
             progress(visits, total)
+        for sql in dropped:
+            db.execute(sql)
         search_index.rebuild(db)
+        # No milestone stage: each case's cached state was computed with its events (cached).
         if stage:
             stage("milestones")
         if progress:
-            progress(visits + step, total)
-        recompute_all(db, today=end_day, progress=None if progress is None else (
-            lambda d, t: progress(visits + step + (step * d // t if t else step), total)))
+            progress(visits + 2 * step, total)

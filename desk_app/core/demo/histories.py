@@ -7,9 +7,29 @@ Dates are calendar approximations of the legal periods: the deadline engine judg
 
 from __future__ import annotations
 
+import calendar
 import random
-import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def _high_bits(stamp: str) -> int:
+    """The fixed bits of a version-7 uuid made at `stamp`: the time in milliseconds (the clock
+    time written in the row read as UTC, the same on every machine), version and variant."""
+    millis = calendar.timegm(datetime.fromisoformat(stamp).timetuple()) * 1000
+    return (millis << 80) | (0x7 << 76) | (0b10 << 62)
+
+
+def demo_uuid(rng: random.Random, stamp: str) -> bytes:
+    """A version-7 uuid for a row made at `stamp` (ISO), its random bits from the demo's
+    generator: the same seed gives the same uuids, and rows made in order get keys in order
+    (storage/uuids.py lays out the same bits)."""
+    rand = rng.getrandbits(74)
+    return (_high_bits(stamp) | ((rand >> 62) << 64) | (rand & _LOW)).to_bytes(16, "big")
+
+
+_LOW = (1 << 62) - 1
 
 
 def _step(rng: random.Random, day: date, lo: int, hi: int, late: bool) -> date:
@@ -37,9 +57,8 @@ def case_events(rng: random.Random, case_id: int, kind: str, outcome: str, opene
         day = max(day, _last[0])  # events are entered in the order they happened
         _last[0] = day
         status = after or status
-        rows.append((str(uuid.UUID(int=rng.getrandbits(128), version=4)), case_id, action,
-                     status, day.isoformat(),
-                     stamp if day == opened else f"{day.isoformat()}T16:30:00",
+        entered = stamp if day == opened else f"{day.isoformat()}T16:30:00"
+        rows.append((demo_uuid(rng, entered), case_id, action, status, day.isoformat(), entered,
                      officer_id, body, doc_no, "", data))
         return True
 

@@ -6,6 +6,7 @@ document can be stored with what it printed and reprinted identically later (reg
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from sqlite_utils import Database
@@ -15,17 +16,14 @@ from desk_app.core import catalog
 from desk_app.core.cases import lifecycle
 from desk_app.core.documents.signer import signer_values  # noqa: F401  (kept importable here)
 from desk_app.core.errors import DeskError
-from desk_app.core.model import DocCopy, LogRow, Outcome
+from desk_app.core.model import LogRow, Outcome
 from desk_app.core.reception.intake import RECEIPT_KIND  # Form 02/TCD, numbered at intake
 from desk_app.core.reception.logbook import LogFilter, log_ids, log_rows
+from desk_app.core.storage import rows
 from desk_app.core.storage.office import require_office
+from desk_app.core.text import dmy
 
 REFUSAL_KIND = "tu_choi_01"  # Form 01/TCD
-COPY_LABELS = {
-    DocCopy.ORIGINAL: "Bản gốc",
-    DocCopy.PHOTOCOPY: "Bản sao",
-    DocCopy.CERTIFIED: "Bản sao có chứng thực",
-}
 ID_LABELS = {
     "cccd": "Số căn cước",
     "cmnd": "Số CMND",
@@ -44,9 +42,10 @@ def office_values(db: Database) -> dict:
 def _visit(db: Database, visit_id: int) -> dict:
     """The visit as its documents print it: who came is the identity recorded with the visit
     (corrected where a correction was made), never the person's later details."""
-    cur = db.execute(
+    row = rows.one(
+        db,
         """SELECT v.received_at, v.reception_kind, v.outcome, v.refusal_reason, v.crowd_size,
-                  o.full_name, o.position,
+                  o.full_name AS officer, o.position,
                   pe.full_name, pe.id_kind, pe.id_number, pe.id_issued_on, pe.address,
                   pe.commune_code, pe.sex, pe.id_issued_place, v.corrected_at, v.cancelled_at,
                   v.cancel_reason
@@ -54,33 +53,34 @@ def _visit(db: Database, visit_id: int) -> dict:
              JOIN identity_snapshots pe ON pe.id = v.identity_id
              LEFT JOIN officers o ON o.id = v.officer_id
             WHERE v.id = ?""", [visit_id])
-    row = cur.fetchone()
     if row is None:
         raise DeskError(messages.VISIT_MISSING.format(id=visit_id))
-    (received, rkind, outcome, refusal, crowd, officer, position, name, id_kind, id_number,
-     issued_on, address, commune_code, sex, issued_place, corrected_at, cancelled_at,
-     cancel_reason) = row
-    label = catalog.commune_label(commune_code)
+    address = row["address"]
+    label = catalog.commune_label(row["commune_code"])
     if label and label not in address:
         address = f"{address}, {label}" if address else label
     petitions = [
-        {"kind": k, "kind_label": catalog.PETITION_KIND_LABELS.get(k, k), "summary": s}
-        for k, s in db.execute(
-            "SELECT kind, summary FROM petitions WHERE visit_id = ? ORDER BY id", [visit_id])]
+        {"kind": p["kind"], "kind_label": catalog.PETITION_KIND_LABELS.get(p["kind"], p["kind"]),
+         "summary": p["summary"]}
+        for p in rows.every(
+            db, "SELECT kind, summary FROM petitions WHERE visit_id = ? ORDER BY id", [visit_id])]
+    issued_place = row["id_issued_place"] or ""
     return {
-        "received_at": received, "reception_kind": rkind, "outcome": outcome,
-        "refusal_reason": refusal, "crowd_size": crowd,
-        "officer": {"name": officer or "", "position": position or ""},
+        "received_at": row["received_at"], "reception_kind": row["reception_kind"],
+        "outcome": row["outcome"], "refusal_reason": row["refusal_reason"],
+        "crowd_size": row["crowd_size"],
+        "officer": {"name": row["officer"] or "", "position": row["position"] or ""},
         # Forms 01 and 02/TCD print the place of issue recorded with the visit's identity
         # (layout.id_issue). `id_issued_by` is the same place under the key payloads stored by
         # earlier releases use, so their values compare equal (amend_reprint).
-        "person": {"name": name, "sex": sex or "", "id_label": ID_LABELS.get(id_kind, "Số giấy tờ"),
-                   "id_number": id_number, "id_issued_on": issued_on or "",
-                   "id_issued_place": issued_place or "", "id_issued_by": issued_place or "",
+        "person": {"name": row["full_name"], "sex": row["sex"] or "",
+                   "id_label": ID_LABELS.get(row["id_kind"], "Số giấy tờ"),
+                   "id_number": row["id_number"], "id_issued_on": row["id_issued_on"] or "",
+                   "id_issued_place": issued_place, "id_issued_by": issued_place,
                    "address": address},
         "petitions": petitions,
-        "corrected_at": corrected_at, "cancelled_at": cancelled_at,
-        "cancel_reason": cancel_reason or "",
+        "corrected_at": row["corrected_at"], "cancelled_at": row["cancelled_at"],
+        "cancel_reason": row["cancel_reason"] or "",
     }
 
 
@@ -89,7 +89,7 @@ def _refuse_cancelled(visit_id: int, visit: dict) -> None:
     if visit["cancelled_at"]:
         day = visit["cancelled_at"]
         raise DeskError(messages.VISIT_CANCELLED.format(
-            visit=visit_id, day=f"{day[8:10]}/{day[5:7]}/{day[:4]}", reason=visit["cancel_reason"]))
+            visit=visit_id, day=dmy(day), reason=visit["cancel_reason"]))
 
 
 def amend_reprint(db: Database, kind: str, visit_id: int | None, payload: dict) -> dict:
@@ -125,18 +125,18 @@ def receipt_data(db: Database, visit_id: int) -> dict:
     it shows his identity even for a denunciation."""
     visit = _visit(db, visit_id)
     _refuse_cancelled(visit_id, visit)
-    row = db.execute("SELECT number, year, issued_at FROM issued_documents"
-                     " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
-                     [visit_id, RECEIPT_KIND]).fetchone()
+    row = rows.one(db, "SELECT number, year FROM issued_documents"
+                       " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
+                   [visit_id, RECEIPT_KIND])
     if row is None:
         raise DeskError(messages.RECEIPT_MISSING.format(id=visit_id))
-    items = [{"name": n, "pages": p, "condition": c, "copy": COPY_LABELS.get(k, k)}
-             for n, p, c, k in db.execute(
-                 "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
-                 " ORDER BY ord, id", [visit_id])]
+    items = [{**item, "copy": catalog.COPY_LABELS.get(item["copy"], item["copy"])}
+             for item in rows.every(
+                 db, "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
+                     " ORDER BY ord, id", [visit_id])]
     # Dated with the reception it records (the visit's day), not the day it is printed.
     return {
-        "kind": RECEIPT_KIND, "number": row[0], "year": row[1],
+        "kind": RECEIPT_KIND, "number": row["number"], "year": row["year"],
         "issued_on": visit["received_at"][:10],
         "visit_id": visit_id, "office": office_values(db), "received_at": visit["received_at"],
         "online": visit["reception_kind"] == "truc_tuyen", "officer": visit["officer"],
@@ -197,13 +197,30 @@ def log_rows_for_print(db: Database, date_from: date, date_to: date, *,
     return log_rows(db, ids, frozenset(ids) if reveal else frozenset())
 
 
+def log_lines_for_print(db: Database, date_from: date, date_to: date, *,
+                        reveal: bool = False, batch: int = 1000) -> tuple[int, Iterator[LogRow]]:
+    """`log_rows_for_print` for an export of any length: the number of lines, and the lines
+    read from the database `batch` at a time as they are consumed (a year of a province's
+    log is 100,000 lines: their ids are 0.8 MB, their rows several hundred)."""
+    if date_from > date_to:
+        raise DeskError(messages.LOG_RANGE_REVERSED.format(
+            start=date_from.strftime("%d/%m/%Y"), end=date_to.strftime("%d/%m/%Y")))
+    ids = log_ids(db, LogFilter(date_from=date_from, date_to=date_to, sort="received_at",
+                                descending=False))
+
+    def lines() -> Iterator[LogRow]:
+        for start in range(0, len(ids), batch):
+            chunk = ids[start:start + batch]
+            yield from log_rows(db, chunk, frozenset(chunk) if reveal else frozenset())
+
+    return len(ids), lines()
+
+
 def log_cells(row: LogRow) -> tuple:
     """One line's cells in LOG_COLUMNS order; the name cell is (name, address)."""
-    when = row.received_at
-    day = f"{when[8:10]}/{when[5:7]}/{when[:4]}"
     return (
         row.log_label,
-        day,
+        dmy(row.received_at),
         (row.person_name, row.address),
         row.id_number,
         row.summary,

@@ -13,20 +13,31 @@ from __future__ import annotations
 import io
 import os
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFBase85Encode,
+    PDFDictionary,
+    PDFName,
+    PDFStream,
+    PDFZCompress,
+)
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -412,7 +423,7 @@ def data_table(head: Sequence[str], rows: Sequence[Sequence[object]], widths: Se
     return table
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def wrap_text(text: str, font: str, size: float, width: float) -> tuple[tuple[str, float], ...]:
     """Lines (text, width) of `text` broken at spaces to fit `width`; a word longer than the
     width is broken between letters. Nothing is ever dropped."""
@@ -460,19 +471,69 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[tuple[s
     return pieces
 
 
+_ENCODED_MAX = 20_000  # distinct texts remembered per document (dates, labels, names…)
+
+
+def _encoder(canv: Canvas) -> Callable[[str, str], tuple[tuple[str, str], ...]]:
+    """text → ((font subset's PDF name, "(bytes) Tj"), …) for this canvas' document, as
+    reportlab's text object encodes a TrueType font's text (a character's subset and code
+    never change within a document, so a text's encoding can be remembered)."""
+    doc = canv._doc
+    memo = getattr(doc, "_desk_encoded", None)
+    if memo is None:
+        memo = doc._desk_encoded = {}
+    escape_pdf = canv._escape
+
+    def encode(font_name: str, text: str) -> tuple[tuple[str, str], ...]:
+        key = (font_name, text)
+        found = memo.get(key)
+        if found is None:
+            font = getFont(font_name)
+            found = tuple((font.getSubsetInternalName(subset, doc), f"({escape_pdf(chunk)}) Tj")
+                          for subset, chunk in font.splitString(text, doc))
+            if len(memo) >= _ENCODED_MAX:
+                memo.clear()
+            memo[key] = found
+        return found
+
+    return encode
+
+
+def _fp_memo() -> Callable[[float], str]:
+    """fp_str, remembered: the same x and y positions recur on every line and page."""
+    memo: dict[float, str] = {}
+
+    def num(value: float) -> str:
+        found = memo.get(value)
+        if found is None:
+            found = memo[value] = fp_str(value)
+        return found
+
+    return num
+
+
 # A cell of a GridTable: its lines as (text, font, width).
 Line = tuple[str, str, float]
 
 
-class GridTable(Flowable):
-    """A long bordered table drawn straight on the canvas: thousands of rows in seconds.
+@lru_cache(maxsize=20_000)
+def _lines(text: str, font: str, size: float, width: float) -> tuple[Line, ...]:
+    return tuple((t, font, w) for t, w in wrap_text(text, font, size, width))
 
-    Platypus' Table re-measures all remaining rows at each page break; this one wraps every
-    cell once (`wrap_text`, cached), repeats the header row on every page, and splits a row
-    taller than what is left of the page between two lines of text, so nothing is cut.
+
+class GridTable(Flowable):
+    """A long bordered table drawn straight on the canvas, page by page, in time and memory
+    that do not grow with what is left to print.
+
+    Platypus' Table re-measures all remaining rows at each page break. This one takes its rows
+    from any iterable (a generator reading the database in batches), wraps each row's cells
+    once when a page needs it (`wrap_text`, cached), holds only the rows of the page being laid
+    out, and hands the rest on at a page break without copying it. The header row repeats on
+    every page; a row taller than what is left of a page is split between two lines of text,
+    so nothing is cut.
     """
 
-    def __init__(self, head: Sequence[str], rows: Sequence[Sequence[object]],
+    def __init__(self, head: Sequence[str], rows: Iterable[Sequence[object]],
                  widths: Sequence[float], *, size: float = 9, centered: Iterable[int] = (),
                  bold_first_line: Sequence[int] = (), _prepared=None):
         super().__init__()
@@ -481,27 +542,43 @@ class GridTable(Flowable):
         self.leading = size * 1.2
         self.pad_x, self.pad_y = 2.0, 2.0
         self.centered = frozenset(centered)
+        self._fs = fonts()
+        self._bold = frozenset(bold_first_line)
+        # Prepared rows waiting to be placed, (cells, height), and the rows behind them; a
+        # part made by `split` has only prepared rows. Both are shared with the rest after a
+        # split (the flowable split is never used again).
+        self._waiting: deque[tuple[list[list[Line]], float]]
         if _prepared is not None:
-            self.head, self.rows, self.heights = _prepared
+            self.head, waiting = _prepared
+            self._waiting = deque(waiting)
+            self._source: Iterator[Sequence[object]] | None = None
         else:
-            fs = fonts()
-            self.head = self._cells([[(h, fs.bold) for h in nfc(h).split("\n")] for h in head])
-            bold = frozenset(bold_first_line)
-            self.rows = [self._cells(self._pieces(row, bold, fs)) for row in rows]
-            self.heights = [self._height(r) for r in self.rows]
+            self.head = self._cells([[(h, self._fs.bold) for h in nfc(h).split("\n")]
+                                     for h in head])
+            self._waiting = deque()
+            self._source = iter(rows)
+        self._waiting_h = sum(h for _c, h in self._waiting)
         self.head_h = self._height(self.head)
-        self._total = sum(self.heights)
 
-    def _pieces(self, row, bold, fs: FontSet):
-        out = []
+    def _prepare(self, row) -> list[list[Line]]:
+        """A row's cells as wrapped lines; a value given as several parts (a tuple) has its
+        first part bold in the `bold_first_line` columns. Runs for every line of the log."""
+        regular, bold = self._fs.regular, self._fs.bold
+        cells: list[list[Line]] = []
         for i, value in enumerate(row):
+            inner = self.widths[i] - 2 * self.pad_x
+            strong = i in self._bold
             if isinstance(value, (list, tuple)):  # several parts: the first bold if asked
-                parts = [nfc(v) for v in value if v]
+                lines: list[Line] = []
+                for part in value:
+                    if part:
+                        lines += _lines(nfc(part), bold if strong and not lines else regular,
+                                        self.size, inner)
+                cells.append(lines)
             else:
-                parts = [nfc(value)]
-            out.append([(p, fs.bold if (i in bold and k == 0) else fs.regular)
-                        for k, p in enumerate(parts)])
-        return out
+                cells.append(list(_lines(nfc(value), bold if strong else regular, self.size,
+                                         inner)))
+        return cells
 
     def _cells(self, row) -> list[list[Line]]:
         cells = []
@@ -516,41 +593,123 @@ class GridTable(Flowable):
     def _height(self, row: list[list[Line]]) -> float:
         return max((len(c) for c in row), default=1) * self.leading + 2 * self.pad_y
 
-    def _part(self, rows, heights) -> GridTable:
+    def _fill(self, room: float) -> None:
+        """Prepare rows until those waiting are taller than `room` or there are no more."""
+        while self._source is not None and self._waiting_h <= room:
+            row = next(self._source, None)
+            if row is None:
+                self._source = None
+                break
+            cells = self._prepare(row)
+            height = self._height(cells)
+            self._waiting.append((cells, height))
+            self._waiting_h += height
+
+    def _part(self, rows: list[tuple[list[list[Line]], float]]) -> GridTable:
         return GridTable((), (), self.widths, size=self.size, centered=self.centered,
-                         _prepared=(self.head, rows, heights))
+                         _prepared=(self.head, rows))
 
     def wrap(self, avail_w, avail_h):
+        self._fill(avail_h - self.head_h)
         self.width = sum(self.widths)
-        self.height = self.head_h + self._total
+        # Rows still unread make it taller than the frame: platypus then calls split.
+        more = self.leading if self._source is not None else 0.0
+        self.height = self.head_h + self._waiting_h + more
         return self.width, self.height
 
     def split(self, avail_w, avail_h):
         room = avail_h - self.head_h
-        if room < self.leading + 2 * self.pad_y or not self.rows:
+        self._fill(room)
+        if room < self.leading + 2 * self.pad_y or not self._waiting:
             return []
-        used, count = 0.0, 0
-        for h in self.heights:
-            if used + h > room:
-                break
-            used, count = used + h, count + 1
-        if count == len(self.rows):
-            return [self]
-        row = self.rows[count]
+        taken: list[tuple[list[list[Line]], float]] = []
+        used = 0.0
+        while self._waiting and used + self._waiting[0][1] <= room:
+            cells, height = self._waiting.popleft()
+            self._waiting_h -= height
+            taken.append((cells, height))
+            used += height
+        if not self._waiting and self._source is None:
+            return [self._part(taken)]
+        row = self._waiting[0][0]
         fit = int((room - used - 2 * self.pad_y) // self.leading)
         lines = max(len(c) for c in row)
         # Split a row between pages only when it must (nothing else fits) or when it is tall.
-        if fit >= 1 and (count == 0 or (lines > 8 and fit >= 3)):
+        if fit >= 1 and (not taken or (lines > 8 and fit >= 3)):
             first = [c[:fit] for c in row]
             rest = [c[fit:] for c in row]
-            return [self._part(self.rows[:count] + [first],
-                               self.heights[:count] + [self._height(first)]),
-                    self._part([rest] + self.rows[count + 1:],
-                               [self._height(rest)] + self.heights[count + 1:])]
-        if count == 0:
+            self._waiting_h -= self._waiting[0][1]
+            self._waiting[0] = (rest, self._height(rest))
+            self._waiting_h += self._waiting[0][1]
+            taken.append((first, self._height(first)))
+        if not taken:
             return []
-        return [self._part(self.rows[:count], self.heights[:count]),
-                self._part(self.rows[count:], self.heights[count:])]
+        return [self._part(taken), self._rest()]
+
+    def _rest(self) -> GridTable:
+        """A new flowable for the rows not placed yet (platypus keeps its own marks, such as
+        "postponed", on the old one)."""
+        rest = GridTable((), (), self.widths, size=self.size, centered=self.centered,
+                         _prepared=(self.head, ()))
+        rest._bold, rest._waiting, rest._waiting_h, rest._source = (
+            self._bold, self._waiting, self._waiting_h, self._source)
+        return rest
+
+    def _head_form(self, canv: Canvas, xs: list[float]) -> str:
+        doc = canv._doc
+        forms = getattr(doc, "_desk_grid_heads", None)
+        if forms is None:
+            forms = doc._desk_grid_heads = {}
+        key = (tuple(self.widths), self.size, tuple(tuple(c) for c in self.head))
+        name = forms.get(key)
+        if name is None:
+            name = forms[key] = f"gridhead{len(forms)}"
+            canv.beginForm(name, 0, 0, xs[-1], self.head_h)
+            self._draw_text(canv, xs, self.head_h, [(self.head, self.head_h)], centred=True)
+            canv.endForm()
+        return name
+
+    def _draw_text(self, canv: Canvas, xs: list[float], top: float,
+                   rows: Iterable[tuple[list[list[Line]], float]], centred: bool = False) -> None:
+        """The rows' text below `top`, as PDF text operators written directly (what reportlab's
+        text object writes for a TrueType font, less its per-call work: a year of the log
+        book draws ~2 million lines), each distinct text encoded once per document. A left
+        aligned cell is placed once, its next lines follow with T* (next line, TL apart)."""
+        encode = _encoder(canv)
+        memo = canv._doc._desk_encoded  # encode's memo, read first: this loop draws every line
+        num = _fp_memo()
+        size, leading = self.size, self.leading
+        ops = ["BT", f"{fp_str(leading)} TL"]
+        add = ops.append
+        current = None
+        y = top
+        left = [num(x + self.pad_x) for x in xs[:-1]]
+        for row, h in rows:
+            top_line = y - self.pad_y - size
+            for i, cell in enumerate(row):
+                middle = centred or i in self.centered
+                placed = False
+                for k, (s, font, w) in enumerate(cell):
+                    if not s:
+                        placed = False
+                        continue
+                    if middle:
+                        x = xs[i] + (self.widths[i] - w) / 2
+                        add(f"1 0 0 1 {num(x)} {num(top_line - k * leading)} Tm")
+                    elif placed:
+                        add("T*")
+                    else:
+                        add(f"1 0 0 1 {left[i]} {num(top_line - k * leading)} Tm")
+                        placed = True
+                    chunks = memo.get((font, s)) or encode(font, s)
+                    for name, chunk in chunks:
+                        if name != current:
+                            add(f"{name} {fp_str(size)} Tf")
+                            current = name
+                        add(chunk)
+            y -= h
+        ops.append("ET")
+        canv._code.append("\n".join(ops))
 
     def draw(self):
         canv = self.canv
@@ -559,28 +718,19 @@ class GridTable(Flowable):
             xs.append(xs[-1] + w)
         y = self.height
         tops = [y]
-        text = canv.beginText()
-        current_font = None
-        for row, h in zip([self.head, *self.rows], [self.head_h, *self.heights], strict=True):
-            for i, cell in enumerate(row):
-                ty = y - self.pad_y - self.size
-                for s, font, w in cell:
-                    if not s:
-                        ty -= self.leading
-                        continue
-                    if font != current_font:
-                        text.setFont(font, self.size, self.leading)
-                        current_font = font
-                    if row is self.head or i in self.centered:
-                        x = xs[i] + (self.widths[i] - w) / 2
-                    else:
-                        x = xs[i] + self.pad_x
-                    text.setTextOrigin(x, ty)
-                    text.textOut(s)
-                    ty -= self.leading
+        # The header row's text is the same on every page: a form (PDF XObject) made once per
+        # document and placed on each page.
+        head = self._head_form(canv, xs)
+        canv.saveState()
+        canv.translate(0, y - self.head_h)
+        canv.doForm(head)
+        canv.restoreState()
+        y -= self.head_h
+        tops.append(y)
+        self._draw_text(canv, xs, y, self._waiting)
+        for _cells, h in self._waiting:
             y -= h
             tops.append(y)
-        canv.drawText(text)
         canv.setLineWidth(0.5)
         canv.setStrokeColor(colors.black)
         segments = [(0, t, xs[-1], t) for t in tops]
@@ -606,37 +756,71 @@ class Page:
 
 def _canvas_class(page: Page, st: Styles):
     class DocCanvas(Canvas):
+        """Decorates each page as it ends, so no page is kept for the end, and compresses its
+        content at once (reportlab keeps every page's text until `save`: hundreds of MB for a
+        year of the log book). "Trang n/N" needs N: a page's content is then two streams,
+        its own and a small one for the footer, written at `save` once N is known."""
+
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self._saved_pages: list[dict] = []
+            self._footers: list[PDFStream] = []
 
         def showPage(self):  # noqa: N802 - reportlab's name
-            self._saved_pages.append(dict(self.__dict__))
-            self._startPage()
+            self._decorate()
+            super().showPage()
+            footer = None
+            if page.numbering == "footer":
+                footer = PDFStream(content="")
+                self._footers.append(footer)
+            _finish_last_page(self._doc, self._pageCompression, footer,
+                              ascii85=rl_config.useA85 and footer is None)
 
         def save(self):
-            total = len(self._saved_pages)
-            for state in self._saved_pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
+            total = len(self._footers)
+            encode = _encoder(self)
+            width = self._pagesize[0]
+            for number, stream in enumerate(self._footers, start=1):
+                text = f"Trang {number}/{total}"
+                x = LEFT + (width - LEFT - RIGHT) / 2 - stringWidth(text, st.fonts.regular, 10) / 2
+                ops = [f"BT 1 0 0 1 {fp_str(x)} {fp_str(BOTTOM / 2 - 3)} Tm"]
+                for name, chunk in encode(st.fonts.regular, text):
+                    ops += [f"{name} 10 Tf", chunk]
+                stream.content = " ".join([*ops, "ET"])
             super().save()
 
-        def _decorate(self, total: int) -> None:
+        def _decorate(self) -> None:
             number = self.getPageNumber()
             width, height = self._pagesize
-            if page.numbering == "top" and total > 1 and number > 1:
+            if page.numbering == "top" and number > 1:  # Decree 30: from the second page
                 self.setFont(st.fonts.regular, 13)
                 self.drawCentredString(LEFT + (width - LEFT - RIGHT) / 2, height - TOP / 2 - 4,
                                        str(number))
-            elif page.numbering == "footer":
-                self.setFont(st.fonts.regular, 10)
-                self.drawCentredString(LEFT + (width - LEFT - RIGHT) / 2, BOTTOM / 2 - 3,
-                                       f"Trang {number}/{total}")
             if page.copy:
                 _copy_mark(self, st, width, height, page.copy_note)
 
     return DocCanvas
+
+
+def _finish_last_page(doc, compress: bool, footer: PDFStream | None, *, ascii85: bool) -> None:
+    """Encode the page just ended now, with the filters reportlab would apply at save (the
+    same bytes), so that only its compressed form is kept; a footer stream written later is
+    added after it. The log book leaves out ASCII85 (a quarter larger, for 7-bit channels
+    that PDFs no longer travel through): its thousands of pages are held until the end."""
+    last = doc.Pages.pages[-1]
+    content = getattr(last, "stream", None)
+    if not content or last.Contents or not (compress or footer):
+        return
+    if compress:
+        filters = [PDFBase85Encode, PDFZCompress] if ascii85 else [PDFZCompress]
+        for f in reversed(filters):
+            content = f.encode(content)
+        stream = PDFStream(PDFDictionary({"Filter": PDFArray([PDFName(f.pdfname)
+                                                              for f in filters])}), content)
+    else:
+        stream = PDFStream(content=content)
+    stream.__Comment__ = "page stream"
+    last.Contents = stream if footer is None else PDFArray([stream, footer])
+    last.stream = None
 
 
 def _copy_mark(canv: Canvas, st: Styles, width: float, height: float, note: str) -> None:
@@ -664,10 +848,17 @@ def _copy_mark(canv: Canvas, st: Styles, width: float, height: float, note: str)
 def build(story: list[Flowable], page: Page = Page(), *, title: str = "",
           subject: str = "") -> bytes:
     """The PDF of this story, byte-identical for the same input (invariant=1)."""
+    buf = io.BytesIO()
+    build_to(buf, story, page, title=title, subject=subject)
+    return buf.getvalue()
+
+
+def build_to(out: BinaryIO, story: list[Flowable], page: Page = Page(), *, title: str = "",
+             subject: str = "") -> None:
+    """`build`, written to `out` (a long document need not be held as bytes as well)."""
     st = styles()
     size = landscape(A4) if page.landscape else A4
-    buf = io.BytesIO()
-    doc = BaseDocTemplate(buf, pagesize=size, leftMargin=LEFT, rightMargin=RIGHT,
+    doc = BaseDocTemplate(out, pagesize=size, leftMargin=LEFT, rightMargin=RIGHT,
                           topMargin=TOP, bottomMargin=BOTTOM, invariant=1,
                           title=nfc(title), subject=nfc(subject), author="",
                           creator="desk_app", producer="desk_app", lang="vi",
@@ -689,7 +880,6 @@ def build(story: list[Flowable], page: Page = Page(), *, title: str = "",
         PageTemplate(id="later", frames=[later]),
     ])
     doc.build(story, canvasmaker=_canvas_class(page, st))
-    return buf.getvalue()
 
 
 def write_file(path: str | os.PathLike, data: bytes) -> None:
@@ -703,3 +893,20 @@ def write_file(path: str | os.PathLike, data: bytes) -> None:
     except OSError as exc:
         part.unlink(missing_ok=True)
         raise DeskError(messages.OUT_WRITE_FAILED.format(path=target, why=failures.reason(exc))) from exc
+
+
+def write_streamed(path: str | os.PathLike, produce: Callable[[BinaryIO], None]) -> None:
+    """`write_file` for a document written as it is made: `produce(fh)` writes `path.part`,
+    renamed at the end; a failure or a cancel removes the part."""
+    target = Path(path)
+    part = target.with_name(target.name + ".part")
+    try:
+        with open(part, "wb") as fh:
+            produce(fh)
+        os.replace(part, target)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise DeskError(messages.OUT_WRITE_FAILED.format(path=target, why=failures.reason(exc))) from exc
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise

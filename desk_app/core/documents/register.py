@@ -26,7 +26,6 @@ import hashlib
 import hmac
 import json
 import secrets
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -42,24 +41,14 @@ from desk_app.core.documents.data import (
     receipt_data,
     refusal_data,
 )
+from desk_app.core.documents.kinds import RECEIPT_QR_PREFIX
 from desk_app.core.documents.receipt import render_receipt
-from desk_app.core.documents.refusal import render_refusal
+from desk_app.core.documents.renderers import NUMBER_FORMATS, RENDERERS
 from desk_app.core.errors import DeskError
 from desk_app.core.security import audit
+from desk_app.core.storage import rows, uuids
 
-RENDERERS: dict[str, Callable[..., bytes]] = {
-    RECEIPT_KIND: render_receipt,
-    REFUSAL_KIND: render_refusal,
-}
-# Số/ký hiệu (Decree 30/2020, Appendix I §II.4): number (two digits at least) / the kind's
-# abbreviation from Appendix III ("TB" thông báo, "PC" phiếu chuyển; kinds the appendix does not
-# list keep a local one, "GBN" giấy biên nhận) - the issuing body.
-NUMBER_FORMATS = {
-    RECEIPT_KIND: "{seq:02d}/GBN-TCD",  # as core/reception/intake.py numbers them
-    REFUSAL_KIND: "{seq:02d}/TB-UBND",
-}
 QR_SECRET_KEY = "receipt_qr_secret"  # settings row, made on first use; never shown
-QR_PREFIX = "TCD1"
 CODE_LENGTH = 6
 
 
@@ -115,28 +104,28 @@ def issue(db: Database, kind: str, *, year: int | None = None, subject: str, pay
         digest = hashlib.sha256(pdf).hexdigest()
         issued_at = now.isoformat()
         doc_id = cast(int, db.table("issued_documents").insert({
-            "uuid": str(uuid.uuid4()), "kind": kind, "year": year, "seq": seq, "number": number,
+            "uuid": uuids.new(), "kind": kind, "year": year, "seq": seq, "number": number,
             "visit_id": visit_id, "case_id": case_id, "issued_at": issued_at, "sha256": digest,
             "subject": subject, "payload": text,
         }).last_pk)
     return Issued(doc_id, kind, year, seq, number, issued_at, digest, pdf)
 
 
-def reprint(db: Database, issued_id: int, on: date | None = None) -> bytes:
+def reprint(db: Database, issued_id: int, on: date | None = None,
+            render: Callable[..., bytes] | None = None) -> bytes:
     """The stored document again, marked "BẢN SAO", with its original date and content and
     the day it was reprinted (`on`, default today); a receipt or refusal notice of a visit
-    corrected since shows the corrected values and says so on its mark (data.amend_reprint)."""
-    row = db.execute("SELECT kind, number, payload, visit_id FROM issued_documents WHERE id = ?",
-                     [issued_id]).fetchone()
+    corrected since shows the corrected values and says so on its mark (data.amend_reprint).
+    `render`: for a kind printed by a layer above (renderers.py); core/reprints.py knows all."""
+    row = rows.one(db, "SELECT kind, number, payload, visit_id FROM issued_documents"
+                       " WHERE id = ?", [issued_id])
     if row is None:
         raise DeskError(messages.DOCUMENT_MISSING.format(id=issued_id))
-    kind, number, payload, visit_id = row
-    if payload is None:
-        raise DeskError(messages.DOCUMENT_NOT_PRINTED.format(number=number))
-    if kind not in RENDERERS:
-        import desk_app.core.documents.slips  # noqa: F401  (adds the slips' renderers)
-    return RENDERERS[kind](amend_reprint(db, kind, visit_id, json.loads(payload)), copy=True,
-                           reprinted_on=on or date.today())
+    if row["payload"] is None:
+        raise DeskError(messages.DOCUMENT_NOT_PRINTED.format(number=row["number"]))
+    render = render or RENDERERS[row["kind"]]
+    return render(amend_reprint(db, row["kind"], row["visit_id"], json.loads(row["payload"])),
+                  copy=True, reprinted_on=on or date.today())
 
 
 # --- receipts ---------------------------------------------------------------------------------
@@ -183,14 +172,14 @@ def _legacy_code(db: Database, office_code: str, number: str, year: int, code: s
 
 
 def receipt_qr_text(office_code: str, number: str, year: int, code: str) -> str:
-    return f"{QR_PREFIX}|{office_code}|{number}/{year}|{code}"
+    return f"{RECEIPT_QR_PREFIX}|{office_code}|{number}/{year}|{code}"
 
 
 def verify_receipt_qr(db: Database, text: str) -> int | None:
     """The visit a scanned receipt QR belongs to, or None if it is not one of this office's
     receipts (wrong format, another office, altered, or unknown number)."""
     parts = (text or "").strip().split("|")
-    if len(parts) != 4 or parts[0] != QR_PREFIX:
+    if len(parts) != 4 or parts[0] != RECEIPT_QR_PREFIX:
         return None
     _, office_code, number_year, code = parts
     number, _, year_text = number_year.rpartition("/")
@@ -304,10 +293,10 @@ def print_receipt(db: Database, visit_id: int, *, copy: bool = False) -> bytes:
 # --- refusal notices --------------------------------------------------------------------------
 
 
-def _refusal_row(db: Database, visit_id: int):
-    return db.execute("SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
-                      " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
-                      [visit_id, REFUSAL_KIND]).fetchone()
+def _refusal_row(db: Database, visit_id: int) -> dict | None:
+    return rows.one(db, "SELECT id, kind, year, seq, number, issued_at, sha256"
+                        " FROM issued_documents WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
+                    [visit_id, REFUSAL_KIND])
 
 
 def issue_refusal(db: Database, visit_id: int, now: datetime | None = None) -> Issued:
@@ -317,9 +306,7 @@ def issue_refusal(db: Database, visit_id: int, now: datetime | None = None) -> I
     visit is refused once)."""
     found = _refusal_row(db, visit_id)
     if found is not None:
-        doc_id, kind, year, seq, number, issued_at, sha256 = found
-        return Issued(doc_id, kind, year, seq, number, issued_at, sha256,
-                      pdf=reprint(db, doc_id, (now or datetime.now()).date()))
+        return Issued(**found, pdf=reprint(db, found["id"], (now or datetime.now()).date()))
     now = now or datetime.now()
     payload = refusal_data(db, visit_id, on=now.date())
     return issue(db, REFUSAL_KIND, subject="Thông báo về việc từ chối tiếp công dân",
@@ -332,14 +319,13 @@ def copy_refusal(db: Database, visit_id: int, on: date | None = None) -> Issued:
     if found is None:
         refusal_data(db, visit_id)  # VISIT_MISSING / REFUSAL_NOT_REFUSED first
         raise DeskError(messages.REFUSAL_NOT_ISSUED.format(id=visit_id))
-    doc_id, kind, year, seq, number, issued_at, sha256 = found
-    return Issued(doc_id, kind, year, seq, number, issued_at, sha256, pdf=reprint(db, doc_id, on))
+    return Issued(**found, pdf=reprint(db, found["id"], on))
 
 
 def refusal_record(db: Database, visit_id: int) -> str | None:
     """The number of the visit's refusal notice, or None if none was issued."""
     found = _refusal_row(db, visit_id)
-    return found[4] if found else None
+    return found["number"] if found else None
 
 
 def receipt_record(db: Database, visit_id: int) -> tuple[str, bool] | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -34,65 +34,31 @@ from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.cases.tracking import case_milestones, case_state
 from desk_app.core.documents import register
 from desk_app.core.documents.data import RECEIPT_KIND, office_values, signer_values
+from desk_app.core.documents.kinds import (
+    ACCEPTANCE,
+    APPOINTMENT,
+    CASE_SLIPS,  # noqa: F401  (kept importable here)
+    DENUNCIATION_TRANSFER,
+    GUIDANCE,
+    NON_ACCEPTANCE,
+    NOTICE_KINDS,
+    PROPOSAL,
+    SESSION_NOTICE,
+    TRANSFER,
+)
 from desk_app.core.documents.layout import nfc
 from desk_app.core.documents.register import Issued, issue
-from desk_app.core.documents.session_notice import CONFIDENTIAL, Session, render_session_notice
-from desk_app.core.documents.slip_forms import (
-    render_acceptance,
-    render_appointment,
-    render_denunciation_transfer,
-    render_guidance,
-    render_non_acceptance,
-    render_proposal,
-    render_transfer,
-)
+from desk_app.core.documents.renderers import SLIPS, SlipKind  # noqa: F401  (importable here)
+from desk_app.core.documents.session_notice import CONFIDENTIAL, Session
 from desk_app.core.errors import DeskError
+from desk_app.core.model import CaseAction, CaseStatus
 from desk_app.core.security import audit
+from desk_app.core.storage import rows
 from desk_app.core.text import fold
 
-APPOINTMENT = "phieu_hen"
-PROPOSAL = "de_xuat_thu_ly"  # Circular 05/2021 Form 01
-TRANSFER = "phieu_chuyen_don"
-DENUNCIATION_TRANSFER = "phieu_chuyen_don_to_cao"  # Circular 05/2021 Form 03
-GUIDANCE = "phieu_huong_dan"
-ACCEPTANCE = "thong_bao_thu_ly"
-NON_ACCEPTANCE = "thong_bao_khong_thu_ly"
-SESSION_NOTICE = "ket_luan_tiep"  # Decree 154/2026 art. 25
-
-
-@dataclass(frozen=True)
-class SlipKind:
-    number_format: str  # số/ký hiệu (Decree 30/2020, Appendix I §II.4; Appendix III codes)
-    subject: str  # its name in the register of issued documents
-    render: Callable[..., bytes]
-
-
-# The one list of slip kinds: slug → number format, name, renderer. The ký hiệu is the kind's
-# abbreviation in Decree 30/2020 Appendix III where it has one — TB (thông báo) for every
-# notice, PC (phiếu chuyển) for both transfer slips — and kinds with the same ký hiệu share
-# one sequence (register.series). Slips the appendix does not name keep a local abbreviation
-# (PH phiếu hẹn, PĐX phiếu đề xuất, PHD phiếu hướng dẫn) with a sequence each.
-SLIPS: dict[str, SlipKind] = {
-    APPOINTMENT: SlipKind("{seq:02d}/PH-TCD", "Phiếu hẹn", render_appointment),
-    PROPOSAL: SlipKind("{seq:02d}/PĐX-TCD", "Phiếu đề xuất thụ lý đơn", render_proposal),
-    TRANSFER: SlipKind("{seq:02d}/PC-UBND", "Phiếu chuyển đơn", render_transfer),
-    DENUNCIATION_TRANSFER: SlipKind("{seq:02d}/PC-UBND", "Phiếu chuyển đơn tố cáo",
-                                    render_denunciation_transfer),
-    GUIDANCE: SlipKind("{seq:02d}/PHD-TCD", "Phiếu hướng dẫn", render_guidance),
-    ACCEPTANCE: SlipKind("{seq:02d}/TB-UBND", "Thông báo thụ lý", render_acceptance),
-    NON_ACCEPTANCE: SlipKind("{seq:02d}/TB-UBND", "Thông báo không thụ lý",
-                             render_non_acceptance),
-    SESSION_NOTICE: SlipKind("{seq:02d}/TB-UBND", "Thông báo kết luận việc tiếp công dân",
-                             render_session_notice),
-}
-CASE_SLIPS = tuple(k for k in SLIPS if k != SESSION_NOTICE)
 # Which slips carry the head's signature (and so want a signer set before printing): all but
 # the appointment slip, which the reception officer and the citizen sign.
 SIGNED_BY_HEAD = {kind: kind != APPOINTMENT for kind in SLIPS}
-
-# `register.reprint` renders any registered document by kind: teach it these.
-register.RENDERERS.update({kind: spec.render for kind, spec in SLIPS.items()})
-register.NUMBER_FORMATS.update({kind: spec.number_format for kind, spec in SLIPS.items()})
 
 # What each document cites (verify against the texts in force; Law 136/2025 amends them).
 TT05 = "Thông tư số 05/2021/TT-TTCP của Thanh tra Chính phủ"
@@ -110,10 +76,10 @@ BASIS: dict[str, Any] = {  # a basis, or one per petition kind
     NON_ACCEPTANCE: {"khieu_nai": "Điều 11, Điều 17 và Điều 27 Luật Khiếu nại năm 2011",
                      "to_cao": "Điều 29 Luật Tố cáo năm 2018"},
 }
-NOTICE_KINDS = ("khieu_nai", "to_cao")  # thụ lý is for complaints and denunciations
 RESOLUTION_KEYS = ("complaint_resolution", "complaint_resolution_2", "denunciation_resolution")
 # A case handled some other way has nothing left to propose for acceptance.
-NOT_PROPOSABLE = frozenset({"guided", "transferred", "returned", "filed", "merged", "withdrawn"})
+NOT_PROPOSABLE = frozenset({CaseStatus.GUIDED, CaseStatus.TRANSFERRED, CaseStatus.RETURNED,
+                            CaseStatus.FILED, CaseStatus.MERGED, CaseStatus.WITHDRAWN})
 REDACTED = "[…]"
 
 
@@ -168,20 +134,21 @@ def _officer(name: str | None, position: str | None) -> dict:
 
 def _load_case(db: Database, case_id: int) -> _Case:
     kind, st = case_state(db, case_id)  # CASE_MISSING for an unknown id
-    (title, opened_on, name, sex, address, commune, id_number, phone, old_address,
-     a_name, a_position) = db.execute(
+    c = rows.one(
+        db,
         """SELECT c.title, c.opened_on, pe.full_name, pe.sex, pe.address, pe.commune_code,
-                  pe.id_number, pe.phone, pe.old_address, a.full_name, a.position
+                  pe.id_number, pe.phone, pe.old_address, a.full_name AS assignee,
+                  a.position AS assignee_position
              FROM cases c JOIN persons pe ON pe.id = c.person_id
-             LEFT JOIN officers a ON a.id = c.assignee_id WHERE c.id = ?""",
-        [case_id]).fetchone()
-    petitions = db.execute(
-        "SELECT summary, received_at, visit_id FROM petitions WHERE case_id = ?"
-        " ORDER BY received_at, id", [case_id]).fetchall()
-    visits = list(dict.fromkeys(p[2] for p in petitions))
+             LEFT JOIN officers a ON a.id = c.assignee_id WHERE c.id = ?""", [case_id])
+    assert c is not None  # case_state refused an unknown id
+    petitions = list(rows.every(
+        db, "SELECT summary, received_at, visit_id FROM petitions WHERE case_id = ?"
+            " ORDER BY received_at, id", [case_id]))
+    visits = list(dict.fromkeys(p["visit_id"] for p in petitions))
     receipt_no, officer = "", _officer(None, None)
     documents: list[dict] = []
-    secrets = [name, id_number, phone, address, old_address]
+    secrets = [c["full_name"], c["id_number"], c["phone"], c["address"], c["old_address"]]
     if visits:
         row = db.execute("SELECT number FROM issued_documents WHERE visit_id = ? AND kind = ?"
                          " ORDER BY id LIMIT 1", [visits[0], RECEIPT_KIND]).fetchone()
@@ -190,9 +157,9 @@ def _load_case(db: Database, case_id: int) -> _Case:
             "SELECT o.full_name, o.position FROM visits v LEFT JOIN officers o"
             " ON o.id = v.officer_id WHERE v.id = ?", [visits[0]]).fetchone())
         marks = ",".join("?" * len(visits))
-        documents = [{"name": n, "pages": p, "copy": c} for n, p, c in db.execute(
-            f"SELECT name, pages, copy FROM visit_documents WHERE visit_id IN ({marks})"
-            " ORDER BY visit_id, ord, id", visits)]
+        documents = list(rows.every(
+            db, f"SELECT name, pages, copy FROM visit_documents WHERE visit_id IN ({marks})"
+                " ORDER BY visit_id, ord, id", visits))
         # Everyone behind these petitions: their authors and the delegations' representatives.
         for row in db.execute(
                 f"SELECT pe.full_name, pe.id_number, pe.phone, pe.address, pe.old_address"
@@ -206,10 +173,13 @@ def _load_case(db: Database, case_id: int) -> _Case:
     return _Case(
         id=case_id, kind=kind, status=st.status, competent=st.competent, instance=st.instance,
         accepted_on=st.accepted_on,
-        received_on=(st.received_on.isoformat() if st.received_on else opened_on),
-        person={"name": name, "sex": sex or "", "address": _address(address, commune)},
-        summaries=[p[0] for p in petitions] or [title], receipt_no=receipt_no, officer=officer,
-        assignee=_officer(a_name, a_position) if a_name else None, documents=documents,
+        received_on=(st.received_on.isoformat() if st.received_on else c["opened_on"]),
+        person={"name": c["full_name"], "sex": c["sex"] or "",
+                "address": _address(c["address"], c["commune_code"])},
+        summaries=[p["summary"] for p in petitions] or [c["title"]], receipt_no=receipt_no,
+        officer=officer,
+        assignee=_officer(c["assignee"], c["assignee_position"]) if c["assignee"] else None,
+        documents=documents,
         secrets=[s for s in secrets if s], protected=protected)
 
 
@@ -221,10 +191,10 @@ def _base(db: Database, case: _Case, kind: str, source: str) -> dict:
             "summaries": case.summaries, "documents": case.documents}
 
 
-def _last_event(db: Database, case_id: int, action: str) -> tuple | None:
-    return db.execute("SELECT id, occurred_on, body, doc_no, note, data FROM case_events"
-                      " WHERE case_id = ? AND action = ? ORDER BY id DESC LIMIT 1",
-                      [case_id, action]).fetchone()
+def _last_event(db: Database, case_id: int, action: str) -> dict | None:
+    return rows.one(db, "SELECT id, occurred_on, body, doc_no, note, data FROM case_events"
+                        " WHERE case_id = ? AND action = ? ORDER BY id DESC LIMIT 1",
+                    [case_id, action])
 
 
 def appointment_data(db: Database, case_id: int, today: date | None = None,
@@ -277,9 +247,10 @@ def transfer_data(db: Database, case_id: int) -> dict:
     event = _last_event(db, case_id, "transfer")
     if event is None:
         raise DeskError(messages.SLIP_NOT_TRANSFERRED.format(id=case_id))
-    return {**_base(db, case, TRANSFER, f"event:{event[0]}"), "basis": BASIS[TRANSFER],
-            "to": {"body": event[2], "doc_no": event[3], "on": event[1]},
-            "issued_on": event[1]}  # the day of the transfer it records
+    return {**_base(db, case, TRANSFER, f"event:{event['id']}"), "basis": BASIS[TRANSFER],
+            "to": {"body": event["body"], "doc_no": event["doc_no"],
+                   "on": event["occurred_on"]},
+            "issued_on": event["occurred_on"]}  # the day of the transfer it records
 
 
 def _fold_chars(text: str) -> str:
@@ -322,13 +293,14 @@ def denunciation_transfer_data(db: Database, case_id: int) -> dict:
     if event is None:
         raise DeskError(messages.SLIP_NOT_TRANSFERRED.format(id=case_id))
     scrub = case.secrets
-    return {"kind": DENUNCIATION_TRANSFER, "case_id": case_id, "source": f"event:{event[0]}",
+    return {"kind": DENUNCIATION_TRANSFER, "case_id": case_id, "source": f"event:{event['id']}",
             "office": office_values(db), "signer": signer_values(db), "petition_kind": "to_cao",
             "received_on": case.received_on, "basis": BASIS[DENUNCIATION_TRANSFER],
             "summaries": [redact(s, scrub) for s in case.summaries],
             "documents": [{**d, "name": redact(d["name"], scrub)} for d in case.documents],
-            "to": {"body": event[2], "doc_no": event[3], "on": event[1]},
-            "issued_on": event[1]}
+            "to": {"body": event["body"], "doc_no": event["doc_no"],
+                   "on": event["occurred_on"]},
+            "issued_on": event["occurred_on"]}
 
 
 def guidance_data(db: Database, case_id: int) -> dict:
@@ -337,9 +309,10 @@ def guidance_data(db: Database, case_id: int) -> dict:
     event = _last_event(db, case_id, "guide")
     if event is None:
         raise DeskError(messages.SLIP_NOT_GUIDED.format(id=case_id))
-    return {**_base(db, case, GUIDANCE, f"event:{event[0]}"), "basis": BASIS[GUIDANCE],
-            "to": {"body": event[2], "doc_no": event[3], "on": event[1]},
-            "issued_on": event[1]}
+    return {**_base(db, case, GUIDANCE, f"event:{event['id']}"), "basis": BASIS[GUIDANCE],
+            "to": {"body": event["body"], "doc_no": event["doc_no"],
+                   "on": event["occurred_on"]},
+            "issued_on": event["occurred_on"]}
 
 
 def _notice_case(db: Database, case_id: int) -> _Case:
@@ -362,7 +335,7 @@ def acceptance_data(db: Database, case_id: int, today: date | None = None) -> di
         raise DeskError(messages.SLIP_NOT_ACCEPTED.format(id=case_id))
     due = next((c.milestone.due_on for c in case_milestones(db, case_id, today or date.today())
                 if c.milestone.key in RESOLUTION_KEYS and c.milestone.due_on), None)
-    return {**_base(db, case, ACCEPTANCE, f"event:{event[0]}"), "matter": _matter(case.kind),
+    return {**_base(db, case, ACCEPTANCE, f"event:{event['id']}"), "matter": _matter(case.kind),
             "basis": _notice_basis(case, ACCEPTANCE), "accepted_on": case.accepted_on.isoformat(),
             "resolution_due": due.isoformat() if due else "",
             "by": _chairperson(office_values(db)),
@@ -389,15 +362,15 @@ def _notice_basis(case: _Case, kind: str) -> str:
 
 
 def _reason_from_events(db: Database, case_id: int, office_name: str) -> str:
-    row = db.execute("SELECT action, note, data FROM case_events WHERE case_id = ?"
-                     " AND action IN ('classify', 'return', 'file') ORDER BY id DESC LIMIT 1",
-                     [case_id]).fetchone()
+    row = rows.one(db, "SELECT action, note, data FROM case_events WHERE case_id = ?"
+                       " AND action IN ('classify', 'return', 'file') ORDER BY id DESC LIMIT 1",
+                   [case_id])
     if row is None:
         return ""
-    action, note, data = row
+    action, note = row["action"], row["note"]
     if note:
         return note
-    data = json.loads(data or "{}")
+    data = json.loads(row["data"] or "{}")
     if action == "classify" and data.get("competent") is False:
         return f"Nội dung đơn không thuộc thẩm quyền giải quyết của {office_name}"
     if action == "classify" and data.get("eligible") is False:
@@ -467,19 +440,17 @@ def session_notice_data(db: Database, session: Session, source: str | None = Non
 # --- issuing ---------------------------------------------------------------------------------
 
 
-def _find(db: Database, kind: str, case_id: int | None, source: str):
-    return db.execute(
-        "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
-        " WHERE kind = ? AND case_id IS ? AND json_extract(payload, '$.source') = ?"
-        " ORDER BY id DESC LIMIT 1", [kind, case_id, source]).fetchone()
+def _find(db: Database, kind: str, case_id: int | None, source: str) -> dict | None:
+    return rows.one(
+        db, "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
+            " WHERE kind = ? AND case_id IS ? AND json_extract(payload, '$.source') = ?"
+            " ORDER BY id DESC LIMIT 1", [kind, case_id, source])
 
 
-def _again(db: Database, row: tuple, on: date | None = None) -> IssuedSlip:
-    """A slip already in the register (id, kind, year, seq, number, issued_at, sha256), as a
-    copy reprinted on `on` (default today)."""
-    doc_id, kind, year, seq, number, issued_at, sha256 = row
-    return IssuedSlip(doc_id, kind, year, seq, number, issued_at, sha256,
-                      pdf=reprint_slip(db, doc_id, on), copy=True)
+def _again(db: Database, row: dict, on: date | None = None) -> IssuedSlip:
+    """A slip already in the register (its id, kind, year, seq, number, issued_at, sha256),
+    as a copy reprinted on `on` (default today)."""
+    return IssuedSlip(**row, pdf=reprint_slip(db, row["id"], on), copy=True)
 
 
 def reprint_slip(db: Database, issued_id: int, on: date | None = None) -> bytes:
@@ -521,9 +492,9 @@ def _record_notice(db: Database, case_id: int, number: str, now: datetime) -> No
     from desk_app.core.cases.tracking import record_event
 
     kind, st = case_state(db, case_id)
-    if "notify_acceptance" in lifecycle.available_actions(st.status, kind) \
-            and "notify_acceptance" not in st.done:
-        record_event(db, case_id, "notify_acceptance", occurred_on=now.date(), doc_no=number,
+    if CaseAction.NOTIFY_ACCEPTANCE in lifecycle.available_actions(st.status, kind) \
+            and CaseAction.NOTIFY_ACCEPTANCE not in st.done:
+        record_event(db, case_id, CaseAction.NOTIFY_ACCEPTANCE, occurred_on=now.date(), doc_no=number,
                      now=now)
 
 
@@ -633,14 +604,14 @@ def copy_slip(db: Database, kind: str, case_id: int | None = None, *,
         if case_id is None:
             raise DeskError(messages.SLIP_CASE_REQUIRED.format(what=SLIPS[kind].subject.lower()))
         case_state(db, case_id)  # CASE_MISSING for an unknown id
-        found = db.execute(
-            "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
-            " WHERE kind = ? AND case_id = ? AND payload IS NOT NULL ORDER BY id DESC LIMIT 1",
-            [kind, case_id]).fetchone()
+        found = rows.one(
+            db, "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
+                " WHERE kind = ? AND case_id = ? AND payload IS NOT NULL ORDER BY id DESC LIMIT 1",
+            [kind, case_id])
     if found is None:
         raise DeskError(messages.SLIP_NOT_ISSUED.format(what=SLIPS[kind].subject.lower()))
     stored = db.execute("SELECT payload FROM issued_documents WHERE id = ?",
-                        [found[0]]).fetchone()[0]
+                        [found["id"]]).fetchone()[0]
     _guard(db, kind, case_id, reveal_reason, stored or "")
     slip = _again(db, found)
     audit.note(db, "print", "case" if case_id is not None else "", case_id,

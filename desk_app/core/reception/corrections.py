@@ -12,7 +12,6 @@ current details, they are corrected too (and the change joins the person's histo
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
@@ -22,7 +21,7 @@ from desk_app.core import catalog, limits
 from desk_app.core.cases import lifecycle
 from desk_app.core.cases.tracking import add_note, record_event, refresh_case
 from desk_app.core.errors import DeskError
-from desk_app.core.model import IdKind, Outcome, PersonForm, Sex
+from desk_app.core.model import CaseStatus, IdKind, Outcome, PersonForm, Sex
 from desk_app.core.reception import search_index
 from desk_app.core.reception.correctable import (
     CANCEL,
@@ -45,9 +44,12 @@ from desk_app.core.reception.identity import (
 from desk_app.core.reception.intake import check_person
 from desk_app.core.security import audit, session
 from desk_app.core.security.roles import Permission
-from desk_app.core.text import fold
+from desk_app.core.storage import rows, uuids
+from desk_app.core.text import dmy, fold
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlite_utils import Database
 
 # Case steps a kind correction can live with: those the intake itself records, and notes.
@@ -92,13 +94,9 @@ def _visit(db: Database, visit_id: int) -> dict:
                      "created_at"), row, strict=True))
 
 
-def _dmy(iso: str) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
-
-
-def _petitions(db: Database, visit_id: int) -> list[tuple]:
-    return db.execute("SELECT id, log_no, log_year, kind, topic, summary, case_id FROM petitions"
-                      " WHERE visit_id = ? ORDER BY id", [visit_id]).fetchall()
+def _petitions(db: Database, visit_id: int) -> list[sqlite3.Row]:
+    return rows.records(db, "SELECT id, log_no, log_year, kind, topic, summary, case_id"
+                            " FROM petitions WHERE visit_id = ? ORDER BY id", [visit_id])
 
 
 def _rep_label(rep: int) -> str:
@@ -128,15 +126,15 @@ def correctable_fields(db: Database, visit_id: int, *, reveal: bool = False
                 "" if raw is None or hide else str(raw),
                 messages.MASKED_VALUE if hide else display(f, values[f]), choices=choices(f),
                 is_date=f in ("id_issued_on", "date_of_birth"), masked=hide))
-    for pid, log_no, year, kind, topic, summary, _case in _petitions(db, visit_id):
-        group = f"Đơn số {log_no}/{year}"
-        for f, value in (("summary", summary), ("topic", topic), ("kind", kind)):
-            out.append(Correctable(f, field_label(f), group, value, display(f, value), pid,
+    for p in _petitions(db, visit_id):
+        group = f"Đơn số {p['log_no']}/{p['log_year']}"
+        for f in ("summary", "topic", "kind"):
+            out.append(Correctable(f, field_label(f), group, p[f], display(f, p[f]), p["id"],
                                    choices(f), multiline=f == "summary"))
-    row = db.execute("SELECT reception_kind, prior_handlers, outcome_body, outcome_doc_no, note"
-                     " FROM visits WHERE id = ?", [visit_id]).fetchone()
-    for f, value in zip(("reception_kind", "prior_handlers", "outcome_body", "outcome_doc_no",
-                         "note"), row, strict=True):
+    row = rows.one(db, "SELECT reception_kind, prior_handlers, outcome_body, outcome_doc_no,"
+                       " note FROM visits WHERE id = ?", [visit_id])
+    assert row is not None  # _visit refused an unknown id
+    for f, value in row.items():
         if f.startswith("outcome_") and visit["outcome"] not in (Outcome.GUIDED,
                                                                  Outcome.TRANSFERRED):
             continue
@@ -156,7 +154,7 @@ def _record(db: Database, visit_id: int, *, field: str, old, new, reason: str,
             officer_id: int | None, stamp: str, petition_id: int | None = None,
             rep: int = 0) -> int:
     return cast(int, db.table("record_corrections").insert({
-        "uuid": str(uuid.uuid4()), "visit_id": visit_id, "petition_id": petition_id,
+        "uuid": uuids.new_text(), "visit_id": visit_id, "petition_id": petition_id,
         "rep_ord": rep - 1 if rep else None, "field": field, "old_value": old, "new_value": new,
         "reason": reason, "officer_id": officer_id, "corrected_at": stamp}).last_pk)
 
@@ -221,16 +219,16 @@ def _correct_person(db: Database, visit: dict, target: Target, value, reason: st
     return correction_id
 
 
-def _pick_petition(db: Database, visit_id: int, petition_id: int | None) -> tuple:
-    rows = _petitions(db, visit_id)
+def _pick_petition(db: Database, visit_id: int, petition_id: int | None) -> sqlite3.Row:
+    lines = _petitions(db, visit_id)
     if petition_id is None:
-        if len(rows) != 1:
+        if len(lines) != 1:
             raise DeskError(messages.CORRECTION_PETITION_REQUIRED.format(
-                visit=visit_id, count=len(rows), ids=", ".join(str(r[0]) for r in rows)),
+                visit=visit_id, count=len(lines), ids=", ".join(str(r["id"]) for r in lines)),
                 field="petition")
-        return rows[0]
-    for row in rows:
-        if row[0] == petition_id:
+        return lines[0]
+    for row in lines:
+        if row["id"] == petition_id:
             return row
     raise DeskError(messages.CORRECTION_PETITION_OTHER_VISIT.format(petition=petition_id,
                                                                     visit=visit_id))
@@ -241,14 +239,15 @@ def _case_note(db: Database, case_id: int | None, text: str, officer_id: int | N
     if case_id is None:
         return
     status = db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()
-    if status and status[0] not in ("merged", "cancelled"):
+    if status and status[0] not in (CaseStatus.MERGED, CaseStatus.CANCELLED):
         add_note(db, case_id, text, officer_id=officer_id, now=now)
 
 
 def _correct_petition(db: Database, visit: dict, field: str, value, petition_id: int | None,
                       reason: str, officer_id: int | None, now: datetime, stamp: str) -> int:
-    pid, log_no, year, kind, topic, summary, case_id = _pick_petition(db, visit["id"], petition_id)
-    old = {"summary": summary, "topic": topic, "kind": kind}[field]
+    line = _pick_petition(db, visit["id"], petition_id)
+    pid, case_id = line["id"], line["case_id"]
+    old = {"summary": line["summary"], "topic": line["topic"], "kind": line["kind"]}[field]
     new = str(stored(value) or "")  # summary, topic and kind are text
     if field == "summary" and not new:
         raise DeskError(messages.SUMMARY_REQUIRED, field="value")
@@ -269,7 +268,7 @@ def _correct_petition(db: Database, visit: dict, field: str, value, petition_id:
     correction_id = _record(db, visit["id"], field=field, old=old, new=new, reason=reason,
                             officer_id=officer_id, stamp=stamp, petition_id=pid)
     _case_note(db, case_id, messages.CORRECTION_NOTE.format(
-        field=field_label(field).lower(), log=f"{log_no}/{year}", reason=reason), officer_id, now)
+        field=field_label(field).lower(), log=f"{line['log_no']}/{line['log_year']}", reason=reason), officer_id, now)
     return correction_id
 
 
@@ -336,11 +335,14 @@ def correct_entry(db: Database, visit_id: int, key: str, value: str | None, reas
         visit = _visit(db, visit_id)
         if visit["cancelled_at"]:
             raise DeskError(messages.CORRECTION_CANCELLED.format(
-                visit=visit_id, day=_dmy(visit["cancelled_at"])))
+                visit=visit_id, day=dmy(visit["cancelled_at"])))
         if officer_id is not None and db.execute("SELECT 1 FROM officers WHERE id = ?",
                                                  [officer_id]).fetchone() is None:
             raise DeskError(messages.OFFICER_UNKNOWN.format(value=officer_id), field="officer")
         parsed = parse_value(target.field, value)
+        # The index keeps no text: what it holds for these lines is rebuilt from the tables
+        # before the change, so it can be taken out after.
+        indexed = search_index.documents(db, [r["id"] for r in _petitions(db, visit_id)])
         if target.scope == "person":
             correction_id = _correct_person(db, visit, target, parsed, reason, officer_id, stamp)
         elif target.scope == "petition":
@@ -351,7 +353,7 @@ def correct_entry(db: Database, visit_id: int, key: str, value: str | None, reas
                                            stamp)
         db.execute("UPDATE visits SET corrected_at = ?, version = version + 1 WHERE id = ?",
                    [stamp, visit_id])
-        search_index.index_petitions(db, [r[0] for r in _petitions(db, visit_id)])
+        search_index.replace_documents(db, indexed)
         audit.record(db, "visit_correct", "visit", visit_id,
                      {"field": key, "correction": correction_id, "reason": reason})
     return correction_id
@@ -370,7 +372,7 @@ def cancel_visit(db: Database, visit_id: int, reason: str, *, officer_id: int | 
         visit = _visit(db, visit_id)
         if visit["cancelled_at"]:
             raise DeskError(messages.VISIT_ALREADY_CANCELLED.format(
-                visit=visit_id, day=_dmy(visit["cancelled_at"])))
+                visit=visit_id, day=dmy(visit["cancelled_at"])))
         if officer_id is not None and db.execute("SELECT 1 FROM officers WHERE id = ?",
                                                  [officer_id]).fetchone() is None:
             raise DeskError(messages.OFFICER_UNKNOWN.format(value=officer_id), field="officer")
@@ -380,11 +382,11 @@ def cancel_visit(db: Database, visit_id: int, reason: str, *, officer_id: int | 
                                 officer_id=officer_id, stamp=stamp)
         _undo_identity_changes(db, visit_id, stamp, officer_id, correction_id)
         lines = _petitions(db, visit_id)
-        label = ", ".join(f"{r[1]}/{r[2]}" for r in lines)
+        label = ", ".join(f"{r['log_no']}/{r['log_year']}" for r in lines)
         note = messages.CANCEL_CASE_NOTE.format(visit=visit_id, log=label, reason=reason)
-        for case_id in sorted({r[6] for r in lines if r[6] is not None}):
+        for case_id in sorted({r["case_id"] for r in lines if r["case_id"] is not None}):
             status = db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()[0]
-            if status in ("merged", "cancelled"):
+            if status in (CaseStatus.MERGED, CaseStatus.CANCELLED):
                 continue
             alive = db.execute(
                 "SELECT COUNT(*) FROM petitions p JOIN visits v ON v.id = p.visit_id"
@@ -432,18 +434,21 @@ def visit_corrections(db: Database, visit_id: int, *, masked: bool = False
     """The visit's corrections and cancellation, oldest first. `masked` hides the values of a
     protected visit's identity (a denouncer's old name is as telling as the new one)."""
     out = []
-    for at, officer, field, old, new, reason, petition_id, rep_ord, log in db.execute(
-            "SELECT r.corrected_at, o.full_name, r.field, r.old_value, r.new_value, r.reason,"
-            " r.petition_id, r.rep_ord, p.log_no || '/' || p.log_year"
-            " FROM record_corrections r LEFT JOIN officers o ON o.id = r.officer_id"
-            " LEFT JOIN petitions p ON p.id = r.petition_id"
-            " WHERE r.visit_id = ? ORDER BY r.id", [visit_id]):
+    for r in rows.every(
+            db, "SELECT r.corrected_at, o.full_name AS officer, r.field, r.old_value,"
+                " r.new_value, r.reason, r.petition_id, r.rep_ord,"
+                " p.log_no || '/' || p.log_year AS log FROM record_corrections r"
+                " LEFT JOIN officers o ON o.id = r.officer_id"
+                " LEFT JOIN petitions p ON p.id = r.petition_id"
+                " WHERE r.visit_id = ? ORDER BY r.id", [visit_id]):
+        at, officer, field, reason = r["corrected_at"], r["officer"], r["field"], r["reason"]
+        old, new, rep_ord = r["old_value"], r["new_value"], r["rep_ord"]
         if field == CANCEL:
             out.append(Correction(at, officer or "", "Lượt tiếp", "Hủy lượt tiếp", "", "", reason,
                                   cancelled=True))
             continue
-        if petition_id is not None:
-            target = f"Đơn số {log}"
+        if r["petition_id"] is not None:
+            target = f"Đơn số {r['log']}"
         elif field in PERSON_FIELDS:
             target = _rep_label(rep_ord + 1 if rep_ord is not None else 0)
         else:

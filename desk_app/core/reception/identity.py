@@ -13,14 +13,14 @@ costs one snapshot, not one per visit.
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from desk_app.core import catalog
 from desk_app.core.model import PersonForm
-from desk_app.core.text import clean, fold
+from desk_app.core.storage import rows, uuids
+from desk_app.core.text import clean, collation_key, fold
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -97,6 +97,8 @@ def snapshot_values(db: Database, identity_id: int) -> dict:
 
 def add_snapshot(db: Database, person_id: int, values: dict, stamp: str) -> int:
     row = {k: values[k] for k in _COLUMNS}
+    # The log sorts the lines of this visit by it (Vietnamese order, migration 0013).
+    row["sort_key"] = collation_key(values["full_name"])
     return cast(int, db.table("identity_snapshots").insert(
         {**row, "person_id": person_id, "recorded_at": stamp}).last_pk)
 
@@ -144,7 +146,7 @@ def record_person(db: Database, person: PersonForm, stamp: str) -> Recorded:
             [values["id_number"], values["id_kind"]]).fetchone()
     if existing is None:
         person_id = cast(int, db.table("persons").insert({
-            **values, "uuid": str(uuid.uuid4()), "created_at": stamp, "updated_at": stamp,
+            **values, "uuid": uuids.new(), "created_at": stamp, "updated_at": stamp,
             "version": 1}).last_pk)
         identity_id = add_snapshot(db, person_id, values, stamp)
         db.execute("UPDATE persons SET identity_id = ? WHERE id = ?", [identity_id, person_id])
@@ -172,22 +174,23 @@ class PersonChange:
 
 def person_history(db: Database, person_id: int) -> tuple[PersonChange, ...]:
     """Every change of the person's current details, oldest first."""
-    rows = db.execute(
-        "SELECT c.changed_at, o.full_name, c.field, c.old_value, c.new_value, c.visit_id,"
-        " r.reason, r.field, r.visit_id FROM person_changes c"
-        " LEFT JOIN officers o ON o.id = c.officer_id"
-        " LEFT JOIN record_corrections r ON r.id = c.correction_id"
-        " WHERE c.person_id = ? ORDER BY c.id", [person_id]).fetchall()
     out = []
-    for at, officer, f, old, new, visit_id, reason, action, corrected_visit in rows:
-        if visit_id:
-            source = f"Lượt tiếp số {visit_id}"
-        elif action == "cancel":
-            source = f"Hủy lượt tiếp số {corrected_visit}: {reason or ''}"
+    for r in rows.every(
+            db, "SELECT c.changed_at, o.full_name AS officer, c.field, c.old_value, c.new_value,"
+                " c.visit_id, r.reason, r.field AS action, r.visit_id AS corrected_visit"
+                " FROM person_changes c LEFT JOIN officers o ON o.id = c.officer_id"
+                " LEFT JOIN record_corrections r ON r.id = c.correction_id"
+                " WHERE c.person_id = ? ORDER BY c.id", [person_id]):
+        f, reason = r["field"], r["reason"] or ""
+        if r["visit_id"]:
+            source = f"Lượt tiếp số {r['visit_id']}"
+        elif r["action"] == "cancel":
+            source = f"Hủy lượt tiếp số {r['corrected_visit']}: {reason}"
         else:
-            source = f"Đính chính: {reason or ''}"
-        out.append(PersonChange(at, officer or "", IDENTITY_LABELS.get(f, f), display(f, old),
-                                display(f, new), source))
+            source = f"Đính chính: {reason}"
+        out.append(PersonChange(changed_at=r["changed_at"], officer=r["officer"] or "",
+                                field=IDENTITY_LABELS.get(f, f), old=display(f, r["old_value"]),
+                                new=display(f, r["new_value"]), source=source))
     return tuple(out)
 
 

@@ -29,7 +29,8 @@ from desk_app.core.reception.identity import log_changes, normalize_phone, recor
 from desk_app.core.reception.ids import check_cccd
 from desk_app.core.security import audit, session
 from desk_app.core.security.roles import Permission
-from desk_app.core.text import clean
+from desk_app.core.storage import rows, uuids
+from desk_app.core.text import clean, dmy
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -41,10 +42,6 @@ RECEIPT_KIND = "bien_nhan_02"  # Form 02/TCD, Circular 04/2021 as amended
 _PHONE = re.compile(r"^0\d{9}$")
 # Characters a name may hold besides letters, their marks and spaces ("Nguyễn Văn A (Tư)").
 _NAME_PUNCTUATION = frozenset(".'-(),")
-
-
-def _dmy(value: date) -> str:
-    return value.strftime("%d/%m/%Y")
 
 
 def _check_name(raw: str) -> str:
@@ -61,23 +58,23 @@ def _check_dates(person: PersonForm, on: date, birth_year: int | None) -> None:
     """Birth and issue dates that can be true on the day of the visit."""
     dob, issued = person.date_of_birth, person.id_issued_on
     if dob and dob > on:
-        raise DeskError(messages.DOB_FUTURE.format(dob=_dmy(dob)), field="date_of_birth")
+        raise DeskError(messages.DOB_FUTURE.format(dob=dmy(dob)), field="date_of_birth")
     if dob and dob < limits.DOB_MIN:
-        raise DeskError(messages.DOB_TOO_OLD.format(dob=_dmy(dob)), field="date_of_birth")
+        raise DeskError(messages.DOB_TOO_OLD.format(dob=dmy(dob)), field="date_of_birth")
     if issued is None:
         return
     if issued > on:
-        raise DeskError(messages.ID_ISSUED_FUTURE.format(issued=_dmy(issued), day=_dmy(on)),
+        raise DeskError(messages.ID_ISSUED_FUTURE.format(issued=dmy(issued), day=dmy(on)),
                         field="id_issued_on")
     if issued < limits.DOB_MIN:
-        raise DeskError(messages.ID_ISSUED_TOO_OLD.format(issued=_dmy(issued)),
+        raise DeskError(messages.ID_ISSUED_TOO_OLD.format(issued=dmy(issued)),
                         field="id_issued_on")
     if dob and issued < dob:
-        raise DeskError(messages.ID_ISSUED_BEFORE_BIRTH.format(issued=_dmy(issued), dob=_dmy(dob)),
+        raise DeskError(messages.ID_ISSUED_BEFORE_BIRTH.format(issued=dmy(issued), dob=dmy(dob)),
                         field="id_issued_on")
     if birth_year and issued.year < birth_year:
         raise DeskError(messages.ID_ISSUED_BEFORE_BIRTH_YEAR.format(
-            issued=_dmy(issued), year=birth_year), field="id_issued_on")
+            issued=dmy(issued), year=birth_year), field="id_issued_on")
 
 
 def check_person(person: PersonForm, on: date) -> None:
@@ -93,7 +90,7 @@ def check_person(person: PersonForm, on: date) -> None:
         birth_year = check_cccd(number, person.date_of_birth, person.sex).birth_year
         # Digits 4-6 give the century and year of birth: 2190 or 1850 cannot be a visitor.
         if not limits.DOB_MIN.year <= birth_year <= on.year:
-            raise DeskError(messages.ID_BIRTH_YEAR_IMPOSSIBLE.format(year=birth_year, day=_dmy(on)),
+            raise DeskError(messages.ID_BIRTH_YEAR_IMPOSSIBLE.format(year=birth_year, day=dmy(on)),
                             field="id_number")
     elif person.id_kind == IdKind.CMND and not (number.isascii() and number.isdigit()
                                                 and len(number) in (9, 12)):
@@ -241,17 +238,18 @@ def intake_key(value: object) -> str:
 
 def recorded_intake(db: Database, intake_id: str) -> Registered | None:
     """The visit an intake with this idempotency key recorded, as its save returned it."""
-    row = db.execute("SELECT id, uuid, person_id FROM visits WHERE intake_id = ?",
-                     [intake_id]).fetchone()
+    row = rows.one(db, "SELECT id, uuid, person_id FROM visits WHERE intake_id = ?",
+                   [intake_id])
     if row is None:
         return None
-    petitions = db.execute("SELECT id, case_id FROM petitions WHERE visit_id = ? ORDER BY id",
-                           [row[0]]).fetchall()
+    petitions = list(rows.every(db, "SELECT id, case_id FROM petitions WHERE visit_id = ?"
+                                    " ORDER BY id", [row["id"]]))
     receipt = db.execute("SELECT number FROM issued_documents WHERE visit_id = ? AND kind = ?"
-                         " ORDER BY id LIMIT 1", [row[0], RECEIPT_KIND]).fetchone()
-    return Registered(row[0], row[1], row[2], tuple(p[0] for p in petitions),
-                      tuple(p[1] for p in petitions if p[1] is not None),
-                      receipt[0] if receipt else None, already_recorded=True)
+                         " ORDER BY id LIMIT 1", [row["id"], RECEIPT_KIND]).fetchone()
+    return Registered(visit_id=row["id"], visit_uuid=uuids.text(row["uuid"]) or "",
+                      person_id=row["person_id"], petition_ids=tuple(p["id"] for p in petitions),
+                      case_ids=tuple(p["case_id"] for p in petitions if p["case_id"] is not None),
+                      receipt_no=receipt[0] if receipt else None, already_recorded=True)
 
 
 def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) -> Registered:
@@ -280,7 +278,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
             return earlier
         who = record_person(db, form.person, stamp)
         person_id = who.person_id
-        visit_uuid = str(uuid.uuid4())
+        visit_uuid = uuids.new()
         visit_id = cast(int, db.table("visits").insert({
             "uuid": visit_uuid, "received_at": received,
             "reception_kind": str(form.reception_kind), "officer_id": form.officer_id,
@@ -319,7 +317,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
                     known_on=part.known_on)
                 case_ids.append(case_id)
             petition_ids.append(cast(int, db.table("petitions").insert({
-                "uuid": str(uuid.uuid4()), "visit_id": visit_id, "person_id": person_id,
+                "uuid": uuids.new(), "visit_id": visit_id, "person_id": person_id,
                 "case_id": case_id, "log_year": year, "log_no": log_no, "kind": str(part.kind),
                 "topic": part.topic, "summary": clean(part.summary), "received_at": received,
                 "signatories": form.crowd_size, "created_at": stamp, "version": 1,
@@ -331,7 +329,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
                             " WHERE kind = ? AND year = ?", [RECEIPT_KIND, year])
             receipt_no = f"{seq:02d}/GBN-TCD"  # Decree 30/2020: two digits at least
             db.table("issued_documents").insert({
-                "uuid": str(uuid.uuid4()), "kind": RECEIPT_KIND, "year": year, "seq": seq,
+                "uuid": uuids.new(), "kind": RECEIPT_KIND, "year": year, "seq": seq,
                 "number": receipt_no, "visit_id": visit_id, "issued_at": stamp,
             })
         # Earlier lines keep the identity they recorded (their snapshots): only this visit's
@@ -339,6 +337,6 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
         search_index.index_petitions(db, petition_ids)
         audit.record(db, "visit_create", "visit", visit_id,
                      {"petitions": petition_ids, "receipt": receipt_no})
-    return Registered(visit_id, visit_uuid, person_id, tuple(petition_ids), tuple(case_ids),
-                      receipt_no)
+    return Registered(visit_id, uuids.text(visit_uuid) or "", person_id, tuple(petition_ids),
+                      tuple(case_ids), receipt_no)
 

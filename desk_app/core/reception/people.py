@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.model import IdKind, KnownPerson, PriorVisit
+from desk_app.core.model import CaseStatus, IdKind, KnownPerson, PriorVisit
+from desk_app.core.storage import rows
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-OPEN_STATUSES = ("received", "guided", "transferred")
+OPEN_STATUSES = (CaseStatus.RECEIVED, CaseStatus.GUIDED, CaseStatus.TRANSFERRED)
 PROTECTED_SUMMARY = "Nội dung tố cáo (được bảo mật)"
 
 
@@ -29,26 +30,26 @@ def find_person(db: Database, id_number: str, *, limit: int = 20,
     id_number = id_number.strip()
     if not id_number:
         return None
-    row = db.execute(
-        "SELECT id, full_name, id_number, date_of_birth, sex, phone, address, commune_code,"
-        " id_issued_on, id_issued_place FROM persons WHERE id_number = ? ORDER BY id LIMIT 1",
-        [id_number]).fetchone()
+    row = rows.one(
+        db, "SELECT id AS person_id, full_name, id_number, date_of_birth, sex, phone, address,"
+            " commune_code, id_issued_on, id_issued_place FROM persons WHERE id_number = ?"
+            " ORDER BY id LIMIT 1", [id_number])
     if row is None:
         return None
-    (person_id, full_name, id_no, date_of_birth, sex, phone, address, commune_code, issued_on,
-     issued_place) = row
+    person_id = row["person_id"]
     protected = secrecy.denounced_petitions(db, person_id=person_id)
     if reveal_reason is not None and protected:
         secrecy.reveal(db, protected, reveal_reason, what="known_person", subject="person",
                        subject_id=person_id)
     hidden = set() if reveal_reason is not None else set(protected)
     visits = tuple(
-        PriorVisit(r[0], r[1], r[2], r[3], r[4])
-        for r in db.execute(
-            "SELECT v.id, v.received_at, p.kind, p.summary, v.outcome, p.id FROM petitions p"
-            " JOIN visits v ON v.id = p.visit_id WHERE p.person_id = ?"
-            " ORDER BY p.received_at DESC, p.id DESC", [person_id])
-        if r[5] not in hidden)[:limit]
+        PriorVisit(**{k: v for k, v in r.items() if k != "petition_id"})
+        for r in rows.every(
+            db, "SELECT v.id AS visit_id, v.received_at, p.kind AS petition_kind, p.summary,"
+                " v.outcome, p.id AS petition_id FROM petitions p JOIN visits v"
+                " ON v.id = p.visit_id WHERE p.person_id = ?"
+                " ORDER BY p.received_at DESC, p.id DESC", [person_id])
+        if r["petition_id"] not in hidden)[:limit]
     if not visits and hidden:
         return None  # known only as a denouncer: not shown without a reveal
     marks = ",".join("?" * len(hidden))
@@ -57,13 +58,12 @@ def find_person(db: Database, id_number: str, *, limit: int = 20,
         sorted(hidden))} if hidden else set()
     marks = ",".join("?" * len(OPEN_STATUSES))
     open_cases = tuple(
-        r[0] for r in db.execute(
-            f"SELECT title, kind, id FROM cases WHERE person_id = ? AND status IN ({marks})"
-            " ORDER BY id DESC", [person_id, *OPEN_STATUSES])
-        if r[2] not in hidden_cases)
-    return KnownPerson(person_id, full_name, id_no, date_of_birth, sex, phone, address,
-                       commune_code, visits=visits, open_cases=open_cases, id_issued_on=issued_on,
-                       id_issued_place=issued_place or "")
+        r["title"] for r in rows.every(
+            db, f"SELECT title, id FROM cases WHERE person_id = ? AND status IN ({marks})"
+                " ORDER BY id DESC", [person_id, *OPEN_STATUSES])
+        if r["id"] not in hidden_cases)
+    return KnownPerson(**{**row, "id_issued_place": row["id_issued_place"] or ""},
+                       visits=visits, open_cases=open_cases)
 
 
 def identity_warnings(db: Database, people: list[tuple[str, str, str]]) -> list[str]:

@@ -19,6 +19,8 @@ from desk_app.core.reception.identity import (
     snapshot_values,
 )
 from desk_app.core.reception.logbook import PROTECTED_VISIT
+from desk_app.core.storage import rows
+from desk_app.core.text import dmy
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -63,33 +65,32 @@ class Record:
 
 
 def petition_record(db: Database, petition_id: int, reveal: bool = False) -> Record:
-    row = db.execute(
-        """SELECT p.log_no, p.log_year, p.received_at, v.reception_kind, o.full_name,
+    row = rows.one(
+        db,
+        """SELECT p.log_no, p.log_year, p.received_at, v.reception_kind, o.full_name AS officer,
                   v.identity_id, v.person_id, v.crowd_size, p.kind, p.topic, p.summary,
                   v.prior_handlers, v.outcome, v.outcome_body, v.outcome_doc_no,
-                  v.refusal_reason, v.note, v.id, """ + PROTECTED_VISIT + """,
+                  v.refusal_reason, v.note, v.id AS visit_id, """ + PROTECTED_VISIT + """ AS protected,
                   v.cancelled_at, v.cancel_reason
              FROM petitions p JOIN visits v ON v.id = p.visit_id
              LEFT JOIN officers o ON o.id = v.officer_id
-            WHERE p.id = ?""", [petition_id]).fetchone()
+            WHERE p.id = ?""", [petition_id])
     if row is None:
         raise DeskError(messages.RECORD_MISSING.format(id=petition_id))
-    (log_no, year, received, rkind, officer, identity_id, person_id, crowd, kind, topic, summary,
-     handlers, outcome, body, doc_no, refusal, note, vid, protected, cancelled_at,
-     cancel_reason) = row
+    vid, person_id, kind = row["visit_id"], row["person_id"], row["kind"]
+    refusal, cancelled_at = row["refusal_reason"], row["cancelled_at"]
+    protected = row["protected"]
     masked = bool(protected) and not reveal
     hide = messages.MASKED_VALUE
-    who = snapshot_values(db, identity_id)
+    who = snapshot_values(db, row["identity_id"])
     reps = tuple(r[0] if not masked else hide for r in db.execute(
         "SELECT i.full_name || CASE WHEN i.id_number <> '' THEN ' (' || i.id_number || ')'"
         " ELSE '' END FROM visit_representatives vr"
         " JOIN identity_snapshots i ON i.id = vr.identity_id"
         " WHERE vr.visit_id = ? ORDER BY vr.ord", [vid]))
-    copies = {"ban_goc": "bản gốc", "ban_sao": "bản sao", "ban_sao_chung_thuc": "bản sao chứng thực"}
-    docs = tuple(f"{n} — {p} trang, {copies.get(c, c)}" + (f", {cond}" if cond else "")
-                 for n, p, cond, c in db.execute(
-                     "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
-                     " ORDER BY ord", [vid]))
+    docs = tuple(catalog.document_line(**d) for d in rows.every(
+        db, "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
+            " ORDER BY ord", [vid]))
     receipt = db.execute("SELECT number FROM issued_documents WHERE visit_id = ? AND kind = ?",
                          [vid, "bien_nhan_02"]).fetchone()
     full_address = ", ".join(x for x in (who["address"], catalog.commune_label(who["commune_code"]))
@@ -108,20 +109,24 @@ def petition_record(db: Database, petition_id: int, reveal: bool = False) -> Rec
         return hide if masked else str(who[field] or "")
 
     return Record(
-        petition_id=petition_id, log_label=f"Số {log_no}/{year}", received_at=received,
-        reception_kind=catalog.RECEPTION_KIND_LABELS.get(rkind, rkind), officer=officer or "",
+        petition_id=petition_id, log_label=f"Số {row['log_no']}/{row['log_year']}",
+        received_at=row["received_at"],
+        reception_kind=catalog.RECEPTION_KIND_LABELS.get(row["reception_kind"],
+                                                         row["reception_kind"]),
+        officer=row["officer"] or "",
         person_name=messages.MASKED_NAME if masked else who["full_name"],
         id_number=shown("id_number"), date_of_birth=shown("date_of_birth"), sex=shown("sex"),
         phone=shown("phone"), address=hide if masked else full_address,
-        old_address=shown("old_address"), crowd_size=crowd, representatives=reps,
-        kind=catalog.PETITION_KIND_LABELS.get(kind, kind), topic=catalog.topic_name(topic),
-        summary=summary, prior_handlers=handlers,
-        outcome=catalog.OUTCOME_LABELS.get(outcome, outcome),
-        outcome_body=f"{body} ({doc_no})" if doc_no else body, refusal_reason=reason, note=note,
+        old_address=shown("old_address"), crowd_size=row["crowd_size"], representatives=reps,
+        kind=catalog.PETITION_KIND_LABELS.get(kind, kind), topic=catalog.topic_name(row["topic"]),
+        summary=row["summary"], prior_handlers=row["prior_handlers"],
+        outcome=catalog.OUTCOME_LABELS.get(row["outcome"], row["outcome"]),
+        outcome_body=(f"{row['outcome_body']} ({row['outcome_doc_no']})" if row["outcome_doc_no"]
+                      else row["outcome_body"]),
+        refusal_reason=reason, note=row["note"],
         documents=docs, receipt_no=receipt[0] if receipt else "", masked=masked,
         visit_id=vid, person_id=person_id, id_issued_on=shown("id_issued_on"),
         id_issued_place=shown("id_issued_place"),
-        cancelled=(f"{cancelled_at[8:10]}/{cancelled_at[5:7]}/{cancelled_at[:4]}: {cancel_reason}"
-                   if cancelled_at else ""),
+        cancelled=f"{dmy(cancelled_at)}: {row['cancel_reason']}" if cancelled_at else "",
         corrections=visit_corrections(db, vid, masked=masked),
         current_details=current, person_changes=changes)

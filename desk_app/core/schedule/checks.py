@@ -24,6 +24,7 @@ from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.schedule.hosts import head_officer_id, officer_names
 from desk_app.core.schedule.model import HOSTED, LIVE, WEEKDAYS, Alert, SessionRow
 from desk_app.core.schedule.rules import posting_rule
+from desk_app.core.schedule.views import sessions_between
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -146,8 +147,6 @@ def alerts_for(db: Database, rows: list[SessionRow], start: date, end: date, tod
 def check_period(db: Database, start: date, end: date, today: date | None = None,
                  now: datetime | None = None) -> list[Alert]:
     """The alerts of a period (the CLI's `schedule --from --to`, the reports)."""
-    from desk_app.core.schedule.views import sessions_between
-
     today = today or date.today()
     monday = start - timedelta(days=start.weekday())
     sunday = end + timedelta(days=6 - end.weekday())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from desk_app.core.schedule.checks import week_check
 from desk_app.core.schedule.hosts import head_officer_id, officer_names
 from desk_app.core.schedule.model import HOSTED, KINDS
+from desk_app.core.storage import rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -107,13 +108,15 @@ def compliance(db: Database, start: date, end: date, now: datetime | None = None
         " GROUP BY d.session_id", [lo, hi]))
     sessions, changes = [], []
     by_kind: dict[str, dict[str, int]] = {k: {} for k in KINDS}
-    rows = db.execute(
-        "SELECT s.id, s.kind, s.starts_at, s.ends_at, s.host_id, s.actual_host_id, s.status,"
-        " s.status_reason, n.starts_at FROM sessions s LEFT JOIN sessions n"
-        " ON n.id = s.postponed_to WHERE s.starts_at >= ? AND s.starts_at < ?"
-        " ORDER BY s.starts_at, s.id", [lo, hi]).fetchall()
-    for (session_id, kind, starts_at, ends_at, host_id, actual, status, reason,
-         new_start) in rows:
+    found = list(rows.every(
+        db, "SELECT s.id, s.kind, s.starts_at, s.ends_at, s.host_id, s.actual_host_id, s.status,"
+            " s.status_reason, n.starts_at AS new_start FROM sessions s LEFT JOIN sessions n"
+            " ON n.id = s.postponed_to WHERE s.starts_at >= ? AND s.starts_at < ?"
+            " ORDER BY s.starts_at, s.id", [lo, hi]))
+    for s in found:
+        session_id, kind, starts_at, ends_at = s["id"], s["kind"], s["starts_at"], s["ends_at"]
+        host_id, actual, status = s["host_id"], s["actual_host_id"], s["status"]
+        reason, new_start = s["status_reason"], s["new_start"]
         counts = by_kind[kind]
         counts[status] = counts.get(status, 0) + 1
         if status == "skipped":

@@ -14,7 +14,6 @@ directions are fixed.
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
@@ -28,6 +27,7 @@ from desk_app.core.schedule.hosts import check_officer
 from desk_app.core.schedule.model import HOSTED, KIND_PHRASES, STATUSES, SessionRow
 from desk_app.core.schedule.sessions import SLACK
 from desk_app.core.schedule.views import get_session
+from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean, fold
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ def book(db: Database, session_id: int, case_id: int, note: str = "",
         raise DeskError(messages.SCHEDULE_BOOK_TWICE.format(id=case_id, day=fmt(s.day)))
     with db.atomic():
         return cast(int, db.table("session_bookings").insert({
-            "uuid": str(uuid.uuid4()), "session_id": session_id, "case_id": case_id,
+            "uuid": uuids.new_text(), "session_id": session_id, "case_id": case_id,
             "note": clean(note), "booked_at": _stamp(now)}).last_pk)
 
 
@@ -125,20 +125,20 @@ def issue_booking_slip(db: Database, session_id: int, case_id: int,
 
 def _directions(db: Database, session_id: int) -> dict[int, list[Direction]]:
     out: dict[int, list[Direction]] = {}
-    rows = db.execute(
-        "SELECT d.id, d.case_id, d.text, d.due_on, COALESCE(o.full_name, ''), d.uuid"
-        " FROM session_directions d LEFT JOIN officers o ON o.id = d.assignee_id"
-        " WHERE d.session_id = ? ORDER BY d.id", [session_id]).fetchall()
+    given = list(rows.every(
+        db, "SELECT d.id, d.case_id, d.text, d.due_on, COALESCE(o.full_name, '') AS assignee,"
+            " d.uuid FROM session_directions d LEFT JOIN officers o ON o.id = d.assignee_id"
+            " WHERE d.session_id = ? ORDER BY d.id", [session_id]))
     done: set[str] = set()
-    if rows:
-        marks = ",".join("?" * len(rows))
+    if given:
+        marks = ",".join("?" * len(given))
         for (data,) in db.execute(
                 f"SELECT data FROM case_events WHERE action = 'direct_done'"
-                f" AND case_id IN ({marks})", [r[1] for r in rows]):
+                f" AND case_id IN ({marks})", [r["case_id"] for r in given]):
             done.add(json.loads(data or "{}").get("key", ""))
-    for d_id, case_id, text, due, assignee, key in rows:
-        out.setdefault(case_id, []).append(Direction(d_id, case_id, text, due, assignee,
-                                                     key in done))
+    for r in given:
+        key = r.pop("uuid")  # a direction's key in its case's events is its uuid
+        out.setdefault(r["case_id"], []).append(Direction(**r, done=key in done))
     return out
 
 
@@ -235,7 +235,7 @@ def _upsert_reception(db: Database, session_id: int, case_id: int | None, visit_
                        [session_id, key]).fetchone()
     if found is None:
         db.table("session_receptions").insert({
-            "uuid": str(uuid.uuid4()), "session_id": session_id, "case_id": case_id,
+            "uuid": uuids.new_text(), "session_id": session_id, "case_id": case_id,
             "visit_id": visit_id, "received": int(received), "presented": presented or "",
             "updated_at": _stamp(now)})
     else:
@@ -260,7 +260,7 @@ def add_direction(db: Database, session_id: int, case_id: int, text: str, due_on
     if assignee_id is not None:
         check_officer(db, assignee_id, "assignee")
     case_state(db, case_id)
-    key = str(uuid.uuid4())
+    key = uuids.new_text()
     host = s.actual_host_id or s.host_id
     with db.atomic():
         event_id = record_event(

@@ -29,6 +29,7 @@ from desk_app.core.schedule import recurrence
 from desk_app.core.schedule.model import KIND_PHRASES, KINDS, LIVE, WEEKDAYS, SessionRow
 from desk_app.core.schedule.notice_pdf import render_postponement_notice, render_schedule_notice
 from desk_app.core.schedule.views import get_session, sessions_between
+from desk_app.core.storage import rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -38,10 +39,9 @@ POSTPONEMENT_NOTICE = "hoan_tiep"
 # Both are notices of the People's Committee: ký hiệu "TB-UBND" (Decree 30/2020, Appendix I
 # §II.4 and Appendix III), sharing the year's sequence with its other notices
 # (register.series), two digits at least.
-register.RENDERERS.update({SCHEDULE_NOTICE: render_schedule_notice,
-                           POSTPONEMENT_NOTICE: render_postponement_notice})
-register.NUMBER_FORMATS.update({SCHEDULE_NOTICE: "{seq:02d}/TB-UBND",
-                                POSTPONEMENT_NOTICE: "{seq:02d}/TB-UBND"})
+RENDERERS = {SCHEDULE_NOTICE: render_schedule_notice,
+             POSTPONEMENT_NOTICE: render_postponement_notice}
+NUMBER_FORMAT = "{seq:02d}/TB-UBND"
 POSTING_ROLE, POSTPONEMENT_ROLE = "posting", "postponement"
 PUBLIC_KINDS = ("dinh_ky", "dot_xuat", "truc_tuyen")  # desk duty is posted as regular hours
 
@@ -179,11 +179,11 @@ def schedule_data(db: Database, period: Period, *, upcoming_after: datetime | No
 # --- posting ---------------------------------------------------------------------------------
 
 
-def _find(db: Database, kind: str, source: str) -> tuple[int, str, int, int, str, str, str] | None:
-    return db.execute(
-        "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
-        " WHERE kind = ? AND json_extract(payload, '$.source') = ? ORDER BY id DESC LIMIT 1",
-        [kind, source]).fetchone()
+def _find(db: Database, kind: str, source: str) -> dict | None:
+    return rows.one(
+        db, "SELECT id, kind, year, seq, number, issued_at, sha256 FROM issued_documents"
+            " WHERE kind = ? AND json_extract(payload, '$.source') = ? ORDER BY id DESC LIMIT 1",
+        [kind, source])
 
 
 @dataclass(frozen=True)
@@ -208,10 +208,11 @@ def issue_schedule_notice(db: Database, period: Period, now: datetime | None = N
     with db.atomic():
         found = _find(db, SCHEDULE_NOTICE, source)
         if found is not None:
-            return Posted(Issued(*found, pdf=register.reprint(db, found[0], now.date())), True,
-                          tuple(ids))
+            return Posted(Issued(**found, pdf=register.reprint(
+                db, found["id"], now.date(), RENDERERS[SCHEDULE_NOTICE])), True, tuple(ids))
         done = issue(db, SCHEDULE_NOTICE, year=now.year, payload={**data, "source": source},
-                     subject=f"Thông báo lịch tiếp công dân {period.label}", now=now)
+                     subject=f"Thông báo lịch tiếp công dân {period.label}", now=now,
+                     render=RENDERERS[SCHEDULE_NOTICE], number_format=NUMBER_FORMAT)
         _mark_posted(db, ids, now.date(), done.id, POSTING_ROLE)
     return Posted(done, False, tuple(ids))
 
@@ -262,10 +263,11 @@ def issue_postponement_notice(db: Database, session_id: int,
     with db.atomic():
         found = _find(db, POSTPONEMENT_NOTICE, data["source"])
         if found is not None:
-            return Issued(*found, pdf=register.reprint(db, found[0], now.date())), True
+            return Issued(**found, pdf=register.reprint(
+                db, found["id"], now.date(), RENDERERS[POSTPONEMENT_NOTICE])), True
         done = issue(db, POSTPONEMENT_NOTICE, year=now.year, payload=data,
                      subject=f"Thông báo hoãn buổi tiếp công dân ngày {data['session']['date']}",
-                     now=now)
+                     now=now, render=RENDERERS[POSTPONEMENT_NOTICE], number_format=NUMBER_FORMAT)
         db.execute("INSERT OR IGNORE INTO session_documents VALUES (?, ?, ?)",
                    [session_id, done.id, POSTPONEMENT_ROLE])
         _mark_posted(db, [new_id], now.date(), done.id, POSTING_ROLE)

@@ -14,7 +14,6 @@ than 10 years, two live sessions of one host that overlap.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -34,6 +33,7 @@ from desk_app.core.schedule.model import (
     SeriesForm,
     SessionForm,
 )
+from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ def _default_place(db: Database, place: str) -> str:
 
 def _row(db: Database, form: SessionForm, host_id: int | None, stamp: str, **extra) -> dict:
     values = {
-        "uuid": str(uuid.uuid4()), "kind": form.kind, "starts_at": _iso(form.starts_at),
+        "uuid": uuids.new_text(), "kind": form.kind, "starts_at": _iso(form.starts_at),
         "ends_at": _iso(form.ends_at), "host_id": host_id,
         "place": _default_place(db, form.place),
         "participants": json.dumps(_texts(form.participants), ensure_ascii=False),
@@ -232,7 +232,7 @@ def add_series(db: Database, form: SeriesForm, now: datetime | None = None) -> S
     participants = json.dumps(_texts(form.participants), ensure_ascii=False)
     with db.atomic():
         series_id = cast(int, db.table("session_series").insert({
-            "uuid": str(uuid.uuid4()), "kind": form.kind, "rule": rule,
+            "uuid": uuids.new_text(), "kind": form.kind, "rule": rule,
             "first_day": form.first_day.isoformat(), "last_day": last_day.isoformat(),
             "start_time": start.isoformat("minutes"), "end_time": end.isoformat("minutes"),
             "holiday_policy": form.holiday_policy, "host_id": host_id,
@@ -240,9 +240,9 @@ def add_series(db: Database, form: SeriesForm, now: datetime | None = None) -> S
             "participants": participants, "content": clean(form.content),
             "created_at": stamp, "updated_at": stamp,
         }).last_pk)
-        rows = [_occurrence_row(series_id, form.kind, o, start, end, host_id, place,
+        occurrences = [_occurrence_row(series_id, form.kind, o, start, end, host_id, place,
                                 participants, clean(form.content), stamp) for o in placed]
-        db.table("sessions").insert_all(rows, batch_size=500)
+        db.table("sessions").insert_all(occurrences, batch_size=500)
         ids = tuple(r[0] for r in db.execute(
             "SELECT id FROM sessions WHERE series_id = ? ORDER BY starts_at", [series_id]))
         _staff(db, ids, form.officer_ids)
@@ -253,7 +253,7 @@ def _occurrence_row(series_id: int, kind: str, o: recurrence.Occurrence, start: 
                     host_id: int | None, place: str, participants: str, content: str,
                     stamp: str) -> dict:
     day = o.day or o.rule_day
-    return {"uuid": str(uuid.uuid4()), "series_id": series_id, "series_day": o.rule_day.isoformat(),
+    return {"uuid": uuids.new_text(), "series_id": series_id, "series_day": o.rule_day.isoformat(),
             "kind": kind, "starts_at": _iso(datetime.combine(day, start)),
             "ends_at": _iso(datetime.combine(day, end)), "host_id": host_id, "place": place,
             "participants": participants, "content": content,
@@ -297,18 +297,21 @@ def replan_series(db: Database, now: datetime | None = None) -> int:
     stamp = _iso(now)
     changed = 0
     with db.atomic():
-        for (series_id, rule, first, last, policy, start_text,
-             end_text) in db.execute(
-                "SELECT id, rule, first_day, last_day, holiday_policy, start_time, end_time"
-                " FROM session_series WHERE last_day >= ?", [now.date().isoformat()]).fetchall():
-            start, end = time.fromisoformat(start_text), time.fromisoformat(end_text)
+        for series in list(rows.every(
+                db, "SELECT id, rule, first_day, last_day, holiday_policy, start_time, end_time"
+                    " FROM session_series WHERE last_day >= ?", [now.date().isoformat()])):
+            start = time.fromisoformat(series["start_time"])
+            end = time.fromisoformat(series["end_time"])
             placed = {o.rule_day.isoformat(): o for o in recurrence.place(
-                rule, date.fromisoformat(first), date.fromisoformat(last), policy, cal)}
-            for session_id, series_day, starts_at, status, note in db.execute(
-                    "SELECT id, series_day, starts_at, status, calendar_note FROM sessions"
-                    " WHERE series_id = ? AND edited = 0 AND status IN ('planned', 'skipped')"
-                    " AND starts_at >= ?", [series_id, _iso(now)]).fetchall():
-                o = placed.get(series_day)
+                series["rule"], date.fromisoformat(series["first_day"]),
+                date.fromisoformat(series["last_day"]), series["holiday_policy"], cal)}
+            for s in list(rows.every(
+                    db, "SELECT id, series_day, starts_at, status, calendar_note FROM sessions"
+                        " WHERE series_id = ? AND edited = 0 AND status IN ('planned', 'skipped')"
+                        " AND starts_at >= ?", [series["id"], _iso(now)])):
+                session_id, starts_at, status, note = (s["id"], s["starts_at"], s["status"],
+                                                       s["calendar_note"])
+                o = placed.get(s["series_day"])
                 if o is None:
                     continue
                 day = o.day or o.rule_day
@@ -328,11 +331,10 @@ def replan_series(db: Database, now: datetime | None = None) -> int:
 
 
 def _load(db: Database, session_id: int) -> dict:
-    cur = db.execute("SELECT * FROM sessions WHERE id = ?", [session_id])
-    row = cur.fetchone()
+    row = rows.one(db, "SELECT * FROM sessions WHERE id = ?", [session_id])
     if row is None:
         raise DeskError(messages.SCHEDULE_SESSION_MISSING.format(id=session_id))
-    return dict(zip([d[0] for d in cur.description], row, strict=True))
+    return row
 
 
 def _require_planned(s: dict, action: str) -> None:
@@ -391,7 +393,7 @@ def postpone_session(db: Database, session_id: int, starts_at: datetime, ends_at
                                   "reason_code", "reason", "police_informed_at",
                                   "police_contact")}
         new_id = cast(int, db.table("sessions").insert({
-            **keep, "uuid": str(uuid.uuid4()), "starts_at": a, "ends_at": b, "status": "planned",
+            **keep, "uuid": uuids.new_text(), "starts_at": a, "ends_at": b, "status": "planned",
             "moved_from": s["starts_at"], "edited": 1, "created_at": stamp, "updated_at": stamp,
             "version": 1}).last_pk)
         db.execute("INSERT INTO session_officers SELECT ?, officer_id FROM session_officers"

@@ -1,37 +1,35 @@
-"""What the schedule page shows: sessions between two days, one session, a month."""
+"""Sessions as the schedule shows them: those between two days, one session (its month with
+its alerts: month.py)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.cases.calendar import WorkCalendar
-from desk_app.core.cases.office_calendar import load_calendar
 from desk_app.core.errors import DeskError
-from desk_app.core.schedule.model import Alert, SessionRow
+from desk_app.core.schedule.model import SessionRow
+from desk_app.core.storage import rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-_COLUMNS = """s.id, s.uuid, s.kind, s.starts_at, s.ends_at, s.host_id, h.full_name, h.position,
-              s.actual_host_id, a.full_name, s.place, s.participants, s.content, s.reason_code,
+# Named as SessionRow's fields (rows are read by name).
+_COLUMNS = """s.id, s.uuid, s.kind, s.starts_at, s.ends_at, s.host_id, h.full_name AS host,
+              h.position AS host_position, s.actual_host_id, a.full_name AS actual_host,
+              s.place, s.participants, s.content, s.reason_code,
               s.reason, s.police_informed_at, s.police_contact, s.status, s.status_reason,
               s.calendar_note, s.moved_from, s.postponed_to, s.series_id, s.posted_on"""
 _FROM = """FROM sessions s LEFT JOIN officers h ON h.id = s.host_id
            LEFT JOIN officers a ON a.id = s.actual_host_id"""
 
 
-def _session(r: tuple, officers: tuple[str, ...] = ()) -> SessionRow:
-    return SessionRow(
-        id=r[0], uuid=r[1], kind=r[2], starts_at=r[3], ends_at=r[4], host_id=r[5],
-        host=r[6] or "", host_position=r[7] or "", actual_host_id=r[8], actual_host=r[9] or "",
-        place=r[10], participants=tuple(json.loads(r[11] or "[]")), content=r[12],
-        reason_code=r[13], reason=r[14], police_informed_at=r[15], police_contact=r[16],
-        status=r[17], status_reason=r[18], calendar_note=r[19], moved_from=r[20],
-        postponed_to=r[21], series_id=r[22], posted_on=r[23], officers=officers)
+def _session(r: dict, officers: tuple[str, ...] = ()) -> SessionRow:
+    return SessionRow(**{
+        **r, "host": r["host"] or "", "host_position": r["host_position"] or "",
+        "actual_host": r["actual_host"] or "",
+        "participants": tuple(json.loads(r["participants"] or "[]"))}, officers=officers)
 
 
 def _officers(db: Database, ids: list[int]) -> dict[int, tuple[str, ...]]:
@@ -58,70 +56,15 @@ def sessions_between(db: Database, start: date, end: date, *, kinds: tuple[str, 
     if kinds:
         where += f" AND s.kind IN ({','.join('?' * len(kinds))})"
         params += list(kinds)
-    rows = db.execute(f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY s.starts_at, s.id",
-                      params).fetchall()
-    staff = _officers(db, [r[0] for r in rows if r[2] == "thuong_xuyen"]) if with_officers else {}
-    return [_session(r, staff.get(r[0], ())) for r in rows]
+    found = list(rows.every(
+        db, f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY s.starts_at, s.id", params))
+    staff = (_officers(db, [r["id"] for r in found if r["kind"] == "thuong_xuyen"])
+             if with_officers else {})
+    return [_session(r, staff.get(r["id"], ())) for r in found]
 
 
 def get_session(db: Database, session_id: int) -> SessionRow:
-    row = db.execute(f"SELECT {_COLUMNS} {_FROM} WHERE s.id = ?", [session_id]).fetchone()
+    row = rows.one(db, f"SELECT {_COLUMNS} {_FROM} WHERE s.id = ?", [session_id])
     if row is None:
         raise DeskError(messages.SCHEDULE_SESSION_MISSING.format(id=session_id))
     return _session(row, _officers(db, [session_id]).get(session_id, ()))
-
-
-@dataclass(frozen=True)
-class DayCell:
-    day: date
-    in_month: bool
-    working: bool
-    label: str  # the holiday's name, or why a weekend day is worked; '' otherwise
-    sessions: tuple[SessionRow, ...]
-
-
-@dataclass(frozen=True)
-class MonthView:
-    year: int
-    month: int
-    weeks: tuple[tuple[DayCell, ...], ...]  # Monday first
-    alerts: tuple[Alert, ...]
-
-
-def _grid(year: int, month: int) -> list[date]:
-    first = date(year, month, 1)
-    start = first - timedelta(days=first.weekday())
-    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    end = last + timedelta(days=6 - last.weekday())
-    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
-
-
-def _label(cal: WorkCalendar, d: date) -> str:
-    if cal.is_working_day(d):
-        return cal.workday_label(d) or ""
-    return cal.holiday_name(d) or ""
-
-
-def month_view(db: Database, year: int, month: int, today: date) -> MonthView:
-    """The month's weeks (whole weeks, Monday first) with their sessions and the alerts of
-    the sessions and weeks shown."""
-    from desk_app.core.schedule.checks import alerts_for
-
-    if not 1 <= month <= 12:
-        raise DeskError(messages.SCHEDULE_MONTH_FORMAT.format(value=f"{year}-{month}"))
-    days = _grid(year, month)
-    cal = load_calendar(db)
-    rows = sessions_between(db, days[0], days[-1])
-    found = alerts_for(db, rows, days[0], days[-1], today, cal)
-    per_session: dict[int, list[Alert]] = {}
-    for alert in found:
-        if alert.session_id is not None:
-            per_session.setdefault(alert.session_id, []).append(alert)
-    by_day: dict[date, list[SessionRow]] = {}
-    for row in rows:
-        by_day.setdefault(row.day, []).append(
-            replace(row, warnings=tuple(per_session.get(row.id, ()))))
-    cells = [DayCell(d, d.month == month, cal.is_working_day(d), _label(cal, d),
-                     tuple(by_day.get(d, ()))) for d in days]
-    weeks = tuple(tuple(cells[i:i + 7]) for i in range(0, len(cells), 7))
-    return MonthView(year, month, weeks, tuple(found))

@@ -33,10 +33,10 @@ if TYPE_CHECKING:
 # The number of migration steps this version knows (tests keep it equal to
 # len(migrations.known_steps())). It lets a start-up see that a database is current
 # without importing sqlite-utils and the migrations (~70 ms of a ~250 ms start).
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 13
 # meta keys set by a migration step for work done once after all steps ran; the jobs
 # themselves belong to upper layers and are passed in (see core/opening.py).
-_POST_STEP_JOBS = ("search_reindex", "recompute_due")
+_POST_STEP_JOBS = ("search_reindex", "recompute_due", "vacuum")
 
 
 _BEGIN = re.compile(r"\s*BEGIN(\s+DEFERRED)?(\s+TRANSACTION)?\s*;?\s*\Z", re.IGNORECASE)
@@ -255,6 +255,12 @@ def _create(path: Path) -> None:
         db = Database(conn, execute_plugins=False)
         migrations.apply(db)
         db.execute(f"PRAGMA user_version = {len(known_steps())}")
+        # Nothing to redo after the steps of an empty file (no lines to index, no cases; it
+        # is compacted here, cheaply while empty): the first opening finds it as created.
+        marks = ",".join("?" * len(_POST_STEP_JOBS))
+        db.execute(f"UPDATE meta SET value = '0' WHERE key IN ({marks})", _POST_STEP_JOBS)
+        conn.commit()
+        conn.execute("VACUUM")  # the pages the steps freed (0014 drops indexes) given back
     finally:
         conn.close()
     try:
@@ -354,6 +360,10 @@ def open_current(path: str | Path) -> _Connection | None:
     path = Path(path)
     try:
         if not path.is_file() or path.stat().st_size == 0 or changed_since_clean_close(path):
+            return None
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+            # Reading in WAL mode would leave -wal/-shm files it cannot clear: the full
+            # opening refuses with the one line that says what may not be written.
             return None
         _check_file(path)
         conn = _connect(path)

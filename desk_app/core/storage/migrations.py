@@ -6,6 +6,9 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
+from desk_app.core.storage.uuids import BLOB_TABLES
+from desk_app.core.storage.uuids import blob as uuid_blob
+
 migrations = Migrations("desk_app")
 
 
@@ -715,6 +718,260 @@ def m0010_schedule(db: Database) -> None:
         );
         CREATE INDEX session_documents_document ON session_documents(document_id);
         CREATE INDEX visits_session ON visits(session_id) WHERE session_id IS NOT NULL;
+        """,
+    )
+
+
+# Steps that settle how a petition was handled (core/reports/measures.py, OUTCOMES), as this
+# step knew them; a later change of that list needs a step of its own.
+_OUTCOME_ACTIONS = "'accept', 'guide', 'transfer', 'urge', 'return', 'file', 'withdraw', 'merge'"
+_FIRST_OUTCOME = f"""(SELECT e.action, e.occurred_on FROM case_events e
+                 WHERE e.case_id = cases.id AND e.action IN ({_OUTCOME_ACTIONS})
+                 ORDER BY e.occurred_on, e.id LIMIT 1)"""
+
+
+@migrations(name="0012_reports")
+def m0012_reports(db: Database) -> None:
+    """What periodic reports read (docs/reports.md), so an annual report over a big office
+    reads indexes instead of replaying every case:
+
+    - cases.first_outcome / first_outcome_on: the first step that settled how the petition was
+      handled (accepted, guided, transferred, returned, filed…), kept by triggers on
+      case_events, so "processed by the end of the period" and "carried over" are a column
+      and an index, not a lookup per petition;
+    - cases.resolution_due_on: the due date of the current resolution (the milestone a
+      decision meets), and first_resolution_due_on: that of the first, once a second complaint
+      reopened the case; part of the cached case state (cases.tracking), filled by the
+      recomputation this step asks for;
+    - indexes for cases still open at a past date (closed_on) and for the carried-over ones;
+      petitions counted by month, kind and field straight from an index (the overview).
+    """
+    _run(
+        db,
+        f"""
+        ALTER TABLE cases ADD COLUMN first_outcome TEXT;
+        ALTER TABLE cases ADD COLUMN first_outcome_on TEXT;
+        ALTER TABLE cases ADD COLUMN resolution_due_on TEXT;
+        ALTER TABLE cases ADD COLUMN first_resolution_due_on TEXT;
+        UPDATE cases SET (first_outcome, first_outcome_on) = {_FIRST_OUTCOME};
+        CREATE TRIGGER case_events_first_outcome_insert AFTER INSERT ON case_events
+        WHEN NEW.action IN ({_OUTCOME_ACTIONS}) BEGIN
+            UPDATE cases SET first_outcome = NEW.action, first_outcome_on = NEW.occurred_on
+             WHERE id = NEW.case_id
+               AND (first_outcome_on IS NULL OR NEW.occurred_on < first_outcome_on);
+        END;
+        CREATE TRIGGER case_events_first_outcome_update
+        AFTER UPDATE OF case_id, action, occurred_on ON case_events BEGIN
+            UPDATE cases SET (first_outcome, first_outcome_on) = {_FIRST_OUTCOME}
+             WHERE id IN (OLD.case_id, NEW.case_id);
+        END;
+        CREATE TRIGGER case_events_first_outcome_delete AFTER DELETE ON case_events BEGIN
+            UPDATE cases SET (first_outcome, first_outcome_on) = {_FIRST_OUTCOME}
+             WHERE id = OLD.case_id;
+        END;
+        CREATE INDEX cases_first_outcome ON cases(first_outcome_on);
+        CREATE INDEX cases_closed ON cases(closed_on) WHERE closed_on IS NOT NULL;
+        CREATE INDEX petitions_received_kind_topic
+            ON petitions(received_at, kind, topic, case_id);
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('recompute_due', '1');
+        """,
+    )
+
+
+# ---- 0013: the search index and the log book at a million lines ------------------------------
+# petition_log_keys holds, per log line, everything the log filters or sorts by, compactly:
+# the time as an integer (YYYYMMDDhhmmss), the reception kind and petition kind as small codes
+# (log_codes), the officer (0 when none), the crowd size, the name's Vietnamese collation key
+# (identity_snapshots.sort_key; '~' after every name for a protected visit), the log number.
+_LOG_CODE = "(SELECT n FROM log_codes WHERE code = {value})"
+_STAMP = ("CAST(substr({t}, 1, 4) || substr({t}, 6, 2) || substr({t}, 9, 2) || substr({t}, 12, 2)"
+          " || substr({t}, 15, 2) || substr({t}, 18, 2) AS INTEGER)")
+_SORT_NAME = ("CASE WHEN " + _PROTECTED_VISIT.format(visit="NEW.visit_id") +
+              " THEN '~' ELSE (SELECT i.sort_key FROM visits v JOIN identity_snapshots i"
+              " ON i.id = v.identity_id WHERE v.id = NEW.visit_id) END")
+_LOG_KEYS_FOR_NEW = f"""
+            INSERT OR IGNORE INTO log_codes (code)
+                VALUES ((SELECT reception_kind FROM visits WHERE id = NEW.visit_id)), (NEW.kind);
+            INSERT OR REPLACE INTO petition_log_keys
+                (reception_kind, kind, officer_id, stamp, petition_id, crowd_size, name_sort,
+                 log_year, log_no)
+            VALUES ({_LOG_CODE.format(value="(SELECT reception_kind FROM visits WHERE id = NEW.visit_id)")},
+                    {_LOG_CODE.format(value="NEW.kind")},
+                    (SELECT COALESCE(officer_id, 0) FROM visits WHERE id = NEW.visit_id),
+                    {_STAMP.format(t="NEW.received_at")}, NEW.id,
+                    (SELECT crowd_size FROM visits WHERE id = NEW.visit_id),
+                    {_SORT_NAME}, NEW.log_year, NEW.log_no);
+            -- A denunciation protects every line of its visit (Denunciation law art. 47), and a
+            -- corrected kind may end that protection: the visit's lines are re-keyed.
+            UPDATE petition_log_keys SET name_sort = (
+                    SELECT CASE WHEN {_PROTECTED_VISIT.format(visit="NEW.visit_id")} THEN '~'
+                           ELSE i.sort_key END
+                      FROM visits v JOIN identity_snapshots i ON i.id = v.identity_id
+                     WHERE v.id = NEW.visit_id)
+             WHERE {{when}} petition_id IN (SELECT id FROM petitions WHERE visit_id = NEW.visit_id);"""
+
+
+@migrations(name="0013_search_and_log_scale")
+def m0013_search_and_log_scale(db: Database) -> None:
+    """Search and the log book stay quick at a million lines (docs/search.md, docs/log.md).
+
+    - search_fts becomes one contentless column of words, marked words, word pairs and number
+      prefixes, with search_vocab listing its words and pairs (core/reception/search_index.py):
+      no second copy of the text, no prefix indexes, and queries that stop at a page's end.
+      It is rebuilt after the steps.
+    - The log's keys (petition_log_keys) are rebuilt compact, with the petition kind and the log
+      number beside the others, so each sort and filter is one index; the name sorts in
+      Vietnamese order by a collation key kept with each recorded identity
+      (identity_snapshots.sort_key, core.text.collation_key).
+    """
+    from desk_app.core.text import collation_key  # the key is computed once here, then by Python
+
+    _run(
+        db,
+        """
+        DROP TABLE search_fts;
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            body, content = '', columnsize = 0, tokenize = "unicode61 tokenchars '_.#'");
+        CREATE TABLE search_vocab (
+            kind INTEGER NOT NULL,
+            term TEXT NOT NULL,
+            PRIMARY KEY (kind, term)
+        ) WITHOUT ROWID;
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('search_reindex', '1');
+        ALTER TABLE identity_snapshots ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+        """,
+    )
+    db.conn.create_function("desk_collation_key", 1, collation_key, deterministic=True)
+    db.execute("UPDATE identity_snapshots SET sort_key = desk_collation_key(full_name)")
+    _run(
+        db,
+        """
+        DROP TRIGGER petitions_log_keys_insert;
+        DROP TRIGGER petitions_log_keys_update;
+        DROP TRIGGER petitions_log_keys_delete;
+        DROP TRIGGER visits_log_keys_update;
+        DROP TRIGGER visits_identity_log_keys;
+        DROP TABLE petition_log_keys;
+        DROP INDEX petitions_kind_asc;
+        """,
+    )
+    _log_keys_0013(db)
+
+
+def _log_keys_0013(db: Database) -> None:
+    _run(
+        db,
+        f"""
+        CREATE TABLE log_codes (n INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE);
+        INSERT INTO log_codes (code)
+            SELECT reception_kind FROM visits UNION SELECT kind FROM petitions ORDER BY 1;
+        -- Stored in the order of the filters (reception kind, petition kind, officer, time):
+        -- the lines a narrow filter keeps are a few ranges of the table itself, with their sort
+        -- columns, and every index below carries these columns too, so a first screen is
+        -- filtered without reading the table.
+        CREATE TABLE petition_log_keys (
+            reception_kind INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            officer_id INTEGER NOT NULL,
+            stamp INTEGER NOT NULL,
+            petition_id INTEGER NOT NULL,
+            crowd_size INTEGER NOT NULL,
+            name_sort TEXT NOT NULL,
+            log_year INTEGER NOT NULL,
+            log_no INTEGER NOT NULL,
+            PRIMARY KEY (reception_kind, kind, officer_id, stamp, petition_id)
+        ) WITHOUT ROWID;
+        INSERT INTO petition_log_keys
+        SELECT (SELECT n FROM log_codes WHERE code = v.reception_kind),
+               (SELECT n FROM log_codes WHERE code = p.kind),
+               COALESCE(v.officer_id, 0), {_STAMP.format(t="p.received_at")}, p.id, v.crowd_size,
+               CASE WHEN {_PROTECTED_VISIT.format(visit="p.visit_id")} THEN '~' ELSE i.sort_key END,
+               p.log_year, p.log_no
+          FROM petitions p
+          JOIN visits v ON v.id = p.visit_id
+          JOIN identity_snapshots i ON i.id = v.identity_id;
+        CREATE UNIQUE INDEX log_keys_line ON petition_log_keys(petition_id);
+        -- One index per sort (both directions: read backwards, or group by group).
+        CREATE INDEX log_keys_time ON petition_log_keys(stamp, petition_id);
+        CREATE INDEX log_keys_number ON petition_log_keys(log_year, log_no);
+        CREATE INDEX log_keys_kind ON petition_log_keys(kind, stamp, petition_id);
+        CREATE INDEX log_keys_name ON petition_log_keys(name_sort, petition_id);
+        CREATE INDEX log_keys_crowd ON petition_log_keys(crowd_size, stamp, petition_id);
+        CREATE INDEX log_keys_officer ON petition_log_keys(officer_id, stamp, petition_id);
+        CREATE TRIGGER petitions_log_keys_insert AFTER INSERT ON petitions BEGIN
+            {_LOG_KEYS_FOR_NEW.format(when="NEW.kind = 'to_cao' AND")}
+        END;
+        CREATE TRIGGER petitions_log_keys_update
+        AFTER UPDATE OF id, received_at, visit_id, kind, log_year, log_no ON petitions BEGIN
+            DELETE FROM petition_log_keys WHERE petition_id = OLD.id;
+            {_LOG_KEYS_FOR_NEW.format(when="")}
+        END;
+        CREATE TRIGGER petitions_log_keys_delete AFTER DELETE ON petitions BEGIN
+            DELETE FROM petition_log_keys WHERE petition_id = OLD.id;
+        END;
+        CREATE TRIGGER visits_log_keys_update
+        AFTER UPDATE OF reception_kind, officer_id, crowd_size ON visits BEGIN
+            INSERT OR IGNORE INTO log_codes (code) VALUES (NEW.reception_kind);
+            UPDATE petition_log_keys
+               SET reception_kind = {_LOG_CODE.format(value="NEW.reception_kind")},
+                   officer_id = COALESCE(NEW.officer_id, 0), crowd_size = NEW.crowd_size
+             WHERE petition_id IN (SELECT id FROM petitions WHERE visit_id = NEW.id);
+        END;
+        CREATE TRIGGER visits_identity_log_keys AFTER UPDATE OF identity_id ON visits BEGIN
+            UPDATE petition_log_keys
+               SET name_sort = (SELECT sort_key FROM identity_snapshots WHERE id = NEW.identity_id)
+             WHERE petition_id IN (SELECT id FROM petitions WHERE visit_id = NEW.id)
+               AND NOT {_PROTECTED_VISIT.format(visit="NEW.id")};
+        END;
+        """,
+    )
+
+
+def _uuid_blob(value: str | bytes | None) -> bytes | None:
+    """A text uuid as its 16 bytes; anything else unchanged (the step is run once)."""
+    return uuid_blob(value) if isinstance(value, str) else value
+
+
+@migrations(name="0014_compact_storage")
+def m0014_compact_storage(db: Database) -> None:
+    """Smaller files at a million visits, the same features (docs/scale.md, “Size”).
+
+    - The uuid of every row of the tables that grow with the visits is stored as its 16 bytes
+      (storage/uuids.py: text outside the database, the same value). As text it took 37
+      bytes in the row and again in its unique index. Triggers refuse anything else there.
+    - Indexes that no query uses (EXPLAIN QUERY PLAN over every statement the tests run) are
+      dropped: visits by reception kind or officer (the log reads petition_log_keys), cases
+      by opening day or status over all cases (the lists read the open ones), and
+      issued_documents_kind, which repeats UNIQUE (kind, year, seq).
+    - case_events(action, occurred_on), a fifth of the events' size, served only the list of
+      bodies a petition was guided or transferred to: a partial index over the events that
+      have a body serves it at a sixth of the size; a case's events are read by case_id.
+    - issued_documents(case_id) holds only the slips and notices of a case (receipts have no
+      case).
+    - The file is compacted afterwards (VACUUM, once, after all steps: meta 'vacuum').
+    """
+    db.conn.create_function("desk_uuid_blob", 1, _uuid_blob, deterministic=True)
+    for table in BLOB_TABLES:
+        db.execute(f"UPDATE {table} SET uuid = desk_uuid_blob(uuid) WHERE typeof(uuid) = 'text'")
+        for when, event in (("INSERT", "INSERT"), ("UPDATE", "UPDATE OF uuid")):
+            db.execute(
+                f"CREATE TRIGGER {table}_uuid_{when.lower()} BEFORE {event} ON {table}"
+                f" WHEN typeof(NEW.uuid) <> 'blob' OR length(NEW.uuid) <> 16"
+                f" BEGIN SELECT RAISE(ABORT, '{table}.uuid must be 16 bytes (storage/uuids.py)');"
+                f" END")
+    _run(
+        db,
+        """
+        DROP INDEX visits_kind;
+        DROP INDEX visits_officer;
+        DROP INDEX cases_opened;
+        DROP INDEX cases_status;
+        DROP INDEX issued_documents_kind;
+        DROP INDEX issued_documents_case;
+        CREATE INDEX issued_documents_case ON issued_documents(case_id) WHERE case_id IS NOT NULL;
+        DROP INDEX case_events_action;
+        CREATE INDEX case_events_bodies ON case_events(body, action) WHERE body <> '';
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('vacuum', '1');
         """,
     )
 

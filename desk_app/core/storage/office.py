@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
+from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def init_office(db: Database, province_code: int, commune_code: int, *, name: st
     now = now or datetime.now()
     with db.atomic():
         db.table("office").insert({
-            "id": 1, "uuid": str(uuid.uuid4()),
+            "id": 1, "uuid": uuids.new_text(),
             "office_code": f"{province_code:02d}-{commune_code:05d}",
             "province_code": province_code, "commune_code": commune_code,
             "name": clean(name) or default_name, "parent_name": clean(parent_name) or default_parent,
@@ -92,14 +92,15 @@ def init_office(db: Database, province_code: int, commune_code: int, *, name: st
 
 
 def get_office(db: Database) -> Office | None:
-    row = db.execute(
-        "SELECT uuid, office_code, province_code, commune_code, name, parent_name, place_name,"
-        " remote_area FROM office WHERE id = 1").fetchone()
+    row = rows.one(
+        db, "SELECT uuid, office_code, province_code, commune_code, name, parent_name,"
+            " place_name, remote_area FROM office WHERE id = 1")
     if row is None:
         return None
-    found = catalog.commune(row[3])
-    return Office(row[0], row[1], row[2], row[3], row[4], row[5], row[6], bool(row[7]),
-                  catalog.province_name(row[2]) or "", found[0] if found else "")
+    found = catalog.commune(row["commune_code"])
+    return Office(**{**row, "remote_area": bool(row["remote_area"])},
+                  province_name=catalog.province_name(row["province_code"]) or "",
+                  commune_name=found[0] if found else "")
 
 
 def require_office(db: Database) -> Office:
@@ -136,4 +137,5 @@ def officers(db: Database, *, active_only: bool = True) -> list[Officer]:
     sql = "SELECT id, full_name, position, active FROM officers"
     if active_only:
         sql += " WHERE active = 1"
-    return [Officer(r[0], r[1], r[2], bool(r[3])) for r in db.execute(sql + " ORDER BY id")]
+    return [Officer(**{**r, "active": bool(r["active"])})
+            for r in rows.every(db, sql + " ORDER BY id")]

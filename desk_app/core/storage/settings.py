@@ -6,7 +6,6 @@ its default, so a new setting needs no migration.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desk_app import messages
@@ -33,6 +32,9 @@ DEFAULTS: dict[str, str] = {
     # 24/11 (Ngày Văn hóa Việt Nam) as a day off: "1" or "0" (resources/rules/holidays_vn.json,
     # switch culture_day_off: not in Labour Code art. 112, so a working day by default).
     "culture_day_off": "0",
+    # Periodic reports: "cutoff" closes figures on the 14th (Circular 01/2024/TT-TTCP);
+    # "calendar" uses calendar months, as some provinces ask (core/reports/periods.py).
+    "report_period_mode": "cutoff",
 }
 
 INTEGER_KEYS = frozenset({"due_soon_working_days", "prolonged_days", "petition_target_days"})
@@ -69,22 +71,36 @@ def all_settings(db: Database) -> dict[str, str]:
     return {key: stored.get(key, default) for key, default in DEFAULTS.items()}
 
 
-# Settings that change due dates: saving one recomputes every case.
+# Settings that change due dates: the open cases they can move are recomputed after a change
+# (cases/recompute.save_settings saves and recomputes).
 RECOMPUTE_KEYS = frozenset({"petition_target_days", "culture_day_off"})
 
 
-def put_many(db: Database, values: dict[str, str],
-             progress: Callable[[int, int], None] | None = None,
-             cancel: Callable[[], bool] | None = None) -> bool:
-    """Save several settings in one transaction; True if the cases were recomputed.
-    `progress` and `cancel` are handed to the recompute (a cancel rolls everything back)."""
-    from desk_app.core.cases.tracking import recompute_all
-
+def put_many(db: Database, values: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Save several settings in one transaction; returns {key: (before, after)} of those that
+    changed. Storage knows nothing of cases: when a setting that moves due dates changed, the
+    cached due dates are marked stale (the next opening recomputes them, core/opening.py) and
+    the caller recomputes the cases it can move now (cases/recompute.save_settings)."""
     with db.atomic():
-        changed = {k for k, v in values.items() if get(db, k) != str(v).strip()}
+        before = {k: get(db, k) for k in values}
         for key, value in values.items():
             put(db, key, value)
-        if changed & RECOMPUTE_KEYS:
-            recompute_all(db, progress=progress, cancel=cancel)
-            return True
-    return False
+        changed = {k: (before[k], get(db, k)) for k in values if get(db, k) != before[k]}
+        if changed.keys() & RECOMPUTE_KEYS:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('recompute_due', '1')")
+    return changed
+
+
+def stored(db: Database) -> dict[str, str]:
+    """The settings rows as stored (a key never saved is absent)."""
+    return dict(db.execute("SELECT key, value FROM settings").fetchall())
+
+
+def restore(db: Database, rows: dict[str, str], keys) -> None:
+    """Put these keys back as `rows` (from `stored`) held them: saved again, or absent."""
+    for key in keys:
+        if key in rows:
+            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                       [key, rows[key]])
+        else:
+            db.execute("DELETE FROM settings WHERE key = ?", [key])

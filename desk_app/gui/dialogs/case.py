@@ -29,25 +29,16 @@ from PySide6.QtWidgets import (
 from desk_app.core.cases import tracking as cases
 from desk_app.core.cases.lifecycle import action_label
 from desk_app.core.cases.view import CaseDetail, case_detail
+from desk_app.core.documents.kinds import CASE_SLIP_NAMES, NON_ACCEPTANCE, slips_for
 from desk_app.core.errors import DeskError
 from desk_app.gui import style
 from desk_app.gui.dialogs import case_views as views
 from desk_app.gui.dialogs.case_forms import ActionDialog
 from desk_app.gui.dialogs.case_more import CaseMore
-from desk_app.gui.documents import CASE_SLIPS, print_document
+from desk_app.gui.documents import print_document
 from desk_app.gui.help import add_help_key
 from desk_app.gui.widgets.flow import FlowLayout, flow_policy
 from desk_app.gui.widgets.screen import fit
-
-# Slips that exist only for some petition kinds (core/documents/slips.py refuses the others):
-# acceptance notices for complaints and denunciations; a denunciation is transferred with its
-# own slip, which leaves out the denouncer (Law on Denunciations art. 47), never the plain one.
-SLIP_KINDS = {
-    "thong_bao_thu_ly": ("khieu_nai", "to_cao"),
-    "thong_bao_khong_thu_ly": ("khieu_nai", "to_cao"),
-    "phieu_chuyen_don": ("khieu_nai", "kien_nghi", "phan_anh"),
-    "phieu_chuyen_don_to_cao": ("to_cao",),
-}
 
 
 def _history_lines(db, case_id: int) -> list[str]:
@@ -188,9 +179,8 @@ class CaseDialog(QDialog):
             self.actions_row.addWidget(button)
         self.actions_box.updateGeometry()
         self.papers_menu.clear()
-        for slug, label in CASE_SLIPS.items():
-            if d.kind in SLIP_KINDS.get(slug, (d.kind,)):
-                self.papers_menu.addAction(label, lambda s=slug: self.print_slip(s))
+        for slug in slips_for(d.kind):
+            self.papers_menu.addAction(CASE_SLIP_NAMES[slug], lambda s=slug: self.print_slip(s))
         self.more.show_detail(d)
 
     def _fit_header(self) -> None:
@@ -244,9 +234,9 @@ class CaseDialog(QDialog):
     def print_slip(self, slug: str) -> None:
         """Numbered and registered the first time; printed again, it is the registered copy."""
         reason = ""
-        if slug == "thong_bao_khong_thu_ly":
+        if slug == NON_ACCEPTANCE:
             reason, ok = QInputDialog.getMultiLineText(
-                self, CASE_SLIPS[slug],
+                self, CASE_SLIP_NAMES[slug],
                 self.tr("Lý do không thụ lý (để trống: lấy theo phân loại):"))
             if not ok:
                 return

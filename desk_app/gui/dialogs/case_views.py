@@ -14,21 +14,21 @@ from desk_app.core.cases import tracking as cases
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS, due_text
 from desk_app.core.cases.lifecycle import STATUS_LABELS
 from desk_app.core.cases.view import CaseDetail
+from desk_app.core.documents.kinds import CASE_SLIP_NAMES
+from desk_app.core.text import dmy
 from desk_app.gui import style
-from desk_app.gui.documents import CASE_SLIPS, TITLES
+from desk_app.gui.documents import TITLES
 
 translate = QCoreApplication.translate
 
 
-def d(iso: str | None) -> str:
-    """dd/mm/yyyy of an ISO date or timestamp."""
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}" if iso else ""
+d = dmy  # dd/mm/yyyy of an ISO date or timestamp (the case window's modules call it d)
 
 
 def document_kind(kind: str) -> str:
     """The name of an issued document's kind, as the officer knows it."""
-    if kind in CASE_SLIPS:
-        return CASE_SLIPS[kind]
+    if kind in CASE_SLIP_NAMES:
+        return CASE_SLIP_NAMES[kind]
     titles = {"bien_nhan_02": TITLES["receipt"][0], "tu_choi_01": TITLES["refusal"][0]}
     return titles.get(kind, kind.replace("_", " "))
 

@@ -10,16 +10,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTextBrowser, QVBoxLayout
 
 from desk_app.core.reception.records import Record
+from desk_app.core.text import dmy
 from desk_app.gui import style
 from desk_app.gui.widgets.screen import fit
 
 
 def _when(iso: str) -> str:
-    return f"{iso[11:16]} ngày {iso[8:10]}/{iso[5:7]}/{iso[:4]}"
-
-
-def _day(iso: str) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) >= 10 else iso
+    return f"{iso[11:16]} ngày {dmy(iso)}"
 
 
 class RecordDialog(QDialog):
@@ -95,10 +92,10 @@ class RecordDialog(QDialog):
             row(self.tr("Họ tên"), r.person_name), row(self.tr("Số giấy tờ"), r.id_number),
         ]
         if r.id_issued_on or r.id_issued_place:
-            issued = ", ".join(x for x in (_day(r.id_issued_on), r.id_issued_place) if x)
+            issued = ", ".join(x for x in (dmy(r.id_issued_on), r.id_issued_place) if x)
             rows.append(row(self.tr("Ngày cấp, nơi cấp"), issued))
         rows += [
-            row(self.tr("Ngày sinh"), _day(r.date_of_birth)), row(self.tr("Giới tính"), r.sex),
+            row(self.tr("Ngày sinh"), dmy(r.date_of_birth)), row(self.tr("Giới tính"), r.sex),
             row(self.tr("Điện thoại"), r.phone), row(self.tr("Địa chỉ"), r.address),
             row(self.tr("Địa chỉ cũ"), r.old_address), row(self.tr("Số người"), r.crowd_size),
         ]

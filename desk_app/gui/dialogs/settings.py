@@ -267,12 +267,13 @@ class SettingsDialog(QDialog):
         value = "1" if on else "0"
 
         def job(db, progress, cancel):
+            from desk_app.core.cases.recompute import save_settings
             from desk_app.core.errors import Cancelled
-            from desk_app.core.storage.settings import get, put_many
+            from desk_app.core.storage.settings import get
 
             # Cancelled: rolled back, and the box goes back to what is saved.
             with suppress(Cancelled):
-                put_many(db, {"culture_day_off": value}, progress=progress, cancel=cancel)
+                save_settings(db, {"culture_day_off": value}, progress=progress, cancel=cancel)
             return get(db, "culture_day_off") == "1"
 
         def done(saved_on: bool) -> None:
@@ -350,14 +351,14 @@ class SettingsDialog(QDialog):
         office = values.pop("office", None)
 
         def job(db, progress, cancel):
+            from desk_app.core.cases.recompute import save_settings as save_and_recompute
             from desk_app.core.cases.tracking import recompute_all
             from desk_app.core.storage.office import get_office, update_office
-            from desk_app.core.storage.settings import put_many
 
             with db.atomic():
                 remote_changed = office is not None and update_office(
                     db, name=office[0], parent_name=office[1], remote_area=office[2])
-                recomputed = put_many(db, values, progress=progress, cancel=cancel)
+                recomputed = save_and_recompute(db, values, progress=progress, cancel=cancel)
                 if remote_changed and not recomputed:
                     recompute_all(db, progress=progress, cancel=cancel)
             return get_office(db)

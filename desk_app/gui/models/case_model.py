@@ -10,11 +10,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from desk_app.core.cases.labels import due_text, flag_names
 from desk_app.core.cases.lifecycle import status_label
 from desk_app.core.catalog import PETITION_KIND_LABELS
+from desk_app.core.text import dmy
 from desk_app.gui.models.paged import PagedIdModel
-
-
-def _d(iso: str | None) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}" if iso else ""
 
 
 class CaseModel(PagedIdModel):
@@ -23,12 +20,12 @@ class CaseModel(PagedIdModel):
         self.today = date.today()
         self.columns = (
             (self.tr("Số"), lambda r: f"#{r.id}"),
-            (self.tr("Ngày nhận"), lambda r: _d(r.opened_on)),
+            (self.tr("Ngày nhận"), lambda r: dmy(r.opened_on)),
             (self.tr("Người gửi"), lambda r: r.person_name),
             (self.tr("Loại"), lambda r: PETITION_KIND_LABELS.get(r.kind, r.kind)),
             (self.tr("Nội dung"), lambda r: r.title),
             (self.tr("Trạng thái"), lambda r: status_label(r.status, r.kind)),
-            (self.tr("Hạn tiếp theo"), lambda r: _d(r.due_on)),
+            (self.tr("Hạn tiếp theo"), lambda r: dmy(r.due_on)),
             (self.tr("Tình trạng hạn"), lambda r: due_text(r.due_on, self.today)[0]),
             (self.tr("Dấu hiệu"), lambda r: ", ".join(flag_names(r.flags))),
         )

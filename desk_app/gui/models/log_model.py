@@ -11,12 +11,13 @@ from desk_app.core.cases.labels import due_text
 from desk_app.core.catalog import PETITION_KIND_LABELS, RECEPTION_KIND_LABELS
 from desk_app.core.model import LogRow
 from desk_app.core.reception.logbook import log_rows
+from desk_app.core.text import dmy
 from desk_app.gui import style
 from desk_app.gui.models.paged import PagedIdModel
 
 
 def _date(iso: str) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]} {iso[11:16]}"
+    return f"{dmy(iso)} {iso[11:16]}"
 
 
 # (header, value of a row, sort key the core understands or None)

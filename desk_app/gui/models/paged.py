@@ -1,7 +1,9 @@
 """A table over a sorted id array whose rows load a page at a time (docs/architecture.md, “Big lists”).
 
-The worker computes the ids in SQL; the model fetches ~256 rows per page on the GUI thread
-from a read connection and keeps a few pages, so a million-row list scrolls smoothly.
+The worker computes the ids in SQL; the model fetches 64 rows per page on the GUI thread
+from a read connection and keeps a few pages, so a million-row list scrolls smoothly. A page
+is about two screens: each row costs a handful of random reads (its visit, identity, case),
+so a bigger page only delays the first paint (docs/log.md).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from PySide6.QtGui import QBrush, QFont
 
 from desk_app.gui import style
 
-PAGE = 256
-CACHED_PAGES = 8
+PAGE = 64
+CACHED_PAGES = 32
 
 
 class PagedIdModel(QAbstractTableModel):
@@ -56,6 +58,27 @@ class PagedIdModel(QAbstractTableModel):
         self.ids = ids
         self._pages.clear()
         self.endResetModel()
+
+    def extend_ids(self, ids: array) -> None:
+        """The whole list, of which the rows shown are the start: rows are added below them,
+        so what is on screen (position, selection) stays."""
+        if ids[:len(self.ids)] != self.ids:
+            self.set_ids(ids)
+            return
+        if len(ids) > len(self.ids):
+            self.beginInsertRows(QModelIndex(), len(self.ids), len(ids) - 1)
+            self.ids = ids
+            self.endInsertRows()
+
+    def insert_ids(self, placed: list[tuple[int, int]]) -> None:
+        """Insert ids at positions (increasing, each counted after the ones before it)."""
+        for position, pid in placed:
+            self.beginInsertRows(QModelIndex(), position, position)
+            self.ids.insert(position, pid)
+            # cached pages from this one on hold other rows now
+            for page_no in [p for p in self._pages if (p + 1) * PAGE > position]:
+                del self._pages[page_no]
+            self.endInsertRows()
 
     def refresh_rows(self) -> None:
         self._pages.clear()

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.documents.kinds import RECEIPT_QR_PREFIX
 from desk_app.core.errors import DeskError
 from desk_app.core.model import IntakeForm, KnownPerson, ReceptionKind, Registered
 from desk_app.core.reception.ids import parse_qr_line
 from desk_app.core.reception.people import find_person
+from desk_app.core.text import dmy
 from desk_app.gui import style
 from desk_app.gui.documents import print_document
 from desk_app.gui.widgets.content_box import ContentBox, PartEditor
@@ -44,7 +46,6 @@ from desk_app.gui.widgets.visit_box import VisitBox
 __all__ = ["COPY_LABELS", "IntakePage", "PartEditor", "_select"]
 
 _select = select  # tests and older callers
-RECEIPT_QR_PREFIX = "TCD1|"  # core.documents.register.receipt_qr_text
 
 
 class IntakePage(QWidget):
@@ -253,7 +254,7 @@ class IntakePage(QWidget):
     # --- QR and repeat visitors ----------------------------------------------------
     def apply_qr(self) -> None:
         text = self.qr.text().strip()
-        if text.upper().startswith(RECEIPT_QR_PREFIX):  # a receipt we printed: pull its record up
+        if text.upper().startswith(RECEIPT_QR_PREFIX + "|"):  # a receipt we printed: pull it up
             self.qr.clear()
             self._open_receipt(text)
             return
@@ -431,8 +432,7 @@ class IntakePage(QWidget):
         for pid, c in found[:3]:
             lines.append(
                 self.tr("Đơn vừa ghi có thể trùng vụ việc #%1 (%2, %3): %4")
-                .replace("%1", str(c.case_id)).replace("%2", c.opened_on[8:10] + "/"
-                                                       + c.opened_on[5:7] + "/" + c.opened_on[:4])
+                .replace("%1", str(c.case_id)).replace("%2", dmy(c.opened_on))
                 .replace("%3", escape(c.person_name)).replace("%4", escape(c.title))
                 + f" — <a href='attach:{pid}:{c.case_id}'>" + self.tr("Gộp vào vụ việc này")
                 + f"</a> · <a href='open:{c.case_id}'>" + self.tr("Xem") + "</a>")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,13 +22,19 @@ from PySide6.QtWidgets import (
 
 from desk_app.core import catalog
 from desk_app.core.errors import Cancelled, DeskError
+from desk_app.core.reception.log_order import FIRST_SCREEN, place
 from desk_app.core.reception.logbook import LogFilter, log_ids, reveal_identity
-from desk_app.core.reception.search import search_ids
+from desk_app.core.reception.search import PAGE as SEARCH_PAGE
+from desk_app.core.reception.search import count_matches, search_page
 from desk_app.gui.documents import print_document
 from desk_app.gui.models.log_model import LogModel
 from desk_app.gui.pages.base import ListPage
 from desk_app.gui.widgets.flow import FlowLayout, flow_policy
 from desk_app.gui.widgets.table_state import ColumnMemory
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")  # 12.345: the Vietnamese thousands mark
 
 
 def _combo(first: str, items) -> QComboBox:
@@ -51,6 +59,9 @@ class LogPage(ListPage):
         self.sort = "received_at"
         self.descending = True
         self.sort_column = 1
+        self._loading = False
+        self._after: str | None = None  # where the next page of search results starts
+        self._matches: tuple[int, bool] = (0, True)
 
         self.use_dates = QComboBox(self)
         self.use_dates.addItems([self.tr("Mọi ngày"), self.tr("Trong khoảng")])
@@ -72,6 +83,9 @@ class LogPage(ListPage):
         self.clear_search = QPushButton(self.tr("Bỏ tìm kiếm"), self)
         self.clear_search.clicked.connect(lambda: self.set_search(""))
         self.count = QLabel(self)
+        self.more = QPushButton(self)
+        self.more.setVisible(False)
+        self.more.clicked.connect(self.show_more)
 
         # The filters wrap onto a second row on a narrow screen rather than run off it.
         filter_box = QWidget(self)
@@ -97,6 +111,7 @@ class LogPage(ListPage):
 
         search_bar = QHBoxLayout()
         search_bar.addWidget(self.banner, 1)
+        search_bar.addWidget(self.more)
         search_bar.addWidget(self.clear_search)
 
         self.model = LogModel(reader_db, self)
@@ -145,17 +160,116 @@ class LogPage(ListPage):
         if ranged:
             self.reload()
 
-    def load_job(self):
-        text, flt = self.search_text, self.current_filter()
-        return lambda db: search_ids(db, text, 500) if text else log_ids(db, flt)
+    def rows_changed(self) -> None:
+        """What some lines show changed (a case step, a holiday), not which lines or their order."""
+        self.model.refresh_rows()
 
-    def loading(self) -> None:
+    def lines_added(self, petition_ids) -> None:
+        """A visit was saved: its lines go where the log's order puts them (docs/log.md), a few
+        index lookups instead of a reload; a search runs again (one page)."""
+        if self._stale or self.search_text or self._loading:
+            self.mark_stale()
+            return
+        placed = place(self.model.db, self.current_filter(), self.model.ids, petition_ids)
+        if placed:
+            self.model.insert_ids(placed)
+            self._show_count(len(self.model.ids))
+
+    def reload(self, *_) -> None:
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+        text = self.search_text
+        flt = self.current_filter()
+        self._loading = True
+        self.more.setVisible(False)
         self.count.setText(self.tr("Đang tải…"))
+        if text:
+            # The first page first; the count (up to 10,000 matches read) follows it.
+            self.tasks.read(lambda db: search_page(db, text, SEARCH_PAGE),
+                            lambda page: self._searched(generation, text, page))
+            return
 
-    def show_loaded(self, ids) -> None:
+        def first_job(db):
+            return log_ids(db, flt, limit=FIRST_SCREEN)
+
+        self.tasks.read(first_job, lambda ids: self._first_screen(generation, flt, ids))
+
+    def _first_screen(self, generation: int, flt, ids) -> None:
+        if generation != self._generation:
+            return  # a newer filter was chosen meanwhile
         self.model.set_ids(ids)
-        self.count.setText(self.tr("%1 dòng").replace("%1", f"{len(ids):,}".replace(",", ".")))
-        self.loaded.emit(len(ids))
+        if len(ids) < FIRST_SCREEN:
+            self._loaded(len(ids))
+            return
+        self.tasks.read(lambda db: log_ids(db, flt), lambda all_ids: self._rest(generation, all_ids))
+
+    def _rest(self, generation: int, ids) -> None:
+        if generation != self._generation:
+            return
+        self.model.extend_ids(ids)
+        self._loaded(len(ids))
+
+    def _loaded(self, n: int) -> None:
+        self._loading = False
+        self._show_count(n)
+        self.loaded.emit(n)
+
+    def _show_count(self, n: int) -> None:
+        self.count.setText(self.tr("%1 dòng").replace("%1", _number(n)))
+
+    # --- search results: a page at a time --------------------------------------------------
+    def _searched(self, generation: int, text: str, page) -> None:
+        if generation != self._generation:
+            return
+        self._after = page.after
+        # until counted: what is known (all of them when there is no next page)
+        self._matches = (len(page.ids), page.after is None)
+        self.model.set_ids(array("q", page.ids))
+        self._show_matches()
+        self._loading = False
+        if page.after is None:
+            self.loaded.emit(len(page.ids))
+            return
+        self.tasks.read(lambda db: count_matches(db, text),
+                        lambda counted: self._counted(generation, counted))
+
+    def _counted(self, generation: int, counted: tuple[int, bool]) -> None:
+        if generation != self._generation:
+            return
+        self._matches = counted
+        self._show_matches()
+        self.loaded.emit(len(self.model.ids))
+
+    def show_more(self) -> None:
+        """The next page of search results, below those shown."""
+        generation, text, after = self._generation, self.search_text, self._after
+        if not text or not after:
+            return
+        self.more.setEnabled(False)
+        self.tasks.read(lambda db: search_page(db, text, SEARCH_PAGE, after),
+                        lambda page: self._more(generation, page))
+
+    def _more(self, generation: int, page) -> None:
+        self.more.setEnabled(True)
+        if generation != self._generation:
+            return
+        self._after = page.after
+        self.model.extend_ids(self.model.ids + array("q", page.ids))
+        self._show_matches()
+        self.loaded.emit(len(self.model.ids))
+
+    def _show_matches(self) -> None:
+        shown = len(self.model.ids)
+        n, exact = self._matches
+        # counting every match of a common word would read its whole list: "more than"
+        total = _number(n) if exact else self.tr("hơn %1").replace("%1", _number(n))
+        if n <= shown and not exact:
+            total = self.tr("đang đếm…")
+        self.count.setText(self.tr("%1 / %2 kết quả").replace("%1", _number(shown))
+                           .replace("%2", total))
+        self.more.setVisible(self._after is not None)
+        self.more.setText(self.tr("Xem thêm %1 kết quả").replace("%1", _number(SEARCH_PAGE)))
 
     def set_search(self, text: str) -> None:
         self.search_text = text.strip()

@@ -37,18 +37,12 @@ from desk_app.core.cases.labels import due_text
 from desk_app.core.cases.tracking import DONE_BY
 from desk_app.core.errors import DeskError
 from desk_app.core.schedule.model import KINDS, WEEKDAYS
+from desk_app.core.text import dmy
 from desk_app.gui import style
 from desk_app.gui.help import add_help_key
 from desk_app.gui.widgets.screen import fit
 
 SOURCES = {"booking": "Đã hẹn", "walk_in": "Đến trực tiếp", "added": "Bổ sung"}
-
-
-def _d(iso: str | date | None) -> str:
-    if not iso:
-        return ""
-    iso = iso.isoformat() if isinstance(iso, date) else iso
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
 
 
 class ReceptionDayDialog(QDialog):
@@ -211,7 +205,7 @@ class ReceptionDayDialog(QDialog):
                   if day.notice else "")
         self.header.setText(
             f"<h3 style='margin:0'>{escape(KINDS[s.kind])} — {WEEKDAYS[s.day.weekday()]} "
-            f"{_d(s.day)}, {escape(s.hours)}</h3><p>{self.tr('Chủ trì')}: <b>{escape(host)}</b>"
+            f"{dmy(s.day)}, {escape(s.hours)}</h3><p>{self.tr('Chủ trì')}: <b>{escape(host)}</b>"
             f" · {escape(s.place)} · {escape(s.status_label)}{notice}</p>"
             + (f"<p>{self.tr('Thành phần')}: {escape('; '.join(s.participants))}</p>"
                if s.participants else ""))
@@ -255,7 +249,7 @@ class ReceptionDayDialog(QDialog):
         for r, d in enumerate(item.directions):
             late = not d.done and d.due_on < date.today().isoformat()
             state = self.tr("Đã thực hiện") if d.done else due_text(d.due_on, date.today())[0]
-            for c, text in enumerate((d.text, _d(d.due_on), d.assignee, state)):
+            for c, text in enumerate((d.text, dmy(d.due_on), d.assignee, state)):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.UserRole, d.id)
                 if late and c == 3:
@@ -271,12 +265,12 @@ class ReceptionDayDialog(QDialog):
         out = [f"<h3>{escape(d.person_name)} — <a href='case:{d.id}'>#{d.id}</a> "
                f"{escape(d.title)}</h3>",
                f"<p>{escape(d.kind_label)} · {escape(d.topic)} · <b>{escape(d.status_label)}</b>"
-               f" · {self.tr('nhận ngày')} {_d(d.opened_on)}"
+               f" · {self.tr('nhận ngày')} {dmy(d.opened_on)}"
                + (f" · {escape(', '.join(d.flags))}" if d.flags else "") + "</p>"]
         if d.person_address:
             out.append(f"<p>{self.tr('Địa chỉ')}: {escape(d.person_address)}</p>")
         out.append(f"<h4>{self.tr('Nội dung đơn')}</h4><ul>")
-        out += [f"<li>{_d(p.received_at)}: {escape(p.summary)}</li>" for p in d.petitions]
+        out += [f"<li>{dmy(p.received_at)}: {escape(p.summary)}</li>" for p in d.petitions]
         out.append(f"</ul><h4>{self.tr('Thời hạn')}</h4><ul>")
         for cm in d.milestones:
             m = cm.milestone
@@ -290,9 +284,9 @@ class ReceptionDayDialog(QDialog):
             else:
                 state = due_text(m.due_on.isoformat(), date.today())[0]
             css = f" style='color:{style.hex_('error')}'" if cm.overdue else ""
-            out.append(f"<li{css}>{_d(m.due_on)} — {escape(m.label)} ({escape(state)})</li>")
+            out.append(f"<li{css}>{dmy(m.due_on)} — {escape(m.label)} ({escape(state)})</li>")
         out.append(f"</ul><h4>{self.tr('Diễn biến')}</h4><ul>")
-        out += [f"<li>{_d(e.occurred_on)}: {escape(e.label)}"
+        out += [f"<li>{dmy(e.occurred_on)}: {escape(e.label)}"
                 + (f" — {escape(e.body or e.note)}" if e.body or e.note else "") + "</li>"
                 for e in d.events]
         return "".join(out) + "</ul>"

@@ -28,14 +28,11 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError
 from desk_app.core.schedule.model import SHORT_KINDS, WEEKDAYS, SessionRow
+from desk_app.core.text import dmy
 from desk_app.gui import style
 from desk_app.gui.widgets.flow import FlowLayout, flow_policy
 
 MARKS = {"planned": "", "held": "✓ ", "postponed": "→ ", "cancelled": "✕ ", "skipped": "– "}
-
-
-def _d(d: date) -> str:
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
 class SchedulePage(QWidget):
@@ -196,7 +193,7 @@ class SchedulePage(QWidget):
 
         def job(db):
             from desk_app.core.schedule.hosts import head_officer_id
-            from desk_app.core.schedule.views import month_view
+            from desk_app.core.schedule.month import month_view
 
             return month_view(db, year, month, today), head_officer_id(db)
 
@@ -299,7 +296,7 @@ class SchedulePage(QWidget):
     def _show_day(self, day: date) -> None:
         cell = self.cell(day)
         label = f" — {cell.label}" if cell and cell.label else ""
-        self.day_title.setText(f"<b>{WEEKDAYS[day.weekday()]} {_d(day)}</b>{escape(label)}")
+        self.day_title.setText(f"<b>{WEEKDAYS[day.weekday()]} {dmy(day)}</b>{escape(label)}")
         self.day_list.clear()
         for s in (cell.sessions if cell else ()):
             who = s.actual_host or s.host or ", ".join(s.officers)
@@ -339,7 +336,7 @@ class SchedulePage(QWidget):
 
     def _detail_html(self, s: SessionRow) -> str:
         rows = [(self.tr("Hình thức"), s.kind_label), (self.tr("Thời gian"),
-                 f"{s.hours} {WEEKDAYS[s.day.weekday()].lower()} {_d(s.day)}"),
+                 f"{s.hours} {WEEKDAYS[s.day.weekday()].lower()} {dmy(s.day)}"),
                 (self.tr("Tình trạng"), s.status_label + (f" — {s.status_reason}"
                                                            if s.status_reason else ""))]
         if s.host:
@@ -358,14 +355,14 @@ class SchedulePage(QWidget):
             rows.append((self.tr("Lý do"), s.reason))
         if s.police_informed_at:
             rows.append((self.tr("Đã báo công an"),
-                         f"{s.police_informed_at[11:16]} {_d(date.fromisoformat(s.police_informed_at[:10]))}"
+                         f"{s.police_informed_at[11:16]} {dmy(date.fromisoformat(s.police_informed_at[:10]))}"
                          f" — {s.police_contact}"))
         if s.calendar_note:
             rows.append((self.tr("Ghi chú lịch"), s.calendar_note))
         if s.moved_from:
             rows.append((self.tr("Lịch cũ"), f"{s.moved_from[11:16]} "
-                         f"{_d(date.fromisoformat(s.moved_from[:10]))}"))
-        rows.append((self.tr("Niêm yết"), _d(date.fromisoformat(s.posted_on)) if s.posted_on
+                         f"{dmy(date.fromisoformat(s.moved_from[:10]))}"))
+        rows.append((self.tr("Niêm yết"), dmy(date.fromisoformat(s.posted_on)) if s.posted_on
                      else self.tr("chưa")))
         html = "<table cellspacing=3>" + "".join(
             f"<tr><td valign=top><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>"

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QTableWidgetItem, QVBoxLayout
 
+from desk_app.core.catalog import COPY_LABELS
 from desk_app.core.model import DocCopy, DocumentItem
 from desk_app.gui.widgets.fields import combo, select
 from desk_app.gui.widgets.row_table import RowTable, cell_text
-
-COPY_LABELS = {DocCopy.ORIGINAL: "Bản gốc", DocCopy.PHOTOCOPY: "Bản sao",
-               DocCopy.CERTIFIED: "Bản sao chứng thực"}
 
 
 class DocumentsBox(QGroupBox):

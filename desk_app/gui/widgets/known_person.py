@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QPushButton, QVBox
 
 from desk_app.core import catalog
 from desk_app.core.model import KnownPerson, PetitionKind
+from desk_app.core.text import dmy
 from desk_app.gui import style
 
 
@@ -60,6 +61,6 @@ class KnownPersonPanel(QGroupBox):
         for visit in person.visits:
             iso = visit.received_at
             kind = catalog.PETITION_KIND_LABELS.get(PetitionKind(visit.petition_kind), "")
-            self.visits.addItem(f"{iso[8:10]}/{iso[5:7]}/{iso[:4]} · {kind} · {visit.summary}")
+            self.visits.addItem(f"{dmy(iso)} · {kind} · {visit.summary}")
         for title in person.open_cases:
             self.visits.addItem(self.tr("Đang mở: %1").replace("%1", title))

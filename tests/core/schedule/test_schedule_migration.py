@@ -12,6 +12,7 @@ from pathlib import Path
 from desk_app.core.opening import open_db
 from desk_app.core.schedule.model import SessionForm
 from desk_app.core.schedule.sessions import add_session
+from desk_app.core.storage import uuids
 from desk_app.core.storage.migrations import known_steps, migrations
 from tests.support import register
 
@@ -49,7 +50,9 @@ def test_upgrade_from_0006_keeps_the_data_and_adds_the_schedule(tmp_path):
     assert len(backups) == 1 and backups[0].startswith(
         f"before-{known_steps()[known_steps().index(STEP_0006) + 1]}-")
     for table, rows in before.items():
-        assert db.execute(f"SELECT {', '.join(columns[table])} FROM {table} ORDER BY id"
+        # uuids are stored as 16 bytes since 0014: compared as the strings they were
+        shown = [uuids.SQL_TEXT.format(col=c) if c == "uuid" else c for c in columns[table]]
+        assert db.execute(f"SELECT {', '.join(shown)} FROM {table} ORDER BY id"
                           ).fetchall() == rows, table
     for table in ("session_series", "sessions", "session_officers", "session_bookings",
                   "session_receptions", "session_directions", "session_documents"):

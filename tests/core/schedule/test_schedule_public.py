@@ -9,8 +9,8 @@ import pytest
 from icalendar import Calendar
 
 from desk_app import messages
-from desk_app.core.documents.register import reprint
 from desk_app.core.model import PetitionKind
+from desk_app.core.reprints import reprint
 from desk_app.core.schedule.day import book
 from desk_app.core.schedule.model import SeriesForm
 from desk_app.core.schedule.public import (
