@@ -195,7 +195,9 @@ def _sign_in(db_path: Path, demo: bool) -> bool:
     if os.environ.get("DESK_APP_EXIT_AFTER_SHOWN"):
         # A smoke start of a locked office: the login screen is its usable window.
         QTimer.singleShot(0, dialog.reject)
-    if dialog.exec() != dialog.Accepted:
+    from PySide6.QtWidgets import QDialog
+
+    if dialog.exec() != QDialog.Accepted:
         return False
     done = getattr(dialog, "setup", None)
     opened = done.db if done is not None else getattr(dialog, "db", None)

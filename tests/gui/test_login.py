@@ -225,3 +225,22 @@ def test_a_denouncers_receipt_copy_asks_the_reason_in_the_window(qtbot, tasks, d
     assert asked == ["Văn bản này ghi danh tính người tố cáo."]
     assert isinstance(shown[0], tuple)  # the document, not an error
     assert db.execute("SELECT reason FROM identity_reveals").fetchall() == [("Cấp lại",)]
+
+
+def test_a_locked_office_starts_on_the_login_screen(qtbot, office, monkeypatch):
+    """The start of a locked office: the login screen is the first window (a smoke start
+    quits on it), and nothing is unlocked without a password."""
+    from desk_app.gui import app
+
+    shown = []
+    original = LoginDialog.exec
+
+    def exec_(self):
+        shown.append(self.windowTitle())
+        return original(self)
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    monkeypatch.setenv("DESK_APP_EXIT_AFTER_SHOWN", "1")
+    assert app.build_window(office / "desk.sqlite3") is None
+    assert shown == ["Bàn tiếp dân — đăng nhập"]
+    assert keys.unlocked(office) is None
