@@ -24,7 +24,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 def intake_warnings(db, forms) -> list[list[str]]:
     """For each intake form, the warnings it gives (a complaint past its limitation)."""
     from desk_app.core.cases.limitation import form_warnings
-    from desk_app.core.cases.office_calendar import load_calendar
+    from desk_app.core.cases.office_days import load_calendar
 
     cal = load_calendar(db)
     return [form_warnings(form, cal) for form in forms]

@@ -287,6 +287,9 @@ def run(data_dir: str | None = None, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Bàn tiếp dân")
     app.setOrganizationName("BanTiepDan")
+    from desk_app.gui.collector import GuiThreadCollector
+
+    GuiThreadCollector(app)
     if os.environ.get("DESK_APP_THEME"):
         from desk_app.gui.theme import apply_theme
 

@@ -7,6 +7,7 @@ read while the writer writes). Callbacks run on the GUI thread.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -22,11 +23,7 @@ log = logging.getLogger(__name__)
 
 
 class _Bridge(QObject):
-    done = Signal(object, object, object)  # callback, result, error
-
-    @Slot(object, object, object)
-    def deliver(self, callback, result, error):
-        callback(result, error)
+    done = Signal(int, object, object)  # job number, result, error
 
 
 class Tasks(QObject):
@@ -36,7 +33,13 @@ class Tasks(QObject):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self._bridge = _Bridge(self)
-        self._bridge.done.connect(self._bridge.deliver)
+        self._bridge.done.connect(self._deliver)
+        # The callables of each job, held here on the GUI thread. A worker thread holds a job
+        # only while it runs it and hands back a number: the last reference to anything the
+        # job or its callbacks captured (a dialog, a page) is dropped on the GUI thread, as Qt
+        # requires of widgets (a widget freed on a worker thread crashes or deadlocks).
+        self._jobs: dict[int, tuple[Callable, Callable | None, Callable | None]] = {}
+        self._numbers = itertools.count()
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="desk-writer")
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="desk-reader")
         self._local = threading.local()
@@ -60,17 +63,32 @@ class Tasks(QObject):
         if self.closed:
             return None  # the window is closing: late timers and clicks are dropped
 
+        number = next(self._numbers)
+        self._jobs[number] = (fn, on_ok, on_err)
+        handed = [fn]  # the worker's only reference, given up as soon as the job ends
+
         def job():
-            return fn(self._db(writer))
+            work = handed.pop()
+            try:
+                return work(self._db(writer))
+            finally:
+                del work
 
         def finished(future: Future):
             error = future.exception()
             result = None if error else future.result()
-            self._bridge.done.emit(lambda r, e: self._finish(r, e, on_ok, on_err), result, error)
+            self._bridge.done.emit(number, result, error)
 
         future = pool.submit(job)
         future.add_done_callback(finished)
         return future
+
+    @Slot(int, object, object)
+    def _deliver(self, number: int, result, error) -> None:
+        jobs = self._jobs.pop(number, None)
+        if jobs is not None:
+            _fn, on_ok, on_err = jobs
+            self._finish(result, error, on_ok, on_err)
 
     def _finish(self, result, error, on_ok, on_err):
         if self.closed:
@@ -111,3 +129,4 @@ class Tasks(QObject):
                     db.close()
             pool.submit(close)
             pool.shutdown(wait=True)
+        self._jobs.clear()  # undelivered jobs let go here, on the GUI thread

@@ -1,9 +1,12 @@
+import gc
+
 import pytest
 
 from desk_app.core.demo.generate import generate
 from desk_app.core.storage import settings
 from desk_app.core.storage.db import open_reader
 from desk_app.core.storage.office import get_office, officers
+from desk_app.gui.collector import GuiThreadCollector
 from desk_app.gui.tasks import Tasks
 
 
@@ -46,3 +49,19 @@ def _own_settings(tmp_path, qapp):
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collector_of_the_app(qapp):
+    """As the app does (gui/collector.py): cyclic garbage is collected on the GUI thread only,
+    never on a database worker thread (a widget freed there crashes or deadlocks)."""
+    collector = GuiThreadCollector(qapp)
+    yield
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp):
+    """A finished test's widgets are freed before the next test starts its threads."""
+    yield
+    gc.collect()

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from desk_app import messages
 from desk_app.core.cases.labels import FLAGS, VIEWS
 from desk_app.core.cases.lifecycle import STATUS_LABELS
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.errors import DeskError
-from desk_app.core.storage import settings
+from desk_app.core.storage import rows, settings
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -79,9 +79,10 @@ def dashboard(db: Database, today: date, assignee: int | None = None) -> Dashboa
     params = [] if assignee is None else [assignee]
     by_status: dict[str, int] = {}
     by_flag = dict.fromkeys(FLAGS, 0)
-    for status, flags, n in db.execute(
-            f"SELECT status, flags, COUNT(*) FROM cases WHERE is_open = 1{mine}"
-            " GROUP BY status, flags", params):
+    for r in rows.every(
+            db, f"SELECT status, flags, COUNT(*) AS n FROM cases WHERE is_open = 1{mine}"
+                " GROUP BY status, flags", params):
+        status, flags, n = r["status"], r["flags"], r["n"]
         by_status[status] = by_status.get(status, 0) + n
         for name, (bit, _label) in FLAGS.items():
             if flags & bit:

@@ -18,7 +18,7 @@ from desk_app import messages
 from desk_app.core.cases.calendar import fmt
 from desk_app.core.cases.deadlines import rule_set_for
 from desk_app.core.cases.lifecycle import HANDLING
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.cases.tracking import case_state, record_event
 from desk_app.core.errors import DeskError
 from desk_app.core.storage import rows, uuids

@@ -20,7 +20,7 @@ from desk_app.core.cases.duplicates import (  # noqa: F401  (importable here, as
 )
 from desk_app.core.cases.tracking import record_event, refresh_case
 from desk_app.core.errors import DeskError
-from desk_app.core.storage import uuids
+from desk_app.core.storage import rows, uuids
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -79,8 +79,10 @@ def split_petition(db: Database, petition_id: int, *, officer_id: int | None = N
     stamp = now.isoformat(timespec="seconds")
     received = date.fromisoformat(received_at[:10])
     with db.atomic():
-        person_id, topic, summary = db.execute(
-            "SELECT person_id, topic, summary FROM petitions WHERE id = ?", [petition_id]).fetchone()
+        p = rows.one(db, "SELECT person_id, topic, summary FROM petitions WHERE id = ?",
+                     [petition_id])
+        assert p is not None  # _petition refused an unknown id
+        person_id, topic, summary = p["person_id"], p["topic"], p["summary"]
         new_case = cast(int, db.table("cases").insert({
             "uuid": uuids.new(), "person_id": person_id, "kind": kind, "topic": topic,
             "title": summary[:200], "status": "received", "opened_on": received.isoformat(),

@@ -433,11 +433,11 @@ def prior_transfers(db: Database, case_id: int) -> list[tuple[str, str, str]]:
     if own:
         return own
     # The same content brought again by the same person as a separate case.
-    person_id, title, kind = db.execute(
-        "SELECT person_id, title, kind FROM cases WHERE id = ?", [case_id]).fetchone()
+    case = rows.one(db, "SELECT person_id, title AS summary, kind FROM cases WHERE id = ?",
+                    [case_id])
+    assert case is not None  # the case's own transfers were read above
     similar = [c.case_id for c in duplicate_candidates(
-        db, person_id=person_id, summary=title, kind=kind, exclude_case=case_id,
-        threshold=SAME_CONTENT)]
+        db, **case, exclude_case=case_id, threshold=SAME_CONTENT)]
     if not similar:
         return []
     marks = ",".join("?" * len(similar))

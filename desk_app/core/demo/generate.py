@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.cases import tracking
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.demo.histories import case_events, demo_uuid
 from desk_app.core.errors import DeskError
 from desk_app.core.opening import quick

@@ -30,7 +30,7 @@ from sqlite_utils import Database
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.cases.deadlines import rule_set_for
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.cases.tracking import case_milestones, case_state
 from desk_app.core.documents import register
 from desk_app.core.documents.data import RECEIPT_KIND, office_values, signer_values
@@ -456,11 +456,11 @@ def _again(db: Database, row: dict, on: date | None = None) -> IssuedSlip:
 def reprint_slip(db: Database, issued_id: int, on: date | None = None) -> bytes:
     """A registered slip again, marked "BẢN SAO" with the day it was reprinted (`on`, default
     today), otherwise exactly as first printed."""
-    row = db.execute("SELECT kind, number, payload FROM issued_documents WHERE id = ?",
-                     [issued_id]).fetchone()
+    row = rows.one(db, "SELECT kind, number, payload FROM issued_documents WHERE id = ?",
+                   [issued_id])
     if row is None:
         raise DeskError(messages.DOCUMENT_MISSING.format(id=issued_id))
-    kind, number, payload = row
+    kind, number, payload = row["kind"], row["number"], row["payload"]
     if kind not in SLIPS:
         return register.reprint(db, issued_id, on)
     if payload is None:

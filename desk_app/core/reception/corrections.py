@@ -406,10 +406,9 @@ def _undo_identity_changes(db: Database, visit_id: int, stamp: str, officer_id: 
     number under another name): they go back to what they were, unless the person's details
     changed again since. The visit itself keeps the identity it recorded."""
     changes: dict[int, list[tuple[str, str | None]]] = {}
-    for person_id, field, old in db.execute(
-            "SELECT person_id, field, old_value FROM person_changes WHERE visit_id = ?"
-            " ORDER BY id", [visit_id]):
-        changes.setdefault(person_id, []).append((field, old))
+    for r in rows.every(db, "SELECT person_id, field, old_value FROM person_changes"
+                            " WHERE visit_id = ? ORDER BY id", [visit_id]):
+        changes.setdefault(r["person_id"], []).append((r["field"], r["old_value"]))
     recorded = {r[0] for r in db.execute(
         "SELECT identity_id FROM visits WHERE id = ? UNION"
         " SELECT identity_id FROM visit_representatives WHERE visit_id = ?", [visit_id, visit_id])}

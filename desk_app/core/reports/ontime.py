@@ -15,7 +15,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from desk_app.core.cases.deadlines import compute_milestones
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.cases.tracking import facts_of, local_periods, replay
 from desk_app.core.cases.tracking import resolution_due as resolution_due_of
 from desk_app.core.reports.measures import RESOLVED_KINDS

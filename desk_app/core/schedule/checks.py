@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core.cases.calendar import WorkCalendar, fmt
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.schedule.hosts import head_officer_id, officer_names
 from desk_app.core.schedule.model import HOSTED, LIVE, WEEKDAYS, Alert, SessionRow
 from desk_app.core.schedule.rules import posting_rule
 from desk_app.core.schedule.views import sessions_between
+from desk_app.core.storage import rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -166,12 +167,13 @@ def week_check(db: Database, start: date, end: date) -> list[Alert]:
     sunday = end + timedelta(days=6 - end.weekday())
     # Only the days and hosts of the head's periodic sessions: one index range scan.
     covered = set()
-    for day, status, host, actual in db.execute(
-            "SELECT substr(starts_at, 1, 10), status, host_id, actual_host_id FROM sessions"
-            " WHERE kind = 'dinh_ky' AND starts_at >= ? AND starts_at < ?"
-            " AND status IN ('planned', 'held')",
+    for s in rows.every(
+            db, "SELECT substr(starts_at, 1, 10) AS day, status, host_id, actual_host_id"
+                " FROM sessions WHERE kind = 'dinh_ky' AND starts_at >= ? AND starts_at < ?"
+                " AND status IN ('planned', 'held')",
             [monday.isoformat(), (sunday + timedelta(days=1)).isoformat()]):
-        if (actual if status == "held" and actual else host) == head:
-            d = date.fromisoformat(day)
+        actual = s["actual_host_id"]
+        if (actual if s["status"] == "held" and actual else s["host_id"]) == head:
+            d = date.fromisoformat(s["day"])
             covered.add(d - timedelta(days=d.weekday()))
     return _uncovered_weeks(covered, start, end, load_calendar(db))

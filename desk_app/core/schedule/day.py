@@ -279,11 +279,11 @@ def complete_direction(db: Database, direction_id: int, on: date | None = None, 
                        now: datetime | None = None) -> int:
     """The direction was carried out: its follow-up milestone is met."""
     now = now or datetime.now()
-    row = db.execute("SELECT case_id, uuid, text FROM session_directions WHERE id = ?",
-                     [direction_id]).fetchone()
+    row = rows.one(db, "SELECT case_id, uuid, text FROM session_directions WHERE id = ?",
+                   [direction_id])
     if row is None:
         raise DeskError(messages.SCHEDULE_DIRECTION_MISSING.format(id=direction_id))
-    case_id, key, text = row
+    case_id, key, text = row["case_id"], row["uuid"], row["text"]
     for (data,) in db.execute("SELECT data FROM case_events WHERE case_id = ?"
                               " AND action = 'direct_done'", [case_id]):
         if json.loads(data or "{}").get("key") == key:

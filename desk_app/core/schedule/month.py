@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from desk_app import messages
 from desk_app.core.cases.calendar import WorkCalendar
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.errors import DeskError
 from desk_app.core.schedule.checks import alerts_for
 from desk_app.core.schedule.model import Alert, SessionRow

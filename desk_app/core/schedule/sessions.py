@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core.cases.calendar import check_date, fmt
-from desk_app.core.cases.office_calendar import load_calendar
+from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.errors import DeskError
 from desk_app.core.schedule import recurrence
 from desk_app.core.schedule.hosts import check_officer

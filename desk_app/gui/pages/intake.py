@@ -351,7 +351,7 @@ class IntakePage(QWidget):
 
         def job(db):
             from desk_app.core.cases.limitation import limitation_warning
-            from desk_app.core.cases.office_calendar import load_calendar
+            from desk_app.core.cases.office_days import load_calendar
 
             return limitation_warning(kind, received, known, load_calendar(db))
 
