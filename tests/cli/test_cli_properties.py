@@ -93,6 +93,8 @@ def argv_for(draw, work: Path):
         if dest in ("out",):
             suffix = draw(st.sampled_from([".pdf", ".xlsx", ".txt", "", ".PDF", "/"]))
             return str(work / f"out-{draw(st.integers(0, 9))}{suffix}")
+        if dest == "to":  # `backup --to`: a folder under the test's own, never the cwd
+            return str(work / f"usb-{draw(st.integers(0, 3))}")
         if dest in ("file", "session_file"):
             return str(draw(input_file(work)))
         if action.type is not None and getattr(action.type, "__name__", "") == "int" \
