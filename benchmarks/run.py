@@ -4,6 +4,7 @@
     python benchmarks/run.py --visits 100000      # a smaller office
     python benchmarks/run.py --only search,log    # some of: generate search log intake startup
                                                   # cases documents deadlines reports memory
+                                                  # channels
 
 Runs one benchmark at a time (single process, one core). See benchmarks/README.md.
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_cases  # noqa: E402
+import bench_channels  # noqa: E402
 import bench_deadlines  # noqa: E402
 import bench_documents  # noqa: E402
 import bench_generate  # noqa: E402
@@ -35,7 +37,7 @@ import bench_startup  # noqa: E402
 from common import CACHE_DIR, demo_db, log, working_copy  # noqa: E402
 
 ALL = ("generate", "search", "log", "intake", "startup", "cases", "documents", "deadlines",
-       "reports", "memory")
+       "reports", "memory", "channels")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,11 +100,20 @@ def main(argv: list[str] | None = None) -> int:
     if "reports" in only:
         results["reports"] = bench_reports.run(path)
         sections["reports"] = bench_reports.report(results["reports"])
+    if "channels" in only:
+        work_dir = CACHE_DIR / "work"
+        try:
+            results["channels"] = {"converter": bench_channels.converter(),
+                                   "gui": bench_channels.gui_gaps(path),
+                                   "intake": bench_channels.intake(path, work_dir, args.forms)}
+        finally:
+            shutil.rmtree(work_dir, ignore_errors=True)
+        sections["channels"] = bench_channels.report(results["channels"])
     if "generate" in only:
         results["generate"] = bench_generate.run(meta, path)
         sections["generate"] = bench_generate.report(results["generate"])
     order = ("search", "log", "intake", "generate", "startup", "cases", "documents",
-             "deadlines", "reports", "memory")  # 1–8, 11, 12
+             "deadlines", "reports", "memory", "channels")  # 1–8, 11, 12, 13
     lines = [line for name in order for line in sections.get(name, [])]
 
     header = (f"desk_app benchmarks — {args.visits:,} visits ({path.name}), Python {results['python']},"

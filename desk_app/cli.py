@@ -13,6 +13,7 @@ from pathlib import Path
 from desk_app import (
     __version__,
     cli_cases,
+    cli_channels,
     cli_codes,
     cli_documents,
     cli_errors,
@@ -130,6 +131,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--encrypt", action="store_true",
                    help="mã hóa tệp bằng mật khẩu (DESK_APP_EXPORT_PASSWORD hoặc gõ khi được hỏi); "
                         "báo mật khẩu cho người nhận bằng đường khác")
+    p.add_argument("--book", choices=("tiep_cong_dan", "tiep_nhan_don"), default="tiep_cong_dan",
+                   metavar="SỔ", help="tiep_cong_dan: sổ tiếp công dân 03/TCD (mặc định); "
+                   "tiep_nhan_don: sổ tiếp nhận, xử lý đơn (đơn qua bưu chính, cổng, thư điện tử, "
+                   "đường dây nóng, cơ quan khác chuyển đến)")
 
     p = sub.add_parser(
         "slip", help="in phiếu, thông báo của một vụ việc (phiếu hẹn, chuyển đơn, thụ lý…)",
@@ -175,6 +180,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_cases.add_parsers(sub)
     cli_schedule.add_parsers(sub)
     cli_codes.add_parser(sub)
+    cli_channels.add_parsers(sub)
     cli_records.add_parsers(sub)
     cli_documents.add_parsers(sub)
     cli_security.add_parsers(sub)
@@ -361,7 +367,8 @@ def cmd_receipt(args) -> int:
                                  copy=args.copy, reveal_reason=args.reveal)
     number, _ = receipt_record(db, args.visit_id)
     _emit(args, {"visit_id": args.visit_id, "number": number, "copy": copy, "out": str(out)},
-          [f"Đã in giấy biên nhận số {number}{' (bản sao)' if copy else ''} ra {out}"])
+          [f"Đã in {'giấy báo đã nhận đơn' if '/BNĐ-' in number else 'giấy biên nhận'}"
+           f" số {number}{' (bản sao)' if copy else ''} ra {out}"])
     return 0
 
 
@@ -379,6 +386,7 @@ def cmd_log(args) -> int:
         raise DeskError(messages.LOG_OUT_FORMAT.format(path=out))
     db = _open(args)
     require_office(db)
+    book = "no_visit" if args.book == "tiep_nhan_don" else "visit"
     revealed = args.reveal is not None
     if revealed:  # a reason, a role that may, one audited reveal of every line shown
         from desk_app.core.security import secrecy
@@ -389,19 +397,20 @@ def cmd_log(args) -> int:
         from desk_app.core.security.sealed_exports import export_sealed
 
         password = cli_security.export_password()
-        count = export_sealed(out, password,
-                              lambda path: export(db, date_from, date_to, path, reveal=revealed))
+        count = export_sealed(out, password, lambda path: export(
+            db, date_from, date_to, path, reveal=revealed, book=book))
     else:
-        count = export(db, date_from, date_to, out, reveal=revealed)
+        count = export(db, date_from, date_to, out, reveal=revealed, book=book)
     from desk_app.core.security import audit
 
     audit.note(db, "export", "log", None, {"from": date_from.isoformat(),
                                            "to": date_to.isoformat(), "rows": count,
                                            "revealed": revealed, "format": out.suffix.lower(),
-                                           "encrypted": bool(args.encrypt)})
+                                           "encrypted": bool(args.encrypt), "book": args.book})
+    name = "sổ tiếp nhận, xử lý đơn" if book == "no_visit" else "sổ tiếp công dân"
     _emit(args, {"rows": count, "out": str(out), "from": date_from.isoformat(),
-                 "to": date_to.isoformat(), "revealed": revealed},
-          [f"Đã xuất {count} dòng sổ tiếp công dân ra {out}"])
+                 "to": date_to.isoformat(), "revealed": revealed, "book": args.book},
+          [f"Đã xuất {count} dòng {name} ra {out}"])
     return 0
 
 
@@ -491,6 +500,10 @@ COMMANDS["report"] = lambda args: cli_reports.cmd_report(
     args, _open(args), lambda payload, lines: _emit(args, payload, lines))
 COMMANDS["codes"] = lambda args: cli_codes.cmd_codes(
     args, _open, lambda payload, lines: _emit(args, payload, lines))
+COMMANDS["address"] = lambda args: cli_channels.cmd_address(
+    args, lambda payload, lines: _emit(args, payload, lines))
+COMMANDS["body"] = lambda args: cli_channels.cmd_body(
+    args, _open(args), lambda payload, lines: _emit(args, payload, lines))
 
 
 def _record_command(name):

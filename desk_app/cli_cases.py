@@ -22,6 +22,18 @@ def _day(text: str | None) -> date:
     return iso_date(text) if text else date.today()
 
 
+def _moment(text: str | None):
+    """--at: a moment as YYYY-MM-DDTHH:MM, or None when not given."""
+    from datetime import datetime
+
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise DeskError(messages.CLI_MOMENT_INVALID.format(value=text)) from None
+
+
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     # The core's own lists (light modules: no deadline engine at start-up).
     from desk_app.core.cases.labels import DEFAULT_VIEW, FLAGS, VIEWS
@@ -50,7 +62,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("case", help="xem một vụ việc, hoặc ghi một bước xử lý (--act)")
     p.add_argument("id", type=cli_errors.ROW_ID, metavar="SỐ_VỤ_VIỆC", help="số vụ việc (case_id)")
     p.add_argument("--act", metavar="THAO_TÁC",
-                   help=f"bước xử lý cần ghi: {', '.join(CLI_ACTIONS)} (tên: desk-app codes "
+                   help=f"bước xử lý cần ghi: {', '.join(CLI_ACTIONS)}; mediate: chuyển tổ hòa giải, "
+                        "mediated, mediation_failed: kết quả hòa giải (ghi --note), police: đã báo "
+                        "công an (--body người được báo, --at thời điểm) (tên: desk-app codes "
                         "kinds); không ghi thì chỉ xem vụ việc")
     p.add_argument("--on", metavar="NGÀY", help="ngày việc diễn ra (YYYY-MM-DD; mặc định hôm nay)")
     p.add_argument("--body", default="", metavar="CƠ_QUAN",
@@ -60,6 +74,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                    help="ghi chú kèm bước xử lý (với --act note: nội dung ghi chú)")
     p.add_argument("--officer", type=cli_errors.ROW_ID, metavar="MÃ_CÁN_BỘ",
                    help="cán bộ thực hiện (tra mã: desk-app codes officers)")
+    p.add_argument("--at", metavar="THỜI_ĐIỂM",
+                   help="với --act police: thời điểm đã báo công an (YYYY-MM-DDTHH:MM)")
     p.add_argument("--confirm", action="store_true", help="xác nhận chuyển đơn lần nữa")
     p.add_argument("--not-competent", action="store_true",
                    help="khi phân loại: không thuộc thẩm quyền")
@@ -79,7 +95,9 @@ def cmd_dashboard(args, db, emit) -> int:
              f"  {VIEWS['overdue']}: {d.overdue}",
              f"  {VIEWS['due_soon']} (đến {d.due_soon_until:%d/%m/%Y}): {d.due_soon}",
              f"  {VIEWS['waiting']}: {d.waiting}",
-             f"  {VIEWS['prolonged']} (nhận trước {d.prolonged_before:%d/%m/%Y}): {d.prolonged}"]
+             f"  {VIEWS['prolonged']} (nhận trước {d.prolonged_before:%d/%m/%Y}): {d.prolonged}",
+             f"  {VIEWS['mediation']}: {d.mediation}",
+             f"  {VIEWS['police']}: {d.police}"]
     lines += [f"  {STATUS_LABELS[s]}: {n}" for s, n in d.by_status.items()]
     emit(asdict(d), lines)
     return 0
@@ -110,6 +128,8 @@ def cmd_case(args, db, emit) -> int:
         data = {}
         if args.act == "classify":
             data = {"competent": not args.not_competent, "eligible": not args.ineligible}
+        if args.act == "police":
+            data = {"informed_at": _moment(args.at)}
         try:
             if args.act == "note":
                 add_note(db, args.id, args.note, officer_id=args.officer)

@@ -21,7 +21,7 @@ LISTS = {
     "refusal": "lý do từ chối tiếp (refusal_reason trong tệp tiếp nhận)",
     "kinds": "loại đơn, hình thức tiếp, kết quả, giấy tờ, thao tác, trạng thái, phiếu…",
     "officers": "cán bộ tiếp công dân của cơ quan (--officer, officer_id)",
-    "bodies": "cơ quan đã được hướng dẫn, chuyển đơn đến (để ghi --body đúng tên cũ)",
+    "bodies": "danh bạ cơ quan hướng dẫn, chuyển đơn đến (--body, source_body) và số lần đã dùng",
 }
 
 
@@ -83,6 +83,8 @@ def _kinds(args) -> dict[str, list[Row]]:
         "petition_kind": rows(catalog.PETITION_KIND_LABELS),
         "reception_kind": rows(catalog.RECEPTION_KIND_LABELS),
         "outcome": rows(catalog.OUTCOME_LABELS),
+        "channel": [{"code": c.code, "name": c.name} for c in catalog.channels()],
+        "agent_role": rows(catalog.AGENT_ROLE_LABELS),
         "id_kind": rows(catalog.ID_KIND_LABELS),
         "sex": [{"code": str(s), "name": str(s)} for s in Sex],
         "copy": rows(catalog.COPY_LABELS),
@@ -99,6 +101,8 @@ KIND_TITLES = {
     "petition_kind": "Loại đơn (petition_kind, kind; deadline --kind)",
     "reception_kind": "Hình thức tiếp (reception_kind)",
     "outcome": "Kết quả tiếp (outcome)",
+    "channel": "Cách tiếp nhận đơn (channel)",
+    "agent_role": "Tư cách người trình bày thay (agent_role)",
     "id_kind": "Loại giấy tờ (person.id_kind)",
     "sex": "Giới tính (person.sex)",
     "copy": "Bản gốc, bản sao (documents[].copy)",
@@ -120,16 +124,33 @@ def _officers(args, open_db: Callable) -> list[Row]:
 
 
 def _bodies(args, open_db: Callable) -> list[Row]:
-    from desk_app.core.storage import rows
+    """The office's directory (resources/catalog/bodies.json and the administrator's edits),
+    each with how often petitions went there in any spelling, then names used that are not in
+    the directory."""
+    from desk_app.core.bodies import body_key, directory
     from desk_app.core.storage.office import require_office
 
     db = open_db(args)
     require_office(db)
+    entries = directory(db)
+    keys = {k: b.code for b in entries for k in b.name_keys()}
+    times: dict[str, int] = {}
+    others: dict[str, int] = {}
     # A visit guided or transferred at the desk opens its case with that event, so the case
     # events hold every guidance and transfer once.
-    sql = ("SELECT body AS name, COUNT(*) AS times FROM case_events WHERE body <> '' AND action"
-           " IN ('transfer', 'guide') GROUP BY body ORDER BY COUNT(*) DESC, body")
-    return list(rows.every(db, sql))
+    sql = ("SELECT body, COUNT(*) FROM case_events WHERE body <> '' AND action IN"
+           " ('transfer', 'guide', 'mediate') GROUP BY body")
+    for body, n in db.execute(sql):
+        code = keys.get(body_key(body))
+        if code is None:
+            others[body] = others.get(body, 0) + n
+        else:
+            times[code] = times.get(code, 0) + n
+    rows: list[Row] = [{"code": b.code, "name": b.name, "address": b.address, "kind": b.kind,
+                        "times": times.get(b.code, 0)} for b in entries]
+    rows += [{"code": None, "name": name, "address": "", "kind": "", "times": n}
+             for name, n in sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return rows
 
 
 def cmd_codes(args, open_db: Callable, emit: Callable) -> int:
@@ -155,7 +176,9 @@ def cmd_codes(args, open_db: Callable, emit: Callable) -> int:
         rows = {"topics": _topics, "provinces": _provinces, "communes": _communes,
                 "refusal": _refusal}[args.list](args)
     if args.list == "bodies":
-        lines = [f"{r['times']:>5} lần  {r['name']}" for r in rows] or [messages.CODES_NO_BODIES]
+        lines = [f"{r['code'] or '(ngoài danh bạ)':<24} {r['times']:>4} lần  {r['name']}"
+                 + (f" — {r['address']}" if r["address"] else "") for r in rows]
+        lines = lines or [messages.CODES_NO_BODIES]
     elif args.list == "refusal":
         lines = [f"{r['code']:<26} {r['name']} ({r['basis']}"
                  + ("; thông báo mẫu 01/TCD" if r["form_01"] else "") + ")" for r in rows]

@@ -83,8 +83,8 @@ REVEAL_REASON_REQUIRED = "Phải ghi lý do xem danh tính người tố cáo (v
 # Masking (Denunciation law art. 9, 47, 56)
 MASKED_NAME = "(Danh tính người tố cáo được bảo mật)"
 MASKED_VALUE = "•••"
-ID_REQUIRED = ("Chưa nhập số giấy tờ tùy thân. Người đến phải xuất trình căn cước, hộ chiếu hoặc giấy tờ khác; "
-               "hãy nhập số hoặc quét mã QR trên thẻ.")
+ID_REQUIRED = ("Chưa nhập số giấy tờ tùy thân. Hãy nhập số hoặc quét mã QR trên thẻ; người chỉ nêu họ tên, "
+               "địa chỉ thì chọn loại giấy tờ “Không xuất trình giấy tờ”.")
 REP_LABEL = "Người đại diện thứ {index}: {message}"
 ENUM_FIELD = "Trường “{field}” có giá trị “{value}” không có trong danh mục. Chọn: {choices}."
 
@@ -540,6 +540,65 @@ BACKUP_REMINDER = "Đã hơn {days} ngày chưa sao lưu dữ liệu. Hãy sao l
 EXPORT_PASSWORD_SHORT = ("Mật khẩu của tệp xuất phải có ít nhất {limit} ký tự. Hãy chọn mật khẩu dài hơn và "
                          "báo cho người nhận bằng đường khác (gọi điện, gặp trực tiếp).")
 
+
+# --- channels, representatives, mediation, police, directory of bodies, old addresses, IDs
+# (docs/channels.md)
+CHANNEL_UNKNOWN = "Cách tiếp nhận “{value}” không có trong danh mục. Chọn: {choices}."
+CHANNEL_VISIT_ONLY = ("{what} chỉ ghi cho lượt tiếp công dân, không ghi cho đơn nhận qua {channel}. "
+                      "Hãy bỏ mục này hoặc chọn cách tiếp nhận “Tiếp công dân”.")
+CHANNEL_FIELD_UNEXPECTED = ("{what} không dùng cho đơn nhận qua {channel}. Hãy bỏ mục này hoặc chọn "
+                            "đúng cách tiếp nhận.")
+CHANNEL_MAILED_AFTER_RECEIVED = ("Ngày dấu bưu điện {mailed} ở sau ngày cơ quan nhận đơn {received}. "
+                                 "Hãy kiểm tra lại hai ngày (thời hạn tính từ ngày cơ quan nhận đơn).")
+CHANNEL_SOURCE_REQUIRED = ("Đơn do cơ quan khác chuyển đến: hãy ghi tên cơ quan đã chuyển đơn "
+                           "(chọn trong danh bạ cơ quan hoặc gõ tên).")
+CHANNEL_SOURCE_DOC_AFTER_RECEIVED = ("Ngày văn bản chuyển đơn {doc_on} ở sau ngày nhận đơn {received}. "
+                                     "Hãy kiểm tra lại ngày.")
+CHANNEL_NO_RECEIPT = ("Đơn của lượt {id} nhận qua {channel}: không lập giấy biên nhận 02/TCD (chỉ lập khi "
+                      "công dân đến trình bày và nộp tài liệu){ack}.")
+CHANNEL_ACK_HINT = "; giấy báo đã nhận đơn in bằng lệnh desk-app receipt của lượt đó"
+ADDRESS_REQUIRED_WITHOUT_ID = ("Người không xuất trình giấy tờ phải nêu rõ họ tên và địa chỉ (Điều 7 Luật "
+                               "Tiếp công dân). Hãy ghi địa chỉ hoặc chọn xã/phường.")
+ID_NUMBER_WITHOUT_PAPER = ("Đã chọn “Không xuất trình giấy tờ” nhưng lại nhập số giấy tờ “{number}”. "
+                           "Hãy chọn đúng loại giấy tờ hoặc xóa số.")
+ID_CCCD_ISSUED_LATE = ("Thẻ căn cước công dân (CCCD) chỉ cấp đến 30/06/2024; ngày cấp {issued} là của thẻ "
+                       "căn cước mới. Hãy chọn loại giấy tờ “Thẻ căn cước (từ 01/07/2024)”.")
+ID_CCCD_ISSUED_EARLY = ("Thẻ căn cước công dân (CCCD) cấp từ 01/01/2016; ngày cấp {issued} sớm hơn. "
+                        "Hãy kiểm tra lại ngày cấp hoặc chọn CMND.")
+ID_CAN_CUOC_ISSUED_EARLY = ("Thẻ căn cước mới cấp từ 01/07/2024 (Luật Căn cước 2023); ngày cấp {issued} "
+                            "sớm hơn. Hãy chọn loại “Căn cước công dân (CCCD)” hoặc sửa ngày cấp.")
+ID_PASSPORT_FORMAT = ("Số hộ chiếu “{number}” không hợp lệ: chỉ gồm chữ cái và chữ số, từ 6 đến 12 ký tự "
+                      "(hộ chiếu Việt Nam: 1 chữ cái và 7 chữ số, ví dụ C1234567). Hãy kiểm tra lại.")
+ID_CERTIFICATE_DIGITS = "Số giấy chứng nhận căn cước phải gồm đúng 12 chữ số. Hãy kiểm tra lại."
+AGENT_ROLE_REQUIRED = ("Người đến thay mặt người khác: hãy chọn tư cách đại diện (ủy quyền, luật sư, trợ "
+                       "giúp pháp lý, người giám hộ).")
+AGENT_PROOF_REQUIRED = ("Hãy ghi giấy tờ chứng minh việc đại diện (ví dụ: Giấy ủy quyền số …, ngày …; "
+                        "thẻ luật sư số …). Thiếu giấy tờ này thì được từ chối tiếp (Nghị định 154/2026 Điều 4).")
+AGENT_WITHOUT_AGENT = "Đã ghi tư cách hoặc giấy tờ đại diện nhưng chưa nhập người đại diện. Hãy nhập người đại diện hoặc bỏ các mục đó."
+AGENT_SAME_PERSON = "Người đại diện và người được đại diện là một người (cùng số giấy tờ {number}). Hãy kiểm tra lại."
+AGENT_LABEL = "Người đại diện theo ủy quyền/pháp luật: {message}"
+AGENT_NOT_AT_A_VISIT = ("Người đại diện chỉ ghi khi có người đến trình bày thay (tiếp công dân); đơn nhận qua "
+                        "{channel} ghi người đứng tên đơn.")
+POLICE_FUTURE = "Thời điểm báo công an {when} chưa đến. Hãy ghi đúng thời điểm đã báo."
+POLICE_CONTACT_REQUIRED = "Hãy ghi đã báo cho đơn vị, người nào của công an (ví dụ: Công an phường Nhân Hòa, đồng chí …)."
+POLICE_WHEN_REQUIRED = "Hãy ghi thời điểm đã báo công an."
+MEDIATION_BODY_REQUIRED = "Hãy ghi tổ hòa giải nhận vụ việc (ví dụ: Tổ hòa giải thôn Khúc Toại)."
+MEDIATION_RESULT_NOTE_REQUIRED = "Hãy ghi tóm tắt kết quả hòa giải (biên bản hòa giải thành hoặc không thành)."
+BODY_NAME_REQUIRED = "Hãy ghi tên cơ quan."
+BODY_KIND_UNKNOWN = "Loại cơ quan “{kind}” không có trong danh mục. Chọn: {choices}."
+BODY_UNKNOWN = "Không có cơ quan mã “{code}” trong danh bạ. Xem danh sách: desk-app codes bodies."
+BODY_DUPLICATE = "“{name}” trùng với cơ quan đã có trong danh bạ: “{other}”. Hãy sửa cơ quan đó thay vì thêm mới."
+CASE_REPEAT_TRANSFER_SAME_BODY = ("Đơn cùng nội dung đã được chuyển cho chính cơ quan này ngày {day} (ghi là “{body}”). "
+                                  "Chuyển lại cho cùng cơ quan chỉ khi cơ quan đó yêu cầu; xác nhận để tiếp tục.")
+CASE_TRANSFER_BACK_TO_SOURCE = ("Đơn này do {body} chuyển đến ngày {day}. Nếu không thuộc thẩm quyền, hãy trả lại "
+                                "và thông báo cho cơ quan đã chuyển đơn; xác nhận để vẫn chuyển.")
+OLD_ADDRESS_NOT_FOUND = ("Không tìm được xã/phường mới cho địa chỉ cũ “{address}”. Hãy chọn xã/phường mới "
+                         "trong danh sách; địa chỉ cũ vẫn được lưu như đã ghi.")
+MEDIATION_KIND = ("Chỉ kiến nghị, phản ánh về tranh chấp mới chuyển tổ hòa giải ở cơ sở; khiếu nại, tố cáo "
+                  "được giải quyết theo Luật Khiếu nại, Luật Tố cáo. Hãy chọn kết quả khác.")
+LOG_AGENT_NOTE = "Người trình bày thay: {name} ({role})"
+CLI_MOMENT_INVALID = "Thời điểm “{value}” không đúng dạng YYYY-MM-DDTHH:MM (ví dụ 2026-11-20T09:30)."
+LOG_BOOK_UNKNOWN = "Không có sổ “{book}”. Các sổ: {choices}."
 # Periodic reports and the chairperson's overview (core/reports, desk-app report)
 REPORT_PERIOD_INVALID = ("Kỳ báo cáo “{value}” không đúng dạng. Hãy ghi quý 2026-Q4, 6 tháng 2026-6M, "
                          "9 tháng 2026-9M, năm 2026, hoặc khoảng ngày 2026-11-01..2026-11-30.")

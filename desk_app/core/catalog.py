@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from desk_app.core.model import DocCopy, IdKind, Outcome, PetitionKind, ReceptionKind
+from desk_app.core.model import AgentRole, DocCopy, IdKind, Outcome, PetitionKind, ReceptionKind
 from desk_app.core.text import sort_key
 from desk_app.paths import resources_dir
 
@@ -31,13 +31,23 @@ OUTCOME_LABELS = {
     Outcome.GUIDED: "Hướng dẫn đến cơ quan có thẩm quyền",
     Outcome.TRANSFERRED: "Chuyển đơn",
     Outcome.REFUSED: "Từ chối tiếp",
+    Outcome.MEDIATION: "Chuyển tổ hòa giải ở cơ sở",
 }
 ID_KIND_LABELS = {
-    IdKind.CCCD: "Căn cước / CCCD",
+    IdKind.CCCD: "Căn cước công dân (CCCD)",
+    IdKind.CAN_CUOC: "Thẻ căn cước (từ 01/07/2024)",
     IdKind.CMND: "CMND (9 số)",
     IdKind.GIAY_CHUNG_NHAN: "Giấy chứng nhận căn cước",
     IdKind.HO_CHIEU: "Hộ chiếu",
     IdKind.KHAC: "Giấy tờ khác",
+    IdKind.KHONG: "Không xuất trình giấy tờ",
+}
+# Someone presenting on another's behalf (not a crowd's representatives, art. 30).
+AGENT_ROLE_LABELS: dict[str, str] = {
+    AgentRole.UY_QUYEN: "Người được ủy quyền",
+    AgentRole.LUAT_SU: "Luật sư",
+    AgentRole.TRO_GIUP_PHAP_LY: "Trợ giúp viên pháp lý",
+    AgentRole.GIAM_HO: "Người giám hộ, đại diện theo pháp luật",
 }
 
 # Original or copy of a paper handed in (form 02/TCD's last column), as the receipt prints it.
@@ -95,6 +105,32 @@ def refusal_reasons() -> tuple[RefusalReason, ...]:
     )
 
 
+@dataclass(frozen=True)
+class ChannelInfo:
+    code: str
+    name: str
+    short: str
+    visit: bool  # a reception: log book 03/TCD; otherwise the book of petitions received
+    acknowledgement: str  # bien_nhan_02 | bao_nhan_don | none
+    fields: tuple[str, ...]
+
+
+@cache
+def channels() -> tuple[ChannelInfo, ...]:
+    return tuple(ChannelInfo(c["code"], c["name"], c["short"], bool(c["visit"]),
+                             c["acknowledgement"], tuple(c.get("fields", ())))
+                 for c in _load("channels.json")["channels"])
+
+
+def channel(code: str) -> ChannelInfo | None:
+    return next((c for c in channels() if c.code == code), None)
+
+
+def channel_name(code: str) -> str:
+    found = channel(code)
+    return found.name if found else code
+
+
 def topic_name(code: str) -> str:
     return next((t.name for t in topics() if t.code == code), code)
 
@@ -112,8 +148,11 @@ def _units() -> tuple[dict[int, str], dict[int, tuple[str, int]]]:
     folder = Path(next(iter(spec.submodule_search_locations)))
     with open(folder / "data" / "nested-divisions.json", encoding="utf-8") as fh:
         nested = json.load(fh)
-    provinces_ = {p["code"]: p["name"] for p in nested}
-    communes_ = {w["code"]: (w["name"], p["code"]) for p in nested for w in p["wards"]}
+    # A few names carry a doubled space in the package's data ("Phường  Tân Lập"): printed
+    # on receipts and slips, they are written with one.
+    provinces_ = {p["code"]: " ".join(p["name"].split()) for p in nested}
+    communes_ = {w["code"]: (" ".join(w["name"].split()), p["code"])
+                 for p in nested for w in p["wards"]}
     return provinces_, communes_
 
 

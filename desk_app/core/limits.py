@@ -39,6 +39,14 @@ TEXT_LIMITS: dict[str, tuple[int, str]] = {
     "case_body": (300, "Cơ quan, tổ chức"),
     "case_doc_no": (100, "Số, ký hiệu văn bản"),
     "case_note": (2000, "Ghi chú"),
+    # channels, representation, coordination, the directory of bodies (docs/channels.md)
+    "channel_ref": (200, "Số hồ sơ, địa chỉ thư, số máy gọi đến"),
+    "source_body": (300, "Cơ quan chuyển đơn đến"),
+    "source_doc_no": (100, "Số văn bản chuyển đơn"),
+    "agent_proof": (300, "Giấy tờ chứng minh việc đại diện"),
+    "police_contact": (200, "Đơn vị, người công an được thông báo"),
+    "body_name": (300, "Tên cơ quan"),
+    "body_address": (300, "Địa chỉ cơ quan"),
 }
 # XLSX cells hold at most this many characters (Excel's limit); a longer value is written
 # over several rows, never cut (core/documents/logbook_xlsx.py).

@@ -28,14 +28,42 @@ class Outcome(StrEnum):
     GUIDED = "guided"  # guided to the competent body
     TRANSFERRED = "transferred"  # petition transferred to another body
     REFUSED = "refused"  # reception refused, with a reason code
+    # A dispute the law sends to the grassroots mediation team (tổ hòa giải ở cơ sở, Law on
+    # Grassroots Mediation 2013 art. 3): referred there, followed up, its result recorded.
+    MEDIATION = "mediation"
 
 
 class IdKind(StrEnum):
-    CCCD = "cccd"  # căn cước / căn cước công dân (12 digits)
-    CMND = "cmnd"  # old 9-digit card
+    CCCD = "cccd"  # căn cước công dân (12 digits), issued 2016 – 30/06/2024
+    CAN_CUOC = "can_cuoc"  # thẻ căn cước (12 digits), issued from 01/07/2024 (Law on Identification 2023)
+    CMND = "cmnd"  # old 9-digit card (12-digit CMND of 2012–2015 too)
     GIAY_CHUNG_NHAN = "giay_chung_nhan"  # giấy chứng nhận căn cước
     HO_CHIEU = "ho_chieu"  # passport
     KHAC = "khac"
+    # No identity paper: known by name and address (Law on Citizen Reception 2013 art. 7(2)(a));
+    # a petition by post carries only these.
+    KHONG = "khong"
+
+
+class Channel(StrEnum):
+    """How a petition reached the office (petitions.arrival; resources/catalog/channels.json)."""
+
+    TRUC_TIEP = "truc_tiep"  # at a reception (tiếp công dân), at the desk or online
+    BUU_CHINH = "buu_chinh"  # by post
+    CONG_DVC = "cong_dvc"  # the national public-service portal
+    WEBSITE = "website"  # the office's website
+    DUONG_DAY_NONG = "duong_day_nong"  # hotline
+    THU_DIEN_TU = "thu_dien_tu"  # email
+    CHUYEN_DEN = "chuyen_den"  # forwarded by another body
+
+
+class AgentRole(StrEnum):
+    """Who presents on another person's behalf (not a crowd's representatives)."""
+
+    UY_QUYEN = "uy_quyen"  # authorised in writing (giấy ủy quyền)
+    LUAT_SU = "luat_su"  # lawyer
+    TRO_GIUP_PHAP_LY = "tro_giup_phap_ly"  # legal aid
+    GIAM_HO = "giam_ho"  # guardian / legal representative of a minor or incapacitated person
 
 
 class Sex(StrEnum):
@@ -58,6 +86,7 @@ class CaseStatus(StrEnum):
     ACCEPTED = "accepted"
     GUIDED = "guided"
     TRANSFERRED = "transferred"
+    MEDIATION = "mediation"  # with the grassroots mediation team (docs/channels.md)
     RETURNED = "returned"
     FILED = "filed"
     VERIFYING = "verifying"
@@ -81,6 +110,11 @@ class CaseAction(StrEnum):
     GUIDE = "guide"
     TRANSFER = "transfer"
     REPLY = "reply"
+    # The grassroots mediation team and the police (docs/channels.md).
+    MEDIATE = "mediate"
+    MEDIATED = "mediated"
+    MEDIATION_FAILED = "mediation_failed"
+    POLICE = "police"
     RETURN = "return"
     FILE = "file"
     NOTIFY_ACCEPTANCE = "notify_acceptance"
@@ -163,6 +197,19 @@ class IntakeForm:
     written_by_officer: bool = False  # no written petition: content noted, read back and signed
     session_id: int | None = None  # the reception session it was taken in (core/schedule)
     intake_id: str | None = None  # idempotency key (a UUID): saved twice, recorded once
+    channel: Channel = Channel.TRUC_TIEP  # how it arrived (docs/channels.md)
+    channel_ref: str = ""  # portal/website reference, e-mail address or calling number
+    mailed_on: date | None = None  # post: the postmark date (deadlines run from received_at)
+    envelope_kept: bool = False  # post: the envelope is kept with the petition
+    source_body: str = ""  # forwarded: the body that transferred it here
+    source_doc_no: str = ""  # forwarded: its document number
+    source_doc_on: date | None = None  # forwarded: its document date
+    # Someone presenting on behalf of `person` (whose case it is), with the paper proving it.
+    agent: PersonForm | None = None
+    agent_role: AgentRole | None = None
+    agent_proof: str = ""  # "Giấy ủy quyền số … ngày …", "Thẻ luật sư số …", "Quyết định cử …"
+    police_informed_at: datetime | None = None  # crowd or heated: when the police were told
+    police_contact: str = ""  # who was informed (unit, person)
 
 
 @dataclass(frozen=True)
@@ -203,6 +250,7 @@ class LogRow:
     due_on: str | None = None  # the case's next due date while it is open
     cancelled: bool = False  # an entry made in error: it keeps its number, marked cancelled
     corrected: bool = False  # corrected since it was entered (the note says when)
+    channel: str = "truc_tiep"  # how it arrived (Channel)
 
 
 @dataclass(frozen=True)

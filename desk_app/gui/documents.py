@@ -17,6 +17,8 @@ TITLES = {
     "receipt": ("Giấy biên nhận thông tin, tài liệu", "giay-bien-nhan-{id}.pdf"),
     "refusal": ("Thông báo từ chối tiếp công dân", "thong-bao-tu-choi-{id}.pdf"),
 }
+# A letter's acknowledgement is delivered like a receipt (docs/channels.md), under its own name.
+ACK_TITLE = ("Giấy báo đã nhận đơn", "giay-bao-nhan-don-{id}.pdf")
 
 
 
@@ -96,12 +98,12 @@ def confirm_unsigned(parent, warning: str) -> bool:
 
 
 def print_document(parent, tasks, kind: str, target_id: int, on_error=None, *,
-                   reason: str = "", on_done=None) -> None:
+                   reason: str = "", on_done=None, titles: tuple[str, str] | None = None) -> None:
     """Open the document window once the PDF is ready; a DeskError goes to `on_error`, or to
     the parent page's error line. A document the head signs is preceded by a warning when no
     signer is set (the officer may still print it, to be signed by hand)."""
-    title, file_name = TITLES.get(kind) or (CASE_SLIP_NAMES[kind],
-                                            kind.replace("_", "-") + "-{id}.pdf")
+    title, file_name = titles or TITLES.get(kind) or (CASE_SLIP_NAMES[kind],
+                                                      kind.replace("_", "-") + "-{id}.pdf")
 
     def shown(result) -> None:
         from desk_app.gui.printing import show_document

@@ -47,6 +47,22 @@
         <translation>&amp;Body, organisation:</translation>
     </message>
     <message>
+        <source>Gõ vài chữ để chọn trong danh bạ cơ quan</source>
+        <translation>Type a few letters to pick from the directory of bodies</translation>
+    </message>
+    <message>
+        <source>Đơn vị, người được báo</source>
+        <translation>Unit and person informed</translation>
+    </message>
+    <message>
+        <source>Đã &amp;báo cho:</source>
+        <translation>&amp;Informed:</translation>
+    </message>
+    <message>
+        <source>&amp;Lúc:</source>
+        <translation>&amp;At:</translation>
+    </message>
+    <message>
         <source>&amp;Số, ký hiệu văn bản:</source>
         <translation>Document &amp;number:</translation>
     </message>
@@ -61,6 +77,49 @@
     <message>
         <source>&amp;Ghi chú:</source>
         <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>AgentBox</name>
+    <message>
+        <source>Người trình bày thay (ủy quyền, luật sư, trợ giúp pháp lý, người giám hộ)</source>
+        <translation>Presented on behalf of the person (authorisation, lawyer, legal aid, guardian)</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <source>Giấy ủy quyền số …, ngày …; thẻ luật sư số …; quyết định cử trợ giúp viên …</source>
+        <translation>Authorisation no. …, dated …; lawyer card no. …; legal-aid assignment decision …</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Giấy tờ tùy thân</source>
+        <translation>Identity paper</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Tư cách</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Giấy tờ chứng minh</source>
+        <translation>Proving document</translation>
+    </message>
+    <message>
+        <source>Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.</source>
+        <translation>The date “%1” is not day/month/year, for example 04/03/1990.</translation>
     </message>
 </context>
 <context>
@@ -116,6 +175,57 @@
     <message>
         <source>Thay dữ liệu hiện tại bằng bản sao lưu %1? Dữ liệu hiện tại được sao lưu trước; ứng dụng sẽ đóng sau khi khôi phục, hãy mở lại.</source>
         <translation>Replace the current data with the backup %1? The current data is backed up first; the app closes after restoring, open it again.</translation>
+    </message>
+</context>
+<context>
+    <name>BodiesTab</name>
+    <message>
+        <source>Lọc theo tên (gõ không dấu cũng được)</source>
+        <translation>Filter by name (tones optional)</translation>
+    </message>
+    <message>
+        <source>Tên cơ quan</source>
+        <translation>Name of the body</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Ẩn</source>
+        <translation>Hidden</translation>
+    </message>
+    <message>
+        <source>Tên cũ, tên viết tắt; cách nhau bằng dấu chấm phẩy</source>
+        <translation>Former names, abbreviations; separated by semicolons</translation>
+    </message>
+    <message>
+        <source>Ẩn khỏi danh sách gợi ý</source>
+        <translation>Hide from the suggestions</translation>
+    </message>
+    <message>
+        <source>Thêm &amp;mới</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>&amp;Ghi cơ quan</source>
+        <translation>&amp;Save body</translation>
+    </message>
+    <message>
+        <source>&amp;Tên cơ quan</source>
+        <translation>&amp;Name of the body</translation>
+    </message>
+    <message>
+        <source>Tên khác</source>
+        <translation>Other names</translation>
+    </message>
+    <message>
+        <source>Đã ghi “%1” vào danh bạ.</source>
+        <translation>Saved “%1” in the directory.</translation>
     </message>
 </context>
 <context>
@@ -487,6 +597,65 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Hủy bỏ</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelBox</name>
+    <message>
+        <source>Cách tiếp nhận</source>
+        <translation>How it arrived</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm trên dấu bưu điện</source>
+        <translation>day/month/year on the postmark</translation>
+    </message>
+    <message>
+        <source>Lưu phong bì kèm đơn</source>
+        <translation>Envelope kept with the petition</translation>
+    </message>
+    <message>
+        <source>Gõ vài chữ để chọn trong danh bạ cơ quan</source>
+        <translation>Type a few letters to pick from the directory of bodies</translation>
+    </message>
+    <message>
+        <source>Số văn bản chuyển đơn</source>
+        <translation>Number of the forwarding letter</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <source>Đơn đến &amp;qua</source>
+        <translation>Arrived &amp;by</translation>
+    </message>
+    <message>
+        <source>Ngày dấu bưu điện</source>
+        <translation>Postmark date</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ, địa chỉ, số máy</source>
+        <translation>Reference, address or number</translation>
+    </message>
+    <message>
+        <source>Cơ quan chuyển đơn đến</source>
+        <translation>Forwarded by</translation>
+    </message>
+    <message>
+        <source>Văn bản chuyển đơn</source>
+        <translation>Forwarding letter</translation>
+    </message>
+    <message>
+        <source>Ngày nhận đơn là ngày cơ quan nhận được đơn; thời hạn tính từ ngày này. Đơn vào sổ tiếp nhận, xử lý đơn</source>
+        <translation>The date received is the day the office received the petition; deadlines run from it. The petition goes into the book of petitions received</translation>
+    </message>
+    <message>
+        <source>; in giấy báo đã nhận đơn gửi người viết đơn.</source>
+        <translation>; print the acknowledgement for the sender.</translation>
+    </message>
+    <message>
+        <source>Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.</source>
+        <translation>The date “%1” is not day/month/year, for example 04/03/1990.</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1085,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>No visit has been recorded in this session yet, so there is nothing to print.</translation>
     </message>
     <message>
+        <source>Đơn vừa ghi không có giấy biên nhận hay giấy báo để in (đường dây nóng, cơ quan khác chuyển đến).</source>
+        <translation>The petition just saved has no receipt or acknowledgement to print (hotline, forwarded by another body).</translation>
+    </message>
+    <message>
         <source>Mã QR này không phải giấy biên nhận của cơ quan, hoặc đã bị sửa. Hãy kiểm tra giấy biên nhận bản gốc.</source>
         <translation>This QR code is not a receipt of this office, or it was altered. Check the original receipt.</translation>
     </message>
@@ -936,12 +1109,24 @@ Viewing it is recorded. Reason:</translation>
         <translation>This visit was already recorded (no. %1); it was not recorded again.</translation>
     </message>
     <message>
+        <source>Giấy báo đã nhận đơn số %1.</source>
+        <translation>Acknowledgement of receipt no. %1.</translation>
+    </message>
+    <message>
+        <source>In giấy báo đã nhận đơn (Ctrl+P)</source>
+        <translation>Print the acknowledgement of receipt (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Giấy biên nhận số %1.</source>
         <translation>Receipt no. %1.</translation>
     </message>
     <message>
         <source>In giấy biên nhận (Ctrl+P)</source>
         <translation>Print the receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Đơn đã vào sổ tiếp nhận, xử lý đơn.</source>
+        <translation>Entered in the book of petitions received.</translation>
     </message>
     <message>
         <source>Lập thông báo từ chối tiếp (mẫu 01/TCD)</source>
@@ -1022,6 +1207,18 @@ Viewing it is recorded. Reason:</translation>
         <translation>Any officer</translation>
     </message>
     <message>
+        <source>Mọi cách tiếp nhận</source>
+        <translation>Every channel</translation>
+    </message>
+    <message>
+        <source>Sổ tiếp công dân (03/TCD)</source>
+        <translation>Reception log (03/TCD)</translation>
+    </message>
+    <message>
+        <source>Sổ tiếp nhận, xử lý đơn</source>
+        <translation>Book of petitions received</translation>
+    </message>
+    <message>
         <source>Bỏ tìm kiếm</source>
         <translation>Clear search</translation>
     </message>
@@ -1054,12 +1251,20 @@ Viewing it is recorded. Reason:</translation>
         <translation>Search results for “%1” (best match first, then newest first)</translation>
     </message>
     <message>
+        <source>In lại giấy báo đã nhận đơn…</source>
+        <translation>Reprint the acknowledgement of receipt…</translation>
+    </message>
+    <message>
         <source>Đính chính…</source>
         <translation>Correct…</translation>
     </message>
     <message>
         <source>Hủy lượt tiếp (ghi sổ nhầm)…</source>
         <translation>Cancel visit (recorded in error)…</translation>
+    </message>
+    <message>
+        <source>Xuất sổ tiếp nhận, xử lý đơn</source>
+        <translation>Export the book of petitions received</translation>
     </message>
     <message>
         <source>Xuất sổ tiếp công dân</source>
@@ -1399,6 +1604,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>Outcome</translation>
     </message>
     <message>
+        <source>Gõ vài chữ để chọn trong danh bạ cơ quan</source>
+        <translation>Type a few letters to pick from the directory of bodies</translation>
+    </message>
+    <message>
         <source>Số văn bản</source>
         <translation>Document number</translation>
     </message>
@@ -1421,6 +1630,10 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Ghi chú</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kết quả tiếp nhận đơn</source>
+        <translation>Outcome of the petition</translation>
     </message>
 </context>
 <context>
@@ -1503,6 +1716,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>Old address as on the card (before the 2025 reorganisation)</translation>
     </message>
     <message>
+        <source>Gợi ý xã/phường mới</source>
+        <translation>Suggest the new commune</translation>
+    </message>
+    <message>
         <source>&amp;Họ và tên</source>
         <translation>Full &amp;name</translation>
     </message>
@@ -1537,6 +1754,30 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Địa chỉ cũ</source>
         <translation>Old address</translation>
+    </message>
+    <message>
+        <source>Người gửi đơn</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Người được đại diện (người đứng tên vụ việc)</source>
+        <translation>Person represented (whose case it is)</translation>
+    </message>
+    <message>
+        <source>Xã/phường mới theo địa chỉ cũ: %1</source>
+        <translation>New commune for the old address: %1</translation>
+    </message>
+    <message>
+        <source>Xã/phường mới theo địa chỉ cũ: %1 (ngoài tỉnh)</source>
+        <translation>New commune for the old address: %1 (another province)</translation>
+    </message>
+    <message>
+        <source>Xã/phường cũ đã chia cho: %1. Hãy chọn.</source>
+        <translation>The old commune was divided between: %1. Choose one.</translation>
+    </message>
+    <message>
+        <source>Không tìm được xã/phường mới cho địa chỉ cũ này; hãy chọn trong danh sách.</source>
+        <translation>No new commune found for this old address; choose it from the list.</translation>
     </message>
     <message>
         <source>Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.</source>
@@ -1716,6 +1957,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>Receiving officer</translation>
     </message>
     <message>
+        <source>Cách tiếp nhận</source>
+        <translation>How it arrived</translation>
+    </message>
+    <message>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
@@ -1752,6 +1997,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>People</translation>
     </message>
     <message>
+        <source>Người trình bày thay</source>
+        <translation>Presented by</translation>
+    </message>
+    <message>
         <source>Người đại diện khác</source>
         <translation>Other representatives</translation>
     </message>
@@ -1786,6 +2035,10 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Tài liệu nhận</source>
         <translation>Papers received</translation>
+    </message>
+    <message>
+        <source>Giấy báo đã nhận đơn</source>
+        <translation>Acknowledgement of receipt</translation>
     </message>
     <message>
         <source>Giấy biên nhận</source>
@@ -2460,6 +2713,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>Name, source</translation>
     </message>
     <message>
+        <source>&amp;Danh bạ cơ quan</source>
+        <translation>&amp;Directory of bodies</translation>
+    </message>
+    <message>
         <source>Lịch nghỉ lễ, tết lấy theo quy định chung (cột “Tên, căn cứ” ghi nguồn của từng ngày); ghi thêm theo quyết định hằng năm của Thủ tướng. Mọi thời hạn được tính lại sau khi ghi.</source>
         <translation>Public holidays follow the general rules (the “Name, source” column gives each day&apos;s source); add the days of the Prime Minister&apos;s yearly decisions. Every deadline is recomputed after an entry.</translation>
     </message>
@@ -2596,6 +2853,14 @@ Do not turn the computer off meanwhile.</translation>
         <translation>Bodies that already received or handled it (if any)</translation>
     </message>
     <message>
+        <source>Đã báo công an</source>
+        <translation>Police informed</translation>
+    </message>
+    <message>
+        <source>Đơn vị, người được báo</source>
+        <translation>Unit and person informed</translation>
+    </message>
+    <message>
         <source>Hình thức</source>
         <translation>Kind</translation>
     </message>
@@ -2618,6 +2883,18 @@ Do not turn the computer off meanwhile.</translation>
     <message>
         <source>Đã được giải quyết bởi</source>
         <translation>Already handled by</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận đơn</source>
+        <translation>Receipt of the petition</translation>
+    </message>
+    <message>
+        <source>Ngày nhận đơ&amp;n</source>
+        <translation>Date recei&amp;ved</translation>
+    </message>
+    <message>
+        <source>Số người ký đơn</source>
+        <translation>Signatories</translation>
     </message>
     <message>
         <source>Đoàn đông người: 1–2 người đại diện (kể cả người trình bày)</source>

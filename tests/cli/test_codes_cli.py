@@ -75,7 +75,10 @@ def test_kinds_are_the_model_and_core_tables(cli):
     assert codes["reception_kind"] == [str(k) for k in ReceptionKind]
     assert codes["outcome"] == [str(k) for k in Outcome]
     assert codes["id_kind"] == [str(k) for k in IdKind]
-    assert codes["view"] == ["overdue", "due_soon", "waiting", "prolonged", "open"]
+    assert codes["view"] == ["overdue", "due_soon", "waiting", "prolonged", "mediation", "police",
+                             "open"]
+    assert codes["channel"][0] == "truc_tiep" and "chuyen_den" in codes["channel"]
+    assert codes["agent_role"] == ["uy_quyen", "luat_su", "tro_giup_phap_ly", "giam_ho"]
     assert "accept" in codes["action"] and "note" in codes["action"]
     assert "receive" not in codes["action"]  # recorded by the intake, not chosen
     assert "phieu_hen" in codes["slip"]
@@ -97,9 +100,17 @@ def test_officers(cli, office):
     assert cli("codes", "officers").out == "   1  Nguyễn Thị Hồng Nhung — Công chức\n"
 
 
-def test_bodies_already_written(cli, office, tmp_path):
-    assert cli("codes", "bodies").out == messages.CODES_NO_BODIES + "\n"
-    guided = example_visit(outcome="guided", outcome_body="Tòa án nhân dân khu vực 1")
-    assert cli("intake", write(tmp_path, [guided, guided])).code == 0
+def test_bodies_directory_and_names_already_written(cli, office, tmp_path):
     rows = json.loads(cli("--json", "codes", "bodies").out)
-    assert rows == [{"name": "Tòa án nhân dân khu vực 1", "times": 2}]
+    assert {"code": "bn.ubnd_tinh", "name": "Ủy ban nhân dân tỉnh Bắc Ninh", "address": "",
+            "kind": "ubnd", "times": 0} in rows
+    assert all(r["times"] == 0 for r in rows)
+    guided = example_visit(outcome="guided", outcome_body="Tòa án nhân dân khu vực 1")
+    transferred = example_visit(outcome="transferred", outcome_body="UBND tỉnh Bắc Ninh")
+    assert cli("intake", write(tmp_path, [guided, guided, transferred])).code == 0
+    rows = json.loads(cli("--json", "codes", "bodies").out)
+    # Another spelling of a directory entry counts for the entry; a name outside it is listed.
+    assert next(r for r in rows if r["code"] == "bn.ubnd_tinh")["times"] == 1
+    assert rows[-1] == {"code": None, "name": "Tòa án nhân dân khu vực 1", "address": "",
+                        "kind": "", "times": 2}
+    assert "bn.ubnd_tinh" in cli("codes", "bodies").out

@@ -89,7 +89,8 @@ def test_counts_and_lists(db, office):
     assert ids(db, "prolonged") == [c["F"]]
     assert ids(db, "open") == [c["F"], c["A"], c["B"], c["C"], c["D"]]
     assert ids(db, "open", limit=2) == [c["F"], c["A"]]
-    assert set(VIEWS) == {"overdue", "due_soon", "waiting", "prolonged", "open"}
+    assert set(VIEWS) == {"overdue", "due_soon", "waiting", "prolonged", "mediation", "police",
+                          "open"}
 
 
 def test_overdue_list_agrees_with_the_milestones(db, office):

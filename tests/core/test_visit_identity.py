@@ -66,7 +66,8 @@ def test_upgrade_from_0006_keeps_what_every_visit_showed(upgraded, monkeypatch):
     ids = list(log_ids(db))
     assert ids == views["log_ids"]
     assert [dataclasses.asdict(r) for r in log_rows(db, ids)] == [
-        {**old, "cancelled": False, "corrected": False} for old in views["log_rows"]]
+        {**old, "cancelled": False, "corrected": False, "channel": "truc_tiep"}
+        for old in views["log_rows"]]
     for pid, old in views["records"].items():
         new = dataclasses.asdict(petition_record(db, int(pid)))
         assert {k: new[k] for k in old} == {k: tuple(v) if isinstance(v, list) else v

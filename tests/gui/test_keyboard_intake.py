@@ -85,12 +85,14 @@ def test_a_visit_by_keyboard_alone_to_a_printed_receipt(qtbot, window, demo_db, 
     assert focused() is page.address
     type_text("Số 5 ngõ 12 đường Lý Thái Tổ")
     # From the address to the summary, Tab follows the paper form; the date-time box takes
-    # one press, not five.
+    # one press, not five. The tick for someone presenting on another's behalf and the
+    # police tick are one stop each; their fields open only when ticked.
     passed = tab_to(qtbot, page.parts[0].summary)
     assert passed[1:] == [page.commune.lineEdit() if page.commune.lineEdit() in passed
-                          else page.commune, page.old_address, page.received_at,
-                          page.reception_kind, page.officer, page.crowd_size,
-                          page.prior_handlers, page.parts[0].kind, page.parts[0].topic]
+                          else page.commune, page.old_address, page.agent_box,
+                          page.received_at, page.reception_kind, page.officer, page.crowd_size,
+                          page.visit.police, page.prior_handlers, page.parts[0].kind,
+                          page.parts[0].topic]
     type_text("Kiến nghị cấp giấy chứng nhận quyền sử dụng đất")
     # a received paper: Alt+L adds a row with the cursor in its name; Enter keeps it
     key(qtbot, Qt.Key_L, Qt.AltModifier)

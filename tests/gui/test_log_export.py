@@ -129,3 +129,39 @@ def test_export_to_a_folder_that_cannot_be_written_shows_a_message(qtbot, window
     qtbot.waitUntil(lambda: log_page.banner.text().startswith("Không ghi được tệp"), timeout=20_000)
     assert log_page.banner.isVisible()
     assert not target.parent.exists()
+
+
+def test_the_book_of_petitions_received_is_exported_when_chosen(qtbot, window, log_page, demo_db,
+                                                               tmp_path, monkeypatch):
+    """With "Sổ tiếp nhận, xử lý đơn" chosen in the log's channel filter, the export is that
+    book (letters, forwarded petitions), under its own title; 03/TCD keeps receptions."""
+    from openpyxl import load_workbook
+
+    from desk_app.core.model import Channel, IdKind, PersonForm
+    from desk_app.gui.widgets.fields import select
+    from tests.support import register
+
+    writer = PersonForm(full_name="Ngô Thị Bưởi", id_kind=IdKind.KHONG,
+                        address="Thôn Khúc Toại, phường Nhân Hòa")
+    register(demo_db, writer, channel=Channel.BUU_CHINH, documents=())
+    target = tmp_path / "so-don.xlsx"
+    asked = []
+
+    def save_dialog(parent, caption, suggested, filters):
+        asked.append((caption, suggested))
+        return str(target), filters.split(";;")[1]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    first, last = date(2000, 1, 1), date.today()
+    _choose_range(log_page, first, last)
+    select(log_page.channel, "no_visit")
+    qtbot.waitUntil(lambda: log_page.count.text() == "1 dòng", timeout=5000)
+    with qtbot.waitSignal(log_page.exported, timeout=20_000):
+        qtbot.mouseClick(log_page.export_button, Qt.LeftButton)
+    assert asked[0] == ("Xuất sổ tiếp nhận, xử lý đơn",
+                        f"so-tiep-nhan-don-{first:%Y%m%d}-{last:%Y%m%d}.pdf")
+    sheet = load_workbook(target).active
+    assert sheet.cell(3, 1).value == "SỔ TIẾP NHẬN, XỬ LÝ ĐƠN"
+    assert sheet.max_row - 5 == 1
+    assert any("Ngô Thị Bưởi" in str(c) for row in sheet.iter_rows(min_row=6, values_only=True)
+               for c in row if c)

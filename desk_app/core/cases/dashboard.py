@@ -21,6 +21,11 @@ from desk_app.core.storage import rows, settings
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+# A crowd (Reception Law art. 29-30) or a hot spot for security and order: the police are
+# informed to keep order at the desk (docs/channels.md).
+_POLICE_FLAGS = FLAGS["crowd"][0] | FLAGS["hot_spot"][0]
+
+
 @dataclass(frozen=True)
 class Dashboard:
     today: date
@@ -33,6 +38,8 @@ class Dashboard:
     prolonged: int
     by_flag: dict[str, int]
     by_status: dict[str, int]
+    mediation: int = 0  # waiting for the mediation team's result
+    police: int = 0  # crowd or hot spot, police not informed
 
 
 def _bounds(db: Database, today: date) -> tuple[date, date]:
@@ -55,6 +62,11 @@ def _where(view: str, today: date, until: date, before: date, assignee: int | No
     elif view == "prolonged":
         clauses.append("opened_on < ?")
         params.append(before.isoformat())
+    elif view == "mediation":
+        clauses.append("status = 'mediation'")
+    elif view == "police":
+        clauses.append(f"flags & {_POLICE_FLAGS} != 0 AND NOT EXISTS (SELECT 1 FROM case_events e"
+                       " WHERE e.case_id = cases.id AND e.action = 'police')")
     elif view != "open":
         raise DeskError(messages.DASHBOARD_VIEW_UNKNOWN.format(view=view, choices=", ".join(VIEWS)))
     if assignee is not None:
@@ -89,7 +101,8 @@ def dashboard(db: Database, today: date, assignee: int | None = None) -> Dashboa
                 by_flag[name] += n
     return Dashboard(today, until, before, sum(by_status.values()), count("overdue"),
                      count("due_soon"), count("waiting"), count("prolonged"), by_flag,
-                     {s: by_status[s] for s in STATUS_LABELS if s in by_status})
+                     {s: by_status[s] for s in STATUS_LABELS if s in by_status},
+                     mediation=by_status.get("mediation", 0), police=count("police"))
 
 
 def case_ids(db: Database, view: str, today: date, *, assignee: int | None = None,

@@ -30,6 +30,10 @@ VIEWS = {
     # Open longer than a set number of days. Not "Kéo dài": that word is the flag above
     # (a case the office judges prolonged), and one word keeps one meaning on screen.
     "prolonged": "Tồn đọng lâu ngày",
+    # Referred to the grassroots mediation team, result not yet recorded (docs/channels.md).
+    "mediation": "Chờ kết quả hòa giải",
+    # Crowd or hot-spot cases with no record that the police were informed.
+    "police": "Đông người, điểm nóng chưa báo công an",
     "open": "Đang giải quyết",
 }
 DEFAULT_VIEW = "overdue"  # what the case list shows first

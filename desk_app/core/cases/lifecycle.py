@@ -21,6 +21,7 @@ STATUS_LABELS: dict[str, str] = {  # keyed by the enum members: look up with eit
     S.ACCEPTED: "Đã thụ lý",
     S.GUIDED: "Đã hướng dẫn",
     S.TRANSFERRED: "Đã chuyển đơn",
+    S.MEDIATION: "Đang hòa giải ở cơ sở",
     S.RETURNED: "Đã trả lại đơn",
     S.FILED: "Xếp lưu đơn",
     S.VERIFYING: "Đang xác minh",
@@ -64,6 +65,20 @@ ACTIONS: dict[str, Action] = {
                     needs_body=True),
     A.TRANSFER: Action("Chuyển đơn", BEFORE_HANDLING, S.TRANSFERRED, needs_body=True),
     A.REPLY: Action("Nhận kết quả trả lời của cơ quan nhận đơn", (S.TRANSFERRED,), S.CLOSED),
+    # A dispute the law sends to the grassroots mediation team (Law on Grassroots Mediation
+    # 2013 art. 3; for land disputes Land Law 2024 art. 235): followed up until its result is
+    # recorded (core/cases/mediation.py). Not for complaints or denunciations, which the law
+    # resolves by decision.
+    A.MEDIATE: Action("Chuyển tổ hòa giải ở cơ sở", BEFORE_HANDLING, S.MEDIATION,
+                      needs_body=True, kinds=("kien_nghi", "phan_anh")),
+    A.MEDIATED: Action("Hòa giải thành", (S.MEDIATION,), S.CLOSED,
+                       kinds=("kien_nghi", "phan_anh")),
+    # Not settled: the office handles it again (guides to the court, accepts, transfers).
+    A.MEDIATION_FAILED: Action("Hòa giải không thành", (S.MEDIATION,), S.RECEIVED,
+                               kinds=("kien_nghi", "phan_anh")),
+    # A crowd or heated case reported to the police for order at the desk (Reception Law
+    # art. 29–30; Decree 154/2026): who was told and when. A fact, not a step.
+    A.POLICE: Action("Thông báo, phối hợp với công an", tuple(STATUS_LABELS), None),
     A.RETURN: Action("Trả lại đơn và tài liệu", BEFORE_HANDLING, S.RETURNED),
     A.FILE: Action("Xếp lưu đơn", BEFORE_HANDLING, S.FILED),
     # Law on Denunciations art. 29(3): the denouncer is told of the acceptance in writing;
@@ -77,7 +92,8 @@ ACTIONS: dict[str, Action] = {
     A.CLOSE: Action("Kết thúc vụ việc", (S.DECIDED, S.NOTIFIED), S.CLOSED),
     # Law on Complaints art. 10, 2011: the complainant may withdraw at any time before the decision.
     A.WITHDRAW: Action("Rút đơn", (S.RECEIVED, S.CLASSIFIED, S.ACCEPTED, S.VERIFYING,
-                                   S.DIALOGUE, S.SUSPENDED, S.TRANSFERRED, S.REOPENED),
+                                   S.DIALOGUE, S.SUSPENDED, S.TRANSFERRED, S.REOPENED,
+                                   S.MEDIATION),
                        S.WITHDRAWN),
     # Law 136/2025 art. 11a: suspension stops the clock; the decision to continue restarts it.
     # Law on Denunciations art. 34(2) for a denunciation; a kiến nghị or phản ánh has no
@@ -145,11 +161,12 @@ def status_label(status: str | None, kind: str | None = None) -> str:
 
 
 # Actions an officer chooses on the case page (the others are recorded by other services).
-USER_ACTIONS = (A.CLASSIFY, A.ACCEPT, A.GUIDE, A.TRANSFER, A.REPLY, A.RETURN, A.FILE,
+USER_ACTIONS = (A.CLASSIFY, A.ACCEPT, A.GUIDE, A.TRANSFER, A.MEDIATE, A.MEDIATED,
+                A.MEDIATION_FAILED, A.REPLY, A.RETURN, A.FILE,
                 A.NOTIFY_ACCEPTANCE, A.VERIFY, A.EXTEND, A.DECIDE, A.NOTIFY, A.DECISION_RECEIVED,
                 A.CLOSE, A.WITHDRAW, A.SUSPEND, A.SEND_SUSPENSION, A.RESUME, A.REOPEN)
-# What `desk-app case ID --act` accepts: the officer's steps and a note.
-CLI_ACTIONS = (*USER_ACTIONS, A.NOTE)
+# What `desk-app case ID --act` accepts: the officer's steps, police coordination and a note.
+CLI_ACTIONS = (*USER_ACTIONS, A.POLICE, A.NOTE)
 
 
 def next_status(action: str, status: str, kind: str, before_suspension: str | None = None) -> str:

@@ -98,9 +98,16 @@ def moved_by_settings(db: Database, changes: dict[str, tuple[str, str]]) -> list
     and comes before that day keeps it; the others are recomputed. Any other setting that
     moves due dates (a calendar switch) recomputes every open case.
     """
+    changes = dict(changes)
+    found: set[int] = set()
+    # The mediation follow-up (core/cases/mediation.py) is due only on the cases waiting for
+    # the team's result.
+    if changes.pop("mediation_follow_up_days", None) is not None:
+        found.update(r[0] for r in db.execute("SELECT id FROM cases WHERE status = 'mediation'"))
+        if not changes:
+            return sorted(found)
     if _before_rule_tracked() or any(key not in SETTING_RULES for key in changes):
         return open_cases(db)
-    found: set[int] = set()
     for key, (old, new) in changes.items():
         rule = SETTING_RULES[key]
         kinds = sorted({kind for rs in rule_sets() for r in rs.rules

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
 from desk_app import messages
 from desk_app.core import limits
-from desk_app.core.cases import follow_ups, lifecycle
+from desk_app.core.bodies import same_body
+from desk_app.core.cases import follow_ups, lifecycle, mediation
 from desk_app.core.cases.calendar import WorkCalendar, fmt
 from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_milestones, rule_set_for
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
@@ -37,7 +38,7 @@ MAX_EXTENSIONS = {0: 0, 1: 1, 2: 2}
 # whose key is missing here is informational (e.g. the citizen's own window for a second
 # complaint) and never makes a case overdue.
 _ANSWERED = frozenset({"classify", "accept", "guide", "transfer", "return", "file", "reply",
-                       "withdraw", "merge"})
+                       "withdraw", "merge", "mediate"})
 DONE_BY: dict[str, frozenset[str]] = {
     "answer_visitor": _ANSWERED,
     "process_petition": _ANSWERED,
@@ -59,7 +60,8 @@ DONE_BY: dict[str, frozenset[str]] = {
                                                  "merge"}),
     "denunciation_resolution": frozenset({"decide", "withdraw", "merge"}),
     "petition_resolution": frozenset({"decide", "reply", "close", "guide", "transfer", "return",
-                                      "file", "withdraw", "merge"}),
+                                      "file", "withdraw", "merge", "mediated"}),
+    mediation.KEY: mediation.DONE_BY,
 }
 
 # Milestones that bind only in some cases. Denunciation law art. 24(2): the 5-day transfer
@@ -103,6 +105,8 @@ class _State:
     decision_received_on: date | None = None  # the complainant received the first decision
     known_on: date | None = None  # the complainant knew of the act complained of (intake)
     transferred_in: bool = False  # the petition came transferred from another body
+    mediation_on: date | None = None  # last referral to the grassroots mediation team
+    police_at: str | None = None  # when the police were informed (crowd, heated case)
     dialogue_on: date | None = None
     instance: int = 1
     complexity: int = 0
@@ -165,8 +169,14 @@ def replay(events: Iterable[tuple[str, str, str, str]], st: _State | None = None
             st.dialogue_on = day
         elif action == "transfer":
             st.waiting_since = occurred_on[:10]
-        elif action in ("reply", "withdraw"):
+        elif action == "mediate":
+            # Waiting for the team's result; a new referral starts a new follow-up.
+            st.mediation_on, st.waiting_since = day, occurred_on[:10]
+            st.done -= mediation.DONE_BY
+        elif action in ("reply", "withdraw", "mediated", "mediation_failed"):
             st.waiting_since = None
+        elif action == "police":
+            st.police_at = str(data.get("informed_at") or occurred_on)
         elif action == "classify":
             st.competent = data.get("competent")
         elif action == "assign":
@@ -242,7 +252,16 @@ def local_periods(db: Database) -> dict[str, int]:
     """The office's own targets where the law sets none (settings)."""
     from desk_app.core.storage.settings import get_int
 
-    return {"petition_resolution": get_int(db, "petition_target_days")}
+    return {"petition_resolution": get_int(db, "petition_target_days"),
+            mediation.KEY: get_int(db, "mediation_follow_up_days")}
+
+
+def _all_milestones(kind: str, st: _State, remote: bool, cal: WorkCalendar,
+                    local: dict[str, int] | None) -> tuple[Milestone, ...]:
+    """The law's milestones and the office's own follow-ups (mediation)."""
+    found = compute_milestones(facts_of(kind, st, remote), cal, local_periods=local)
+    return (*found, *mediation.milestones(st.mediation_on, (local or {}).get(mediation.KEY, 0),
+                                          cal))
 
 
 def _remote(db: Database) -> bool:
@@ -263,8 +282,7 @@ def case_milestones(db: Database, case_id: int, today: date,
     if st.received_on is None:
         return ()
     cal = cal or load_calendar(db)
-    return judge(compute_milestones(facts_of(kind, st, _remote(db)), cal,
-                                    local_periods=local_periods(db)), st, today)
+    return judge(_all_milestones(kind, st, _remote(db), cal, local_periods(db)), st, today)
 
 
 # The milestones that are the resolution period itself (a decision meets them), by rule key;
@@ -296,7 +314,7 @@ def _cache_row(kind: str, st: _State, remote: bool, cal: WorkCalendar, today: da
         # office are such: recomputing all of them no longer counts their milestones.
         rule_set = rule_set_for(st.received_on).name
     elif st.received_on is not None:
-        milestones = compute_milestones(facts_of(kind, st, remote), cal, local_periods=local)
+        milestones = _all_milestones(kind, st, remote, cal, local)
         rule_set = milestones[0].rule_set if milestones else None
         # Periodic reports judge decisions against it (core/reports, "on time").
         found = resolution_due(milestones)
@@ -390,7 +408,7 @@ def recompute_all(db: Database, today: date | None = None,
 
 # Actions that record a fact about the file rather than a step of the procedure: they may
 # be entered with any date since the case was opened.
-_SIDE_ACTIONS = frozenset({"note", "flag", "attachment", "assign", "attach", "detach",
+_SIDE_ACTIONS = frozenset({"note", "flag", "attachment", "assign", "attach", "detach", "police",
                            "dialogue_planned", "dialogue",  # minutes are often typed up later
                            "direct", "direct_done",  # given at a session, done later
                            # the complainant's receipt of a decision is learnt afterwards
@@ -475,9 +493,8 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
                 # Circular 05/2021: a denunciation with the same content is transferred once.
                 raise DeskError(messages.CASE_DENUNCIATION_TRANSFERRED.format(
                     day=fmt(_d(earlier[0][0])), body=earlier[0][1]))
-            if earlier and not confirm_repeat:
-                raise RepeatTransfer(messages.CASE_REPEAT_TRANSFER.format(
-                    count=len(earlier), day=fmt(_d(earlier[-1][0])), body=earlier[-1][1]))
+            if not confirm_repeat:
+                _check_repeat_transfer(db, case_id, body, earlier)
         if action == "extend" and st.extensions >= MAX_EXTENSIONS[st.complexity]:
             raise DeskError(messages.CASE_EXTENSION_LIMIT.format(
                 level=COMPLEXITY_LABELS[st.complexity].lower(), count=st.extensions))
@@ -494,6 +511,10 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
                     day=fmt(occurred_on), decided=fmt(st.first_decision_on)), field="occurred_on")
         if action == "send_suspension" and not st.suspensions:
             raise DeskError(messages.CASE_NOT_SUSPENDED)
+        if action in ("mediated", "mediation_failed") and not note:
+            raise DeskError(messages.MEDIATION_RESULT_NOTE_REQUIRED, field="note")
+        if action == "police":
+            data = police_data(body, data.get("informed_at"), now)
         data_json = json.dumps(data, ensure_ascii=False, sort_keys=True)
         event_id = cast(int, db.table("case_events").insert({
             "uuid": uuids.new(), "case_id": case_id, "action": action,
@@ -509,8 +530,51 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
     return event_id
 
 
+def police_data(contact: str, informed_at: object, now: datetime) -> dict:
+    """Who of the police was informed and when (a crowd or heated case): both required, not
+    in the future."""
+    if not clean(contact):
+        raise DeskError(messages.POLICE_CONTACT_REQUIRED, field="police_contact")
+    if not informed_at:
+        raise DeskError(messages.POLICE_WHEN_REQUIRED, field="police_informed_at")
+    when = informed_at if isinstance(informed_at, datetime) else datetime.fromisoformat(str(informed_at))
+    if when > now + timedelta(minutes=10):
+        raise DeskError(messages.POLICE_FUTURE.format(when=when.strftime("%H:%M %d/%m/%Y")),
+                        field="police_informed_at")
+    return {"contact": clean(contact), "informed_at": when.isoformat(timespec="minutes")}
+
+
 class RepeatTransfer(DeskError):
     """A second transfer of the same content: allowed only when the officer confirms."""
+
+
+def _source(db: Database, case_id: int) -> tuple[str, str] | None:
+    """(day, body) of the body that transferred this case's petition here, if one did."""
+    row = db.execute("SELECT occurred_on, json_extract(data, '$.transferred_from') FROM case_events"
+                     " WHERE case_id = ? AND action = 'receive' ORDER BY id LIMIT 1",
+                     [case_id]).fetchone()
+    return (row[0], row[1]) if row and row[1] else None
+
+
+def _check_repeat_transfer(db: Database, case_id: int, body: str,
+                           earlier: list[tuple[str, str, str]]) -> None:
+    """The same content going to the same body again (however the body's name was spelt:
+    core/bodies.py), back to the body that sent it, or on after earlier transfers: the
+    officer confirms first (the plans: petitions "transferred many times by many bodies")."""
+    from desk_app.core.bodies import directory
+
+    bodies = directory(db)
+    same = [e for e in earlier if same_body(db, e[1], body, bodies)]
+    if same:
+        raise RepeatTransfer(messages.CASE_REPEAT_TRANSFER_SAME_BODY.format(
+            day=fmt(_d(same[-1][0])), body=same[-1][1]))
+    source = _source(db, case_id)
+    if source and same_body(db, source[1], body, bodies):
+        raise RepeatTransfer(messages.CASE_TRANSFER_BACK_TO_SOURCE.format(
+            day=fmt(_d(source[0])), body=source[1]))
+    if earlier:
+        raise RepeatTransfer(messages.CASE_REPEAT_TRANSFER.format(
+            count=len(earlier), day=fmt(_d(earlier[-1][0])), body=earlier[-1][1]))
 
 
 def set_flag(db: Database, case_id: int, flag: str, on: bool, *, officer_id: int | None = None,
@@ -545,7 +609,8 @@ def add_note(db: Database, case_id: int, note: str, *, officer_id: int | None = 
 def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str,
               received_at: datetime, officer_id: int | None, stamp: str,
               outcome: str = "accepted", body: str = "", doc_no: str = "",
-              flags: int = 0, today: date | None = None, known_on: date | None = None) -> int:
+              flags: int = 0, today: date | None = None, known_on: date | None = None,
+              receive_data: dict | None = None, police: dict | None = None) -> int:
     """A new case for a petition received at the desk, with the events its outcome implies.
     Called inside the intake transaction. `known_on`: the day the complainant knew of the act
     complained of (Complaints Law art. 9), kept on the receive event."""
@@ -556,14 +621,24 @@ def open_case(db: Database, *, person_id: int, kind: str, topic: str, title: str
         "version": 1,
     }).last_pk)
     day = received_at.date().isoformat()
-    receive = json.dumps({"known_on": known_on.isoformat()}) if known_on else "{}"
+    # `receive_data`: how it arrived (channel; for a forwarded petition `transferred_from`, the
+    # body's document number and date, which add the report-back milestone).
+    received = dict(receive_data or {})
+    if known_on:
+        received["known_on"] = known_on.isoformat()
+    receive = json.dumps(received, ensure_ascii=False, sort_keys=True) if received else "{}"
     events = [("receive", "received", "", "", receive)]
     if flags & FLAGS["crowd"][0]:
         events.append(("flag", "received", "", "", '{"flag": "crowd", "on": true}'))
+    if police:
+        events.append(("police", "received", police.get("contact", ""), "",
+                       json.dumps(police, ensure_ascii=False, sort_keys=True)))
     if outcome == "guided":
         events.append(("guide", "guided", body, doc_no, "{}"))
     elif outcome == "transferred":
         events.append(("transfer", "transferred", body, doc_no, "{}"))
+    elif outcome == "mediation":
+        events.append(("mediate", "mediation", body, doc_no, "{}"))
     db.conn.executemany(
         "INSERT INTO case_events (uuid, case_id, action, status_after, occurred_on, entered_at,"
         " officer_id, body, doc_no, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

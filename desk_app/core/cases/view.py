@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from desk_app import messages
 from desk_app.core import catalog
 from desk_app.core.cases import lifecycle
-from desk_app.core.cases.labels import COMPLEXITY_LABELS, flag_names
+from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS, flag_names
 from desk_app.core.errors import DeskError
 from desk_app.core.storage import rows, uuids
 
@@ -131,7 +131,15 @@ def case_detail(db: Database, case_id: int, today: date, reveal: bool = False) -
         documents=documents,
         events=case_events(db, case_id, kind), milestones=case_milestones(db, case_id, today),
         attachments=case_attachments(db, case_id), dialogues=case_dialogues(db, case_id),
-        issued=issued, actions=lifecycle.available_actions(status, kind))
+        issued=issued, actions=_actions(status, kind, row["flags"], row["closed_on"]))
+
+
+def _actions(status: str, kind: str, flags: int, closed: object) -> tuple[str, ...]:
+    """The steps offered, and "inform the police" on an open crowd or hot-spot case
+    (docs/channels.md): a fact, offered where it matters rather than on every case."""
+    actions = lifecycle.available_actions(status, kind)
+    police = FLAGS["crowd"][0] | FLAGS["hot_spot"][0]
+    return (*actions, "police") if flags & police and not closed else actions
 
 
 @dataclass(frozen=True)

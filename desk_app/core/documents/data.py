@@ -17,7 +17,10 @@ from desk_app.core.cases import lifecycle
 from desk_app.core.documents.signer import signer_values  # noqa: F401  (kept importable here)
 from desk_app.core.errors import DeskError
 from desk_app.core.model import LogRow, Outcome
-from desk_app.core.reception.intake import RECEIPT_KIND  # Form 02/TCD, numbered at intake
+from desk_app.core.reception.intake import (  # numbered at intake
+    ACK_KIND,  # the notice that a letter was received
+    RECEIPT_KIND,  # Form 02/TCD
+)
 from desk_app.core.reception.logbook import LogFilter, log_ids, log_rows
 from desk_app.core.storage import rows
 from desk_app.core.storage.office import require_office
@@ -30,6 +33,8 @@ ID_LABELS = {
     "giay_chung_nhan": "Số giấy chứng nhận căn cước",
     "ho_chieu": "Số hộ chiếu",
     "khac": "Số giấy tờ",
+    "can_cuoc": "Số căn cước",
+    "khong": "Giấy tờ tùy thân",
 }
 
 
@@ -48,17 +53,15 @@ def _visit(db: Database, visit_id: int) -> dict:
                   o.full_name AS officer, o.position,
                   pe.full_name, pe.id_kind, pe.id_number, pe.id_issued_on, pe.address,
                   pe.commune_code, pe.sex, pe.id_issued_place, v.corrected_at, v.cancelled_at,
-                  v.cancel_reason
+                  v.cancel_reason, v.channel, v.channel_ref, v.mailed_on, v.source_body,
+                  v.source_doc_no, v.source_doc_on, v.agent_identity_id, v.agent_role,
+                  v.agent_proof
              FROM visits v
              JOIN identity_snapshots pe ON pe.id = v.identity_id
              LEFT JOIN officers o ON o.id = v.officer_id
             WHERE v.id = ?""", [visit_id])
     if row is None:
         raise DeskError(messages.VISIT_MISSING.format(id=visit_id))
-    address = row["address"]
-    label = catalog.commune_label(row["commune_code"])
-    if label and label not in address:
-        address = f"{address}, {label}" if address else label
     petitions = [
         {"kind": p["kind"], "kind_label": catalog.PETITION_KIND_LABELS.get(p["kind"], p["kind"]),
          "summary": p["summary"]}
@@ -73,15 +76,40 @@ def _visit(db: Database, visit_id: int) -> dict:
         # Forms 01 and 02/TCD print the place of issue recorded with the visit's identity
         # (layout.id_issue). `id_issued_by` is the same place under the key payloads stored by
         # earlier releases use, so their values compare equal (amend_reprint).
-        "person": {"name": row["full_name"], "sex": row["sex"] or "",
-                   "id_label": ID_LABELS.get(row["id_kind"], "Số giấy tờ"),
-                   "id_number": row["id_number"], "id_issued_on": row["id_issued_on"] or "",
-                   "id_issued_place": issued_place, "id_issued_by": issued_place,
-                   "address": address},
+        "person": _person(row["full_name"], row["sex"], row["id_kind"], row["id_number"],
+                          row["id_issued_on"], issued_place, row["address"],
+                          row["commune_code"]),
+        "agent": _agent(db, row["agent_identity_id"], row["agent_role"], row["agent_proof"]),
+        "channel": {"code": row["channel"], "name": catalog.channel_name(row["channel"]),
+                    "ref": row["channel_ref"], "mailed_on": row["mailed_on"] or "",
+                    "source_body": row["source_body"], "source_doc_no": row["source_doc_no"],
+                    "source_doc_on": row["source_doc_on"] or ""},
         "petitions": petitions,
         "corrected_at": row["corrected_at"], "cancelled_at": row["cancelled_at"],
         "cancel_reason": row["cancel_reason"] or "",
     }
+
+
+def _person(name, sex, id_kind, id_number, issued_on, issued_place, address,
+            commune_code) -> dict:
+    label = catalog.commune_label(commune_code)
+    if label and label not in address:
+        address = f"{address}, {label}" if address else label
+    return {"name": name, "sex": sex or "", "id_label": ID_LABELS.get(id_kind, "Số giấy tờ"),
+            "id_number": id_number, "id_issued_on": issued_on or "",
+            "id_issued_place": issued_place or "", "id_issued_by": issued_place or "",
+            "address": address}
+
+
+def _agent(db: Database, identity_id: int | None, role: str | None, proof: str) -> dict | None:
+    """Who presented on the person's behalf, as recorded with the visit, and the paper."""
+    if identity_id is None:
+        return None
+    row = db.execute("SELECT full_name, sex, id_kind, id_number, id_issued_on, id_issued_place,"
+                     " address, commune_code FROM identity_snapshots WHERE id = ?",
+                     [identity_id]).fetchone()
+    return {**_person(*row), "role": catalog.AGENT_ROLE_LABELS.get(role or "", role or ""),
+            "proof": proof}
 
 
 def _refuse_cancelled(visit_id: int, visit: dict) -> None:
@@ -99,6 +127,8 @@ def amend_reprint(db: Database, kind: str, visit_id: int | None, payload: dict) 
     if visit_id is None or kind not in (RECEIPT_KIND, REFUSAL_KIND):
         return payload
     visit = _visit(db, visit_id)
+    if kind == RECEIPT_KIND and visit["agent"]:
+        return payload  # the provider was the agent: corrections name the person represented
     key = "provider" if kind == RECEIPT_KIND else "person"
     changed = (not _same_person(payload.get(key), visit["person"])
                or payload.get("petitions") != visit["petitions"]
@@ -125,22 +155,36 @@ def receipt_data(db: Database, visit_id: int) -> dict:
     it shows his identity even for a denunciation."""
     visit = _visit(db, visit_id)
     _refuse_cancelled(visit_id, visit)
-    row = rows.one(db, "SELECT number, year FROM issued_documents"
-                       " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
-                   [visit_id, RECEIPT_KIND])
+    row = rows.one(db, "SELECT number, year, kind FROM issued_documents"
+                       " WHERE visit_id = ? AND kind IN (?, ?) ORDER BY id LIMIT 1",
+                   [visit_id, RECEIPT_KIND, ACK_KIND])
     if row is None:
+        info = catalog.channel(visit["channel"]["code"])
+        if info is not None and not info.visit:
+            raise DeskError(messages.CHANNEL_NO_RECEIPT.format(
+                id=visit_id, channel=info.name.lower(),
+                ack=messages.CHANNEL_ACK_HINT if info.acknowledgement == "bao_nhan_don" else ""))
         raise DeskError(messages.RECEIPT_MISSING.format(id=visit_id))
     items = [{**item, "copy": catalog.COPY_LABELS.get(item["copy"], item["copy"])}
              for item in rows.every(
                  db, "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
                      " ORDER BY ord, id", [visit_id])]
     # Dated with the reception it records (the visit's day), not the day it is printed.
+    extra: dict = {}
+    if row["kind"] == ACK_KIND:
+        extra = {"title": "Giấy báo đã nhận đơn", "channel": visit["channel"]}
+    elif visit["agent"]:
+        # The paper goes to whoever handed it in: the agent, on behalf of the person.
+        extra = {"represented": visit["person"]}
+    provider = (visit["agent"] if visit["agent"] and row["kind"] == RECEIPT_KIND
+                else visit["person"])
     return {
-        "kind": RECEIPT_KIND, "number": row["number"], "year": row["year"],
+        **extra,
+        "kind": row["kind"], "number": row["number"], "year": row["year"],
         "issued_on": visit["received_at"][:10],
         "visit_id": visit_id, "office": office_values(db), "received_at": visit["received_at"],
         "online": visit["reception_kind"] == "truc_tuyen", "officer": visit["officer"],
-        "provider": visit["person"], "petitions": visit["petitions"], "items": items,
+        "provider": provider, "petitions": visit["petitions"], "items": items,
     }
 
 
@@ -184,29 +228,49 @@ LOG_COLUMNS = (
 )
 
 
+# The two books of the register (docs/channels.md, "Which book"): receptions, form 03/TCD;
+# petitions received without a visit (Circular 05/2021). Same columns, the notes say how a
+# petition came.
+BOOKS = {"visit": "Sổ tiếp công dân", "no_visit": "Sổ tiếp nhận, xử lý đơn"}
+
+
+def book_columns(title: str) -> tuple[str, ...]:
+    """The column heads of a book: a letter is received, not received in person."""
+    if title == BOOKS["no_visit"]:
+        return tuple("Ngày nhận đơn" if c == "Ngày tiếp" else c for c in LOG_COLUMNS)
+    return LOG_COLUMNS
+
+
 def log_rows_for_print(db: Database, date_from: date, date_to: date, *,
-                       reveal: bool = False) -> list[LogRow]:
+                       reveal: bool = False, book: str = "visit") -> list[LogRow]:
     """The log book's lines in the range, oldest first, as the screen log shows them: every
     line of a visit that brings a denunciation masks who came (Denunciation law art. 47, 56)
     unless `reveal` is given."""
     if date_from > date_to:
         raise DeskError(messages.LOG_RANGE_REVERSED.format(
             start=date_from.strftime("%d/%m/%Y"), end=date_to.strftime("%d/%m/%Y")))
+    # The book 03/TCD holds receptions only; letters are in the book of petitions received
+    # (docs/channels.md, "Which book").
+    if book not in BOOKS:
+        raise DeskError(messages.LOG_BOOK_UNKNOWN.format(book=book, choices=", ".join(BOOKS)))
     ids = log_ids(db, LogFilter(date_from=date_from, date_to=date_to, sort="received_at",
-                                descending=False))
+                                descending=False, channel=book))
     return log_rows(db, ids, frozenset(ids) if reveal else frozenset())
 
 
 def log_lines_for_print(db: Database, date_from: date, date_to: date, *,
-                        reveal: bool = False, batch: int = 1000) -> tuple[int, Iterator[LogRow]]:
+                        reveal: bool = False, batch: int = 1000,
+                        book: str = "visit") -> tuple[int, Iterator[LogRow]]:
     """`log_rows_for_print` for an export of any length: the number of lines, and the lines
     read from the database `batch` at a time as they are consumed (a year of a province's
     log is 100,000 lines: their ids are 0.8 MB, their rows several hundred)."""
     if date_from > date_to:
         raise DeskError(messages.LOG_RANGE_REVERSED.format(
             start=date_from.strftime("%d/%m/%Y"), end=date_to.strftime("%d/%m/%Y")))
+    if book not in BOOKS:
+        raise DeskError(messages.LOG_BOOK_UNKNOWN.format(book=book, choices=", ".join(BOOKS)))
     ids = log_ids(db, LogFilter(date_from=date_from, date_to=date_to, sort="received_at",
-                                descending=False))
+                                descending=False, channel=book))
 
     def lines() -> Iterator[LogRow]:
         for start in range(0, len(ids), batch):

@@ -18,7 +18,13 @@ from reportlab.platypus import Flowable, Spacer
 from sqlite_utils import Database
 
 from desk_app.core.documents import layout
-from desk_app.core.documents.data import LOG_COLUMNS, log_cells, log_lines_for_print, office_values
+from desk_app.core.documents.data import (
+    BOOKS,
+    book_columns,
+    log_cells,
+    log_lines_for_print,
+    office_values,
+)
 from desk_app.core.documents.layout import GridTable, Page
 from desk_app.core.errors import Cancelled
 from desk_app.core.model import LogRow
@@ -46,16 +52,16 @@ def _cells(rows: Iterable[LogRow], total: int | None,
 
 def story(office: dict, rows: Iterable[LogRow], date_from: date, date_to: date, *,
           total: int | None = None, progress: Callable[[int, int], None] | None = None,
-          cancel=None) -> list[Flowable]:
+          cancel=None, title: str = BOOKS["visit"]) -> list[Flowable]:
     width = layout.text_width(portrait=False)
     widths = [w * mm for w in WIDTHS_MM]
     widths[4] += width - sum(widths)  # the summary takes whatever is left
-    table = GridTable(LOG_COLUMNS, _cells(rows, total, progress, cancel), widths,
+    table = GridTable(book_columns(title), _cells(rows, total, progress, cancel), widths,
                       size=FONT_SIZE, centered=CENTERED, bold_first_line=(2,))
     st = layout.styles()
     return [
         layout.header(office["name"], office["parent_name"], width=width),
-        *layout.title("Sổ tiếp công dân"),
+        *layout.title(title),
         layout.para(f"Từ ngày {date_from:%d/%m/%Y} đến ngày {date_to:%d/%m/%Y}", st.place_date),
         Spacer(1, 5 * mm),
         table,
@@ -64,14 +70,16 @@ def story(office: dict, rows: Iterable[LogRow], date_from: date, date_to: date, 
 
 def write_log_pdf(out: BinaryIO, office: dict, rows: Iterable[LogRow], date_from: date,
                   date_to: date, *, total: int | None = None,
-                  progress: Callable[[int, int], None] | None = None, cancel=None) -> None:
-    """The log book of these lines (any iterable: they are read once, as pages need them),
-    written to `out`; `total` (the number of lines) for `progress`."""
+                  progress: Callable[[int, int], None] | None = None, cancel=None,
+                  title: str = BOOKS["visit"]) -> None:
+    """The log book (`title`: one of data.BOOKS) of these lines (any iterable: they are read
+    once, as pages need them), written to `out`; `total` (the number of lines) for
+    `progress`."""
     if total is None and isinstance(rows, (list, tuple)):
         total = len(rows)
     layout.build_to(out, story(office, rows, date_from, date_to, total=total, progress=progress,
-                               cancel=cancel),
-                    Page(landscape=True, numbering="footer"), title="Sổ tiếp công dân",
+                               cancel=cancel, title=title),
+                    Page(landscape=True, numbering="footer"), title=title,
                     subject=f"{date_from:%d/%m/%Y} - {date_to:%d/%m/%Y}")
     if progress and total is not None:
         progress(total, total)
@@ -89,15 +97,15 @@ def render_log_pdf(office: dict, rows: Iterable[LogRow], date_from: date, date_t
 
 def export_log_pdf(db: Database, date_from: date, date_to: date, out: str | Path, *,
                    reveal: bool = False, progress: Callable[[int, int], None] | None = None,
-                   cancel=None) -> int:
-    """Write the log book for the range to `out` (via a .part file, removed if cancelled);
-    returns the line count."""
-    total, rows = log_lines_for_print(db, date_from, date_to, reveal=reveal)
+                   cancel=None, book: str = "visit") -> int:
+    """Write the log book (`book`: data.BOOKS) for the range to `out` (via a .part file,
+    removed if cancelled); returns the line count."""
+    total, rows = log_lines_for_print(db, date_from, date_to, reveal=reveal, book=book)
     office = office_values(db)
 
     def produce(fh) -> None:
         write_log_pdf(fh, office, rows, date_from, date_to, total=total, progress=progress,
-                      cancel=cancel)
+                      cancel=cancel, title=BOOKS[book])
         if cancel is not None and cancel.is_set():  # cancelled while the last pages were made
             raise Cancelled()
 

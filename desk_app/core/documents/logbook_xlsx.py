@@ -22,7 +22,14 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.xmlwriter import XMLwriter
 
 from desk_app.core.documents import layout
-from desk_app.core.documents.data import LOG_COLUMNS, log_cells, log_lines_for_print, office_values
+from desk_app.core.documents.data import (
+    BOOKS,
+    LOG_COLUMNS,
+    book_columns,
+    log_cells,
+    log_lines_for_print,
+    office_values,
+)
 from desk_app.core.documents.layout import nfc
 from desk_app.core.errors import Cancelled
 from desk_app.core.limits import XLSX_CELL_MAX
@@ -36,7 +43,8 @@ HEADER_ROW = 4  # 0-based: parent body, issuing body, title, range, header
 
 def write_log_xlsx(out: BinaryIO, office: dict, rows: Iterable[LogRow], date_from: date,
                    date_to: date, *, total: int | None = None,
-                   progress: Callable[[int, int], None] | None = None, cancel=None) -> None:
+                   progress: Callable[[int, int], None] | None = None, cancel=None,
+                   title: str = BOOKS["visit"]) -> None:
     """The workbook of these lines (any iterable, read once in order), written to `out`;
     `total` (the number of lines) for `progress`."""
     if total is None and isinstance(rows, (list, tuple)):
@@ -46,9 +54,9 @@ def write_log_xlsx(out: BinaryIO, office: dict, rows: Iterable[LogRow], date_fro
                                      "strings_to_numbers": False, "strings_to_formulas": False,
                                      "strings_to_urls": False})
     # A fixed creation time keeps the same data giving the same file.
-    book.set_properties({"title": "Sổ tiếp công dân", "author": nfc(office["name"]),
+    book.set_properties({"title": title, "author": nfc(office["name"]),
                          "created": datetime(date_to.year, date_to.month, date_to.day)})
-    sheet = book.add_worksheet("Sổ tiếp công dân")
+    sheet = book.add_worksheet(title)
     base = {"font_name": "Times New Roman", "font_size": 11, "valign": "top", "text_wrap": True}
     f_title = book.add_format({**base, "bold": True, "font_size": 14, "align": "center",
                                "text_wrap": False})
@@ -74,11 +82,11 @@ def write_log_xlsx(out: BinaryIO, office: dict, rows: Iterable[LogRow], date_fro
     sheet.set_row(1, 15 * max(len(body), 1))
     sheet.merge_range(1, 0, 1, 3, "\n".join(body), f_body)
     sheet.merge_range(1, 8, 1, last_col, layout.MOTTO, f_national)
-    sheet.merge_range(2, 0, 2, last_col, "SỔ TIẾP CÔNG DÂN", f_title)
+    sheet.merge_range(2, 0, 2, last_col, title.upper(), f_title)
     sheet.merge_range(3, 0, 3, last_col,
                       f"Từ ngày {date_from:%d/%m/%Y} đến ngày {date_to:%d/%m/%Y}", f_range)
     sheet.set_row(HEADER_ROW, 45)
-    for col, name in enumerate(LOG_COLUMNS):
+    for col, name in enumerate(book_columns(title)):
         sheet.write_string(HEADER_ROW, col, name, f_head)
     lines = _RowWriter(sheet, HEADER_ROW + 1, [f_center if col in CENTERED else f_cell
                                                 for col in range(len(LOG_COLUMNS))])
@@ -199,15 +207,15 @@ def _pieces(text: str, size: int = XLSX_CELL_MAX) -> list[str]:
 
 def export_log_xlsx(db: Database, date_from: date, date_to: date, out: str | Path, *,
                     reveal: bool = False, progress: Callable[[int, int], None] | None = None,
-                    cancel=None) -> int:
-    """Write the log book for the range to `out` (via a .part file, removed if cancelled);
-    returns the line count."""
-    total, rows = log_lines_for_print(db, date_from, date_to, reveal=reveal)
+                    cancel=None, book: str = "visit") -> int:
+    """Write the log book (`book`: data.BOOKS) for the range to `out` (via a .part file,
+    removed if cancelled); returns the line count."""
+    total, rows = log_lines_for_print(db, date_from, date_to, reveal=reveal, book=book)
     office = office_values(db)
 
     def produce(fh) -> None:
         write_log_xlsx(fh, office, rows, date_from, date_to, total=total, progress=progress,
-                       cancel=cancel)
+                       cancel=cancel, title=BOOKS[book])
         if cancel is not None and cancel.is_set():  # cancelled while the file was closed
             raise Cancelled()
 

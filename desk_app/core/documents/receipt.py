@@ -55,7 +55,57 @@ def _sentence_time(received_at: str) -> str:
     return f"Vào hồi {when:%H} giờ {when:%M} phút, ngày {when:%d/%m/%Y}"
 
 
+def _id_line(who: dict) -> Flowable:
+    if not who["id_number"] and who["id_label"] == "Giấy tờ tùy thân":
+        return layout.body("Giấy tờ tùy thân: không xuất trình (chỉ nêu họ tên, địa chỉ).")
+    issued_on, issued_place = layout.id_issue(who)
+    return layout.body_markup(
+        f"{esc(who['id_label'])}: {esc(who['id_number']) or layout.BLANK}; "
+        f"ngày cấp: {issued_on}; nơi cấp: {esc(issued_place)}.")
+
+
+def _dmy(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else ""
+
+
+def ack_story(p: dict) -> list[Flowable]:
+    """Giấy báo đã nhận đơn: a petition that came by post, portal, website or e-mail was
+    received and entered in the book (Circular 05/2021). No official form: a local notice in
+    the layout of Decree 30/2020, addressed to the sender (docs/channels.md)."""
+    office, prov, ch = p["office"], p["provider"], p["channel"]
+    issued = date.fromisoformat(p["issued_on"])
+    out: list[Flowable] = [
+        layout.header(office["name"], office["parent_name"], number=p["number"],
+                      place=office["place_name"], on=issued),
+        *layout.title("Giấy báo", "Đã nhận đơn"),
+        layout.body_markup(f"Kính gửi: ông (bà) <b>{esc(prov['name'])}</b>"),
+        layout.body(f"Địa chỉ: {nfc(prov['address']) or '…'}."),
+    ]
+    how = nfc(ch["name"]).lower()
+    when = datetime.fromisoformat(p["received_at"])
+    sentence = (f"Ngày {when:%d/%m/%Y}, {nfc(office['name'])} đã nhận được đơn của ông (bà) "
+                f"({how}")
+    if ch.get("mailed_on"):
+        sentence += f", dấu bưu điện ngày {_dmy(ch['mailed_on'])}"
+    if ch.get("ref"):
+        sentence += f", số hồ sơ/địa chỉ gửi: {nfc(ch['ref'])}"
+    out.append(layout.body(sentence + ")."))
+    for pet in p.get("petitions", ()):
+        out.append(layout.body_markup(
+            f"Nội dung {esc(pet['kind_label']).lower()}: {esc(pet['summary'])}"))
+    out.append(layout.body(
+        "Đơn đã được vào sổ tiếp nhận, xử lý đơn và sẽ được xem xét, xử lý theo quy định của "
+        "pháp luật (Thông tư số 05/2021/TT-TTCP). Kết quả xử lý sẽ được thông báo đến ông (bà) "
+        "theo địa chỉ trên."))
+    out.append(KeepTogether([Spacer(1, 4 * mm), layout.two_columns(
+        layout.body(""), layout.signature_block(Signature(("Cán bộ tiếp nhận",),
+                                                          p["officer"]["name"])))]))
+    return out
+
+
 def story(p: dict) -> list[Flowable]:
+    if p.get("kind") == "bao_nhan_don":
+        return ack_story(p)
     office = p["office"]
     issued = date.fromisoformat(p["issued_on"])
     out: list[Flowable] = [
@@ -71,11 +121,16 @@ def story(p: dict) -> list[Flowable]:
         f"Tôi là: <b>{esc(officer['name']) or '…'}</b>; chức vụ: {esc(officer['position']) or '…'}."))
     prov = p["provider"]
     out.append(layout.body_markup(f"Đã nhận của ông (bà): <b>{esc(prov['name'])}</b>."))
-    issued_on, issued_place = layout.id_issue(prov)
-    out.append(layout.body_markup(
-        f"{esc(prov['id_label'])}: {esc(prov['id_number']) or layout.BLANK}; "
-        f"ngày cấp: {issued_on}; nơi cấp: {esc(issued_place)}."))
+    out.append(_id_line(prov))
     out.append(layout.body(f"Địa chỉ: {nfc(prov['address']) or '…'}."))
+    who = p.get("represented")
+    if who:
+        # Someone presenting on another's behalf: the receipt names both, and the paper.
+        out.append(layout.body_markup(
+            f"Là {esc(prov.get('role', '')).lower() or 'người đại diện'} của ông (bà): "
+            f"<b>{esc(who['name'])}</b>; theo: {esc(prov.get('proof', '')) or '…'}."))
+        out.append(_id_line(who))
+        out.append(layout.body(f"Địa chỉ người được đại diện: {nfc(who['address']) or '…'}."))
     for pet in p.get("petitions", ()):
         out.append(layout.body_markup(
             f"Nội dung {esc(pet['kind_label']).lower()}: {esc(pet['summary'])}"))
@@ -109,7 +164,8 @@ def render_receipt(payload: dict, *, copy: bool = False, reprinted_on: date | No
     """The receipt PDF; `copy` adds the "BẢN SAO" mark of a reprint (content unchanged), with
     the day it was reprinted."""
     qr_text = payload.get("qr", "")
-    caption = f"Giấy biên nhận số {payload['number']}\nMã xác minh: {payload.get('verify_code', '')}"
+    caption = (f"{payload.get('title') or 'Giấy biên nhận'} số {payload['number']}\n"
+               f"Mã xác minh: {payload.get('verify_code', '')}")
 
     def first_page(canv, st):
         if qr_text:
@@ -118,5 +174,6 @@ def render_receipt(payload: dict, *, copy: bool = False, reprinted_on: date | No
     page = Page(numbering="top", copy=copy,
                 copy_note=layout.copy_note(payload, reprinted_on) if copy else "",
                 first_page=first_page, first_page_reserve=QR_SIZE + 4 * mm if qr_text else 0)
-    return layout.build(story(payload), page, title="Giấy biên nhận thông tin, tài liệu",
+    return layout.build(story(payload), page,
+                        title=payload.get("title") or "Giấy biên nhận thông tin, tài liệu",
                         subject=payload["number"])

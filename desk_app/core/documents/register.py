@@ -35,6 +35,7 @@ from sqlite_utils import Database
 
 from desk_app import messages
 from desk_app.core.documents.data import (
+    ACK_KIND,
     RECEIPT_KIND,
     REFUSAL_KIND,
     amend_reprint,
@@ -193,19 +194,20 @@ def verify_receipt_qr(db: Database, text: str) -> int | None:
     if not hmac.compare_digest(expected, code.strip().upper()) and not _legacy_code(
             db, office_code, number, int(year_text), code.strip().upper()):
         return None
-    row = db.execute("SELECT visit_id FROM issued_documents WHERE kind = ? AND year = ?"
+    row = db.execute("SELECT visit_id FROM issued_documents WHERE kind IN (?, ?) AND year = ?"
                      " AND number = ? ORDER BY id LIMIT 1",
-                     [RECEIPT_KIND, int(year_text), number]).fetchone()
+                     [RECEIPT_KIND, ACK_KIND, int(year_text), number]).fetchone()
     return row[0] if row else None
 
 
 def _receipt_row(db: Database, visit_id: int) -> tuple[int, str | None]:
     """(issued_documents id, stored payload or None) of the visit's receipt."""
-    row = db.execute("SELECT id, payload FROM issued_documents WHERE visit_id = ? AND kind = ?"
-                     " ORDER BY id LIMIT 1", [visit_id, RECEIPT_KIND]).fetchone()
+    row = db.execute("SELECT id, payload FROM issued_documents WHERE visit_id = ? AND kind IN (?, ?)"
+                     " ORDER BY id LIMIT 1", [visit_id, RECEIPT_KIND, ACK_KIND]).fetchone()
     if row is None:
         if db.execute("SELECT 1 FROM visits WHERE id = ?", [visit_id]).fetchone() is None:
             raise DeskError(messages.VISIT_MISSING.format(id=visit_id))
+        receipt_data(db, visit_id)  # a letter's channel or a cancelled visit says so itself
         raise DeskError(messages.RECEIPT_MISSING.format(id=visit_id))
     return row
 
@@ -271,8 +273,8 @@ def deliver_receipt(db: Database, visit_id: int, write: Callable[[bytes], None] 
         stored_now = db.execute(
             "UPDATE issued_documents SET payload = ?, sha256 = ?, subject = ?"
             " WHERE id = ? AND payload IS NULL",
-            [text, hashlib.sha256(pdf).hexdigest(), "Giấy biên nhận thông tin, tài liệu",
-             doc_id]).rowcount
+            [text, hashlib.sha256(pdf).hexdigest(), stored.get("title") or
+             "Giấy biên nhận thông tin, tài liệu", doc_id]).rowcount
         if stored_now and copy:
             pdf = render_receipt(stored, copy=True, reprinted_on=on or date.today())
         if stored_now and write is not None:
@@ -331,6 +333,6 @@ def refusal_record(db: Database, visit_id: int) -> str | None:
 def receipt_record(db: Database, visit_id: int) -> tuple[str, bool] | None:
     """(number, already printed) of the visit's receipt, or None if it has none."""
     row = db.execute("SELECT number, payload IS NOT NULL FROM issued_documents"
-                     " WHERE visit_id = ? AND kind = ? ORDER BY id LIMIT 1",
-                     [visit_id, RECEIPT_KIND]).fetchone()
+                     " WHERE visit_id = ? AND kind IN (?, ?) ORDER BY id LIMIT 1",
+                     [visit_id, RECEIPT_KIND, ACK_KIND]).fetchone()
     return (row[0], bool(row[1])) if row else None

@@ -33,7 +33,7 @@ from desk_app.core.documents.slip_forms import (
     render_proposal,
     render_transfer,
 )
-from desk_app.core.reception.intake import RECEIPT_KIND
+from desk_app.core.reception.intake import ACK_KIND, RECEIPT_KIND
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ SLIPS: dict[str, SlipKind] = {  # in kinds.CASE_SLIPS order, then the session no
 
 RENDERERS: dict[str, Callable[..., bytes]] = {
     RECEIPT_KIND: render_receipt,
+    ACK_KIND: render_receipt,  # the notice that a letter was received (receipt.py)
     REFUSAL_KIND: render_refusal,
     **{kind: spec.render for kind, spec in SLIPS.items()},
 }
@@ -73,6 +74,7 @@ RENDERERS: dict[str, Callable[..., bytes]] = {
 # list keep a local one, "GBN" giấy biên nhận) - the issuing body.
 NUMBER_FORMATS: dict[str, str] = {
     RECEIPT_KIND: "{seq:02d}/GBN-TCD",  # as core/reception/intake.py numbers them
+    ACK_KIND: "{seq:02d}/BNĐ-TCD",  # a letter's acknowledgement (docs/channels.md)
     REFUSAL_KIND: "{seq:02d}/TB-UBND",
     **{kind: spec.number_format for kind, spec in SLIPS.items()},
 }

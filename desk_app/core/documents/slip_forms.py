@@ -47,6 +47,13 @@ def _addressee(text: str, bold: str = "") -> Flowable:
     return layout.body_markup(markup, indent=False)
 
 
+def _body_address(to: dict) -> list[Flowable]:
+    """The receiving body's address under "Kính gửi", when the directory has it."""
+    if not to.get("address"):
+        return []
+    return [layout.body(f"Địa chỉ: {nfc(to['address'])}.", indent=False)]
+
+
 def _summaries(p: dict) -> list[Flowable]:
     return [layout.body(s) for s in p["summaries"]]
 
@@ -217,6 +224,7 @@ def render_transfer(p: dict, *, copy: bool = False, reprinted_on: date | None = 
     story = _head(p, "Phiếu chuyển đơn")
     story += [
         _addressee(to["body"]),
+        *_body_address(to),
         Spacer(1, 2 * mm),
         layout.body_markup(_received_sentence(
             p, f"{kind} của {who} <b>{esc(person['name'])}</b>; địa chỉ: "
@@ -247,6 +255,7 @@ def render_denunciation_transfer(p: dict, *, copy: bool = False, reprinted_on: d
     story = _head(p, "Phiếu chuyển đơn tố cáo")
     story += [
         _addressee(to["body"]),
+        *_body_address(to),
         Spacer(1, 2 * mm),
         _lead(_received_sentence(p, "đơn tố cáo có nội dung:")),
         *_summaries(p),
@@ -281,7 +290,9 @@ def render_guidance(p: dict, *, copy: bool = False, reprinted_on: date | None = 
         layout.body_markup(
             f"Sau khi xem xét, nội dung đơn không thuộc thẩm quyền giải quyết của {esc(name)}. "
             f"Căn cứ {esc(p['basis'])}, {esc(name)} hướng dẫn {who} gửi đơn đến "
-            f"<b>{esc(to['body'])}</b> để được xem xét, giải quyết theo thẩm quyền."),
+            f"<b>{esc(to['body'])}</b>"
+            + (f" (địa chỉ: {esc(to['address'])})" if to.get("address") else "")
+            + " để được xem xét, giải quyết theo thẩm quyền."),
     ]
     closing = f"{name} thông báo để {who} {nfc(person['name'])} biết và thực hiện./."
     story.append(_head_signs(p, ["Như trên", "Lưu: VT, hồ sơ"], closing))

@@ -238,6 +238,19 @@ def proposal_data(db: Database, case_id: int) -> dict:
             "proposer": case.assignee or case.officer}
 
 
+def _to(db: Database, event) -> dict:
+    """The receiving body as the directory names it, with its address when the office set one
+    (core/bodies.py); a body outside the directory as the officer typed it."""
+    from desk_app.core.bodies import find
+
+    found = find(db, event["body"])
+    out = {"body": found.name if found else event["body"], "doc_no": event["doc_no"],
+           "on": event["occurred_on"]}
+    if found is not None and found.address:
+        out["address"] = found.address
+    return out
+
+
 def transfer_data(db: Database, case_id: int) -> dict:
     """Phiếu chuyển đơn (kiến nghị, phản ánh, khiếu nại outside competence), from the case's
     last transfer; the petitioner is told (Nơi nhận)."""
@@ -248,8 +261,7 @@ def transfer_data(db: Database, case_id: int) -> dict:
     if event is None:
         raise DeskError(messages.SLIP_NOT_TRANSFERRED.format(id=case_id))
     return {**_base(db, case, TRANSFER, f"event:{event['id']}"), "basis": BASIS[TRANSFER],
-            "to": {"body": event["body"], "doc_no": event["doc_no"],
-                   "on": event["occurred_on"]},
+            "to": _to(db, event),
             "issued_on": event["occurred_on"]}  # the day of the transfer it records
 
 
@@ -298,8 +310,7 @@ def denunciation_transfer_data(db: Database, case_id: int) -> dict:
             "received_on": case.received_on, "basis": BASIS[DENUNCIATION_TRANSFER],
             "summaries": [redact(s, scrub) for s in case.summaries],
             "documents": [{**d, "name": redact(d["name"], scrub)} for d in case.documents],
-            "to": {"body": event["body"], "doc_no": event["doc_no"],
-                   "on": event["occurred_on"]},
+            "to": _to(db, event),
             "issued_on": event["occurred_on"]}
 
 
@@ -310,8 +321,7 @@ def guidance_data(db: Database, case_id: int) -> dict:
     if event is None:
         raise DeskError(messages.SLIP_NOT_GUIDED.format(id=case_id))
     return {**_base(db, case, GUIDANCE, f"event:{event['id']}"), "basis": BASIS[GUIDANCE],
-            "to": {"body": event["body"], "doc_no": event["doc_no"],
-                   "on": event["occurred_on"]},
+            "to": _to(db, event),
             "issued_on": event["occurred_on"]}
 
 

@@ -42,6 +42,7 @@ IDENTITY_LABELS = {
 FIELDS = tuple(IDENTITY_LABELS)
 _COLUMNS = ("name_key", *FIELDS)
 _DATES = frozenset({"id_issued_on", "date_of_birth"})
+_PERSONAL_NUMBER_KINDS = ("cccd", "can_cuoc")
 
 
 def normalize_phone(phone: str) -> str:
@@ -139,11 +140,22 @@ def record_person(db: Database, person: PersonForm, stamp: str) -> Recorded:
     """
     values = person_values(person)
     existing = None
+    columns = f"SELECT id, identity_id, {', '.join(_COLUMNS)} FROM persons"
     if values["id_number"]:
+        # The căn cước card (from 07/2024) keeps the CCCD's 12-digit personal number: one
+        # person whichever card was shown.
+        kinds = [values["id_kind"]]
+        if values["id_kind"] in _PERSONAL_NUMBER_KINDS:
+            kinds = list(_PERSONAL_NUMBER_KINDS)
         existing = db.execute(
-            f"SELECT id, identity_id, {', '.join(_COLUMNS)} FROM persons"
-            " WHERE id_number = ? AND id_kind = ? ORDER BY id LIMIT 1",
-            [values["id_number"], values["id_kind"]]).fetchone()
+            f"{columns} WHERE id_number = ? AND id_kind IN ({', '.join('?' * len(kinds))})"
+            " ORDER BY id LIMIT 1", [values["id_number"], *kinds]).fetchone()
+    elif values["id_kind"] == "khong" and values["address"]:
+        # Known by name and address only (Reception Law art. 7(2)(a)): the same name and
+        # address, with no paper on record, is the same person (a second letter).
+        existing = db.execute(
+            f"{columns} WHERE name_key = ? AND address = ? AND id_number = '' AND id_kind = 'khong'"
+            " ORDER BY id LIMIT 1", [values["name_key"], values["address"]]).fetchone()
     if existing is None:
         person_id = cast(int, db.table("persons").insert({
             **values, "uuid": uuids.new(), "created_at": stamp, "updated_at": stamp,

@@ -25,6 +25,14 @@ from desk_app.core.model import (
     Registered,
 )
 from desk_app.core.reception import search_index
+from desk_app.core.reception.channels import (
+    acknowledgement,
+    check_channel,
+    check_police,
+    is_visit,
+    police_event,
+    receive_data,
+)
 from desk_app.core.reception.identity import log_changes, normalize_phone, record_person
 from desk_app.core.reception.ids import check_cccd
 from desk_app.core.security import audit, session
@@ -39,6 +47,15 @@ EARLIEST = datetime(2014, 7, 1)  # Law on Citizen Reception 42/2013 in force
 FUTURE_SLACK = timedelta(minutes=10)  # the desk clock and the PC clock may differ a little
 CROWD_MIN = 5  # Law on Citizen Reception art. 30: 5 or more people with one content
 RECEIPT_KIND = "bien_nhan_02"  # Form 02/TCD, Circular 04/2021 as amended
+# A local notice that a petition sent by post, portal, website or e-mail was received (no
+# official form; resources/catalog/channels.json says which channels get one).
+ACK_KIND = "bao_nhan_don"
+NUMBER_FORMATS = {RECEIPT_KIND: "{seq:02d}/GBN-TCD", ACK_KIND: "{seq:02d}/BNĐ-TCD"}
+# Law on Citizen Identification 2014 (CCCD from 01/01/2016); Law on Identification 2023 (the
+# căn cước card from 01/07/2024).
+CCCD_FIRST = date(2016, 1, 1)
+CAN_CUOC_FIRST = date(2024, 7, 1)
+_PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
 _PHONE = re.compile(r"^0\d{9}$")
 # Characters a name may hold besides letters, their marks and spaces ("Nguyễn Văn A (Tư)").
 _NAME_PUNCTUATION = frozenset(".'-(),")
@@ -83,10 +100,17 @@ def check_person(person: PersonForm, on: date) -> None:
     for key in ("id_number", "id_issued_place", "phone", "address", "old_address"):
         limits.check_text(key, getattr(person, key))
     number = person.id_number.strip()
-    if not number and person.id_kind != IdKind.KHAC:
+    if person.id_kind == IdKind.KHONG:
+        # Law on Citizen Reception 2013 art. 7(2)(a): name and address, or an identity paper.
+        if number:
+            raise DeskError(messages.ID_NUMBER_WITHOUT_PAPER.format(number=number),
+                            field="id_number")
+        if not clean(person.address) and person.commune_code is None:
+            raise DeskError(messages.ADDRESS_REQUIRED_WITHOUT_ID, field="address")
+    elif not number and person.id_kind != IdKind.KHAC:
         raise DeskError(messages.ID_REQUIRED, field="id_number")
     birth_year = None
-    if person.id_kind == IdKind.CCCD:
+    if person.id_kind in (IdKind.CCCD, IdKind.CAN_CUOC):
         birth_year = check_cccd(number, person.date_of_birth, person.sex).birth_year
         # Digits 4-6 give the century and year of birth: 2190 or 1850 cannot be a visitor.
         if not limits.DOB_MIN.year <= birth_year <= on.year:
@@ -95,12 +119,34 @@ def check_person(person: PersonForm, on: date) -> None:
     elif person.id_kind == IdKind.CMND and not (number.isascii() and number.isdigit()
                                                 and len(number) in (9, 12)):
         raise DeskError(messages.ID_CMND_DIGITS, field="id_number")
+    elif person.id_kind == IdKind.HO_CHIEU and not _PASSPORT.match(number.upper()):
+        raise DeskError(messages.ID_PASSPORT_FORMAT.format(number=number), field="id_number")
+    elif person.id_kind == IdKind.GIAY_CHUNG_NHAN and not (
+            number.isascii() and number.isdigit() and len(number) == 12):
+        raise DeskError(messages.ID_CERTIFICATE_DIGITS, field="id_number")
     _check_dates(person, on, birth_year)
+    _check_card_era(person)
     if person.phone.strip() and not _PHONE.match(normalize_phone(person.phone)):
         raise DeskError(messages.PHONE_INVALID.format(phone=person.phone.strip()), field="phone")
     if person.commune_code is not None and catalog.commune(person.commune_code) is None:
         raise DeskError(messages.COMMUNE_UNKNOWN.format(code=person.commune_code),
                         field="commune_code")
+
+
+def _check_card_era(person: PersonForm) -> None:
+    """CCCD cards were issued 2016 – 30/06/2024, căn cước cards from 01/07/2024."""
+    issued = person.id_issued_on
+    if issued is None:
+        return
+    if person.id_kind == IdKind.CCCD and issued >= CAN_CUOC_FIRST:
+        raise DeskError(messages.ID_CCCD_ISSUED_LATE.format(issued=dmy(issued)),
+                        field="id_issued_on")
+    if person.id_kind == IdKind.CCCD and issued < CCCD_FIRST:
+        raise DeskError(messages.ID_CCCD_ISSUED_EARLY.format(issued=dmy(issued)),
+                        field="id_issued_on")
+    if person.id_kind == IdKind.CAN_CUOC and issued < CAN_CUOC_FIRST:
+        raise DeskError(messages.ID_CAN_CUOC_ISSUED_EARLY.format(issued=dmy(issued)),
+                        field="id_issued_on")
 
 
 def check_known_on(part: PetitionPart, received_on: date) -> None:
@@ -138,6 +184,27 @@ def check_crowd(size: int, representatives: int) -> None:
                         field="representatives")
 
 
+def check_agent(form: IntakeForm) -> None:
+    """Someone presenting on behalf of the person whose case it is: who, in what capacity,
+    and the paper that proves it (Decree 154/2026 art. 4: unproven representation is a ground
+    to refuse)."""
+    if form.agent is None:
+        if form.agent_role is not None or clean(form.agent_proof):
+            raise DeskError(messages.AGENT_WITHOUT_AGENT, field="agent")
+        return
+    try:
+        check_person(form.agent, form.received_at.date())
+    except DeskError as exc:
+        raise DeskError(messages.AGENT_LABEL.format(message=exc.message), field="agent") from None
+    if form.agent_role is None:
+        raise DeskError(messages.AGENT_ROLE_REQUIRED, field="agent_role")
+    if not limits.check_text("agent_proof", form.agent_proof, form_field="agent_proof"):
+        raise DeskError(messages.AGENT_PROOF_REQUIRED, field="agent_proof")
+    number = form.agent.id_number.strip()
+    if number and number == form.person.id_number.strip():
+        raise DeskError(messages.AGENT_SAME_PERSON.format(number=number), field="agent")
+
+
 def check_storable(value: object, field: str = "") -> None:
     """Refuse text SQLite cannot store: lone UTF-16 surrogates (a damaged paste, a file
     written by a buggy program). Walks the form's dataclasses and tuples."""
@@ -160,7 +227,13 @@ def validate(form: IntakeForm, now: datetime, officer_ids: set[int] | None = Non
             when=form.received_at.strftime("%d/%m/%Y")), field="received_at")
     check_person(form.person, form.received_at.date())
     limits.check_crowd_size(form.crowd_size)
-    check_crowd(form.crowd_size, 1 + len(form.representatives))
+    check_channel(form)
+    if is_visit(form):
+        check_crowd(form.crowd_size, 1 + len(form.representatives))
+    elif form.crowd_size < 1:  # a letter signed by several: its signatories
+        raise DeskError(messages.CROWD_SIZE.format(value=form.crowd_size), field="crowd_size")
+    check_agent(form)
+    check_police(form, now)
     for index, rep in enumerate(form.representatives, start=2):
         try:
             check_person(rep, form.received_at.date())
@@ -189,6 +262,11 @@ def validate(form: IntakeForm, now: datetime, officer_ids: set[int] | None = Non
                             field="refusal_reason")
     elif form.refusal_reason:
         raise DeskError(messages.REFUSAL_REASON_UNEXPECTED, field="refusal_reason")
+    if form.outcome == Outcome.MEDIATION:
+        if any(p.kind not in (PetitionKind.KIEN_NGHI, PetitionKind.PHAN_ANH) for p in form.parts):
+            raise DeskError(messages.MEDIATION_KIND, field="outcome")
+        if not clean(form.outcome_body):
+            raise DeskError(messages.MEDIATION_BODY_REQUIRED, field="outcome_body")
     if form.outcome in (Outcome.GUIDED, Outcome.TRANSFERRED) and not clean(form.outcome_body):
         action = "hướng dẫn đến" if form.outcome == Outcome.GUIDED else "chuyển đơn đến"
         raise DeskError(messages.OUTCOME_BODY_REQUIRED.format(action=action), field="outcome_body")
@@ -244,8 +322,8 @@ def recorded_intake(db: Database, intake_id: str) -> Registered | None:
         return None
     petitions = list(rows.every(db, "SELECT id, case_id FROM petitions WHERE visit_id = ?"
                                     " ORDER BY id", [row["id"]]))
-    receipt = db.execute("SELECT number FROM issued_documents WHERE visit_id = ? AND kind = ?"
-                         " ORDER BY id LIMIT 1", [row["id"], RECEIPT_KIND]).fetchone()
+    receipt = db.execute("SELECT number FROM issued_documents WHERE visit_id = ? AND kind IN (?, ?)"
+                         " ORDER BY id LIMIT 1", [row["id"], RECEIPT_KIND, ACK_KIND]).fetchone()
     return Registered(visit_id=row["id"], visit_uuid=uuids.text(row["uuid"]) or "",
                       person_id=row["person_id"], petition_ids=tuple(p["id"] for p in petitions),
                       case_ids=tuple(p["case_id"] for p in petitions if p["case_id"] is not None),
@@ -278,10 +356,14 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
             return earlier
         who = record_person(db, form.person, stamp)
         person_id = who.person_id
+        agent = record_person(db, form.agent, stamp) if form.agent is not None else None
         visit_uuid = uuids.new()
+        visit = is_visit(form)
         visit_id = cast(int, db.table("visits").insert({
             "uuid": visit_uuid, "received_at": received,
-            "reception_kind": str(form.reception_kind), "officer_id": form.officer_id,
+            # Only a reception has a kind (regular, periodic, ad hoc, online): a letter has none.
+            "reception_kind": str(form.reception_kind) if visit else "",
+            "officer_id": form.officer_id,
             "person_id": person_id, "crowd_size": form.crowd_size,
             "prior_handlers": clean(form.prior_handlers), "outcome": str(form.outcome),
             "refusal_reason": form.refusal_reason, "outcome_body": clean(form.outcome_body),
@@ -290,8 +372,23 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
             "identity_id": who.identity_id,
             "session_id": form.session_id,
             "intake_id": form.intake_id,
+            "channel": str(form.channel), "channel_ref": clean(form.channel_ref),
+            "mailed_on": form.mailed_on.isoformat() if form.mailed_on else None,
+            "envelope_kept": int(form.envelope_kept), "source_body": clean(form.source_body),
+            "source_doc_no": clean(form.source_doc_no),
+            "source_doc_on": form.source_doc_on.isoformat() if form.source_doc_on else None,
+            "agent_person_id": agent.person_id if agent else None,
+            "agent_identity_id": agent.identity_id if agent else None,
+            "agent_role": str(form.agent_role) if agent and form.agent_role else None,
+            "agent_proof": clean(form.agent_proof),
+            "police_informed_at": (form.police_informed_at.isoformat(timespec="minutes")
+                                   if form.police_informed_at else None),
+            "police_contact": clean(form.police_contact),
         }).last_pk)
         log_changes(db, person_id, list(who.changes), stamp, form.officer_id, visit_id=visit_id)
+        if agent is not None:
+            log_changes(db, agent.person_id, list(agent.changes), stamp, form.officer_id,
+                        visit_id=visit_id)
         for ord_, rep in enumerate(form.representatives, start=1):
             rep_who = record_person(db, rep, stamp)
             log_changes(db, rep_who.person_id, list(rep_who.changes), stamp, form.officer_id,
@@ -304,6 +401,7 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
              "condition": clean(d.condition), "copy": str(d.copy)}
             for i, d in enumerate(form.documents, start=1))
         petition_ids, case_ids = [], []
+        arrived, police = receive_data(db, form), police_event(form)
         log_no = _next(db, "SELECT COALESCE(MAX(log_no), 0) FROM petitions WHERE log_year = ?", [year])
         for part in form.parts:
             case_id = None
@@ -314,22 +412,26 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
                     officer_id=form.officer_id, stamp=stamp, outcome=str(form.outcome),
                     body=form.outcome_body, doc_no=form.outcome_doc_no,
                     flags=FLAGS["crowd"][0] if form.crowd_size >= CROWD_MIN else 0,
-                    known_on=part.known_on)
+                    known_on=part.known_on, receive_data=arrived, police=police)
                 case_ids.append(case_id)
             petition_ids.append(cast(int, db.table("petitions").insert({
                 "uuid": uuids.new(), "visit_id": visit_id, "person_id": person_id,
                 "case_id": case_id, "log_year": year, "log_no": log_no, "kind": str(part.kind),
                 "topic": part.topic, "summary": clean(part.summary), "received_at": received,
                 "signatories": form.crowd_size, "created_at": stamp, "version": 1,
+                "arrival": str(form.channel),
             }).last_pk))
             log_no += 1
         receipt_no = None
-        if form.outcome != Outcome.REFUSED:
+        # The receipt 02/TCD for a reception; for a letter, portal or e-mail petition the
+        # channel's acknowledgement, or nothing (resources/catalog/channels.json).
+        ack = {"bien_nhan_02": RECEIPT_KIND, "bao_nhan_don": ACK_KIND}.get(acknowledgement(form))
+        if form.outcome != Outcome.REFUSED and ack is not None:
             seq = _next(db, "SELECT COALESCE(MAX(seq), 0) FROM issued_documents"
-                            " WHERE kind = ? AND year = ?", [RECEIPT_KIND, year])
-            receipt_no = f"{seq:02d}/GBN-TCD"  # Decree 30/2020: two digits at least
+                            " WHERE kind = ? AND year = ?", [ack, year])
+            receipt_no = NUMBER_FORMATS[ack].format(seq=seq)  # Decree 30/2020: two digits
             db.table("issued_documents").insert({
-                "uuid": uuids.new(), "kind": RECEIPT_KIND, "year": year, "seq": seq,
+                "uuid": uuids.new(), "kind": ack, "year": year, "seq": seq,
                 "number": receipt_no, "visit_id": visit_id, "issued_at": stamp,
             })
         # Earlier lines keep the identity they recorded (their snapshots): only this visit's

@@ -14,6 +14,8 @@ from desk_app import messages
 from desk_app.core import json_input
 from desk_app.core.errors import DeskError
 from desk_app.core.model import (
+    AgentRole,
+    Channel,
     DocCopy,
     DocumentItem,
     IdKind,
@@ -174,6 +176,30 @@ def _parts(obj: dict) -> tuple[PetitionPart, ...]:
     return tuple(parts)
 
 
+def _channel_fields(obj: dict) -> dict:
+    """How the petition arrived (docs/channels.md); a reception when `channel` is absent."""
+    channel = _enum(Channel, obj.get("channel") or "truc_tiep",
+                    messages.ENUM_FIELD.replace("{field}", "channel"))
+    if channel != Channel.TRUC_TIEP and obj.get("reception_kind") is not None:
+        raise DeskError(messages.CHANNEL_VISIT_ONLY.format(
+            what="Hình thức tiếp (reception_kind)", channel=channel))
+    role = obj.get("agent_role")
+    police = obj.get("police_informed_at")
+    agent = obj.get("agent")
+    return {
+        "channel": channel, "channel_ref": _str(obj, "channel_ref"),
+        "mailed_on": _date(obj.get("mailed_on")), "envelope_kept": _bool(obj, "envelope_kept"),
+        "source_body": _str(obj, "source_body"), "source_doc_no": _str(obj, "source_doc_no"),
+        "source_doc_on": _date(obj.get("source_doc_on")),
+        "agent": person_from_json(agent) if agent is not None else None,
+        "agent_role": _enum(AgentRole, role, messages.ENUM_FIELD.replace("{field}", "agent_role"))
+        if role else None,
+        "agent_proof": _str(obj, "agent_proof"),
+        "police_informed_at": _datetime(police) if police is not None else None,
+        "police_contact": _str(obj, "police_contact"),
+    }
+
+
 def form_from_json(obj) -> IntakeForm:
     if not isinstance(obj, dict):
         raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="visit", value=_Shown(obj)))
@@ -181,6 +207,7 @@ def form_from_json(obj) -> IntakeForm:
     if not isinstance(reps, list):
         raise DeskError(messages.INTAKE_FIELD_TYPE.format(field="representatives", value=_Shown(reps)))
     return IntakeForm(
+        **_channel_fields(obj),
         person=person_from_json(_require(obj, "person")),
         received_at=_datetime(_require(obj, "received_at")),
         reception_kind=_enum(ReceptionKind, obj.get("reception_kind", "thuong_xuyen"),

@@ -58,8 +58,25 @@ class LogFilter:
     reception_kind: str | None = None
     petition_kind: str | None = None
     officer_id: int | None = None
+    # How the petitions arrived (docs/channels.md): "visit" the log book 03/TCD (receptions),
+    # "no_visit" the book of petitions received without a visit, or one channel code.
+    channel: str | None = None
     sort: str = "received_at"
     descending: bool = True
+
+
+def _channel_terms(channel: str | None) -> tuple[list[str], list]:
+    """The channel filter as terms over k. Petitions received without a visit are few; the
+    partial index petitions_arrival (0016_channels) lists them, so each form below reads it
+    once (`arrival <> 'truc_tiep'` repeated so that index serves a chosen channel too)."""
+    letters = "SELECT id FROM petitions WHERE arrival <> 'truc_tiep'"
+    if not channel:
+        return [], []
+    if channel == "visit":
+        return [f"k.petition_id NOT IN ({letters})"], []
+    if channel == "no_visit":
+        return [f"k.petition_id IN ({letters})"], []
+    return [f"k.petition_id IN ({letters} AND arrival = ?)"], [channel]
 
 
 def _stamp(day: date) -> int:
@@ -90,7 +107,11 @@ class _Query:
                 self._term(f"k.{column} = ?", self.codes.get(code, -1))
         if flt.officer_id is not None:
             self._term("k.officer_id = ?", flt.officer_id)
-        self.narrowed = bool(flt.reception_kind or flt.petition_kind or flt.officer_id is not None)
+        terms, values = _channel_terms(flt.channel)
+        self.where += terms
+        self.params += values
+        self.narrowed = bool(flt.reception_kind or flt.petition_kind or flt.officer_id is not None
+                             or (flt.channel and flt.channel != "visit"))
 
     def _term(self, sql: str, value: int) -> None:
         self.where.append(sql)
@@ -206,6 +227,9 @@ def log_sql(flt: LogFilter = LogFilter()) -> tuple[str, list]:
     if flt.officer_id is not None:
         where.append("k.officer_id = ?")
         params.append(flt.officer_id)
+    terms, values = _channel_terms(flt.channel)
+    where += terms
+    params += values
     newest = "k.stamp DESC, k.petition_id DESC"
     order = {"received_at": f"k.stamp {d}, k.petition_id {d}",
              "log_no": f"k.log_year {d}, k.log_no {d}",

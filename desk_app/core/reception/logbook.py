@@ -41,12 +41,14 @@ SELECT p.id, p.visit_id, p.received_at, p.kind, p.summary,
        v.refusal_reason, v.note, v.reception_kind, o.full_name AS officer, c.status,
        """ + PROTECTED_VISIT + """ AS protected, c.id AS case_id,
        CASE WHEN c.is_open = 1 THEN c.due_on END AS due_on,
-       v.cancelled_at, v.cancel_reason, v.corrected_at
+       v.cancelled_at, v.cancel_reason, v.corrected_at, p.arrival, v.source_body,
+       v.source_doc_no, v.source_doc_on, v.mailed_on, a.full_name AS agent_name, v.agent_role
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
   JOIN identity_snapshots pe ON pe.id = v.identity_id
   LEFT JOIN officers o ON o.id = v.officer_id
   LEFT JOIN cases c ON c.id = p.case_id
+  LEFT JOIN identity_snapshots a ON a.id = v.agent_identity_id
  WHERE p.id IN ({marks})
 """
 
@@ -61,6 +63,7 @@ def _row(r: dict, reveal: bool) -> LogRow:
     kind, outcome, note, refusal = r["kind"], r["outcome"], r["note"], r["refusal_reason"]
     body, doc_no = r["outcome_body"], r["outcome_doc_no"]
     cancelled_at, corrected_at = r["cancelled_at"], r["corrected_at"]
+    arrival = r["arrival"]
     # A denunciation masks every line of its visit (see migration 0004).
     masked = bool(r["protected"]) and not reveal
     body_doc = f"{body} ({doc_no})" if doc_no else body
@@ -68,6 +71,13 @@ def _row(r: dict, reveal: bool) -> LogRow:
     if outcome == Outcome.REFUSED and refusal:
         notes.insert(0, "Từ chối tiếp: " + next(
             (x.name for x in catalog.refusal_reasons() if x.code == refusal), refusal))
+    if arrival and arrival != "truc_tiep":
+        notes.insert(0, _arrival_note(arrival, r["source_body"], r["source_doc_no"],
+                                      r["source_doc_on"], r["mailed_on"]))
+    if r["agent_name"] and not masked:
+        notes.append(messages.LOG_AGENT_NOTE.format(
+            name=r["agent_name"],
+            role=catalog.AGENT_ROLE_LABELS.get(r["agent_role"] or "", "").lower()))
     # A cancelled entry keeps its number and says so first; a corrected one says when.
     if corrected_at:
         notes.append(messages.LOG_CORRECTED_NOTE.format(day=dmy(corrected_at)))
@@ -88,7 +98,23 @@ def _row(r: dict, reveal: bool) -> LogRow:
         note="; ".join(notes), reception_kind=r["reception_kind"],
         officer_name=r["officer"] or "", masked=masked, case_id=r["case_id"],
         due_on=r["due_on"], cancelled=bool(cancelled_at), corrected=bool(corrected_at),
+        channel=arrival or "truc_tiep",
     )
+
+
+def _arrival_note(arrival: str, body: str, doc_no: str, doc_on: str | None,
+                  mailed_on: str | None) -> str:
+    """How a petition without a visit arrived, for the notes column."""
+    text = catalog.channel_name(arrival)
+    if body:
+        text += f": {body}"
+        if doc_no:
+            text += f", văn bản số {doc_no}"
+        if doc_on:
+            text += f" ngày {dmy(doc_on)}"
+    if mailed_on:
+        text += f", dấu bưu điện ngày {dmy(mailed_on)}"
+    return text
 
 
 def log_rows(db: Database, ids, revealed: frozenset[int] | set[int] = frozenset()) -> list[LogRow]:

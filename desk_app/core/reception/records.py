@@ -18,7 +18,7 @@ from desk_app.core.reception.identity import (
     person_history,
     snapshot_values,
 )
-from desk_app.core.reception.logbook import PROTECTED_VISIT
+from desk_app.core.reception.logbook import PROTECTED_VISIT, _arrival_note
 from desk_app.core.storage import rows
 from desk_app.core.text import dmy
 
@@ -62,6 +62,10 @@ class Record:
     # The person's details today where they differ from those recorded: (label, value).
     current_details: tuple[tuple[str, str], ...] = ()
     person_changes: tuple[PersonChange, ...] = ()
+    # How it arrived when not at a reception ("Đơn gửi qua bưu chính, dấu bưu điện ngày …"),
+    # and who presented it for the person (docs/channels.md); empty for a plain reception.
+    channel: str = ""
+    agent: str = ""
 
 
 def petition_record(db: Database, petition_id: int, reveal: bool = False) -> Record:
@@ -71,7 +75,9 @@ def petition_record(db: Database, petition_id: int, reveal: bool = False) -> Rec
                   v.identity_id, v.person_id, v.crowd_size, p.kind, p.topic, p.summary,
                   v.prior_handlers, v.outcome, v.outcome_body, v.outcome_doc_no,
                   v.refusal_reason, v.note, v.id AS visit_id, """ + PROTECTED_VISIT + """ AS protected,
-                  v.cancelled_at, v.cancel_reason
+                  v.cancelled_at, v.cancel_reason, p.arrival, v.source_body, v.source_doc_no,
+                  v.source_doc_on, v.mailed_on, v.channel_ref, v.agent_identity_id,
+                  v.agent_role, v.agent_proof
              FROM petitions p JOIN visits v ON v.id = p.visit_id
              LEFT JOIN officers o ON o.id = v.officer_id
             WHERE p.id = ?""", [petition_id])
@@ -91,8 +97,26 @@ def petition_record(db: Database, petition_id: int, reveal: bool = False) -> Rec
     docs = tuple(catalog.document_line(**d) for d in rows.every(
         db, "SELECT name, pages, condition, copy FROM visit_documents WHERE visit_id = ?"
             " ORDER BY ord", [vid]))
-    receipt = db.execute("SELECT number FROM issued_documents WHERE visit_id = ? AND kind = ?",
-                         [vid, "bien_nhan_02"]).fetchone()
+    # The receipt 02/TCD, or a letter's acknowledgement (channels.json, `acknowledgement`).
+    receipt = db.execute("SELECT number FROM issued_documents WHERE visit_id = ?"
+                         " AND kind IN ('bien_nhan_02', 'bao_nhan_don') ORDER BY id LIMIT 1",
+                         [vid]).fetchone()
+    channel = ""
+    if row["arrival"] and row["arrival"] != "truc_tiep":
+        channel = _arrival_note(row["arrival"], row["source_body"], row["source_doc_no"],
+                                row["source_doc_on"], row["mailed_on"])
+        if row["channel_ref"] and not masked:
+            channel += f" ({row['channel_ref']})"
+    agent = ""
+    if row["agent_identity_id"] is not None:
+        if masked:
+            agent = hide
+        else:
+            them = snapshot_values(db, row["agent_identity_id"])
+            role = row["agent_role"] or ""
+            agent = "; ".join(x for x in (
+                them["full_name"] + (f" ({them['id_number']})" if them["id_number"] else ""),
+                catalog.AGENT_ROLE_LABELS.get(role, role), row["agent_proof"]) if x)
     full_address = ", ".join(x for x in (who["address"], catalog.commune_label(who["commune_code"]))
                              if x)
     reason = next((r.name for r in catalog.refusal_reasons() if r.code == refusal), refusal or "")
@@ -129,4 +153,4 @@ def petition_record(db: Database, petition_id: int, reveal: bool = False) -> Rec
         id_issued_place=shown("id_issued_place"),
         cancelled=f"{dmy(cancelled_at)}: {row['cancel_reason']}" if cancelled_at else "",
         corrections=visit_corrections(db, vid, masked=masked),
-        current_details=current, person_changes=changes)
+        current_details=current, person_changes=changes, channel=channel, agent=agent)

@@ -46,7 +46,7 @@ SELECT p.id, p.kind, p.topic, p.summary, v.prior_handlers, v.outcome_body,
        (SELECT group_concat(r.full_name || ' ' || r.id_number, ' ')
           FROM visit_representatives vr JOIN identity_snapshots r ON r.id = vr.identity_id
          WHERE vr.visit_id = v.id) AS reps, pe.commune_code,
-       """ + PROTECTED_VISIT + """ AS protected
+       """ + PROTECTED_VISIT + """ AS protected, {channels}
   FROM petitions p
   JOIN visits v ON v.id = p.visit_id
   JOIN identity_snapshots pe ON pe.id = v.identity_id
@@ -70,6 +70,19 @@ def is_long_number(word: str) -> bool:
     return len(word) >= LONG_NUMBER and word.isdigit()
 
 
+# Who presented for the person, and the body that forwarded the petition (0016_channels;
+# docs/channels.md). A database between two schema steps (an upgrade's after-step jobs run
+# on it) has no such columns yet: its documents simply lack them.
+_CHANNELS = """(SELECT a.full_name || ' ' || a.id_number FROM identity_snapshots a
+         WHERE a.id = v.agent_identity_id) AS agent, v.source_body"""
+
+
+def _doc_sql(db: Database) -> str:
+    known = {r[1] for r in db.execute("PRAGMA table_info(visits)")}
+    return _DOC_SQL.format(channels=_CHANNELS if "agent_identity_id" in known
+                           else "NULL AS agent, '' AS source_body")
+
+
 # Folding each part on its own gives the same text as folding the joined document (a space
 # separates them), and the parts repeat a lot (topics, names, addresses, summaries): cached,
 # a million documents fold in seconds instead of half a minute.
@@ -80,11 +93,14 @@ def _texts(row: dict) -> tuple[int, str, str]:
     """(rowid, who, what) as folded text: identity and content apart."""
     kind = row["kind"]
     what = [PETITION_KIND_LABELS.get(PetitionKind(kind), kind), topic_name(row["topic"]),
-            row["summary"], row["prior_handlers"], row["outcome_body"]]
+            row["summary"], row["prior_handlers"], row["outcome_body"], row["source_body"]]
     who = []
     if not row["protected"]:  # a visit that brings a denunciation never indexes who came
+        # The address as written (old, with its district) and the new commune both find it;
+        # so does the name of whoever presented it for the person.
         who = [row["full_name"], row["id_number"], row["phone"], row["address"],
-               commune_label(row["commune_code"]), row["old_address"], row["reps"] or ""]
+               commune_label(row["commune_code"]), row["old_address"], row["reps"] or "",
+               row["agent"] or ""]
     return (row["id"], " ".join(_fold_part(p) for p in who if p),
             " ".join(_fold_part(p) for p in what if p))
 
@@ -124,10 +140,11 @@ def documents(db: Database, petition_ids: Iterable[int]) -> dict[int, str]:
     """The indexed text of these lines as the tables hold them now."""
     ids = list(petition_ids)
     out: dict[int, str] = {}
+    sql = _doc_sql(db)
     for start in range(0, len(ids), 900):
         chunk = ids[start:start + 900]
         marks = ",".join("?" * len(chunk))
-        for row in list(rows.every(db, f"{_DOC_SQL} WHERE p.id IN ({marks})", chunk)):
+        for row in list(rows.every(db, f"{sql} WHERE p.id IN ({marks})", chunk)):
             pid, who, what = _texts(row)
             out[pid] = body(who, what)
     return out
@@ -182,7 +199,7 @@ def rebuild(db: Database, batch: int = 20000) -> None:
     # No incremental merging while filling: 'optimize' merges everything once at the end
     # (a million documents: 20 s instead of 29 s). 4 is FTS5's default.
     db.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
-    lines = rows.every(db, _DOC_SQL + " ORDER BY p.id")
+    lines = rows.every(db, _doc_sql(db) + " ORDER BY p.id")
     vocab: set[tuple[int, str]] = set()
     while chunk := list(islice(lines, batch)):
         docs = [(pid, body(who, what)) for pid, who, what in map(_texts, chunk)]

@@ -29,7 +29,10 @@ from desk_app.core.reports.weeks import week_rows
 
 # The steps that settle how a petition was handled (Circular 05/2021: classify, then one of
 # these). "urge" (đôn đốc) has no step in the case page yet: it is counted when it exists.
-OUTCOMES = {"accept": "competent", "guide": "guided", "transfer": "transferred", "urge": "urged",
+# "mediate": a dispute sent to the grassroots mediation team, outside the office's handling
+# like a guidance (docs/channels.md); counted once step 0016 keeps it in first_outcome.
+OUTCOMES = {"accept": "competent", "guide": "guided", "mediate": "guided",
+            "transfer": "transferred", "urge": "urged",
             "return": "ineligible", "file": "ineligible", "withdraw": "ineligible",
             "merge": "ineligible"}
 ELIGIBLE = ("competent", "guided", "transferred", "urged")
@@ -67,9 +70,11 @@ class Measure:
 VISITS = """
 SELECT v.id AS id, OFFICE(v) AS office, v.reception_kind AS reception_kind,
        CASE WHEN v.crowd_size >= :crowd_min THEN 'crowd' ELSE 'single' END AS crowd,
-       v.outcome AS outcome, pe.commune_code AS commune, v.crowd_size AS weight
+       -- A dispute sent to the mediation team is guided outside the office (docs/channels.md).
+       CASE v.outcome WHEN 'mediation' THEN 'guided' ELSE v.outcome END AS outcome,
+       pe.commune_code AS commune, v.crowd_size AS weight
   FROM visits v JOIN identity_snapshots pe ON pe.id = v.identity_id
- WHERE v.received_at >= :start AND v.received_at < :next AND LIVE_VISIT(v)
+ WHERE v.received_at >= :start AND v.received_at < :next AND LIVE_VISIT(v) AND RECEPTION(v)
 """
 
 # The cases citizens came about: a case brought in several visits is one case; it is
@@ -81,6 +86,7 @@ SELECT c.id AS id, OFFICE(c) AS office,
        1 AS weight
   FROM visits v JOIN petitions p ON p.visit_id = v.id JOIN cases c ON c.id = p.case_id
  WHERE v.received_at >= :start AND v.received_at < :next AND LIVE_VISIT(v) AND LIVE_CASE(c)
+   AND RECEPTION(v)
  GROUP BY c.id
 """
 
@@ -112,7 +118,7 @@ _PETITION_COLUMNS = f"""p.id AS id, p.case_id AS case_id, OFFICE(v) AS office, p
        p.topic AS topic, CASE WHEN p.signatories > 1 THEN 'many' ELSE 'one' END AS signers,
        pe.commune_code AS commune, c.first_outcome AS fo, c.first_outcome_on AS fo_on,
        {_DECIDED_BEFORE} AS decided_before, {_ACCEPTED_BEFORE} AS accepted_before,
-       p.received_at AS received_at, {_CASE_FIRST} AS case_first"""
+       p.received_at AS received_at, {_CASE_FIRST} AS case_first, p.arrival AS channel"""
 # The residential area is the one recorded with the visit (identity_snapshots, 0008): a later
 # visit under a new address does not move a period's figures once reported.
 _PETITION_FROM = """FROM petitions p JOIN visits v ON v.id = p.visit_id
@@ -140,7 +146,7 @@ _MATTER = """CASE WHEN decided_before >= 2 THEN 'resolved_many'
 # repeat the lookups for every use of their columns below.
 _CLASSED = f"""WITH base AS MATERIALIZED ({_PETITIONS_BASE}),
 classed AS MATERIALIZED (
-SELECT id, case_id, office, kind, topic, signers, commune, received_at, case_first,
+SELECT id, case_id, office, kind, topic, signers, commune, received_at, case_first, channel,
        CASE WHEN received_at < :start THEN 'carried' ELSE 'new' END AS age,
        {_RESULT} AS result, {_MATTER} AS matter
   FROM base
@@ -148,7 +154,7 @@ SELECT id, case_id, office, kind, topic, signers, commune, received_at, case_fir
 # `case_first`: the first petition of its case in the period's set, so the cases behind the
 # petitions (the template's "Số vụ việc") are counted from the same rows (petition_cases).
 PETITIONS = f"""{_CLASSED}
-SELECT id, office, kind, topic, signers, age, result, matter, commune, case_first,
+SELECT id, office, kind, topic, signers, age, result, matter, commune, case_first, channel,
        1 AS weight, case_id
   FROM classed
 """
@@ -271,9 +277,11 @@ MEASURES: dict[str, Measure] = {m.name: m for m in (
          VISIT_CASES),
     _sql("petitions", "petition", "Đơn",
          ("office", "kind", "topic", "signers", "age", "result", "matter", "commune",
-          "case_first"), PETITIONS),
+          "case_first", "channel"), PETITIONS),
+    # `channel`: how the petition arrived (petitions.arrival: truc_tiep at a reception, or
+    # buu_chinh, cong_dvc, website, thu_dien_tu, duong_day_nong, chuyen_den; docs/channels.md).
     Measure("petition_cases", "case", "Vụ việc của đơn", (
-        "office", "kind", "topic", "signers", "age", "result", "matter", "commune"),
+        "office", "kind", "topic", "signers", "age", "result", "matter", "commune", "channel"),
         parent="petitions", parent_where={"case_first": "yes"}, id_column="case_id"),
     _sql("replies", "event", "Văn bản trả lời của cơ quan nhận đơn chuyển",
          ("office", "kind", "topic"), REPLIES),

@@ -7,6 +7,10 @@ Macros a measure may use:
                  visits.cancelled_at, when this database has it)
   LIVE_CASE(c)   the case `c` counts: not cancelled (status 'cancelled': every visit behind it
                  was cancelled)
+  RECEPTION(v)   the visit `v` was a reception (tiếp công dân), not a petition received by
+                 post, portal, e-mail, hotline or from another body (visits.channel, 0016;
+                 docs/channels.md): the reception tables count receptions only, the petition
+                 tables every channel (their `channel` dimension tells them apart)
   OFFICE(x)      the office a row of alias `x` belongs to: in a ward's database the office
                  itself (a bound parameter); in a province's database, which holds many wards'
                  imported records, the row's own office code column (`office_column`)
@@ -24,7 +28,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-_MACRO = re.compile(r"\b(LIVE_VISIT|LIVE_CASE|OFFICE)\((\w+)\)")
+_MACRO = re.compile(r"\b(LIVE_VISIT|LIVE_CASE|RECEPTION|OFFICE)\((\w+)\)")
 
 
 @dataclass(frozen=True)
@@ -33,12 +37,15 @@ class Scope:
     visits_cancellable: bool = False  # visits.cancelled_at exists
     office_column: str | None = None  # province mode: the column naming each row's office
     offices: tuple[str, ...] = ()  # province mode: only these offices (empty: all)
+    has_channels: bool = False  # visits.channel exists (0016_channels)
 
     def expand(self, sql: str) -> str:
         def one(found: re.Match) -> str:
             macro, alias = found.group(1), found.group(2)
             if macro == "LIVE_VISIT":
                 return f"{alias}.cancelled_at IS NULL" if self.visits_cancellable else "1"
+            if macro == "RECEPTION":
+                return f"{alias}.channel = 'truc_tiep'" if self.has_channels else "1"
             if macro == "LIVE_CASE":
                 return f"{alias}.status <> 'cancelled'"
             if self.office_column:
@@ -59,4 +66,6 @@ def scope_of(db: Database) -> Scope:
     later schema step is honoured as soon as it exists."""
     row = db.execute("SELECT office_code FROM office WHERE id = 1").fetchone()
     code = row[0] if row else ""
-    return Scope(office_code=code, visits_cancellable="cancelled_at" in _columns(db, "visits"))
+    visit_columns = _columns(db, "visits")
+    return Scope(office_code=code, visits_cancellable="cancelled_at" in visit_columns,
+                 has_channels="channel" in visit_columns)

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 TO_CAO = "to_cao"
+# Every line of a visit that brings a denunciation; a denunciation received without a visit
+# (by post, the portal…: docs/channels.md) on its own.
+_PROTECTED = (f"(p.visit_id IN (SELECT visit_id FROM petitions WHERE kind = '{TO_CAO}')"
+              f" OR (p.visit_id IS NULL AND p.kind = '{TO_CAO}'))")
 
 
 def denounced_petitions(db: Database, *, visit_id: int | None = None,
@@ -35,16 +39,14 @@ def denounced_petitions(db: Database, *, visit_id: int | None = None,
                     ("p.person_id = ?", person_id) if person_id is not None else
                     ("p.case_id = ?", case_id))
     return [r[0] for r in db.execute(
-        "SELECT p.id FROM petitions p WHERE p.visit_id IN (SELECT visit_id FROM petitions"
-        f" WHERE kind = '{TO_CAO}') AND {where} ORDER BY p.id", [value])]
+        f"SELECT p.id FROM petitions p WHERE {_PROTECTED} AND {where} ORDER BY p.id", [value])]
 
 
 def in_range(db: Database, date_from: date, date_to: date) -> list[int]:
     """The protected petitions received in a date range (the log book's export)."""
     return [r[0] for r in db.execute(
-        "SELECT p.id FROM petitions p WHERE p.visit_id IN (SELECT visit_id FROM petitions"
-        f" WHERE kind = '{TO_CAO}') AND substr(p.received_at, 1, 10) BETWEEN ? AND ?"
-        " ORDER BY p.id", [date_from.isoformat(), date_to.isoformat()])]
+        f"SELECT p.id FROM petitions p WHERE {_PROTECTED} AND substr(p.received_at, 1, 10)"
+        " BETWEEN ? AND ? ORDER BY p.id", [date_from.isoformat(), date_to.isoformat()])]
 
 
 def may_reveal(db: Database, petition_ids: Iterable[int]) -> bool:

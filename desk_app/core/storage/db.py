@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # The number of migration steps this version knows (tests keep it equal to
 # len(migrations.known_steps())). It lets a start-up see that a database is current
 # without importing sqlite-utils and the migrations (~70 ms of a ~250 ms start).
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 # meta keys set by a migration step for work done once after all steps ran; the jobs
 # themselves belong to upper layers and are passed in (see core/opening.py).
 _POST_STEP_JOBS = ("search_reindex", "recompute_due", "vacuum")

@@ -1027,5 +1027,85 @@ def m0015_security(db: Database) -> None:
     )
 
 
+@migrations(name="0016_channels")
+def m0016_channels(db: Database) -> None:
+    """Petitions that arrive without a visit, people presenting on another's behalf, police
+    coordination, and the office's directory of bodies (docs/channels.md).
+
+    - `visits` is every intake: a reception (channel `truc_tiep`) or a petition received by
+      post, portal, website, e-mail, hotline or from another body. `petitions.arrival` (there
+      since 0001, always `truc_tiep` until now) carries the same channel for the reports.
+    - Post: the postmark date and whether the envelope is kept; deadlines run from
+      `received_at`, the day the office received it. Forwarded: the transferring body, its
+      document number and date (also on the case's receive event as `transferred_from`).
+    - `agent_*`: who presented on behalf of `person_id` (whose case it is), with the paper that
+      proves it; not the crowd's representatives (`visit_representatives`).
+    - `police_*`: a crowd or heated visit reported to the police, when and to whom.
+    - `bodies`: the office's additions and edits to the shipped directory (same codes).
+    Existing rows are receptions (`truc_tiep`), as they were.
+    - A referral to the mediation team settles how the petition was handled, as a guidance
+      does (core/reports/measures.py, OUTCOMES): the triggers that keep cases.first_outcome
+      (0012) are made again with `mediate` in their list.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE visits ADD COLUMN channel TEXT NOT NULL DEFAULT 'truc_tiep';
+        ALTER TABLE visits ADD COLUMN channel_ref TEXT NOT NULL DEFAULT '';
+        ALTER TABLE visits ADD COLUMN mailed_on TEXT;
+        ALTER TABLE visits ADD COLUMN envelope_kept INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE visits ADD COLUMN source_body TEXT NOT NULL DEFAULT '';
+        ALTER TABLE visits ADD COLUMN source_doc_no TEXT NOT NULL DEFAULT '';
+        ALTER TABLE visits ADD COLUMN source_doc_on TEXT;
+        ALTER TABLE visits ADD COLUMN agent_person_id INTEGER REFERENCES persons(id);
+        ALTER TABLE visits ADD COLUMN agent_identity_id INTEGER REFERENCES identity_snapshots(id);
+        ALTER TABLE visits ADD COLUMN agent_role TEXT;
+        ALTER TABLE visits ADD COLUMN agent_proof TEXT NOT NULL DEFAULT '';
+        ALTER TABLE visits ADD COLUMN police_informed_at TEXT;
+        ALTER TABLE visits ADD COLUMN police_contact TEXT NOT NULL DEFAULT '';
+        -- The book of petitions received without a visit is small next to the log book: a
+        -- partial index lists it by day without touching the receptions.
+        CREATE INDEX petitions_arrival ON petitions(arrival, received_at)
+            WHERE arrival <> 'truc_tiep';
+        CREATE INDEX visits_agent ON visits(agent_person_id) WHERE agent_person_id IS NOT NULL;
+        CREATE TABLE bodies (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'khac',
+            address TEXT NOT NULL DEFAULT '',
+            aliases TEXT NOT NULL DEFAULT '[]',
+            hidden INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        );
+        """,
+    )
+    actions = f"{_OUTCOME_ACTIONS}, 'mediate'"
+    first = _FIRST_OUTCOME.replace(_OUTCOME_ACTIONS, actions)
+    _run(
+        db,
+        f"""
+        DROP TRIGGER case_events_first_outcome_insert;
+        DROP TRIGGER case_events_first_outcome_update;
+        DROP TRIGGER case_events_first_outcome_delete;
+        CREATE TRIGGER case_events_first_outcome_insert AFTER INSERT ON case_events
+        WHEN NEW.action IN ({actions}) BEGIN
+            UPDATE cases SET first_outcome = NEW.action, first_outcome_on = NEW.occurred_on
+             WHERE id = NEW.case_id
+               AND (first_outcome_on IS NULL OR NEW.occurred_on < first_outcome_on);
+        END;
+        CREATE TRIGGER case_events_first_outcome_update
+        AFTER UPDATE OF case_id, action, occurred_on ON case_events BEGIN
+            UPDATE cases SET (first_outcome, first_outcome_on) = {first}
+             WHERE id IN (OLD.case_id, NEW.case_id);
+        END;
+        CREATE TRIGGER case_events_first_outcome_delete AFTER DELETE ON case_events BEGIN
+            UPDATE cases SET (first_outcome, first_outcome_on) = {first}
+             WHERE id = OLD.case_id;
+        END;
+        """,
+    )
+
+
 def known_steps() -> tuple[str, ...]:
     return tuple(m.name for m in migrations.pending(Database(memory=True, execute_plugins=False)))

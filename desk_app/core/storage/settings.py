@@ -32,12 +32,16 @@ DEFAULTS: dict[str, str] = {
     # 24/11 (Ngày Văn hóa Việt Nam) as a day off: "1" or "0" (resources/rules/holidays_vn.json,
     # switch culture_day_off: not in Labour Code art. 112, so a working day by default).
     "culture_day_off": "0",
+    # A case referred to the grassroots mediation team: when to follow up its result (calendar
+    # days). No law sets it (Law on Grassroots Mediation 2013): a local target (docs/channels.md).
+    "mediation_follow_up_days": "30",
     # Periodic reports: "cutoff" closes figures on the 14th (Circular 01/2024/TT-TTCP);
     # "calendar" uses calendar months, as some provinces ask (core/reports/periods.py).
     "report_period_mode": "cutoff",
 }
 
-INTEGER_KEYS = frozenset({"due_soon_working_days", "prolonged_days", "petition_target_days"})
+INTEGER_KEYS = frozenset({"due_soon_working_days", "prolonged_days", "petition_target_days",
+                          "mediation_follow_up_days"})
 SWITCH_KEYS = frozenset({"culture_day_off"})  # "1" on, "0" off
 
 
@@ -73,7 +77,7 @@ def all_settings(db: Database) -> dict[str, str]:
 
 # Settings that change due dates: the open cases they can move are recomputed after a change
 # (cases/recompute.save_settings saves and recomputes).
-RECOMPUTE_KEYS = frozenset({"petition_target_days", "culture_day_off"})
+RECOMPUTE_KEYS = frozenset({"petition_target_days", "culture_day_off", "mediation_follow_up_days"})
 
 
 def put_many(db: Database, values: dict[str, str]) -> dict[str, tuple[str, str]]:

@@ -59,6 +59,21 @@ class ActionDialog(QDialog):
         self.body = QLineEdit(self) if spec.needs_body or action == "reply" else None
         if self.body is not None:
             form.addRow(self.tr("&Cơ quan, tổ chức:"), self.body)
+            # The directory of bodies (core/bodies.py): the same body, the same spelling.
+            from desk_app.gui.widgets.body_completer import attach
+
+            self.body.setPlaceholderText(self.tr("Gõ vài chữ để chọn trong danh bạ cơ quan"))
+            self.body_completer = attach(self.body, getattr(parent, "tasks", None))
+        # Police coordination: whom, and the moment they were told (docs/channels.md).
+        self.informed_at = None
+        if action == "police":
+            self.body = QLineEdit(self)
+            self.body.setPlaceholderText(self.tr("Đơn vị, người được báo"))
+            form.addRow(self.tr("Đã &báo cho:"), self.body)
+            self.informed_at = QDateTimeEdit(QDateTime.currentDateTime(), self,
+                                             calendarPopup=True, displayFormat="HH:mm dd/MM/yyyy")
+            self.informed_at.setMaximumDateTime(QDateTime.currentDateTime().addSecs(300))
+            form.addRow(self.tr("&Lúc:"), self.informed_at)
         self.doc_no = QLineEdit(self) if action in self.WITH_DOC_NO else None
         if self.doc_no is not None:
             form.addRow(self.tr("&Số, ký hiệu văn bản:"), self.doc_no)
@@ -82,6 +97,9 @@ class ActionDialog(QDialog):
         data = {}
         if self.eligible is not None:
             data = {"eligible": self.eligible.isChecked(), "competent": self.competent.isChecked()}
+        if self.informed_at is not None:
+            data = {"informed_at": self.informed_at.dateTime().toPython().replace(
+                second=0, microsecond=0)}
         return {"occurred_on": self.day.date().toPython(),
                 "body": self.body.text() if self.body is not None else "",
                 "doc_no": self.doc_no.text() if self.doc_no is not None else "",

@@ -86,7 +86,9 @@ class MilestoneTable(QTableWidget):
                 state = self.tr("Chưa tính")
             else:
                 state = due_text(m.due_on.isoformat(), today)[0]
-            label = m.label + (self.tr(" (chỉ tiêu của cơ quan)") if m.local else "")
+            # Some rule labels say it already ("… (chỉ tiêu của cơ quan)"): not twice.
+            label = m.label + (self.tr(" (chỉ tiêu của cơ quan)")
+                               if m.local and "chỉ tiêu" not in m.label else "")
             cells = (label, m.due_on.strftime("%d/%m/%Y") if m.due_on else "", state,
                      m.explanation)
             for col, text in enumerate(cells):

@@ -89,6 +89,7 @@ class RecordDialog(QDialog):
         rows = [
             row(self.tr("Số sổ"), r.log_label), row(self.tr("Thời điểm"), _when(r.received_at)),
             row(self.tr("Hình thức tiếp"), r.reception_kind), row(self.tr("Cán bộ tiếp"), r.officer),
+            *([row(self.tr("Cách tiếp nhận"), r.channel)] if r.channel else []),
             row(self.tr("Họ tên"), r.person_name), row(self.tr("Số giấy tờ"), r.id_number),
         ]
         if r.id_issued_on or r.id_issued_place:
@@ -99,6 +100,8 @@ class RecordDialog(QDialog):
             row(self.tr("Điện thoại"), r.phone), row(self.tr("Địa chỉ"), r.address),
             row(self.tr("Địa chỉ cũ"), r.old_address), row(self.tr("Số người"), r.crowd_size),
         ]
+        if r.agent:  # someone presenting for the person: not a crowd's representative
+            rows.append(row(self.tr("Người trình bày thay"), r.agent))
         if r.representatives:
             rows.append(row(self.tr("Người đại diện khác"), "; ".join(r.representatives)))
         rows += [
@@ -113,7 +116,8 @@ class RecordDialog(QDialog):
         if r.documents:
             rows.append(row(self.tr("Tài liệu nhận"), "; ".join(r.documents)))
         if r.receipt_no:
-            rows.append(row(self.tr("Giấy biên nhận"), r.receipt_no))
+            rows.append(row(self.tr("Giấy báo đã nhận đơn") if "/BNĐ-" in r.receipt_no
+                            else self.tr("Giấy biên nhận"), r.receipt_no))
         if r.note:
             rows.append(row(self.tr("Ghi chú"), r.note))
         notice = ""

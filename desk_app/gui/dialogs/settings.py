@@ -77,6 +77,10 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(_scrolled(self._parameters_tab(), self), self.tr("Thông &số"))
         if office_admin:
             self.tabs.addTab(_scrolled(self._office_tab(), self), self.tr("&Cơ quan"))
+            from desk_app.gui.dialogs.bodies_tab import BodiesTab
+
+            self.bodies_tab = BodiesTab(tasks, self)
+            self.tabs.addTab(self.bodies_tab, self.tr("&Danh bạ cơ quan"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close, self)
         self.buttons.button(QDialogButtonBox.Save).setText(self.tr("&Lưu thông số"))
         self.buttons.button(QDialogButtonBox.Save).clicked.connect(self.save_settings)

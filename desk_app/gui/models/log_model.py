@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from desk_app.core.cases.labels import due_text
-from desk_app.core.catalog import PETITION_KIND_LABELS, RECEPTION_KIND_LABELS
+from desk_app.core.catalog import PETITION_KIND_LABELS, RECEPTION_KIND_LABELS, channel
 from desk_app.core.model import LogRow
 from desk_app.core.reception.logbook import log_rows
 from desk_app.core.text import dmy
@@ -18,6 +18,11 @@ from desk_app.gui.models.paged import PagedIdModel
 
 def _date(iso: str) -> str:
     return f"{dmy(iso)} {iso[11:16]}"
+
+
+def _channel(code: str) -> str:
+    info = channel(code)
+    return info.short if info else code
 
 
 # (header, value of a row, sort key the core understands or None)
@@ -39,6 +44,7 @@ COLUMNS = (
     ("Ghi chú", lambda r: r.note, None),
     ("Hình thức tiếp", lambda r: RECEPTION_KIND_LABELS.get(r.reception_kind, r.reception_kind), None),
     ("Cán bộ tiếp", lambda r: r.officer_name, "officer"),
+    ("Cách tiếp nhận", lambda r: _channel(r.channel), None),
 )
 SORT_KEYS = [c[2] for c in COLUMNS]
 DUE_COLUMN = [c[0] for c in COLUMNS].index("Hạn xử lý")

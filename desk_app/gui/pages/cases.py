@@ -55,8 +55,9 @@ class CasesPage(ListPage):
             button.setCheckable(True)
             button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, n=name: self.show_view(n))
-            grid.addWidget(button, 0, i)
-            grid.setColumnStretch(i, 1)
+            # Two rows of tiles: seven long labels do not fit one row on a small screen.
+            grid.addWidget(button, i // 4, i % 4)
+            grid.setColumnStretch(i % 4, 1)
             self.buttons[name] = button
         self.flag_buttons: dict[str, QPushButton] = {}
         flags_box = QGroupBox(self.tr("Theo dấu hiệu (vụ việc đang giải quyết)"), self)
@@ -128,12 +129,13 @@ class CasesPage(ListPage):
         self.title.setText(self.tr("<b>Hôm nay %1</b> — %2 vụ việc đang giải quyết")
                            .replace("%1", f"{today:%d/%m/%Y}").replace("%2", str(board.open)))
         counts = {"overdue": board.overdue, "due_soon": board.due_soon, "waiting": board.waiting,
-                  "prolonged": board.prolonged, "open": board.open}
+                  "prolonged": board.prolonged, "mediation": board.mediation,
+                  "police": board.police, "open": board.open}
         for name, button in self.buttons.items():
             button.setText(f"{VIEWS[name]}\n{counts[name]}")
             button.setChecked(self.flag is None and name == self.view_name)
-            if name == "overdue":
-                button.setStyleSheet(style.css("error", bold=True) if board.overdue else "")
+            if name in ("overdue", "police"):  # both ask for action today
+                button.setStyleSheet(style.css("error", bold=True) if counts[name] else "")
         for name, button in self.flag_buttons.items():
             button.setText(f"{FLAGS[name][1]}: {board.by_flag[name]}")
             button.setChecked(name == self.flag)

@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.documents.kinds import RECEIPT_QR_PREFIX
 from desk_app.core.errors import DeskError
-from desk_app.core.model import IntakeForm, KnownPerson, ReceptionKind, Registered
+from desk_app.core.model import IdKind, IntakeForm, KnownPerson, ReceptionKind, Registered
 from desk_app.core.reception.ids import parse_qr_line
 from desk_app.core.reception.people import find_person
 from desk_app.core.text import dmy
 from desk_app.gui import style
-from desk_app.gui.documents import print_document
+from desk_app.gui.documents import ACK_TITLE, print_document
+from desk_app.gui.widgets.agent_box import AgentBox
+from desk_app.gui.widgets.channel_box import ChannelBox
 from desk_app.gui.widgets.content_box import ContentBox, PartEditor
 from desk_app.gui.widgets.documents_box import COPY_LABELS, DocumentsBox
 from desk_app.gui.widgets.fields import chain, select
@@ -68,6 +70,14 @@ class IntakePage(QWidget):
         self._build(officers)
         self.reset()
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not getattr(self, "_addresses_warming", False):
+            # The old-address index (about a second of work, on the reader thread) is built a
+            # little after the page first shows, so start-up does not wait for it.
+            self._addresses_warming = True
+            QTimer.singleShot(3000, self.warm_up_addresses)
+
     # --- construction ------------------------------------------------------------
     def _build(self, officers) -> None:
         self.qr = QLineEdit(self)
@@ -75,16 +85,21 @@ class IntakePage(QWidget):
         self.qr.setPlaceholderText(self.tr("Quét mã QR trên thẻ căn cước hoặc trên giấy biên nhận "
                                            "(đặt con trỏ ở đây rồi quét)"))
         self.qr.returnPressed.connect(self.apply_qr)
+        self.channel_box = ChannelBox(self.tasks, self)
         self.person = PersonBox(self.office, self)
         self.person.id_edited.connect(self._lookup_timer.start)
         self.person.identity_edited.connect(self._identity_timer.start)
+        self.person.suggest_commune.connect(self.suggest_commune)
+        self.agent_box = AgentBox(self)
         self.visit = VisitBox(officers, self)
         self.visit.reps.itemChanged.connect(lambda *_: self._identity_timer.start())
         self.content = ContentBox(self)
         self.content.changed.connect(self._chain)
         self.content.known_entered.connect(self.check_limitation)
         self.documents_box = DocumentsBox(self)
-        self.outcome_box = OutcomeBox(self)
+        self.outcome_box = OutcomeBox(self, self.tasks)
+        self.channel_box.changed.connect(self._channel_changed)
+        self.agent_box.toggled.connect(self._roles_changed)
         self.known = KnownPersonPanel(self)
         self.known.use_saved.connect(self.person.fill_known)
         self.known.reveal_requested.connect(self.reveal_known)
@@ -110,8 +125,8 @@ class IntakePage(QWidget):
 
         left = QWidget(self)
         column = QVBoxLayout(left)
-        for widget in (self.qr, self.person, self.visit, self.content, self.documents_box,
-                       self.outcome_box):
+        for widget in (self.qr, self.channel_box, self.person, self.agent_box, self.visit,
+                       self.content, self.documents_box, self.outcome_box):
             column.addWidget(widget)
         column.addStretch(1)
         scroll = QScrollArea(self)
@@ -134,7 +149,8 @@ class IntakePage(QWidget):
 
     def _chain(self) -> None:
         """Tab follows the paper form top to bottom, whatever order the widgets were made in."""
-        chain([self.qr, *self.person.focus_order(), *self.visit.focus_order(),
+        chain([self.qr, *self.channel_box.focus_order(), *self.person.focus_order(),
+               *self.agent_box.focus_order(), *self.visit.focus_order(),
                *self.content.focus_order(), *self.documents_box.focus_order(),
                *self.outcome_box.focus_order(), self.save_button, self.new_button,
                self.known.fill])
@@ -185,7 +201,8 @@ class IntakePage(QWidget):
         """Nothing typed for a visitor yet (the desk's own choices do not count)."""
         return (not self.qr.text().strip() and self.person.is_blank() and self.visit.is_blank()
                 and self.content.is_blank() and not self.documents_box.values()
-                and self.outcome_box.is_blank())
+                and self.outcome_box.is_blank() and self.channel_box.is_blank()
+                and self.agent_box.is_blank())
 
     def new_visit(self) -> bool:
         """Ctrl+N: the next visitor. A filled form is cleared only when the officer says so."""
@@ -206,8 +223,13 @@ class IntakePage(QWidget):
         if self.last_saved is None:
             self.show_error(self.tr("Chưa ghi sổ lượt tiếp nào trong phiên làm việc này để in."))
             return False
+        if not self.last_saved.receipt_no and self.last_saved.case_ids:
+            self.show_error(self.tr("Đơn vừa ghi không có giấy biên nhận hay giấy báo để in "
+                                    "(đường dây nóng, cơ quan khác chuyển đến)."))
+            return False
         kind = "receipt" if self.last_saved.receipt_no else "refusal"
-        print_document(self, self.tasks, kind, self.last_saved.visit_id)
+        print_document(self, self.tasks, kind, self.last_saved.visit_id,
+                       titles=self._titles(self.last_saved.receipt_no))
         return True
 
     def reset(self) -> None:
@@ -216,7 +238,9 @@ class IntakePage(QWidget):
         # press, a retry after an error) sends the same key and cannot record the visit twice.
         self.intake_id = str(uuid.uuid4())
         self.qr.clear()
+        self.channel_box.clear()
         self.person.clear()
+        self.agent_box.clear()
         self.visit.clear(self.current_officer_id)
         self.content.clear()
         self.documents_box.clear()
@@ -249,6 +273,15 @@ class IntakePage(QWidget):
             "known_on": first.known if first else None,
             "petition_kind": first.kind if first else None, "refusal_reason": self.refusal_reason,
             "outcome_body": self.outcome_body, "documents": self.documents, "officer": self.officer,
+            "channel": self.channel_box.channel, "mailed_on": self.channel_box.mailed_on,
+            "channel_ref": self.channel_box.channel_ref,
+            "source_body": self.channel_box.source_body,
+            "source_doc_no": self.channel_box.source_doc_no,
+            "source_doc_on": self.channel_box.source_doc_on,
+            "agent": self.agent_box.full_name, "agent_role": self.agent_box.role,
+            "agent_proof": self.agent_box.proof, "outcome": self.outcome,
+            "police_contact": self.visit.police_contact,
+            "police_informed_at": self.visit.police_at,
         }.get(field or "")
 
     # --- QR and repeat visitors ----------------------------------------------------
@@ -265,6 +298,8 @@ class IntakePage(QWidget):
             self.qr.selectAll()
             return
         self.person.fill_identity(identity)
+        if identity.address:  # the card's address is the old one: suggest the new commune
+            self.suggest_commune(identity.address)
         self.qr.clear()
         self.show_ok(self.tr("Đã đọc thẻ căn cước của %1.").replace("%1", identity.full_name))
         self.lookup_person()
@@ -287,6 +322,54 @@ class IntakePage(QWidget):
             else:
                 self.show_ok(self.tr("Đã mở lượt tiếp của giấy biên nhận vừa quét."))
                 self.open_record.emit(petition_id)
+
+        self.tasks.read(job, found, self._failed)
+
+    def _roles_changed(self, *_) -> None:
+        self.person.set_role(visit=self.channel_box.is_visit(),
+                             represented=self.agent_box.isChecked())
+
+    def _channel_changed(self, visit: bool) -> None:
+        """A letter, an e-mail, a forwarded petition: no visit-only fields (docs/channels.md)."""
+        self.visit.set_visit_mode(visit)
+        self.outcome_box.set_visit_mode(visit)
+        self.agent_box.setVisible(visit)
+        if not visit:
+            self.agent_box.setChecked(False)
+        # A letter carries a name and an address, seldom an identity paper (Reception Law
+        # art. 7(2)(a)): start from "no paper"; a number typed already is kept as it is.
+        if not self.id_number.text().strip():
+            kind = self.id_kind.currentData()
+            if not visit and kind == IdKind.CCCD:
+                select(self.id_kind, IdKind.KHONG)
+            elif visit and kind == IdKind.KHONG:
+                select(self.id_kind, IdKind.CCCD)
+        self._roles_changed()
+
+    def warm_up_addresses(self) -> None:
+        """Build the old-address index on the reader thread (about a second) before the first
+        card is scanned, so the suggestion then comes at once."""
+        def job(db):
+            from desk_app.core.reception.old_address import warm_up
+
+            warm_up()
+
+        self.tasks.read(job, lambda _: None, lambda e: None)
+
+    def suggest_commune(self, old_address: str) -> None:
+        """The new commune for the old address on a card, found off the GUI thread."""
+        if not old_address.strip():
+            return
+
+        def job(db):
+            from desk_app.core.reception.old_address import suggest
+
+            return suggest(old_address)
+
+        def found(result) -> None:
+            if self.old_address.text().strip() and self.old_address.text() != old_address:
+                return  # typed on meanwhile
+            self.person.show_commune_suggestion(result.commune_code, result.candidates)
 
         self.tasks.read(job, found, self._failed)
 
@@ -366,8 +449,9 @@ class IntakePage(QWidget):
             parts=self.content.values(), officer_id=self.visit.officer_id(),
             crowd_size=self.crowd_size.value(), representatives=self.visit.representatives(),
             prior_handlers=self.prior_handlers.text(), documents=self.documents_box.values(),
-            session_id=self._session_for(received), intake_id=self.intake_id,
-            **self.outcome_box.values())
+            session_id=self._session_for(received) if self.channel_box.is_visit() else None,
+            intake_id=self.intake_id, **self.outcome_box.values(), **self.channel_box.values(),
+            **self.agent_box.values(), **self.visit.police_values())
 
     def save(self) -> None:
         if not self.save_button.isEnabled():
@@ -395,10 +479,17 @@ class IntakePage(QWidget):
         if result.already_recorded:
             text = escape(self.tr("Lượt tiếp này đã được ghi sổ trước đó (số %1); không ghi lại.")
                           .replace("%1", str(result.visit_id)))
-        if result.receipt_no:
+        if result.receipt_no and "/BNĐ-" in result.receipt_no:  # a letter's acknowledgement
+            text += " " + escape(self.tr("Giấy báo đã nhận đơn số %1.")
+                                 .replace("%1", result.receipt_no))
+            text += (f" <a href='receipt:{result.visit_id}'>"
+                     + self.tr("In giấy báo đã nhận đơn (Ctrl+P)") + "</a>")
+        elif result.receipt_no:
             text += " " + escape(self.tr("Giấy biên nhận số %1.").replace("%1", result.receipt_no))
             text += (f" <a href='receipt:{result.visit_id}'>"
                      + self.tr("In giấy biên nhận (Ctrl+P)") + "</a>")
+        elif result.case_ids:  # a petition without a visit that gets no acknowledgement
+            text += " " + escape(self.tr("Đơn đã vào sổ tiếp nhận, xử lý đơn."))
         else:
             text += (f" <a href='refusal:{result.visit_id}'>"
                      + self.tr("Lập thông báo từ chối tiếp (mẫu 01/TCD)") + "</a>")
@@ -409,7 +500,13 @@ class IntakePage(QWidget):
     def _message_link(self, link: str) -> None:
         kind, visit = link.split(":")
         if kind in ("receipt", "refusal"):
-            print_document(self, self.tasks, kind, int(visit))
+            number = self.last_saved.receipt_no if self.last_saved else None
+            print_document(self, self.tasks, kind, int(visit), titles=self._titles(number))
+
+    @staticmethod
+    def _titles(number: str | None) -> tuple[str, str] | None:
+        """A letter's acknowledgement ("01/BNĐ-TCD") is shown and saved under its own name."""
+        return ACK_TITLE if number and "/BNĐ-" in number else None
 
     def _offer_duplicates(self, result: Registered) -> None:
         self.duplicates.setVisible(False)

@@ -26,7 +26,7 @@ from desk_app.core.reception.log_order import FIRST_SCREEN, place
 from desk_app.core.reception.logbook import LogFilter, log_ids, reveal_identity
 from desk_app.core.reception.search import PAGE as SEARCH_PAGE
 from desk_app.core.reception.search import count_matches, search_page
-from desk_app.gui.documents import print_document
+from desk_app.gui.documents import ACK_TITLE, print_document
 from desk_app.gui.models.log_model import LogModel
 from desk_app.gui.pages.base import ListPage
 from desk_app.gui.widgets.flow import FlowLayout, flow_policy
@@ -73,7 +73,14 @@ class LogPage(ListPage):
         self.reception_kind = _combo(self.tr("Mọi hình thức"), catalog.RECEPTION_KIND_LABELS.items())
         self.petition_kind = _combo(self.tr("Mọi loại đơn"), catalog.PETITION_KIND_LABELS.items())
         self.officer = _combo(self.tr("Mọi cán bộ"), [(o.id, o.full_name) for o in officers])
-        for widget in (self.use_dates, self.reception_kind, self.petition_kind, self.officer):
+        # The two books (docs/channels.md): receptions (03/TCD) and petitions received
+        # otherwise (sổ tiếp nhận, xử lý đơn), or one channel.
+        self.channel = _combo(self.tr("Mọi cách tiếp nhận"), [
+            ("visit", self.tr("Sổ tiếp công dân (03/TCD)")),
+            ("no_visit", self.tr("Sổ tiếp nhận, xử lý đơn")),
+            *((c.code, "— " + c.name) for c in catalog.channels() if not c.visit)])
+        for widget in (self.use_dates, self.reception_kind, self.petition_kind, self.officer,
+                       self.channel):
             widget.currentIndexChanged.connect(self.reload)
         for widget in (self.date_from, self.date_to):
             widget.dateChanged.connect(self._dates_changed)
@@ -102,6 +109,7 @@ class LogPage(ListPage):
         filters.addWidget(self.reception_kind)
         filters.addWidget(self.petition_kind)
         filters.addWidget(self.officer)
+        filters.addWidget(self.channel)
         self.export_button = QPushButton(self.tr("Xuất &sổ… (Ctrl+E)"), self)
         self.export_button.clicked.connect(self.ask_export)
         top = QHBoxLayout()
@@ -130,7 +138,8 @@ class LogPage(ListPage):
         header.sectionClicked.connect(self._header_clicked)
         self.view.verticalHeader().setVisible(False)  # the book's own STT numbers the lines
         self.columns = ColumnMemory(self.view, "log", (80, 120, 170, 220, 110, 380, 80, 70, 150,
-                                                       70, 160, 160, 130, 120, 160, 120, 160))
+                                                       70, 160, 160, 130, 120, 160, 120, 160,
+                                                       110))
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
@@ -150,7 +159,7 @@ class LogPage(ListPage):
             date_to=self.date_to.date().toPython() if ranged else None,
             reception_kind=self.reception_kind.currentData(),
             petition_kind=self.petition_kind.currentData(),
-            officer_id=self.officer.currentData(),
+            officer_id=self.officer.currentData(), channel=self.channel.currentData(),
             sort=self.sort, descending=self.descending)
 
     def _dates_changed(self, *_):
@@ -317,10 +326,15 @@ class LogPage(ListPage):
                 menu.addAction(self.tr("Lập thông báo từ chối tiếp (mẫu 01/TCD)…"),
                                lambda: print_document(self, self.tasks, "refusal", record.visit_id,
                                                       self.show_message))
-            else:
-                menu.addAction(self.tr("In lại giấy biên nhận…"),
+            elif getattr(catalog.channel(record.channel), "acknowledgement", "") != "none":
+                # A reception's receipt, or a letter's acknowledgement (channels.json); a
+                # hotline call or a forwarded petition gets neither.
+                letter = record.channel != "truc_tiep"
+                menu.addAction(self.tr("In lại giấy báo đã nhận đơn…") if letter
+                               else self.tr("In lại giấy biên nhận…"),
                                lambda: print_document(self, self.tasks, "receipt", record.visit_id,
-                                                      self.show_message))
+                                                      self.show_message,
+                                                      titles=ACK_TITLE if letter else None))
             menu.addAction(self.tr("Đính chính…"), lambda: self.ask_correction(record))
             menu.addAction(self.tr("Hủy lượt tiếp (ghi sổ nhầm)…"), lambda: self.ask_cancel(record))
         if record.case_id is not None:
@@ -381,14 +395,23 @@ class LogPage(ListPage):
         else:
             today = QDate.currentDate().toPython()
             first, last = today.replace(month=1, day=1), today
-        suggested = f"so-tiep-cong-dan-{first:%Y%m%d}-{last:%Y%m%d}.pdf"
+        # With the book of petitions received (or one of its channels) chosen, that book is
+        # exported; otherwise the log book 03/TCD (docs/channels.md).
+        letters = self.export_book() == "no_visit"
+        suggested = (f"so-tiep-nhan-don-{first:%Y%m%d}-{last:%Y%m%d}.pdf" if letters
+                     else f"so-tiep-cong-dan-{first:%Y%m%d}-{last:%Y%m%d}.pdf")
         name, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Xuất sổ tiếp công dân"), suggested,
+            self, self.tr("Xuất sổ tiếp nhận, xử lý đơn") if letters
+            else self.tr("Xuất sổ tiếp công dân"), suggested,
             self.tr("Tệp PDF (*.pdf);;Bảng tính Excel (*.xlsx)"))
         if name:
             if not name.lower().endswith((".pdf", ".xlsx")):
                 name += ".xlsx" if "xlsx" in chosen else ".pdf"
             self.export(first, last, name)
+
+    def export_book(self) -> str:
+        chosen = self.channel.currentData()
+        return "visit" if chosen in (None, "visit", "truc_tiep") else "no_visit"
 
     def export(self, first, last, name: str) -> None:
         """Long job: on the reader thread, with a progress dialog whose Cancel stops it."""
@@ -397,6 +420,7 @@ class LogPage(ListPage):
         from PySide6.QtWidgets import QProgressDialog
 
         cancel = threading.Event()
+        book = self.export_book()
         dialog = QProgressDialog(self.tr("Đang xuất sổ tiếp công dân…"), self.tr("Hủy"), 0, 100, self)
         dialog.setMinimumDuration(600)
         dialog.canceled.connect(cancel.set)
@@ -407,7 +431,7 @@ class LogPage(ListPage):
             export = documents.export_log_xlsx if name.lower().endswith(".xlsx") \
                 else documents.export_log_pdf
             # The core polls `cancel.is_set()`: hand it the event itself, not its method.
-            return export(db, first, last, name, progress=bridge.emit, cancel=cancel)
+            return export(db, first, last, name, progress=bridge.emit, cancel=cancel, book=book)
 
         def done(count):
             dialog.close()

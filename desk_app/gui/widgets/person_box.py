@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from desk_app.core import catalog
 from desk_app.core.errors import DeskError
@@ -21,6 +21,7 @@ from desk_app.gui.widgets.picker import UnitPicker
 class PersonBox(QGroupBox):
     id_edited = Signal()  # the officer typed in the ID number: look the person up
     identity_edited = Signal()  # name, ID kind or number changed: compare with what is saved
+    suggest_commune = Signal(str)  # the old address to convert (the page runs it off the GUI thread)
 
     def __init__(self, office, parent=None):
         super().__init__(self.tr("Người đến"), parent)
@@ -46,6 +47,16 @@ class PersonBox(QGroupBox):
         self.old_address = QLineEdit(self)
         self.old_address.setPlaceholderText(
             self.tr("Địa chỉ cũ như ghi trên thẻ (trước sắp xếp 2025)"))
+        self.suggest_button = QPushButton(self.tr("Gợi ý xã/phường mới"), self)
+        self.suggest_button.clicked.connect(
+            lambda: self.suggest_commune.emit(self.old_address.text()))
+        # Leaving the field asks too, so Tab does not need to stop on the button.
+        self.suggest_button.setFocusPolicy(Qt.ClickFocus)
+        self.old_address.editingFinished.connect(self._old_address_done)
+        self.commune_hint = QLabel(self)
+        self.commune_hint.setObjectName("commune_hint")
+        self.commune_hint.setWordWrap(True)
+        self.commune_hint.setVisible(False)
 
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # narrow screen: labels above fields
@@ -70,7 +81,11 @@ class PersonBox(QGroupBox):
         form.addRow(self.tr("Điện thoại"), self.phone)
         form.addRow(self.tr("Đị&a chỉ"), self.address)
         form.addRow(self.tr("Xã/phường (mới)"), self.commune)
-        form.addRow(self.tr("Địa chỉ cũ"), self.old_address)
+        old_row = QHBoxLayout()
+        old_row.addWidget(self.old_address, 1)
+        old_row.addWidget(self.suggest_button)
+        form.addRow(self.tr("Địa chỉ cũ"), old_row)
+        form.addRow(self.commune_hint)
         self.identity_warning = QLabel(self)
         self.identity_warning.setObjectName("identity_warning")
         self.identity_warning.setWordWrap(True)
@@ -80,6 +95,25 @@ class PersonBox(QGroupBox):
         for signal in (self.full_name.textChanged, self.id_number.textChanged,
                        self.id_kind.currentIndexChanged):
             signal.connect(lambda *_: self.identity_edited.emit())
+        self.id_kind.currentIndexChanged.connect(self._id_kind_changed)
+
+    def _id_kind_changed(self, *_) -> None:
+        """No paper: no number, no issue date or place to type."""
+        paper = self.id_kind.currentData() != IdKind.KHONG
+        for edit in (self.id_number, self.id_issued_on, self.id_issued_place):
+            edit.setEnabled(paper)
+            if not paper:
+                edit.clear()
+
+    def set_role(self, *, visit: bool, represented: bool) -> None:
+        """The box's title says whose details these are: who came, the person someone presents
+        for (the case is theirs), or who wrote the letter."""
+        if not visit:
+            self.setTitle(self.tr("Người gửi đơn"))
+        elif represented:
+            self.setTitle(self.tr("Người được đại diện (người đứng tên vụ việc)"))
+        else:
+            self.setTitle(self.tr("Người đến"))
 
     def focus_order(self) -> list:
         return [self.full_name, self.id_kind, self.id_number, self.id_issued_on,
@@ -91,6 +125,8 @@ class PersonBox(QGroupBox):
                      self.old_address, self.id_issued_on, self.id_issued_place):
             edit.clear()
         self.show_identity_warnings([])
+        self.commune_hint.setVisible(False)
+        self._suggested_for = None
         select(self.id_kind, IdKind.CCCD)
         self.sex.setCurrentIndex(0)
         select(self.commune, self.office.commune_code)
@@ -102,11 +138,14 @@ class PersonBox(QGroupBox):
 
     def fill_identity(self, identity: QrIdentity) -> None:
         self.full_name.setText(identity.full_name)
-        select(self.id_kind, IdKind.CCCD)
+        # A card issued from 01/07/2024 is the new căn cước (Law on Identification 2023).
+        new_card = identity.issued_on is not None and identity.issued_on >= date(2024, 7, 1)
+        select(self.id_kind, IdKind.CAN_CUOC if new_card else IdKind.CCCD)
         self.id_number.setText(identity.id_number)
         self.dob.setText(identity.date_of_birth.strftime("%d/%m/%Y"))
         select(self.sex, identity.sex)
         self.old_address.setText(identity.address)
+        self._suggested_for = identity.address.strip()  # the page asks for this one itself
         self.id_issued_on.setText(identity.issued_on.strftime("%d/%m/%Y") if identity.issued_on
                                   else "")
 
@@ -126,6 +165,31 @@ class PersonBox(QGroupBox):
             self.id_issued_on.setText(date.fromisoformat(person.id_issued_on).strftime("%d/%m/%Y"))
         if not self.id_issued_place.text():
             self.id_issued_place.setText(person.id_issued_place)
+
+    def _old_address_done(self) -> None:
+        text = self.old_address.text().strip()
+        if text and text != getattr(self, "_suggested_for", None):
+            self._suggested_for = text
+            self.suggest_commune.emit(text)
+
+    def show_commune_suggestion(self, code: int | None, candidates: tuple[int, ...]) -> None:
+        """Choose the suggested new commune when it is one of the office's province; otherwise
+        say what it is (the old address is kept as written either way)."""
+        labels = [catalog.commune_label(c) for c in candidates]
+        if code is not None and self.commune.findData(str(code)) >= 0:
+            select(self.commune, code)
+            self.commune_hint.setText(self.tr("Xã/phường mới theo địa chỉ cũ: %1")
+                                      .replace("%1", catalog.commune_label(code)))
+        elif code is not None:
+            self.commune_hint.setText(self.tr("Xã/phường mới theo địa chỉ cũ: %1 (ngoài tỉnh)")
+                                      .replace("%1", catalog.commune_label(code)))
+        elif labels:
+            self.commune_hint.setText(self.tr("Xã/phường cũ đã chia cho: %1. Hãy chọn.")
+                                      .replace("%1", "; ".join(labels[:6])))
+        else:
+            self.commune_hint.setText(self.tr("Không tìm được xã/phường mới cho địa chỉ cũ này; "
+                                              "hãy chọn trong danh sách."))
+        self.commune_hint.setVisible(True)
 
     def show_identity_warnings(self, warnings: list[str]) -> None:
         self.identity_warning.setText("\n".join(warnings))

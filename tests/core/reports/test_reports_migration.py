@@ -75,7 +75,10 @@ def test_upgrade_fills_and_keeps_the_first_step(tmp_path):
     backups = [p.name for p in (path.parent / "backups").glob("*.sqlite3")]
     assert len(backups) == 1 and backups[0].startswith(f"before-{STEP}-")
     for table, rows in before.items():
-        assert _texts(db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()) == rows, table
+        # Later steps may add columns (0016_channels adds some to visits): the columns the
+        # rows had keep their values.
+        after = _texts(db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall())
+        assert [r[:len(b)] for r, b in zip(after, rows, strict=True)] == rows, table
     assert _texts(db.execute("SELECT id, uuid, kind, topic, title, opened_on FROM cases"
                              " ORDER BY id").fetchall()) == cases
     assert db.execute("SELECT value FROM meta WHERE key = 'recompute_due'").fetchone() == ("0",)

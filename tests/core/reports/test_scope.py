@@ -130,3 +130,58 @@ def test_a_later_visit_under_new_details_leaves_a_reported_period_alone(office):
     v10 = next(r for r in explain(office, Q4, "tcd:tong:1", now=REPORT_NOW).records
                if r.id == str(ids["V10"]))
     assert "Đặng Văn An" in v10.text and "Ân" not in v10.text
+
+
+def test_a_letter_is_a_petition_not_a_reception(office):
+    """A petition received by post (docs/channels.md) counts in the petition tables, with its
+    channel as a dimension, and in none of the reception tables."""
+    from datetime import date
+
+    from desk_app.core.model import Channel, IdKind
+    from desk_app.core.reports.engine import Context
+    from desk_app.core.reports.measures import MEASURES
+    from tests.support import form, person
+
+    before = build_report(office, Q4, now=REPORT_NOW)
+    writer = person(full_name="Ngô Thị Bưởi", id_kind=IdKind.KHONG, id_number="",
+                    date_of_birth=None, sex=None, address="Thôn Khúc Toại")
+    from desk_app.core.reception.intake import register_visit
+
+    register_visit(office, form(writer, received_at=datetime(2026, 11, 18, 8, 0),
+                                channel=Channel.BUU_CHINH, mailed_on=date(2026, 11, 16),
+                                officer_id=None),
+                   datetime(2026, 11, 18, 9, 0))
+    after = build_report(office, Q4, now=REPORT_NOW)
+    assert after.failures == ()
+    assert after.table("tcd").cell(TOTAL, 1) == before.table("tcd").cell(TOTAL, 1)
+    assert after.table("xld").cell(TOTAL, 1) == before.table("xld").cell(TOTAL, 1) + 1
+    ctx = Context(office, Q4, scope_of(office), REPORT_NOW)
+    petitions = MEASURES["petitions"]
+    assert ctx.value(petitions, {"channel": "buu_chinh"}, False) == 1
+    assert ctx.value(petitions, {"channel": "truc_tiep"}, False) == ctx.value(
+        petitions, {}, False) - 1
+    assert sum(g[-2] for g in ctx.groups(MEASURES["visits"])) == before.table("tcd").cell(
+        TOTAL, 1)  # the visits measure: receptions only
+
+
+def test_a_referral_to_the_mediation_team_is_handled_as_a_guidance(office):
+    """Step 0016 keeps `mediate` in cases.first_outcome: the XLĐ table counts the petition as
+    handled (guided outside the office), not as waiting."""
+    from desk_app.core.model import Outcome
+    from desk_app.core.reception.intake import register_visit
+    from desk_app.core.reports.engine import Context
+    from desk_app.core.reports.measures import MEASURES
+    from tests.support import form, part
+
+    ctx = Context(office, Q4, scope_of(office), REPORT_NOW)
+    guided = ctx.value(MEASURES["petitions"], {"result": "guided"}, False)
+    reg = register_visit(office, form(parts=(part(summary="Tranh chấp lối đi chung"),),
+                                      received_at=datetime(2026, 11, 18, 8, 0),
+                                      outcome=Outcome.MEDIATION,
+                                      outcome_body="Tổ hòa giải thôn Đông"),
+                         datetime(2026, 11, 18, 9, 0))
+    assert office.execute("SELECT first_outcome, first_outcome_on FROM cases WHERE id = ?",
+                          reg.case_ids).fetchone() == ("mediate", "2026-11-18")
+    ctx = Context(office, Q4, scope_of(office), REPORT_NOW)
+    assert ctx.value(MEASURES["petitions"], {"result": "guided"}, False) == guided + 1
+    assert build_report(office, Q4, now=REPORT_NOW).failures == ()
