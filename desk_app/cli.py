@@ -21,6 +21,7 @@ from desk_app import (
     cli_records,
     cli_reports,
     cli_schedule,
+    cli_security,
     paths,
 )
 from desk_app.cli_parser import RawDescriptionHelpFormatter
@@ -119,6 +120,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("visit_id", type=cli_errors.ROW_ID, metavar="SỐ_LƯỢT_TIẾP", help="số lượt tiếp (visit_id)")
     p.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF sẽ ghi")
     p.add_argument("--copy", action="store_true", help="in bản sao (có dấu “BẢN SAO”)")
+    p.add_argument("--reveal", metavar="LÝ_DO",
+                   help="lý do xem danh tính người tố cáo: bắt buộc với bản sao giấy biên nhận "
+                        "của lượt tiếp có tố cáo (được ghi lại)")
 
     p = sub.add_parser("log", help="xuất sổ tiếp công dân (mẫu 03/TCD) ra PDF hoặc XLSX")
     p.add_argument("--from", dest="date_from", required=True, metavar="NGÀY",
@@ -127,8 +131,12 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"đến ngày {DATE_HELP}, tính cả ngày này")
     p.add_argument("--out", required=True, metavar="TỆP.pdf|TỆP.xlsx",
                    help="tệp sẽ ghi; đuôi .pdf hoặc .xlsx chọn định dạng")
-    p.add_argument("--reveal", action="store_true",
-                   help="hiện danh tính người tố cáo (chỉ khi được phép)")
+    p.add_argument("--reveal", metavar="LÝ_DO",
+                   help="hiện danh tính người tố cáo, với lý do (chỉ lãnh đạo, quản trị; "
+                        "việc xem được ghi lại)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="mã hóa tệp bằng mật khẩu (DESK_APP_EXPORT_PASSWORD hoặc gõ khi được hỏi); "
+                        "báo mật khẩu cho người nhận bằng đường khác")
     p.add_argument("--book", choices=("tiep_cong_dan", "tiep_nhan_don"), default="tiep_cong_dan",
                    metavar="SỔ", help="tiep_cong_dan: sổ tiếp công dân 03/TCD (mặc định); "
                    "tiep_nhan_don: sổ tiếp nhận, xử lý đơn (đơn qua bưu chính, cổng, thư điện tử, "
@@ -146,6 +154,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="lý do không thụ lý (thong_bao_khong_thu_ly)")
     p.add_argument("--session-file", metavar="TỆP.json",
                    help="buổi tiếp công dân (ket_luan_tiep), thay cho SỐ_VỤ_VIỆC")
+    p.add_argument("--reveal", metavar="LÝ_DO",
+                   help="lý do xem danh tính người tố cáo: bắt buộc với phiếu của vụ việc tố cáo "
+                        "(được ghi lại)")
 
     p = sub.add_parser("deadline", help="tính các mốc thời hạn của một vụ việc (không cần dữ liệu)")
     p.add_argument("--kind", required=True, metavar="LOẠI",
@@ -178,6 +189,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_channels.add_parsers(sub)
     cli_records.add_parsers(sub)
     cli_documents.add_parsers(sub)
+    cli_security.add_parsers(sub)
     cli_reports.add_parser(sub)
     cli_bundle.add_parsers(sub)
     # `--json` and `--data-dir` also after the command (README: `intake visit.json --json`);
@@ -212,52 +224,27 @@ def _db_path(args, *, create: bool) -> Path:
 
 
 def _open(args, *, create: bool = False):
-    """The office database. Only `init`, `demo` and `gui` may create it; every other command
-    refuses a folder without an office and leaves no file behind."""
-    from desk_app.core.opening import open_db
+    """The office database, signed in (cli_security). Only `init`, `demo` and `gui` may
+    create it; every other command refuses a folder without an office and leaves no file
+    behind. A command the signed-in role may not run is refused here."""
     from desk_app.core.storage.office import require_office
 
-    db = open_db(_db_path(args, create=create), create=create)
+    db = cli_security.open_office(_db_path(args, create=create), create=create,
+                                  demo=args.command == "demo")
     _opened.append(db)
     if not create:
         require_office(db)
+    cli_security.check_command(args, db)
     return db
-
-
-class _ReadOnly:
-    """A plain sqlite3 connection with what the core's read functions use of sqlite-utils'
-    Database (`execute`, `conn`)."""
-
-    def __init__(self, conn):
-        self.conn = conn
-
-    def execute(self, sql: str, params=()):
-        return self.conn.execute(sql, params)
-
-    def close(self) -> None:
-        self.conn.close()
 
 
 def _read(args):
-    """For the commands that only read (search, dashboard, cases): a plain read-only sqlite3
-    connection when the database is current, which spares importing sqlite-utils, the
-    migrations and the write side of the core (docs/scale.md, “Start-up”); otherwise the
-    full opening, which upgrades the file first. Either way a folder without an office, a
-    file where the folder belongs or a damaged file is refused with the same one line
-    (`open_current` declines anything it has not seen closed cleanly, and `_open` says why)."""
-    from desk_app.core.storage.db import open_current
-
-    conn = open_current(_db_path(args, create=False))
-    if conn is None:
-        return _open(args)
-    db = _ReadOnly(conn)
-    _opened.append(db)
-    # require_office without the catalog's import (its names are not needed to read)
-    if db.execute("SELECT 1 FROM office WHERE id = 1").fetchone() is None:
-        from desk_app import messages
-
-        raise DeskError(messages.OFFICE_MISSING)
-    return db
+    """For the commands that only read (search, dashboard, cases). They sign in like every
+    command (docs/security.md): the password unwraps the key (argon2id, ~0.35 s, which is
+    what start-up costs now) and the sign-in is an audit event, written by the full opening;
+    so the plain read-only path of before (`open_current` without a key) is not taken for an
+    encrypted office. An office in the clear is refused by `_open` with its sentence."""
+    return _open(args)
 
 
 def _emit(args, payload, text_lines) -> None:
@@ -274,32 +261,52 @@ def _emit(args, payload, text_lines) -> None:
 
 
 def cmd_init(args) -> int:
-    from desk_app.core.storage.office import check_units, init_office
+    """A new office: its administrator is DESK_APP_USER / DESK_APP_PASSWORD (or asked), linked
+    to the first --officer; the recovery code is printed once. On a folder holding an office
+    from an earlier version, in the clear, it encrypts that office instead."""
+    from desk_app import messages
+    from desk_app.core import access
+    from desk_app.core.security import encrypt
+    from desk_app.core.storage.office import check_units, require_office
 
     officers = tuple((o.split(":", 1) + [""])[:2] for o in args.officer)
-    if args.mode == "province":
-        from desk_app.core.bundle.province import check_province, init_province
+    province_mode = args.mode == "province"
+    if province_mode:
+        from desk_app.core.bundle.province import check_province
 
         check_province(args.province)  # before any file is created
-        db = _open(args, create=True)
-        office = init_province(db, args.province, name=args.name, parent_name=args.parent)
-        _emit(args, asdict(office), [f"Đã thiết lập cơ quan cấp tỉnh: {office.name} "
-                                     f"({office.office_code})"])
-        return 0
-    check_units(args.province, args.commune)  # before any file is created
-    db = _open(args, create=True)
-    office = init_office(db, args.province, args.commune, name=args.name, parent_name=args.parent,
-                         remote_area=args.remote, officers=officers)
-    _emit(args, asdict(office), [f"Đã thiết lập: {office.name} ({office.office_code})"])
+    else:
+        check_units(args.province, args.commune)  # before any file is created
+    folder = _db_path(args, create=True).parent
+    if encrypt.needs_encryption(folder):
+        username, password = cli_security.credentials(confirm=True)
+        setup = access.encrypt_existing(folder, username, password)
+        done = "Đã mã hóa dữ liệu"
+    else:
+        username, password = cli_security.credentials(confirm=True)
+        setup = access.set_up(folder, username, password, province=args.province,
+                              commune=args.commune, name=args.name, parent_name=args.parent,
+                              remote_area=args.remote, officers=officers,
+                              mode=args.mode or "ward")
+        done = "Đã thiết lập cơ quan cấp tỉnh" if province_mode else "Đã thiết lập"
+    _opened.append(setup.db)
+    office = require_office(setup.db)
+    lines = [f"{done}: {office.name} ({office.office_code}); quản trị: {setup.user.username}"]
+    if setup.recovery_code:
+        lines += messages.RECOVERY_CODE_SHOWN.format(code=setup.recovery_code).split("\n")
+    _emit(args, {**asdict(office), "admin": setup.user.username,
+                 "recovery_code": setup.recovery_code}, lines)
     return 0
 
 
 def cmd_demo(args) -> int:
+    from desk_app.core.access import link_demo_admin
     from desk_app.core.demo.generate import check_demo_target, generate
 
     db = _open(args, create=True)
     check_demo_target(db, _where["db"].parent, args.seed)
     generate(db, args.visits, args.seed)
+    link_demo_admin(db)
     count = db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
     _emit(args, {"visits": count}, [f"Đã sinh {args.visits} lượt tiếp; tổng cộng {count} lượt."])
     return 0
@@ -335,6 +342,11 @@ def cmd_intake(args) -> int:
                 results.append(register_visit(db, form, now))
             except DeskError as exc:
                 raise DeskError(f"Lượt tiếp thứ {index}: {exc.message}") from None
+        if len(forms) > 1:  # an import: one event naming the file (each visit has its own)
+            from desk_app.core.security import audit
+
+            audit.record(db, "import", "file", None,
+                         {"file": Path(args.file).name, "visits": [r.visit_id for r in results]})
     warnings = cli_documents.intake_warnings(db, forms)
     payload = [{"visit_id": r.visit_id, "visit_uuid": r.visit_uuid, "person_id": r.person_id,
                 "petition_ids": list(r.petition_ids), "case_id": r.case_ids[0] if r.case_ids else None,
@@ -366,7 +378,7 @@ def cmd_receipt(args) -> int:
     # The original is issued only if the file is written (a bad path issues nothing);
     # a second print is a copy.
     _pdf, copy = deliver_receipt(db, args.visit_id, lambda pdf: write_file(out, pdf),
-                                 copy=args.copy)
+                                 copy=args.copy, reveal_reason=args.reveal)
     number, _ = receipt_record(db, args.visit_id)
     _emit(args, {"visit_id": args.visit_id, "number": number, "copy": copy, "out": str(out)},
           [f"Đã in {'giấy báo đã nhận đơn' if '/BNĐ-' in number else 'giấy biên nhận'}"
@@ -389,10 +401,29 @@ def cmd_log(args) -> int:
     db = _open(args)
     require_office(db)
     book = "no_visit" if args.book == "tiep_nhan_don" else "visit"
-    count = export(db, date_from, date_to, out, reveal=args.reveal, book=book)
+    revealed = args.reveal is not None
+    if revealed:  # a reason, a role that may, one audited reveal of every line shown
+        from desk_app.core.security import secrecy
+
+        secrecy.reveal(db, secrecy.in_range(db, date_from, date_to), args.reveal,
+                       what="log_export", subject="log")
+    if args.encrypt:
+        from desk_app.core.security.sealed_exports import export_sealed
+
+        password = cli_security.export_password()
+        count = export_sealed(out, password, lambda path: export(
+            db, date_from, date_to, path, reveal=revealed, book=book))
+    else:
+        count = export(db, date_from, date_to, out, reveal=revealed, book=book)
+    from desk_app.core.security import audit
+
+    audit.note(db, "export", "log", None, {"from": date_from.isoformat(),
+                                           "to": date_to.isoformat(), "rows": count,
+                                           "revealed": revealed, "format": out.suffix.lower(),
+                                           "encrypted": bool(args.encrypt), "book": args.book})
     name = "sổ tiếp nhận, xử lý đơn" if book == "no_visit" else "sổ tiếp công dân"
     _emit(args, {"rows": count, "out": str(out), "from": date_from.isoformat(),
-                 "to": date_to.isoformat(), "revealed": args.reveal, "book": args.book},
+                 "to": date_to.isoformat(), "revealed": revealed, "book": args.book},
           [f"Đã xuất {count} dòng {name} ra {out}"])
     return 0
 
@@ -414,9 +445,11 @@ def cmd_slip(args) -> int:
     require_office(db)
     cli_documents.check_out(out)
     if args.copy:
-        slip = copy_slip(db, args.kind, args.case_id, session=session)
+        slip = copy_slip(db, args.kind, args.case_id, session=session,
+                         reveal_reason=args.reveal)
     else:
-        slip = issue_slip(db, args.kind, args.case_id, reason=args.reason, session=session)
+        slip = issue_slip(db, args.kind, args.case_id, reason=args.reason, session=session,
+                          reveal_reason=args.reveal)
         if SIGNED_BY_HEAD.get(args.kind) and not slip.copy:
             cli_documents.warn_unsigned(db)
     write_file(out, slip.pdf)
@@ -505,11 +538,23 @@ COMMANDS.update({name: _record_command(name) for name in cli_records.COMMANDS})
 COMMANDS.update({name: (lambda args, run=run: run(args, _open(args), lambda payload, lines:
                                                   _emit(args, payload, lines)))
                  for name, run in cli_documents.COMMANDS.items()})
+COMMANDS.update({name: (lambda args, run=run: run(args, _open(args), lambda payload, lines:
+                                                  _emit(args, payload, lines)))
+                 for name, run in cli_security.COMMANDS.items()})
+COMMANDS["restore"] = lambda args: cli_security.cmd_restore(
+    args, _db_path(args, create=True), lambda payload, lines: _emit(args, payload, lines),
+    _opened, lambda: _open(args))
+COMMANDS["recover"] = lambda args: cli_security.cmd_recover(
+    args, _db_path(args, create=False).parent, lambda payload, lines: _emit(args, payload, lines),
+    _opened)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Exit 0; 1 with one Vietnamese line on stderr (cli_errors.report); 2 for usage."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    from desk_app.core.storage.files import private_umask
+
+    private_umask()  # the database, backups, exports and logs: owner-only
     parser = _parser()
     bad = cli_errors.bad_text_argument(argv)
     if bad is not None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import logging
 import re
-import sqlite3
 import sys
 import tempfile
 import traceback
@@ -122,7 +121,7 @@ def report(exc: BaseException, db_path: Path | None) -> int:
         return 1
     from desk_app.core.storage import failures
 
-    if isinstance(exc, sqlite3.Error | OSError):
+    if isinstance(exc, (*failures.DB_ERRORS, OSError)):
         known = failures.describe(exc, db_path or Path.cwd() / paths.DB_FILENAME)
         if known is not None:
             say(known.message)

@@ -84,6 +84,9 @@ def cmd_report(args, db: Database, emit: Callable[[Any, list[str]], None]) -> in
     from desk_app.core.storage.office import require_office
 
     require_office(db)
+    if args.set_mode and args.period:
+        # a bad period is refused before the mode is saved: a refusal changes nothing
+        periods.period_for(db, args.period, args.mode or args.set_mode)
     if args.set_mode:
         periods.set_office_mode(db, args.set_mode)
         if not args.period:

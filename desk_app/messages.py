@@ -485,6 +485,60 @@ ATTACHMENT_CONTENT_MISMATCH = ("Nội dung tệp “{name}” không phải {kin
 ATTACHMENT_NOT_OPENED = ("Không mở tệp “{name}”: loại tệp này không được phép mở từ ứng dụng. "
                          "Hãy nhờ bộ phận kỹ thuật kiểm tra tệp.")
 ATTACHMENT_COPY_FAILED = "Không sao chép được tệp “{name}” vào thư mục dữ liệu. Hãy kiểm tra ổ đĩa rồi thử lại."
+# Security: accounts, roles, encryption at rest, audit trail, backups (docs/security.md)
+DB_LOCKED = ("Dữ liệu trong {path} đã được mã hóa và đang khóa. Hãy đăng nhập (trên dòng lệnh: đặt "
+             "DESK_APP_USER và DESK_APP_PASSWORD, hoặc gõ khi được hỏi).")
+DB_NOT_ENCRYPTED = ("Tệp dữ liệu {path} chưa được mã hóa (tạo bằng phiên bản cũ). Hãy chạy “desk-app init” "
+                    "trong thư mục này (hoặc mở ứng dụng) để tạo tài khoản quản trị và mã hóa dữ liệu.")
+DB_UNREADABLE = ("Không đọc được tệp dữ liệu {path}: tệp bị hỏng, hoặc tệp keyring.json bên cạnh không đi "
+                 "kèm tệp dữ liệu này. Nếu vừa chép dữ liệu từ máy khác, hãy chép kèm đúng tệp keyring.json; "
+                 "nếu không, hãy khôi phục từ bản sao lưu gần nhất: {backup}")
+KEYRING_MISSING = ("Không tìm thấy tệp khóa {path}. Tệp này phải nằm cạnh tệp dữ liệu; hãy chép lại từ bản "
+                   "sao lưu (thư mục backups hoặc ổ USB đã sao lưu).")
+KEYRING_DAMAGED = ("Tệp khóa keyring.json bị hỏng hoặc bị sửa. Hãy chép lại tệp này từ bản sao lưu gần nhất "
+                   "(tệp keyring.json nằm cạnh bản sao lưu).")
+KEYRING_EXISTS = "Thư mục này đã có tệp khóa {path}: cơ quan đã được thiết lập. Hãy đăng nhập."
+USERNAME_INVALID = ("Tên đăng nhập chỉ gồm chữ, số và các dấu . _ - (tối đa {limit} ký tự), ví dụ "
+                    "“nhung.nt”. Hãy nhập lại.")
+USERNAME_TAKEN = "Tên đăng nhập “{username}” đã có. Hãy chọn tên khác."
+PASSWORD_TOO_SHORT = "Mật khẩu phải có ít nhất {limit} ký tự. Hãy chọn mật khẩu dài hơn."
+PASSWORDS_DIFFER = "Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại."
+LOGIN_FAILED = "Tên đăng nhập hoặc mật khẩu không đúng. Hãy nhập lại."
+LOGIN_THROTTLED = ("Đã nhập sai nhiều lần. Hãy chờ {seconds} giây rồi thử lại; nếu quên mật khẩu, hãy nhờ "
+                   "quản trị đặt lại.")
+LOGIN_REQUIRED = ("Chưa đăng nhập. Hãy đặt DESK_APP_USER và DESK_APP_PASSWORD, hoặc chạy lệnh trong cửa sổ "
+                  "dòng lệnh để được hỏi tên đăng nhập và mật khẩu.")
+RECOVERY_CODE_WRONG = "Mã khôi phục không đúng. Hãy nhập lại đúng mã đã in khi thiết lập (6 nhóm 5 ký tự)."
+RECOVERY_NOT_ADMIN = ("Không có tài khoản quản trị “{username}” đang dùng. Mã khôi phục chỉ đặt lại mật khẩu "
+                      "của một tài khoản quản trị.")
+ACCOUNT_INACTIVE = "Tài khoản “{username}” đã bị khóa hoặc không còn. Hãy nhờ quản trị kiểm tra."
+ACCOUNT_UNKNOWN = "Không có tài khoản “{username}”. Hãy kiểm tra tên đăng nhập (desk-app accounts)."
+ACCOUNT_SELF_DEACTIVATE = "Không thể tự khóa tài khoản đang đăng nhập. Hãy nhờ một quản trị khác."
+LAST_ADMIN = "Đây là tài khoản quản trị cuối cùng; hãy tạo một tài khoản quản trị khác trước."
+NOT_SIGNED_IN = "Chưa đăng nhập. Hãy đăng nhập rồi thử lại."
+NOT_PERMITTED = ("Tài khoản {role} không được phép {what}. Hãy nhờ người có quyền, hoặc nhờ quản trị cấp "
+                 "quyền.")
+ACCOUNT_OFFICER_UNKNOWN = "Không có cán bộ số {id} đang làm việc. Hãy xem danh sách: desk-app codes officers."
+OFFICE_ALREADY_ENCRYPTED = "Dữ liệu của cơ quan này đã được mã hóa. Hãy đăng nhập."
+SECRET_REQUIRED = "Chưa có {env}. Hãy đặt biến môi trường này, hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi."
+ACCOUNT_NAME_MISSING = "Chưa ghi TÊN_ĐĂNG_NHẬP. Ví dụ: desk-app accounts add nhung.nt --role reception --officer 1"
+ACCOUNT_ROLE_MISSING = "Chưa ghi --role (admin, leader, reception hoặc read_only)."
+RECOVERY_CODE_SHOWN = ("Mã khôi phục: {code}\nHãy in hoặc chép mã này, cất ở nơi an toàn (tủ có khóa). Mã chỉ "
+                       "hiện một lần; khi quên mọi mật khẩu quản trị, mã này mở lại được dữ liệu.")
+REVEAL_NEEDED = ("Văn bản này ghi danh tính người tố cáo (lượt tiếp có nội dung tố cáo): hãy ghi lý do xem "
+                 "(trên dòng lệnh: --reveal \"lý do\"). Việc xem được ghi lại.")
+BACKUP_NO_FOLDER = "Không xác định được thư mục dữ liệu để sao lưu. Hãy chạy lại với --data-dir."
+BACKUP_FAILED_CHECK = ("Bản sao lưu {path} không qua được bước kiểm tra nên đã bị xóa. Hãy kiểm tra ổ đĩa "
+                       "(còn chỗ trống, không bị hỏng) rồi sao lưu lại.")
+RESTORE_MISSING = "Không có tệp sao lưu {path}. Hãy kiểm tra đường dẫn (desk-app backup --list)."
+RESTORE_UNREADABLE = ("Tệp {path} không mở được bằng khóa của cơ quan này hoặc bị hỏng: không khôi phục. "
+                      "Hãy chọn bản sao lưu khác (desk-app check cho biết bản tốt gần nhất).")
+RESTORE_NO_KEYRING = ("Thiếu tệp khóa {path} đi kèm bản sao lưu. Hãy chép cả hai tệp (bản sao lưu và "
+                      "tệp .keyring.json bên cạnh) rồi thử lại.")
+CHECK_FAILED = "Có vấn đề với dữ liệu (xem các dòng trên). Hãy báo bộ phận kỹ thuật hoặc khôi phục từ bản sao lưu."
+BACKUP_REMINDER = "Đã hơn {days} ngày chưa sao lưu dữ liệu. Hãy sao lưu (Công cụ › Sao lưu), tốt nhất ra ổ USB."
+EXPORT_PASSWORD_SHORT = ("Mật khẩu của tệp xuất phải có ít nhất {limit} ký tự. Hãy chọn mật khẩu dài hơn và "
+                         "báo cho người nhận bằng đường khác (gọi điện, gặp trực tiếp).")
 
 
 # --- channels, representatives, mediation, police, directory of bodies, old addresses, IDs

@@ -29,11 +29,12 @@ def blocks(text: str, lang: str) -> list[str]:
     return re.findall(rf"```{lang}\n(.*?)```", text, re.S)
 
 
-def shown_commands(text: str) -> list[list[str]]:
-    """Every `desk-app …` line of the bash blocks, split as the shell would (comments dropped)."""
-    return [shlex.split(line, comments=True)[1:]
+def shown_commands(text: str, exports: bool = False) -> list[list[str]]:
+    """Every `desk-app …` line of the bash blocks, split as the shell would (comments dropped);
+    with `exports`, the `export NAME=VALUE` lines too, in their place."""
+    return [shlex.split(line, comments=True)[0 if line.startswith("export ") else 1:]
             for block in blocks(text, "bash") for line in block.splitlines()
-            if line.startswith("desk-app ")]
+            if line.startswith("desk-app ") or (exports and line.startswith("export "))]
 
 
 def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
@@ -120,9 +121,15 @@ def test_readme_examples_run(tmp_path, monkeypatch, capsys):
         "schedule": "Chưa xác định Chủ tịch",
         "report": "Đã ghi báo cáo quý IV năm 2026 (số liệu tính từ ngày 15/09/2026",
         "address": "9187  Phường Kinh Bắc, Bắc Ninh",
+        "backup": "Đã sao lưu và kiểm tra: ",
+        "check": "Đạt   ",
     }
     ran = []
-    for argv in shown_commands(README):
+    for argv in shown_commands(README, exports=True):
+        if argv[0] == "export":  # `export NAME=VALUE …`: the variables the next commands read
+            for pair in argv[1:]:
+                monkeypatch.setenv(*pair.split("=", 1))
+            continue
         code = main(argv)
         out, err = capsys.readouterr()
         assert code == 0, f"{argv}: {err}"
@@ -136,6 +143,7 @@ def test_readme_examples_run(tmp_path, monkeypatch, capsys):
     assert (tmp_path / "so-tiep.xlsx").read_bytes().startswith(b"PK")
     assert (tmp_path / "bao-cao.xlsx").read_bytes().startswith(b"PK")
     assert paths.db_path(tmp_path / "demo-office").exists()
+    assert list((tmp_path / "usb-sao-luu").glob("*.keyring.json"))  # the backup opens elsewhere
 
 
 # ---- the README's two commands and CI ----------------------------------------------------------

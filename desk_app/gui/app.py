@@ -157,9 +157,10 @@ def _remove_database(db_path: Path) -> None:
 
 
 def _is_province(db_path: Path) -> bool:
-    import sqlite3
+    """A province office (docs/bundle.md), read through the keyed opening after sign-in."""
+    from desk_app.core.storage.db import open_reader
 
-    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    conn = open_reader(db_path)
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = 'office_mode'").fetchone()
     finally:
@@ -167,8 +168,65 @@ def _is_province(db_path: Path) -> bool:
     return bool(row) and row[0] == "province"
 
 
+def _sign_in(db_path: Path, demo: bool) -> bool:
+    """Unlock the office before anything reads it (docs/security.md): the login screen; on a
+    new folder the first-run dialog that creates the administrator (then the recovery code,
+    shown once); an office from an earlier version is encrypted first. A demo office signs
+    in as its demo administrator. False if the officer gave up."""
+    from desk_app.core.storage import keys
+
+    folder = db_path.parent
+    if keys.unlocked(folder) is not None:
+        return True  # already signed in in this process (a test, a lock screen)
+    if demo:
+        from desk_app.cli_security import DEMO_PASSWORD, DEMO_USER
+        from desk_app.core import access
+
+        if keys.has_keyring(folder):
+            access.sign_in(folder, DEMO_USER, DEMO_PASSWORD)[0].close()
+        elif not (db_path.is_file() and db_path.stat().st_size > 0):
+            access.set_up_demo(folder, DEMO_USER, DEMO_PASSWORD).close()
+        return True
+    if keys.has_keyring(folder):
+        from desk_app.gui.dialogs.login import LoginDialog
+
+        dialog = LoginDialog(folder)
+    elif db_path.is_symlink() or db_path.exists():
+        from desk_app.core.opening import open_db
+        from desk_app.core.security.encrypt import needs_encryption
+        from desk_app.gui.dialogs.first_run import EncryptOfficeDialog
+
+        open_db(db_path, create=False, migrate=False).close()  # a damaged file: its sentence
+        if not needs_encryption(folder):
+            return True
+        dialog = EncryptOfficeDialog(folder)
+    else:
+        from desk_app.gui.dialogs.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(folder=folder)
+    if os.environ.get("DESK_APP_EXIT_AFTER_SHOWN"):
+        # A smoke start of a locked office: the login screen is its usable window.
+        QTimer.singleShot(0, dialog.reject)
+    from PySide6.QtWidgets import QDialog
+
+    if dialog.exec() != QDialog.Accepted:
+        return False
+    done = getattr(dialog, "setup", None)
+    opened = done.db if done is not None else getattr(dialog, "db", None)
+    if opened is not None:
+        opened.close()
+    if done is not None and done.recovery_code:
+        from desk_app.gui.dialogs.login import RecoveryCodeDialog
+
+        RecoveryCodeDialog(done.recovery_code).exec()
+    return True
+
+
 def build_window(db_path: Path, demo: bool = False):
-    """Open the database and return the main window, or None if the user cancelled setup."""
+    """Sign in, open the database and return the main window, or None if the user cancelled
+    signing in or setup."""
+    if not _sign_in(db_path, demo):  # the login screen first: nothing heavy imported before
+        return None
     from desk_app.gui.main_window import MainWindow
     from desk_app.gui.tasks import Tasks
 
@@ -192,6 +250,9 @@ def build_window(db_path: Path, demo: bool = False):
                         db.close()
                         _remove_database(db_path)  # a demo folder: nothing of value in it
                         return None
+                    from desk_app.core.access import link_demo_admin
+
+                    link_demo_admin(db)
                 elif not _first_run(db):
                     return None
             office = get_office(db)
@@ -209,10 +270,32 @@ def build_window(db_path: Path, demo: bool = False):
 
         return open_reader(db_path)
 
-    return MainWindow(tasks, reader, office, staff)
+    window = MainWindow(tasks, reader, office, staff)
+    from desk_app.core.security import session
+
+    user = session.user_of_folder(db_path.parent)
+    if user is not None:
+        window.set_user(user, db_path.parent, _idle_minutes())
+        window.start_security_jobs(db_path.parent)
+    return window
+
+
+IDLE_LOCK_ENV = "DESK_APP_IDLE_LOCK_MINUTES"
+IDLE_LOCK_MINUTES = 10.0  # docs/security.md: a shared PC left on at the desk
+
+
+def _idle_minutes() -> float:
+    """The idle lock's delay: DESK_APP_IDLE_LOCK_MINUTES (0 turns it off), else 10 minutes."""
+    try:
+        return float(os.environ.get(IDLE_LOCK_ENV, IDLE_LOCK_MINUTES))
+    except ValueError:
+        return IDLE_LOCK_MINUTES
 
 
 def run(data_dir: str | None = None, demo: bool = False) -> int:
+    from desk_app.core.storage.files import private_umask
+
+    private_umask()  # the database, backups, exports and logs: owner-only
     _setup_logging()
     # Qt's own file dialogs everywhere: translated to Vietnamese by resources/i18n/qt_vi,
     # where a native one follows the system's language (often English at an office).

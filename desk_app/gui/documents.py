@@ -26,8 +26,9 @@ ACK_TITLE = ("Giấy báo đã nhận đơn", "giay-bao-nhan-don-{id}.pdf")
 class ReceiptDelivery:
     """Issues a receipt's original when it first leaves the desk (printed or saved)."""
 
-    def __init__(self, tasks, visit_id: int, delivered: bool):
+    def __init__(self, tasks, visit_id: int, delivered: bool, reveal_reason: str | None = None):
         self.tasks = tasks
+        self.reveal_reason = reveal_reason  # given when the preview was a denouncer's copy
         self.visit_id = visit_id
         self.delivered = delivered  # the original was issued before (later prints are copies)
 
@@ -36,14 +37,14 @@ class ReceiptDelivery:
         """Issue (or copy) the receipt on the writer thread; with `path`, the file is written
         in the same transaction, so a write that fails issues nothing. `on_ok(pdf, is_copy)`
         runs on the GUI thread — printing happens there (pdfium is not thread-safe)."""
-        visit_id = self.visit_id
+        visit_id, why = self.visit_id, self.reveal_reason
 
         def job(db):
             from desk_app.core.documents.layout import write_file
             from desk_app.core.documents.register import deliver_receipt
 
             write = (lambda pdf: write_file(path, pdf)) if path is not None else None
-            return deliver_receipt(db, visit_id, write)
+            return deliver_receipt(db, visit_id, write, reveal_reason=why)
 
         def done(result) -> None:
             self.delivered = True
@@ -57,18 +58,19 @@ class ReceiptDelivery:
         self.tasks.write(job, done, failed)
 
 
-def _make(kind: str, target_id: int, reason: str = ""):
+def _make(kind: str, target_id: int, reason: str = "", reveal_reason: str | None = None):
     def job(db):
         from desk_app.core import documents
         if kind == "receipt":
             from desk_app.core.documents.register import preview_receipt
 
-            return preview_receipt(db, target_id)  # (pdf, delivered): registers nothing
+            # (pdf, delivered): registers nothing but the reveal of a denouncing visit's copy
+            return preview_receipt(db, target_id, reveal_reason=reveal_reason)
         if kind == "refusal":
             return documents.issue_refusal(db, target_id).pdf
         from desk_app.core.documents.slips import issue_slip
 
-        return issue_slip(db, kind, target_id, reason=reason).pdf
+        return issue_slip(db, kind, target_id, reason=reason, reveal_reason=reveal_reason).pdf
 
     return job
 
@@ -109,7 +111,8 @@ def print_document(parent, tasks, kind: str, target_id: int, on_error=None, *,
         delivery = None
         if kind == "receipt":
             result, delivered = result
-            delivery = ReceiptDelivery(tasks, target_id, delivered)
+            delivery = ReceiptDelivery(tasks, target_id, delivered,
+                                       revealed[0] if revealed else None)
         show_document(parent, result, title, file_name.format(id=target_id), delivery=delivery)
         if on_done is not None:
             on_done()
@@ -117,13 +120,30 @@ def print_document(parent, tasks, kind: str, target_id: int, on_error=None, *,
     def failed(error) -> None:
         if not isinstance(error, DeskError):
             raise error
+        from desk_app import messages
+
+        if error.message == messages.REVEAL_NEEDED and not revealed:
+            # A document that names a denouncer: the reason (the reveal dialog), then again.
+            from PySide6.QtCore import QCoreApplication
+
+            from desk_app.gui.dialogs.reveal import ask_reason
+
+            why = ask_reason(parent, QCoreApplication.translate(
+                "documents", "Văn bản này ghi danh tính người tố cáo."))
+            if why is not None:
+                revealed.append(why)
+                make()
+            return
         if on_error is not None:
             on_error(error.message)
         elif hasattr(parent, "show_error"):
             parent.show_error(error.message)
 
+    revealed: list[str] = []
+
     def make() -> None:
-        tasks.write(_make(kind, target_id, reason), shown, failed)
+        tasks.write(_make(kind, target_id, reason, revealed[0] if revealed else None), shown,
+                    failed)
 
     if not _signed_by_head(kind):
         make()

@@ -376,6 +376,89 @@ class MainWindow(QMainWindow):
         window.raise_()
         return window
 
+    def set_user(self, user, folder, idle_minutes: float = 0) -> None:
+        """The signed-in account: its officer is the one recorded (the core enforces it too);
+        only an administrator or a leader may pick another officer (entering what a colleague
+        did on paper). An idle lock covers the window after `idle_minutes` (0: none)."""
+        from desk_app.core.security.roles import ROLE_LABELS, Permission, can
+
+        self.user = user
+        if user.officer_id is not None:
+            index = self.officer.findData(user.officer_id)
+            if index >= 0:
+                self.officer.setCurrentIndex(index)
+        self.officer.setEnabled(can(user.role, Permission.SETTINGS))
+        from desk_app.core.security.roles import may_reveal_some
+
+        self.intake.known.reveal.setVisible(may_reveal_some(user.role))
+        self.signed_in = QLabel(self.tr("Đăng nhập: %1 (%2)").replace("%1", user.username)
+                                .replace("%2", ROLE_LABELS[user.role]), self)
+        self.signed_in.setObjectName("signedIn")
+        self.statusBar().addWidget(self.signed_in)
+        self.idle_lock = None
+        if idle_minutes > 0:
+            from desk_app.gui.dialogs.login import IdleLock
+
+            self.idle_lock = IdleLock(self, folder, user.username, idle_minutes)
+
+    def start_security_jobs(self, folder) -> None:
+        """The cheap check (audit chain, links, last backup) off the GUI thread, the backup
+        reminder, and an automatic backup every few hours when data changed."""
+        from desk_app.core.security import backups, check
+
+        self._data_folder = folder
+
+        def checked(lines) -> None:
+            problems = [line.text for line in lines if not line.ok]
+            if problems:
+                self.statusBar().showMessage(" ".join(problems))
+
+        self.tasks.read(lambda db: check.run(db, full=False), checked, lambda e: None)
+        self._backup_timer = QTimer(self, interval=int(backups.AUTO_HOURS * 3600_000))
+        self._backup_timer.timeout.connect(self.auto_backup)
+        self._backup_timer.start()
+
+    def auto_backup(self) -> None:
+        from desk_app.core.security.backups import auto_backup
+
+        self.tasks.write(auto_backup, None, lambda e: None)
+
+    def open_backups(self):
+        from desk_app.core.security.roles import Permission, can
+        from desk_app.gui.dialogs.backups import BackupDialog
+
+        user = getattr(self, "user", None)
+        folder = getattr(self, "_data_folder", None) or self.tasks.db_path.parent
+        dialog = BackupDialog(self.tasks, folder, parent=self,
+                              may_restore=user is None or can(user.role, Permission.RESTORE))
+        dialog.restore_requested.connect(self.restore_from)
+        dialog.open()
+        return dialog
+
+    def restore_from(self, path) -> None:
+        """Every connection of the window is closed first; the app then closes (the officer
+        opens it again and signs in to the restored data)."""
+        from desk_app.core.errors import DeskError
+        from desk_app.core.opening import open_db
+        from desk_app.core.security.backups import restore
+
+        self.tasks.shutdown()
+        db_path = self.tasks.db_path
+        try:
+            restore(open_db(db_path, create=False), path,
+                    lambda p: open_db(p, create=False))
+        except DeskError as exc:
+            QMessageBox.warning(self, self.tr("Khôi phục dữ liệu"), exc.message)
+        else:
+            QMessageBox.information(self, self.tr("Khôi phục dữ liệu"), self.tr(
+                "Đã khôi phục. Ứng dụng sẽ đóng; hãy mở lại và đăng nhập."))
+        self._asked = True
+        self.close()
+
+    def lock_now(self) -> None:
+        if getattr(self, "idle_lock", None) is not None:
+            self.idle_lock.lock()
+
     def _officer_changed(self, *_):
         officer_id = self.officer.currentData()
         self.intake.set_officer(officer_id)
@@ -384,11 +467,14 @@ class MainWindow(QMainWindow):
             self.cases.current_officer_id = officer_id
 
     def open_settings(self):
+        # The office's own details: only a role that may change settings (administrator,
+        # leader; docs/security.md).
+        from desk_app.core.security.roles import Permission, can
         from desk_app.gui.dialogs.settings import SettingsDialog
 
-        # No accounts yet: every user may change the office's details. With accounts, pass
-        # whether the signed-in user is an administrator.
-        dialog = SettingsDialog(self.tasks, self, office_admin=True)
+        user = getattr(self, "user", None)
+        dialog = SettingsDialog(self.tasks, self, office_admin=user is None or can(
+            user.role, Permission.SETTINGS))
         dialog.changed.connect(lambda: (self._cases_stale(), self.log.rows_changed(),
                                         self.schedule and self.schedule.mark_stale()))
         dialog.office_changed.connect(self._office_changed)
@@ -493,5 +579,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/maximised", self.isMaximized())
+        if not self.tasks.closed and getattr(self, "_data_folder", None) is not None:
+            from desk_app.core.security.backups import auto_backup
+
+            self.tasks.write(auto_backup, None, lambda e: None)  # at close, if data changed
         self.tasks.shutdown()
         super().closeEvent(event)

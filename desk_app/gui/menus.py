@@ -58,6 +58,8 @@ def build_menus(window) -> dict[str, QAction]:
     add(tools_menu, "add_officer", translate("Menus", "&Thêm cán bộ tiếp công dân…"), window.ask_new_officer)
     add(tools_menu, "settings", translate("Menus", "&Cài đặt…"), window.open_settings, "Ctrl+,")
     add(tools_menu, "bundle", translate("Menus", "Gửi dữ liệu lên &tỉnh…"), window.open_bundle)
+    add(tools_menu, "backups", translate("Menus", "&Sao lưu, khôi phục…"), window.open_backups)
+    add(tools_menu, "lock", translate("Menus", "&Khóa màn hình"), window.lock_now, "Ctrl+L")
 
     help_menu = bar.addMenu(translate("Menus", "Trợ g&iúp"))
     add(help_menu, "help", translate("Menus", "&Hướng dẫn cho màn hình này"), window.open_help,

@@ -123,6 +123,61 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Sao lưu dữ liệu</source>
+        <translation>Back up the data</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu được mã hóa như dữ liệu, kèm tệp khóa (.keyring.json) để mở được trên máy khác bằng mật khẩu hoặc mã khôi phục. Ứng dụng tự sao lưu khi đóng và vài giờ một lần nếu dữ liệu thay đổi; hãy sao lưu ra ổ USB mỗi tuần và cất ổ ở nơi khác.</source>
+        <translation>Backups are encrypted like the data, with a key file (.keyring.json) so that a password or the recovery code opens them on another PC. The app backs up by itself at close and every few hours when data changed; back up to a USB stick every week and keep it elsewhere.</translation>
+    </message>
+    <message>
+        <source>&amp;Sao lưu ngay</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>Sao lưu ra &amp;USB/thư mục khác…</source>
+        <translation>Back up to a &amp;USB stick/another folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục bản đã chọn…</source>
+        <translation>&amp;Restore the selected backup…</translation>
+    </message>
+    <message>
+        <source>Chưa có bản sao lưu nào.</source>
+        <translation>No backup yet.</translation>
+    </message>
+    <message>
+        <source>Đã hơn %1 ngày chưa sao lưu. Hãy sao lưu ngay, tốt nhất ra ổ USB.</source>
+        <translation>No backup for more than %1 days. Back up now, preferably to a USB stick.</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục (ổ USB) để sao lưu</source>
+        <translation>Choose the folder (USB stick) to back up to</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu và kiểm tra…</source>
+        <translation>Backing up and checking…</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu và kiểm tra: %1</source>
+        <translation>Backed up and checked: %1</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một bản sao lưu trong danh sách.</source>
+        <translation>Select a backup in the list.</translation>
+    </message>
+    <message>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore the data</translation>
+    </message>
+    <message>
+        <source>Thay dữ liệu hiện tại bằng bản sao lưu %1? Dữ liệu hiện tại được sao lưu trước; ứng dụng sẽ đóng sau khi khôi phục, hãy mở lại.</source>
+        <translation>Replace the current data with the backup %1? The current data is backed up first; the app closes after restoring, open it again.</translation>
+    </message>
+</context>
+<context>
     <name>BodiesTab</name>
     <message>
         <source>Lọc theo tên (gõ không dấu cũng được)</source>
@@ -366,6 +421,10 @@
         <translation>Attach&amp;ments</translation>
     </message>
     <message>
+        <source>Nhật &amp;ký</source>
+        <translation>&amp;Audit trail</translation>
+    </message>
+    <message>
         <source>Khác ▾</source>
         <translation>More ▾</translation>
     </message>
@@ -376,6 +435,10 @@
     <message>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chưa có thao tác nào được ghi.</source>
+        <translation>Nothing recorded yet.</translation>
     </message>
     <message>
         <source>Chuyển đơn lần nữa?</source>
@@ -951,6 +1014,33 @@ Viewing it is recorded. Reason:</translation>
     </message>
 </context>
 <context>
+    <name>EncryptOfficeDialog</name>
+    <message>
+        <source>Mã hóa dữ liệu của cơ quan</source>
+        <translation>Encrypt the office data</translation>
+    </message>
+    <message>
+        <source>Phiên bản này mã hóa dữ liệu và yêu cầu đăng nhập. Hãy tạo tài khoản quản trị; dữ liệu được sao lưu rồi mã hóa một lần (có thể mất vài phút với dữ liệu lớn).</source>
+        <translation>This version encrypts the data and requires signing in. Create the administrator account; the data is backed up, then encrypted once (this may take a few minutes for a large office).</translation>
+    </message>
+    <message>
+        <source>Tài khoản &amp;quản trị</source>
+        <translation>&amp;Administrator account</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu (ít nhất 8 ký tự)</source>
+        <translation>&amp;Password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>Nhập &amp;lại mật khẩu</source>
+        <translation>Re&amp;peat the password</translation>
+    </message>
+    <message>
+        <source>&amp;Mã hóa</source>
+        <translation>&amp;Encrypt</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Lỗi không mong muốn</source>
@@ -1010,6 +1100,22 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>C&amp;hức vụ</source>
         <translation>Posi&amp;tion</translation>
+    </message>
+    <message>
+        <source>Ví dụ: nhung.nt</source>
+        <translation>For example: nhung.nt</translation>
+    </message>
+    <message>
+        <source>Tài khoản &amp;quản trị</source>
+        <translation>&amp;Administrator account</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu (ít nhất 8 ký tự)</source>
+        <translation>&amp;Password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>Nhập &amp;lại mật khẩu</source>
+        <translation>Re&amp;peat the password</translation>
     </message>
     <message>
         <source>&amp;Thiết lập</source>
@@ -1130,6 +1236,10 @@ Viewing it is recorded. Reason:</translation>
         <translation>Opened the visit of the scanned receipt.</translation>
     </message>
     <message>
+        <source>Các lượt tiếp của người có số giấy tờ %1, kể cả lượt có nội dung tố cáo.</source>
+        <translation>The visits of the person with ID number %1, including visits with a denunciation.</translation>
+    </message>
+    <message>
         <source>Đã ghi sổ lượt tiếp của %1.</source>
         <translation>Recorded the visit of %1.</translation>
     </message>
@@ -1191,6 +1301,10 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Dùng thông tin đã lư&amp;u</source>
         <translation>&amp;Use the saved details</translation>
+    </message>
+    <message>
+        <source>Xem cả lượt được bảo &amp;mật…</source>
+        <translation>Show the &amp;protected visits too…</translation>
     </message>
     <message>
         <source>Chưa có lần đến trước với số giấy tờ này.</source>
@@ -1351,6 +1465,49 @@ Viewing it is recorded. Reason:</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Bàn tiếp dân — đăng nhập</source>
+        <translation>Reception desk — sign in</translation>
+    </message>
+    <message>
+        <source>Bàn tiếp dân — đã khóa</source>
+        <translation>Reception desk — locked</translation>
+    </message>
+    <message>
+        <source>Dữ liệu được mã hóa. Đăng nhập bằng tài khoản của mình; mọi việc ghi sổ, in, xem danh tính người tố cáo đều ghi tên người đăng nhập.</source>
+        <translation>The data is encrypted. Sign in with your own account; every entry, print and view of a denouncer&apos;s identity records who is signed in.</translation>
+    </message>
+    <message>
+        <source>Máy đã tự khóa vì lâu không dùng. Nhập mật khẩu để tiếp tục.</source>
+        <translation>The desk locked itself after a while without use. Type your password to continue.</translation>
+    </message>
+    <message>
+        <source>&amp;Tên đăng nhập</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Đăng &amp;nhập</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>&amp;Mở khóa</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>T&amp;hoát</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>&amp;Quên mật khẩu…</source>
+        <translation>&amp;Forgot the password…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source> Cán &amp;bộ tiếp: </source>
@@ -1387,6 +1544,18 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Không có buổi tiếp công dân của lãnh đạo đang diễn ra. Hãy chọn buổi tiếp trong lịch rồi bấm “Ngày tiếp công dân…”.</source>
         <translation>No reception session hosted by the head is under way. Choose a session in the schedule, then press “Reception day…”.</translation>
+    </message>
+    <message>
+        <source>Đăng nhập: %1 (%2)</source>
+        <translation>Signed in: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore the data</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục. Ứng dụng sẽ đóng; hãy mở lại và đăng nhập.</source>
+        <translation>Restored. The app will close; open it again and sign in.</translation>
     </message>
     <message>
         <source>Thêm cán bộ tiếp công dân</source>
@@ -1498,6 +1667,14 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Gửi dữ liệu lên &amp;tỉnh…</source>
         <translation>Send data to the &amp;province…</translation>
+    </message>
+    <message>
+        <source>&amp;Sao lưu, khôi phục…</source>
+        <translation>&amp;Backup and restore…</translation>
+    </message>
+    <message>
+        <source>&amp;Khóa màn hình</source>
+        <translation>&amp;Lock the screen</translation>
     </message>
     <message>
         <source>Trợ g&amp;iúp</source>
@@ -2350,6 +2527,60 @@ Viewing it is recorded. Reason:</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Mã khôi phục — chỉ hiện một lần</source>
+        <translation>Recovery code — shown only once</translation>
+    </message>
+    <message>
+        <source>Hãy in hoặc chép mã này và cất ở nơi an toàn (tủ có khóa). Khi quên mọi mật khẩu quản trị, chỉ mã này mở lại được dữ liệu. Mã không hiện lại lần nữa.</source>
+        <translation>Print or copy this code and keep it somewhere safe (a locked cabinet). If every administrator password is forgotten, only this code opens the data again. It is not shown again.</translation>
+    </message>
+    <message>
+        <source>&amp;Chép</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Đã cất &amp;mã</source>
+        <translation>I have &amp;stored it</translation>
+    </message>
+    <message>
+        <source>Bàn tiếp dân — mã khôi phục dữ liệu
+
+</source>
+        <translation>Reception desk — data recovery code
+
+</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Mở khóa bằng mã khôi phục</source>
+        <translation>Unlock with the recovery code</translation>
+    </message>
+    <message>
+        <source>&amp;Mã khôi phục</source>
+        <translation>&amp;Recovery code</translation>
+    </message>
+    <message>
+        <source>Tài khoản &amp;quản trị</source>
+        <translation>&amp;Administrator account</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;mới</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập lại</source>
+        <translation>Re&amp;peat</translation>
+    </message>
+</context>
+<context>
     <name>ReportRecordsDialog</name>
     <message>
         <source>%1 hồ sơ. Nhấp đúp để mở hồ sơ.</source>
@@ -2473,6 +2704,29 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Đã ghi báo cáo%1 ra %2</source>
         <translation>Report%1 written to %2</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <source>Xem danh tính người tố cáo</source>
+        <translation>See a denouncer&apos;s identity</translation>
+    </message>
+    <message>
+        <source>Danh tính người tố cáo, và việc một người đã tố cáo, được giữ bí mật (Luật Tố cáo 2018, Điều 47). Chỉ lãnh đạo, quản trị và cán bộ đã tiếp lượt đó được xem; việc xem được ghi vào nhật ký cùng tên người xem, thời điểm và lý do.</source>
+        <translation>A denouncer&apos;s identity, and the fact that a person denounced, are kept secret (Denunciation Law 2018, art. 47). Only leaders, administrators and the officer who received the visit may see it; each view is recorded with who, when and why.</translation>
+    </message>
+    <message>
+        <source>Lý do cần xem, ví dụ: đối chiếu đơn trùng nội dung</source>
+        <translation>Why you need to see it, e.g. checking for a duplicate petition</translation>
+    </message>
+    <message>
+        <source>&amp;Xem và ghi lại</source>
+        <translation>&amp;Show and record</translation>
+    </message>
+    <message>
+        <source>&amp;Lý do:</source>
+        <translation>&amp;Reason:</translation>
     </message>
 </context>
 <context>
@@ -3093,6 +3347,10 @@ Do not turn the computer off meanwhile.</translation>
     <message>
         <source>Chưa có người ký</source>
         <translation>No signer set</translation>
+    </message>
+    <message>
+        <source>Văn bản này ghi danh tính người tố cáo.</source>
+        <translation>This document names a denouncer.</translation>
     </message>
 </context>
 </TS>

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 import pytest
 
 from desk_app import paths
 from desk_app.cli import main
+from tests.support import connect
 
 
 @dataclass
@@ -53,7 +53,6 @@ def read_db(data_dir):
     """A plain read-only look at the data dir's database (independent of the app's code)."""
 
     def open_(data=None):
-        path = paths.db_path(data or data_dir)
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return connect(paths.db_path(data or data_dir), read_only=True)
 
     return open_

@@ -13,14 +13,13 @@ every expected date and count below is worked out by hand:
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
 from desk_app import messages, paths
 from desk_app.core.cases.lifecycle import STATUS_LABELS
 from tests.cli.test_cli import example_visit, write
-from tests.support import cccd, snapshot
+from tests.support import cccd, connect, snapshot
 
 TODAY = "2026-11-20"
 A_SUMMARY = "Kiến nghị sửa chữa mương thoát nước trước nhà văn hóa thôn Đông"
@@ -46,7 +45,7 @@ def three_cases(cli, office, tmp_path):
 @pytest.fixture
 def db_snapshot(data_dir):
     def take():
-        conn = sqlite3.connect(paths.db_path(data_dir))
+        conn = connect(paths.db_path(data_dir))
         try:
             return snapshot(conn)
         finally:

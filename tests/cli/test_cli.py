@@ -15,7 +15,7 @@ from desk_app import messages, paths
 from desk_app.core import catalog
 from desk_app.core.model import Sex
 from desk_app.core.reception.intake import RECEIPT_KIND
-from tests.support import cccd, indexed_lines
+from tests.support import SIGN_IN_ENV, cccd, indexed_lines
 
 # Well inside the past, whatever day the suite runs (the CLI checks against the real clock).
 PAST = (datetime.now() - timedelta(days=3)).replace(hour=9, minute=15, second=0, microsecond=0)
@@ -371,7 +371,8 @@ def test_demo_then_search_is_deterministic(cli, tmp_path, read_db):
 
 
 def _run(*args: str, data: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DESK_APP")}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("DESK_APP") or k in SIGN_IN_ENV}
     return subprocess.run([sys.executable, "-m", "desk_app", "--data-dir", str(data), *args],
                           capture_output=True, timeout=120, env=env, check=False)
 

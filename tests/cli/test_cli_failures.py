@@ -17,7 +17,7 @@ import pytest
 from desk_app import messages, paths
 from desk_app.core.storage import db as storage_db
 from desk_app.core.storage import failures
-from tests.support import snapshot
+from tests.support import SIGN_IN_ENV, connect, snapshot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_cli import example_visit, one_line_error, write  # noqa: E402
@@ -30,7 +30,7 @@ def _state(data_dir: Path):
     files = sorted(p.name for p in data_dir.iterdir()) if data_dir.exists() else None
     if not db.exists() or db.stat().st_size == 0:
         return files, None
-    with sqlite3.connect(f"file:{db}?mode=ro&immutable=1", uri=True) as conn:
+    with connect(db, immutable=True) as conn:
         return files, snapshot(conn)
 
 
@@ -128,7 +128,8 @@ def _without_file_permissions_override() -> list[str]:
 
 
 def _run_cli(*args: str, home: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DESK_APP")}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("DESK_APP") or k in SIGN_IN_ENV}
     env["HOME"] = str(home)
     env["XDG_STATE_HOME"] = str(home / "state")
     return subprocess.run([*_without_file_permissions_override(), sys.executable, "-m",
@@ -201,8 +202,8 @@ def test_an_empty_file_without_backups_says_so(cli, data_dir, visit_file):
 
 
 def _flip_pages(db: Path, first_page: int, count: int) -> None:
-    with sqlite3.connect(db) as conn:
-        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with connect(db) as conn:
+        size = int(conn.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher says '4096'
     data = bytearray(db.read_bytes())
     for i in range(first_page * size, min(len(data), (first_page + count) * size)):
         data[i] ^= 0x5A
@@ -233,11 +234,13 @@ def test_flipped_pages_refuse_new_intakes(cli, office_with_visits, data_dir, tmp
 
 
 def test_a_damaged_header_is_refused(cli, office_with_visits, data_dir):
+    """An encrypted file whose first page does not decrypt: damaged, or another office's key
+    (SQLCipher cannot tell which); the sentence names both and the backup."""
     db = office_with_visits
     data = bytearray(db.read_bytes())
     data[:16] = b"Not SQLite at al"
     db.write_bytes(bytes(data))
-    one_line_error(cli("dashboard"), messages.DB_DAMAGED.format(
+    one_line_error(cli("dashboard"), messages.DB_UNREADABLE.format(
         path=db, backup=messages.DB_NO_BACKUP.format(folder=data_dir / "backups")))
 
 
@@ -306,8 +309,10 @@ def test_a_database_without_an_office(cli, data_dir):
     from desk_app.core.opening import open_db
 
     data_dir.mkdir()
-    open_db(paths.db_path(data_dir)).close()  # e.g. the first-run dialog was cancelled
-    one_line_error(cli("search", "x"), messages.OFFICE_MISSING)
+    # e.g. an earlier version's first-run dialog was cancelled: a file in the clear
+    open_db(paths.db_path(data_dir)).close()
+    one_line_error(cli("search", "x"), messages.DB_NOT_ENCRYPTED.format(
+        path=paths.db_path(data_dir)))
 
 
 # ---- malformed input -----------------------------------------------------------------------
@@ -430,7 +435,7 @@ def test_a_lock_held_too_long_is_a_sentence(cli, office, recorded, data_dir, tmp
                                             monkeypatch):
     monkeypatch.setattr(failures, "BUSY_SECONDS", 1)
     before = _state(data_dir)
-    holder = sqlite3.connect(paths.db_path(data_dir), isolation_level=None)
+    holder = connect(paths.db_path(data_dir), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another program in the middle of a long write
     try:
         other = example_visit(person={**example_visit()["person"], "id_number": "027090007777"})
@@ -448,6 +453,6 @@ def test_null_numbers_mean_not_given(cli, office, data_dir, tmp_path):
                           documents=[{"name": "Đơn", "pages": None}])
     done = cli("--json", "intake", write(tmp_path, visit, "nulls.json"))
     assert done.code == 0, done.err
-    with sqlite3.connect(paths.db_path(data_dir)) as conn:
+    with connect(paths.db_path(data_dir)) as conn:
         assert conn.execute("SELECT crowd_size FROM visits").fetchone() == (1,)
         assert conn.execute("SELECT pages FROM visit_documents").fetchone() == (1,)

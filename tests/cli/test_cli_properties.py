@@ -15,7 +15,6 @@ import contextlib
 import io
 import json
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from desk_app.core.cases.labels import FLAGS
 from desk_app.core.cases.lifecycle import ACTIONS
 from desk_app.core.catalog import PETITION_KIND_LABELS
 from desk_app.core.documents.slips import SLIPS
-from tests.support import snapshot
+from tests.support import connect, snapshot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_cli import example_visit  # noqa: E402
@@ -94,6 +93,8 @@ def argv_for(draw, work: Path):
         if dest in ("out",):
             suffix = draw(st.sampled_from([".pdf", ".xlsx", ".txt", "", ".PDF", "/"]))
             return str(work / f"out-{draw(st.integers(0, 9))}{suffix}")
+        if dest == "to":  # `backup --to`: a folder under the test's own, never the cwd
+            return str(work / f"usb-{draw(st.integers(0, 3))}")
         if dest in ("file", "session_file"):
             return str(draw(input_file(work)))
         if action.type is not None and getattr(action.type, "__name__", "") == "int" \
@@ -153,7 +154,7 @@ def input_file(draw, work: Path) -> Path:
 def _state(data: Path):
     db = paths.db_path(data, create=False)
     files = sorted(p.relative_to(data).as_posix() for p in data.rglob("*"))
-    with contextlib.closing(sqlite3.connect(db)) as conn:
+    with contextlib.closing(connect(db)) as conn:
         return files, snapshot(conn)
 
 

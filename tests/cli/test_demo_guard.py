@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
@@ -11,12 +10,12 @@ from desk_app import messages, paths
 from desk_app.core.demo.generate import DEMO_SEEDS, check_demo_target, generate
 from desk_app.core.errors import DeskError
 from desk_app.core.opening import open_db
-from tests.support import snapshot
+from tests.support import connect, snapshot
 
 
 def _snapshot(data_dir):
     path = paths.db_path(data_dir, create=False)
-    with sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True) as conn:
+    with connect(path, immutable=True) as conn:
         return snapshot(conn)
 
 
@@ -38,7 +37,7 @@ def test_demo_twice_with_one_seed_says_so_and_another_seed_adds(cli, data_dir):
     more = cli("--json", "demo", "--visits", "25", "--seed", "10")
     assert more.code == 0, more.err
     assert json.loads(more.out) == {"visits": 65}
-    with sqlite3.connect(paths.db_path(data_dir)) as conn:
+    with connect(paths.db_path(data_dir)) as conn:
         assert json.loads(conn.execute("SELECT value FROM meta WHERE key = ?",
                                        [DEMO_SEEDS]).fetchone()[0]) == [9, 10]
 

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from desk_app import messages, paths
 from desk_app.core.opening import open_db
 from tests.core.reports.conftest import build_office
-from tests.support import snapshot
+from tests.support import copy_template, snapshot
 
 
 @pytest.fixture(autouse=True)
@@ -23,8 +23,9 @@ def _bundled_font(monkeypatch):
 
 
 @pytest.fixture
-def office(data_dir):
+def office(data_dir, schema_template):
     data_dir.mkdir(parents=True)
+    copy_template(schema_template, paths.db_path(data_dir))  # encrypted, with its keyring
     db = open_db(paths.db_path(data_dir))
     ids = build_office(db)
     db.close()

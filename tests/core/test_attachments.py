@@ -8,7 +8,13 @@ from datetime import datetime
 import pytest
 
 from desk_app import messages
-from desk_app.core.cases.attachments import add_attachment, attachment_path, case_attachments
+from desk_app.core.cases.attachments import (
+    add_attachment,
+    attachment_path,
+    case_attachments,
+    plain_copy,
+    read_attachment,
+)
 from desk_app.core.cases.tracking import case_events
 from desk_app.core.errors import DeskError
 from tests.support import register, snapshot
@@ -41,15 +47,27 @@ def stored(data_dir):
         if root.exists() else []
 
 
-def test_file_is_copied_under_its_sha256(db, case_id, data_dir, scan):
+def test_file_is_stored_encrypted_under_an_hmac_of_its_content(db, case_id, data_dir, scan):
+    """docs/security.md: AES-256-GCM under a key derived from the database key, named by an
+    HMAC (a plain hash would confirm a guessed file), `.bin` (the kind is not told either)."""
+    import hmac
+
+    from desk_app.core.security import derived
+
     digest = hashlib.sha256(SCAN).hexdigest()
     attachment_id = add_attachment(db, data_dir, case_id, scan, officer_id=1, now=NOW)
-    assert stored(data_dir) == [f"{digest[:2]}/{digest}.pdf"]
+    mac = hmac.new(derived.of(db, "attachment-names"), SCAN, hashlib.sha256).hexdigest()
+    assert mac != digest
+    assert stored(data_dir) == [f"{mac[:2]}/{mac}.bin"]
     [a] = case_attachments(db, case_id)
     assert (a.id, a.name, a.stored_name, a.sha256, a.size, a.added_at) == (
-        attachment_id, "Giấy CN QSDĐ.PDF", f"{digest[:2]}/{digest}.pdf", digest, len(SCAN),
+        attachment_id, "Giấy CN QSDĐ.PDF", f"{mac[:2]}/{mac}.bin", digest, len(SCAN),
         "2026-11-20T15:30:00")
-    assert attachment_path(data_dir, a).read_bytes() == SCAN
+    raw = attachment_path(data_dir, a).read_bytes()
+    assert SCAN[:40] not in raw and b"%PDF" not in raw
+    assert read_attachment(db, data_dir, a) == SCAN
+    copy = plain_copy(db, data_dir, a, data_dir / "open")
+    assert copy.name == "Giấy CN QSDĐ.PDF" and copy.read_bytes() == SCAN
     assert scan.read_bytes() == SCAN  # the original is left where it was
     last = case_events(db, case_id)[-1]
     assert (last.action, last.note, last.data, last.occurred_on, last.officer,
@@ -60,7 +78,7 @@ def test_file_is_copied_under_its_sha256(db, case_id, data_dir, scan):
 
 def test_same_file_twice_is_stored_once(db, case_id, data_dir, scan, tmp_path):
     add_attachment(db, data_dir, case_id, scan, now=NOW)
-    [kept] = (data_dir / "attachments").rglob("*.pdf")
+    [kept] = (data_dir / "attachments").rglob("*.bin")
     inode = kept.stat().st_ino
     copy = tmp_path / "incoming" / "ban-sao.pdf"
     copy.write_bytes(SCAN)

@@ -24,6 +24,15 @@ DROPPED = {"visits_kind", "visits_officer", "cases_opened", "cases_status",
 REBUILT = ("petition_log_keys",)
 
 
+def _integrity_errors():
+    import sqlcipher3
+
+    return (sqlite3.IntegrityError, sqlcipher3.IntegrityError)
+
+
+INTEGRITY = _integrity_errors()
+
+
 def _tables(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
@@ -32,7 +41,9 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def _rows(conn: sqlite3.Connection, table: str) -> dict[int, dict]:
-    conn.row_factory = sqlite3.Row
+    import sqlcipher3  # the office's connections are SQLCipher's (docs/security.md)
+
+    conn.row_factory = sqlcipher3.Row if isinstance(conn, sqlcipher3.Connection) else sqlite3.Row
     rows = conn.execute(f"SELECT rowid AS _rowid, * FROM {table}").fetchall()
     conn.row_factory = None
     return {r["_rowid"]: dict(r) for r in rows}
@@ -87,9 +98,9 @@ def test_a_text_uuid_is_refused_in_the_compact_tables(db):
     reg = register(db)
     for table in uuids.BLOB_TABLES:
         row_id = db.execute(f"SELECT MIN(id) FROM {table}").fetchone()[0]
-        with pytest.raises(sqlite3.IntegrityError, match="16 bytes"):
+        with pytest.raises(INTEGRITY, match="16 bytes"):
             db.execute(f"UPDATE {table} SET uuid = ? WHERE id = ?", [str(uuid.uuid4()), row_id])
-    with pytest.raises(sqlite3.IntegrityError, match="16 bytes"):
+    with pytest.raises(INTEGRITY, match="16 bytes"):
         db.execute("INSERT INTO case_events (uuid, case_id, action, status_after, occurred_on,"
                    " entered_at) VALUES (?, ?, 'note', 'received', '2026-11-20',"
                    " '2026-11-20T10:00:00')", [str(uuid.uuid4()), reg.case_ids[0]])

@@ -181,8 +181,11 @@ def test_the_cycle_finder_finds_a_cycle_hidden_in_a_function():
 
 # docs/architecture.md, “Layers of the core”: each layer imports only the ones below it. The
 # shared modules (errors, model, text, catalog, limits, json_input) import no layer.
-LAYERS = {"storage": 0, "cases": 1, "reception": 2, "documents": 3, "schedule": 4, "bundle": 4,
-          "reports": 5, "opening": 6, "reprints": 6, "demo": 7}
+# security (accounts, roles, the audit trail, keys, backups: docs/security.md) sits on storage
+# and under every domain that records who did what; access (signing in, setting up) above
+# opening.
+LAYERS = {"storage": 0, "security": 1, "cases": 2, "reception": 3, "documents": 4, "schedule": 5,
+          "bundle": 5, "reports": 6, "opening": 7, "reprints": 7, "access": 8, "demo": 8}
 
 
 def _layer(module: str) -> int:

@@ -16,6 +16,7 @@ from desk_app.core.errors import DeskError
 from desk_app.core.opening import open_db
 from desk_app.core.reception.intake import register_visit
 from desk_app.core.storage import uuids
+from desk_app.core.storage.failures import DB_ERRORS
 from desk_app.core.storage.migrations import known_steps, migrations
 from tests.support import NOW, form, person, register, snapshot
 
@@ -115,10 +116,9 @@ def test_a_malformed_key_is_refused(db, bad):
 def test_the_key_is_unique_in_the_database(db):
     """The index is the last guard: even a write that skipped the lookup cannot add a second
     visit with the key."""
-    import sqlite3
 
     register(db, intake_id=KEY)
-    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"), db.atomic():
+    with pytest.raises(DB_ERRORS, match="UNIQUE"), db.atomic():
         db.execute("INSERT INTO visits (uuid, received_at, reception_kind, person_id, outcome,"
                    " created_at, intake_id) SELECT ?, received_at, reception_kind,"
                    " person_id, outcome, created_at, intake_id FROM visits WHERE intake_id = ?",

@@ -18,9 +18,10 @@ from desk_app.core.reception.logbook import log_ids, log_rows
 from desk_app.core.reception.search import search, search_ids
 from desk_app.core.storage import uuids
 from desk_app.core.storage.db import open_reader
+from desk_app.core.storage.failures import DB_ERRORS
 from desk_app.core.storage.migrations import known_steps, migrations
 from desk_app.core.storage.office import get_office, init_office
-from tests.support import indexed_lines, person, register, snapshot
+from tests.support import connect, indexed_lines, person, register, snapshot
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SCHEMA_0001 = FIXTURES / "schema_0001.sqlite3"
@@ -31,7 +32,7 @@ def _sha(path: Path) -> str:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    return connect(path, immutable=True)
 
 
 @pytest.fixture
@@ -251,7 +252,7 @@ def test_open_current_only_for_a_database_with_nothing_to_do(tmp_path):
     db.conn.commit()
     conn = open_current(path)
     assert conn is not None and not hasattr(conn, "table_names")  # plain sqlite3, read-only
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(DB_ERRORS):
         conn.execute("INSERT INTO settings VALUES ('x', 'y')")
     conn.close()
     db.execute("UPDATE meta SET value = '1' WHERE key = 'search_reindex'")

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from desk_app.core import catalog
 from desk_app.core.model import IdKind, Outcome, PetitionKind, Sex
-from desk_app.core.reception.people import OPEN_STATUSES, PROTECTED_SUMMARY, find_person
+from desk_app.core.reception.people import OPEN_STATUSES, find_person
 from tests.support import counts, part, person, register
 
 CUONG = person("Phan Quốc Cường", dob=date(1958, 12, 1), serial=777, phone="0905111222",
@@ -77,15 +77,25 @@ def test_find_person_lists_visits_newest_first_and_open_cases(db):
     assert found.sex == str(CUONG.sex)
     received = [v.received_at for v in found.visits]
     assert received == sorted(received, reverse=True)
-    assert len(found.visits) == 4  # one line per petition
-    assert {v.visit_id for v in found.visits} == {v.visit_id for v in visits}
+    # The denouncing visit (both its lines) and its cases are left out without a reveal:
+    # even the fact that this person denounced is secret (docs/security.md).
+    assert {v.visit_id for v in found.visits} == {visits[0].visit_id, visits[1].visit_id}
     assert [v.outcome for v in found.visits if v.visit_id == visits[1].visit_id] == ["refused"]
-    kinds = {v.petition_kind: v.summary for v in found.visits}
-    assert kinds[PetitionKind.TO_CAO] == PROTECTED_SUMMARY
-    assert kinds[PetitionKind.KIEN_NGHI] == "Kiến nghị cấp sổ đỏ thửa 12"
-    # The refused visit opened no case; the denunciation's case shows no content.
-    assert sorted(found.open_cases) == sorted(
-        ["Kiến nghị cấp sổ đỏ thửa 12", "Khiếu nại quyết định thu hồi đất", PROTECTED_SUMMARY])
+    assert PetitionKind.TO_CAO not in {v.petition_kind for v in found.visits}
+    assert found.open_cases == ("Kiến nghị cấp sổ đỏ thửa 12",)
+    assert db.execute("SELECT COUNT(*) FROM identity_reveals").fetchone()[0] == 0
+    revealed = find_person(db, CUONG.id_number, reveal_reason="Đối chiếu đơn trùng")
+    assert len(revealed.visits) == 4  # one line per petition
+    kinds = {v.petition_kind: v.summary for v in revealed.visits}
+    assert kinds[PetitionKind.TO_CAO] == "Tố cáo cán bộ nhận tiền"
+    assert sorted(revealed.open_cases) == sorted(
+        ["Kiến nghị cấp sổ đỏ thửa 12", "Khiếu nại quyết định thu hồi đất",
+         "Tố cáo cán bộ nhận tiền"])
+    # Both lines of the denouncing visit were revealed, with the reason, and audited.
+    assert db.execute("SELECT COUNT(*), MIN(reason) FROM identity_reveals").fetchone() == (
+        2, "Đối chiếu đơn trùng")
+    assert db.execute("SELECT COUNT(*) FROM audit_events WHERE action = 'reveal'"
+                      " AND subject = 'person'").fetchone()[0] == 1
 
 
 def test_closed_case_is_not_open(db):

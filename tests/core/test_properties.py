@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -26,7 +25,7 @@ from desk_app.core.reception.ids import parse_qr_line, read_cccd
 from desk_app.core.reception.intake import register_visit
 from desk_app.core.reception.intake_file import _date, _datetime, read_intake_file
 from desk_app.core.storage.office import init_office
-from tests.support import NOW, cccd, form, person, snapshot
+from tests.support import NOW, cccd, copy_template, form, person, snapshot
 
 settings.register_profile("default", max_examples=40, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -50,7 +49,7 @@ JSON = st.recursive(JSON_SCALAR, lambda inner: st.lists(inner, max_size=4)
 @pytest.fixture(scope="module")
 def office_db(tmp_path_factory, schema_template):
     path = tmp_path_factory.mktemp("prop") / "desk.sqlite3"
-    shutil.copyfile(schema_template, path)
+    copy_template(schema_template, path)
     db = open_db(path)
     init_office(db, 24, 9253, officers=(("Nguyễn Thị Hồng Nhung", "Công chức"),))
     yield db

@@ -5,7 +5,6 @@ every ward and lists cross-ward duplicates. Screenshots go to $DESK_APP_SHOTS wh
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from desk_app.core.bundle import keys, province
 from desk_app.core.opening import open_db
 from desk_app.core.storage.office import get_office, init_office
 from desk_app.gui.tasks import Tasks
-from tests.support import register
+from tests.support import copy_template, register
 
 SHOTS = os.environ.get("DESK_APP_SHOTS")
 
@@ -28,7 +27,7 @@ def _shot(widget, name: str) -> None:
 def prov(tmp_path, schema_template):
     path = tmp_path / "prov" / "desk.sqlite3"
     path.parent.mkdir()
-    shutil.copyfile(schema_template, path)
+    copy_template(schema_template, path)
     db = open_db(path)
     province.init_province(db, 24)
     yield db, path
@@ -104,7 +103,7 @@ def test_province_window_dry_run_import_search_duplicates(qtbot, prov, tmp_path,
     bundles = []
     for i, commune in enumerate((9253, 9295)):
         path = tmp_path / f"w{i}.sqlite3"
-        shutil.copyfile(schema_template, path)
+        copy_template(schema_template, path)
         ward = open_db(path)
         init_office(ward, 24, commune, officers=(("Lê Văn Dũng", "Chủ tịch"),))
         register(ward)  # the same citizen and petition at both wards

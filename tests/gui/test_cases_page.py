@@ -135,3 +135,15 @@ def test_case_window_prints_an_acceptance_notice_and_records_the_step(qtbot, win
     qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
     assert demo_db.execute("SELECT COUNT(*) FROM issued_documents WHERE case_id = ?"
                            " AND kind = 'phieu_huong_dan'", [case_id]).fetchone()[0] == 0
+
+
+def test_the_case_window_shows_its_history_from_the_audit_trail(qtbot, window, demo_db):
+    case_id = _fresh_case(demo_db)
+    dialog = window.open_case(case_id)
+    qtbot.waitUntil(lambda: "Ghi sổ lượt tiếp" in dialog.history.toPlainText(), timeout=5000)
+    before = dialog.detail
+    dialog.do_action("accept", occurred_on=date.today(), body="", doc_no="", note="", data={})
+    qtbot.waitUntil(lambda: dialog.detail is not before, timeout=5000)
+    dialog.load()
+    qtbot.waitUntil(lambda: "Ghi bước xử lý (accept)" in dialog.history.toPlainText(),
+                    timeout=5000)

@@ -5,7 +5,6 @@ load the reports or the chart library."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -18,6 +17,7 @@ from desk_app.core.opening import open_db
 from desk_app.core.reports.overview import overview
 from desk_app.gui.tasks import Tasks
 from tests.core.reports.conftest import REPORT_NOW, build_office
+from tests.support import TEST_PASSWORD, TEST_USER, copy_template
 
 SHOTS = Path(__file__).resolve().parents[2] / "benchmarks" / ".cache" / "shots"
 
@@ -31,7 +31,7 @@ def _bundled_font(monkeypatch):
 def office(tmp_path, schema_template):
     path = tmp_path / "office" / "desk.sqlite3"
     path.parent.mkdir()
-    shutil.copyfile(schema_template, path)
+    copy_template(schema_template, path)  # and its keyring, unlocked
     db = open_db(path)
     ids = build_office(db)
     db.close()
@@ -177,6 +177,9 @@ def test_start_up_loads_neither_reports_nor_charts(tmp_path, office):
     start-up with a bare window)."""
     code = f"""
 import sys
+from pathlib import Path
+from desk_app.core.security import keyring
+from desk_app.core.storage import keys
 from desk_app.core.storage.db import open_reader
 from desk_app.core.storage.office import get_office, officers
 from desk_app.gui.tasks import Tasks
@@ -184,6 +187,7 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from desk_app.gui.main_window import MainWindow
 path = {str(office[0])!r}
+keys.unlock(Path(path).parent, keyring.unlock(Path(path).parent, {TEST_USER!r}, {TEST_PASSWORD!r}))
 reader = open_reader(path)
 win = MainWindow(Tasks(path), reader, get_office(reader), officers(reader))
 win.show(); app.processEvents()
@@ -193,6 +197,7 @@ win.tasks.shutdown()
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+                               "DESK_APP_TEST_FAST_KDF": "1",
                                "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
                           check=False, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -195,15 +195,16 @@ def snapshot_of(db: Database) -> Database:
     every table is read as of the same moment (a visit saved meanwhile comes whole in the next
     bundle, never as a petition without its visit) and the desk keeps writing meanwhile (WAL).
     An in-memory database is read as it is."""
-    from sqlite_utils import Database
-
     path = next((r[2] for r in db.execute("PRAGMA database_list") if r[1] == "main"), "")
     if not path:
         return db
-    conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    conn.execute("BEGIN")
-    conn.execute("SELECT COUNT(*) FROM office").fetchone()  # the snapshot starts here
-    return Database(conn)
+    from desk_app.core.storage.db import open_reader
+
+    # Keyed like every other connection (an encrypted office: docs/security.md), query only.
+    snap = open_reader(path)
+    snap.execute("BEGIN")
+    snap.execute("SELECT COUNT(*) FROM office").fetchone()  # the snapshot starts here
+    return snap
 
 
 def _side_table() -> sqlite3.Connection:

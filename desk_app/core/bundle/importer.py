@@ -307,7 +307,9 @@ def _write(r: _Run, table: str, key: str, version: int, data: dict, row_id: int 
     except Exception as exc:  # a constraint the record breaks: the whole import is refused
         import sqlite3
 
-        if isinstance(exc, sqlite3.IntegrityError):
+        import sqlcipher3
+
+        if isinstance(exc, (sqlite3.IntegrityError, sqlcipher3.IntegrityError)):
             raise DeskError(messages.BUNDLE_REFUSED.format(
                 name=r.summary.name, why=messages.BUNDLE_REASONS["constraint"].format(
                     table=table, uuid=key, why=str(exc)[:120]))) from None

@@ -85,6 +85,10 @@ def own_private(db: Database, fingerprint: str | None = None) -> tuple[bytes | N
 
 def generate(db: Database, *, now: datetime | None = None) -> Key:
     """A new key pair for this office (the first, or one replacing a lost or exposed key)."""
+    from desk_app.core.security import session
+    from desk_app.core.security.roles import Permission
+
+    session.require(db, Permission.SETTINGS)  # an administrator or a leader (docs/security.md)
     code, name = _office(db)
     sign_priv, sign_pub = crypto.new_signing_key()
     seal_priv = seal_pub = None
@@ -154,6 +158,10 @@ def register(db: Database, path: Path, *, now: datetime | None = None) -> tuple[
     """Register the other side's public key file. A ward takes the province's; a province
     takes a ward's. Returns (key, added); the same key again adds nothing. A new key of an
     office already known closes the old one's validity."""
+    from desk_app.core.security import session
+    from desk_app.core.security.roles import Permission
+
+    session.require(db, Permission.SETTINGS)  # an administrator or a leader (docs/security.md)
     data = read_key_file(path)
     wanted = "office" if is_province(db) else "province"
     if data["owner"] != wanted:

@@ -1,6 +1,7 @@
-"""The entry points the window and the command line call. Each takes the acting officer:
-this is the one place where the accounts work (roles: who may export, import, resolve) will
-check the role and write the audit event, before and after each call (docs/bundle.md).
+"""The entry points the window and the command line call. Each checks the signed-in role
+(docs/security.md: export for those who may export files; import, resolving conflicts and
+keys for an administrator or a leader) and records export, import, acknowledgement and
+resolution in the audit trail (docs/bundle.md).
 """
 
 from __future__ import annotations
@@ -17,15 +18,26 @@ from desk_app.core.bundle.importer import Summary
 from desk_app.core.bundle.tables import BY_NAME, record_hash
 from desk_app.core.bundle.verify import Checked, check_bundle
 from desk_app.core.errors import DeskError
+from desk_app.core.security import audit, session
+from desk_app.core.security.roles import Permission
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+_NEEDS = {
+    "bundle.export": Permission.EXPORT,    # administrator, leader, reception officer
+    "bundle.verify": Permission.VIEW,
+    "bundle.ack": Permission.RECORD,
+    "bundle.import": Permission.SETTINGS,  # administrator, leader
+    "bundle.resolve": Permission.SETTINGS,
+}
+
+
 def _allowed(db: Database, officer_id: int | None, action: str) -> None:
-    """Role check and audit hook (accounts and roles, docs/bundle.md): nothing to check until
-    accounts land."""
-    del db, officer_id, action
+    """The signed-in user's role allows the action (DeskError naming what and who if not)."""
+    del officer_id  # who acts is the signed-in user (session.officer_for)
+    session.require(db, _NEEDS[action])
 
 
 def export_bundle(db: Database, out: Path, *, officer_id: int | None = None, full: bool = False,
@@ -33,8 +45,11 @@ def export_bundle(db: Database, out: Path, *, officer_id: int | None = None, ful
                   cancel: Callable[[], bool] | None = None) -> exporter.Exported:
     _allowed(db, officer_id, "bundle.export")
     province.require_ward(db)
-    return exporter.export_bundle(db, Path(out), full=full, now=now, progress=progress,
+    done = exporter.export_bundle(db, Path(out), full=full, now=now, progress=progress,
                                   cancel=cancel)
+    audit.note(db, "export", "bundle", done.sequence,
+               {"file": done.path.name, "full": done.full, "records": done.records})
+    return done
 
 
 def verify_bundle(db: Database, path: Path, *, officer_id: int | None = None) -> Summary:
@@ -81,6 +96,9 @@ def import_bundles(db: Database, paths: list[Path], *, officer_id: int | None = 
                         count=summary.total("rejected"), first=summary.problems[0])))
             if checked.sequence_state == "next":
                 summary = _apply(db, checked, now)
+                audit.note(db, "import", "bundle", summary.import_id,
+                           {"file": path.name, "office": checked.office_code,
+                            "sequence": checked.sequence})
             summary.applied = checked.sequence_state == "next"
             target = (ack_dir / ack_path(path).name) if ack_dir else ack_path(path)
             ack.write_ack(db, target, office_code=checked.office_code, bundle_hash=checked.hash,
@@ -112,7 +130,11 @@ def acknowledge(db: Database, path: Path, *, officer_id: int | None = None,
                 now: datetime | None = None) -> ack.AckResult:
     _allowed(db, officer_id, "bundle.ack")
     province.require_ward(db)
-    return ack.apply_ack(db, Path(path), now=now)
+    result = ack.apply_ack(db, Path(path), now=now)
+    if not result.already:
+        audit.note(db, "bundle_ack", "bundle", result.sequence,
+                   {"file": Path(path).name, "confirmed": result.confirmed})
+    return result
 
 
 def conflicts(db: Database, *, open_only: bool = True) -> list[dict]:

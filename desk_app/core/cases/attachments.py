@@ -7,6 +7,8 @@ name; the same scan attached twice is stored once.
 from __future__ import annotations
 
 import hashlib
+import hmac
+import os
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +18,8 @@ from typing import TYPE_CHECKING, cast
 from desk_app import messages
 from desk_app.core.cases.tracking import record_event
 from desk_app.core.errors import DeskError
-from desk_app.core.storage import failures, rows, uuids
+from desk_app.core.security import derived
+from desk_app.core.storage import failures, files, rows, uuids
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -116,6 +119,23 @@ def add_attachment(db: Database, data_dir: Path, case_id: int, source: str | Pat
     if db.execute("SELECT 1 FROM case_attachments WHERE case_id = ? AND sha256 = ?",
                   [case_id, digest]).fetchone():
         raise DeskError(messages.ATTACHMENT_ALREADY.format(name=source.name))
+    sealing = derived.of(db, "attachments")
+    if sealing is not None:
+        stored_name = _store_sealed(db, data_dir, source, digest, sealing)
+    else:
+        stored_name = _store_plain(data_dir, source, digest)
+    with db.atomic():
+        attachment_id = cast(int, db.table("case_attachments").insert({
+            "uuid": uuids.new_text(), "case_id": case_id, "name": source.name,
+            "stored_name": stored_name, "sha256": digest, "size": size,
+            "added_at": now.isoformat(timespec="seconds"), "officer_id": officer_id}).last_pk)
+        record_event(db, case_id, "attachment", occurred_on=now.date(), officer_id=officer_id,
+                     note=source.name, data={"attachment_id": attachment_id}, now=now)
+    return attachment_id
+
+
+def _store_plain(data_dir: Path, source: Path, digest: str) -> str:
+    """An office in the clear (before encryption): the file as it is, named by its sha256."""
     stored_name = f"{digest[:2]}/{digest}{source.suffix.lower()}"
     target = store_dir(data_dir) / stored_name
     if not target.exists():
@@ -131,14 +151,65 @@ def add_attachment(db: Database, data_dir: Path, case_id: int, source: str | Pat
             part.unlink(missing_ok=True)
             raise failures.describe(exc, target) or DeskError(
                 messages.ATTACHMENT_COPY_FAILED.format(name=source.name)) from None
-    with db.atomic():
-        attachment_id = cast(int, db.table("case_attachments").insert({
-            "uuid": uuids.new_text(), "case_id": case_id, "name": source.name,
-            "stored_name": stored_name, "sha256": digest, "size": size,
-            "added_at": now.isoformat(timespec="seconds"), "officer_id": officer_id}).last_pk)
-        record_event(db, case_id, "attachment", occurred_on=now.date(), officer_id=officer_id,
-                     note=source.name, data={"attachment_id": attachment_id}, now=now)
-    return attachment_id
+    return stored_name
+
+
+def _store_sealed(db: Database, data_dir: Path, source: Path, digest: str, key: bytes) -> str:
+    """An encrypted office: AES-256-GCM under a key derived from the database key, named by
+    an HMAC of the content (a plain hash would confirm a guessed file), `.bin` (the name
+    tells nothing of the kind either); the stored name is the associated data."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    data = source.read_bytes()
+    if hashlib.sha256(data).hexdigest() != digest:  # the file changed meanwhile
+        raise DeskError(messages.ATTACHMENT_MISSING.format(path=source))
+    names = derived.of(db, "attachment-names")
+    assert names is not None
+    mac = hmac.new(names, data, hashlib.sha256).hexdigest()
+    stored_name = f"{mac[:2]}/{mac}.bin"
+    target = store_dir(data_dir) / stored_name
+    if not target.exists():
+        part = target.with_name(target.name + ".part")
+        nonce = os.urandom(12)
+        try:
+            files.private_dir(target.parent)
+            _write_part(part, nonce + AESGCM(key).encrypt(nonce, data, stored_name.encode()))
+            part.replace(target)
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            raise failures.describe(exc, target) or DeskError(
+                messages.ATTACHMENT_COPY_FAILED.format(name=source.name)) from None
+    return stored_name
+
+
+def _write_part(part: Path, blob: bytes) -> None:
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, files.FILE_MODE)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(blob)
+
+
+def read_attachment(db: Database, data_dir: Path, attachment: Attachment) -> bytes:
+    """The attachment's content (decrypted in an encrypted office)."""
+    raw = attachment_path(data_dir, attachment).read_bytes()
+    if not attachment.stored_name.endswith(".bin"):
+        return raw
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    key = derived.of(db, "attachments")
+    if key is None:
+        raise DeskError(messages.ATTACHMENT_NOT_OPENED.format(name=attachment.name))
+    return AESGCM(key).decrypt(raw[:12], raw[12:], attachment.stored_name.encode())
+
+
+def plain_copy(db: Database, data_dir: Path, attachment: Attachment, folder: Path) -> Path:
+    """The attachment decrypted into a private folder (for the desktop's viewer), under its
+    own name; the window removes the folder when it closes."""
+    files.private_dir(folder)
+    target = Path(folder) / Path(attachment.name).name
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, files.FILE_MODE)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(read_attachment(db, data_dir, attachment))
+    return target
 
 
 def case_attachments(db: Database, case_id: int) -> tuple[Attachment, ...]:

@@ -23,6 +23,8 @@ from desk_app.core.cases.deadlines import CaseFacts, Milestone, compute_mileston
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
 from desk_app.core.cases.office_days import load_calendar
 from desk_app.core.errors import Cancelled, DeskError
+from desk_app.core.security import audit, session
+from desk_app.core.security.roles import Permission
 from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean
 
@@ -473,6 +475,8 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
     body = limits.check_text("case_body", body, form_field="body")
     doc_no = limits.check_text("case_doc_no", doc_no, form_field="doc_no")
     note = limits.check_text("case_note", note, form_field="note")
+    session.require(db, Permission.RECORD)
+    officer_id = session.officer_for(db, officer_id)
     with db.atomic():
         kind, st = case_state(db, case_id)
         status = lifecycle.next_status(action, st.status, kind, st.before_suspension)
@@ -522,6 +526,7 @@ def record_event(db: Database, case_id: int, action: str, *, occurred_on: date,
                    [now.isoformat(timespec="seconds"), case_id])
         replay([(action, status, occurred_on.isoformat(), data_json)], st)
         _write_cache(db, case_id, kind, st, today or now.date())
+        audit.record(db, "case_step", "case", case_id, {"action": action, "event": event_id})
     return event_id
 
 

@@ -46,6 +46,7 @@ from desk_app.core.documents.kinds import RECEIPT_QR_PREFIX
 from desk_app.core.documents.receipt import render_receipt
 from desk_app.core.documents.renderers import NUMBER_FORMATS, RENDERERS
 from desk_app.core.errors import DeskError
+from desk_app.core.security import audit
 from desk_app.core.storage import rows, uuids
 
 QR_SECRET_KEY = "receipt_qr_secret"  # settings row, made on first use; never shown
@@ -131,7 +132,17 @@ def reprint(db: Database, issued_id: int, on: date | None = None,
 # --- receipts ---------------------------------------------------------------------------------
 
 
+LEGACY_QR_SECRET_KEY = "receipt_qr_secret_before_encryption"  # see _legacy_code
+
+
 def _secret(db: Database, *, create: bool) -> bytes | None:
+    """The QR codes' HMAC secret: derived from the office's key when the database is
+    encrypted (core/security/derived.py: nothing stored), else a settings row made once."""
+    from desk_app.core.security import derived
+
+    found = derived.of(db, "receipt-qr")
+    if found is not None:
+        return found
     row = db.execute("SELECT value FROM settings WHERE key = ?", [QR_SECRET_KEY]).fetchone()
     if row is None and create:
         db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
@@ -143,6 +154,22 @@ def _secret(db: Database, *, create: bool) -> bytes | None:
 def verification_code(secret: bytes, office_code: str, number: str, year: int) -> str:
     mac = hmac.new(secret, f"{office_code}|{number}/{year}".encode(), hashlib.sha256).digest()
     return base64.b32encode(mac).decode()[:CODE_LENGTH]
+
+
+def _legacy_code(db: Database, office_code: str, number: str, year: int, code: str) -> bool:
+    """A receipt issued before the office was encrypted carries a code made with the stored
+    secret of that time; it is accepted for those receipts only (a plaintext copy of that
+    time holds the secret, so it must not vouch for receipts issued since)."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [LEGACY_QR_SECRET_KEY]).fetchone()
+    if row is None:
+        return False
+    secret, _, last_id = row[0].partition("|")
+    if not hmac.compare_digest(verification_code(bytes.fromhex(secret), office_code, number, year),
+                               code):
+        return False
+    issued = db.execute("SELECT id FROM issued_documents WHERE kind = ? AND year = ?"
+                        " AND number = ? ORDER BY id LIMIT 1", [RECEIPT_KIND, year, number]).fetchone()
+    return issued is not None and issued[0] <= int(last_id or 0)
 
 
 def receipt_qr_text(office_code: str, number: str, year: int, code: str) -> str:
@@ -164,7 +191,8 @@ def verify_receipt_qr(db: Database, text: str) -> int | None:
     if office is None or secret is None or office[0] != office_code:
         return None
     expected = verification_code(secret, office_code, number, int(year_text))
-    if not hmac.compare_digest(expected, code.strip().upper()):
+    if not hmac.compare_digest(expected, code.strip().upper()) and not _legacy_code(
+            db, office_code, number, int(year_text), code.strip().upper()):
         return None
     row = db.execute("SELECT visit_id FROM issued_documents WHERE kind IN (?, ?) AND year = ?"
                      " AND number = ? ORDER BY id LIMIT 1",
@@ -196,12 +224,18 @@ def _original(db: Database, visit_id: int) -> tuple[str, dict]:
     return _canonical(values)
 
 
-def preview_receipt(db: Database, visit_id: int, on: date | None = None) -> tuple[bytes, bool]:
+def preview_receipt(db: Database, visit_id: int, on: date | None = None, *,
+                    reveal_reason: str | None = None) -> tuple[bytes, bool]:
     """(PDF, already delivered) to show on screen. Before its first delivery the receipt is
     the original as it will print, registered nowhere; after it, a copy of what was issued.
     (It may create the office's QR secret, once, so that the preview shows the real code.)"""
+    from desk_app.core.security import secrecy
+
     doc_id, payload = _receipt_row(db, visit_id)
-    if payload is not None:
+    if payload is not None:  # a copy: a denouncing visit's needs a reveal (deliver_receipt)
+        secrecy.guard_document(db, secrecy.denounced_petitions(db, visit_id=visit_id),
+                               reveal_reason, what="receipt_copy", subject="visit",
+                               subject_id=visit_id)
         return reprint(db, doc_id, on), True
     with db.atomic():
         _text, stored = _original(db, visit_id)
@@ -209,17 +243,29 @@ def preview_receipt(db: Database, visit_id: int, on: date | None = None) -> tupl
 
 
 def deliver_receipt(db: Database, visit_id: int, write: Callable[[bytes], None] | None = None,
-                    *, copy: bool = False, on: date | None = None) -> tuple[bytes, bool]:
+                    *, copy: bool = False, on: date | None = None,
+                    reveal_reason: str | None = None) -> tuple[bytes, bool]:
     """Print or save the receipt: (PDF, is a copy). The first delivery issues the original —
     its payload and hash are stored in the same transaction that calls `write(pdf)` (e.g.
     writing the file), so a delivery that fails issues nothing. Every later delivery is a copy
     of that original, marked "BẢN SAO" with the day it was reprinted (`on`, default today).
-    `copy` asks for a copy even the first time (the original is still issued)."""
+    `copy` asks for a copy even the first time (the original is still issued).
+
+    A copy of a denouncing visit's receipt names the denouncer: with someone signed in it
+    needs `reveal_reason` (core/security/secrecy.py); the original goes to the person who came.
+    """
+    from desk_app.core.security import secrecy
+
     doc_id, payload = _receipt_row(db, visit_id)
+    if payload is not None or copy:
+        secrecy.guard_document(db, secrecy.denounced_petitions(db, visit_id=visit_id),
+                               reveal_reason, what="receipt_copy", subject="visit",
+                               subject_id=visit_id)
     if payload is not None:
         pdf = reprint(db, doc_id, on)
         if write is not None:
             write(pdf)
+        audit.note(db, "print", "visit", visit_id, {"document": "receipt", "copy": True})
         return pdf, True
     with db.atomic():
         text, stored = _original(db, visit_id)
@@ -233,6 +279,8 @@ def deliver_receipt(db: Database, visit_id: int, write: Callable[[bytes], None] 
             pdf = render_receipt(stored, copy=True, reprinted_on=on or date.today())
         if stored_now and write is not None:
             write(pdf)  # raises: the transaction is rolled back, the original stays unissued
+        if stored_now:
+            audit.record(db, "print", "visit", visit_id, {"document": "receipt", "copy": copy})
     if not stored_now:  # another window delivered it first: theirs is the original
         return deliver_receipt(db, visit_id, write, on=on)
     return pdf, copy

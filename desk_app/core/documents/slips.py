@@ -52,6 +52,7 @@ from desk_app.core.documents.renderers import SLIPS, SlipKind  # noqa: F401  (im
 from desk_app.core.documents.session_notice import CONFIDENTIAL, Session
 from desk_app.core.errors import DeskError
 from desk_app.core.model import CaseAction, CaseStatus
+from desk_app.core.security import audit
 from desk_app.core.storage import rows
 from desk_app.core.text import fold
 
@@ -564,16 +565,45 @@ def slip_payload(db: Database, kind: str, case_id: int | None = None, *, reason:
             DENUNCIATION_TRANSFER: denunciation_transfer_data}[kind](db, case_id)
 
 
+def _guard(db: Database, kind: str, case_id: int | None, reveal_reason: str | None,
+           payload: object) -> None:
+    """A slip that names a denouncer (its payload holds the name or ID number of the person
+    of a denunciation's case, e.g. de_xuat_thu_ly) needs a reveal first (secrecy.py); one that
+    leaves them out (phieu_chuyen_don_to_cao) does not."""
+    from desk_app.core.security import secrecy
+
+    if kind == SESSION_NOTICE or case_id is None:
+        return
+    protected = secrecy.denounced_petitions(db, case_id=case_id)
+    if not protected:
+        return
+    marks = ",".join("?" * len(protected))
+    who = [v for row in db.execute(
+        f"SELECT pe.full_name, pe.id_number FROM petitions p JOIN persons pe"
+        f" ON pe.id = p.person_id WHERE p.id IN ({marks})", protected) for v in row if v]
+    text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False,
+                                                              default=str)
+    if any(value in text for value in who):
+        secrecy.guard_document(db, protected, reveal_reason, what=f"slip:{kind}",
+                               subject="case", subject_id=case_id)
+
+
 def issue_slip(db: Database, kind: str, case_id: int | None = None, *, reason: str = "",
-               session: Session | None = None, now: datetime | None = None) -> IssuedSlip:
+               session: Session | None = None, now: datetime | None = None,
+               reveal_reason: str | None = None) -> IssuedSlip:
     """Issue a slip by slug (the CLI and the GUI): numbered the first time, a copy after."""
     now = now or datetime.now()
-    return _issue(db, slip_payload(db, kind, case_id, reason=reason, session=session,
-                                   today=now.date()), now)
+    payload = slip_payload(db, kind, case_id, reason=reason, session=session,
+                           today=now.date())
+    _guard(db, kind, case_id, reveal_reason, payload)
+    slip = _issue(db, payload, now)
+    audit.note(db, "print", "case" if case_id is not None else "", case_id,
+               {"document": kind, "number": slip.number, "copy": slip.copy})
+    return slip
 
 
 def copy_slip(db: Database, kind: str, case_id: int | None = None, *,
-              session: Session | None = None) -> IssuedSlip:
+              session: Session | None = None, reveal_reason: str | None = None) -> IssuedSlip:
     """The last registered slip of this kind for the case (or this session), as a copy."""
     if kind not in SLIPS:
         raise DeskError(messages.SLIP_KIND_UNKNOWN.format(kind=kind, choices=", ".join(SLIPS)))
@@ -590,5 +620,11 @@ def copy_slip(db: Database, kind: str, case_id: int | None = None, *,
             [kind, case_id])
     if found is None:
         raise DeskError(messages.SLIP_NOT_ISSUED.format(what=SLIPS[kind].subject.lower()))
-    return _again(db, found)
+    stored = db.execute("SELECT payload FROM issued_documents WHERE id = ?",
+                        [found["id"]]).fetchone()[0]
+    _guard(db, kind, case_id, reveal_reason, stored or "")
+    slip = _again(db, found)
+    audit.note(db, "print", "case" if case_id is not None else "", case_id,
+               {"document": kind, "number": slip.number, "copy": True})
+    return slip
 

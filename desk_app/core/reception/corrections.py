@@ -42,6 +42,8 @@ from desk_app.core.reception.identity import (
     snapshot_values,
 )
 from desk_app.core.reception.intake import check_person
+from desk_app.core.security import audit, session
+from desk_app.core.security.roles import Permission
 from desk_app.core.storage import rows, uuids
 from desk_app.core.text import dmy, fold
 
@@ -327,6 +329,8 @@ def correct_entry(db: Database, visit_id: int, key: str, value: str | None, reas
     stamp = now.isoformat()
     target = parse_key(key)
     reason = _check_reason(reason, messages.CORRECTION_REASON_REQUIRED)
+    session.require(db, Permission.RECORD)
+    officer_id = session.officer_for(db, officer_id)
     with db.atomic():
         visit = _visit(db, visit_id)
         if visit["cancelled_at"]:
@@ -350,6 +354,8 @@ def correct_entry(db: Database, visit_id: int, key: str, value: str | None, reas
         db.execute("UPDATE visits SET corrected_at = ?, version = version + 1 WHERE id = ?",
                    [stamp, visit_id])
         search_index.replace_documents(db, indexed)
+        audit.record(db, "visit_correct", "visit", visit_id,
+                     {"field": key, "correction": correction_id, "reason": reason})
     return correction_id
 
 
@@ -360,6 +366,8 @@ def cancel_visit(db: Database, visit_id: int, reason: str, *, officer_id: int | 
     now = (now or datetime.now()).replace(microsecond=0)
     stamp = now.isoformat()
     reason = _check_reason(reason, messages.CANCEL_REASON_REQUIRED)
+    session.require(db, Permission.RECORD)
+    officer_id = session.officer_for(db, officer_id)
     with db.atomic():
         visit = _visit(db, visit_id)
         if visit["cancelled_at"]:
@@ -388,6 +396,7 @@ def cancel_visit(db: Database, visit_id: int, reason: str, *, officer_id: int | 
             else:
                 record_event(db, case_id, "cancel", occurred_on=now.date(), officer_id=officer_id,
                              note=note, now=now)
+        audit.record(db, "visit_cancel", "visit", visit_id, {"reason": reason})
     return correction_id
 
 

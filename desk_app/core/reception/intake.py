@@ -35,6 +35,8 @@ from desk_app.core.reception.channels import (
 )
 from desk_app.core.reception.identity import log_changes, normalize_phone, record_person
 from desk_app.core.reception.ids import check_cccd
+from desk_app.core.security import audit, session
+from desk_app.core.security.roles import Permission
 from desk_app.core.storage import rows, uuids
 from desk_app.core.text import clean, dmy
 
@@ -333,6 +335,10 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
     if form.intake_id is not None:
         form = replace(form, intake_id=intake_key(form.intake_id))
     check_storable(form)
+    # The signed-in user's role must allow recording, and their officer is the one recorded
+    # (docs/security.md); with no one signed in (tests, internal jobs) the form's officer.
+    session.require(db, Permission.RECORD)
+    form = replace(form, officer_id=session.officer_for(db, form.officer_id))
     # A save repeated with the same key (double click, retry after a crash, the same file
     # run twice) returns the first visit, even if the rules would now judge it otherwise.
     if form.intake_id and (earlier := recorded_intake(db, form.intake_id)):
@@ -431,6 +437,8 @@ def register_visit(db: Database, form: IntakeForm, now: datetime | None = None) 
         # Earlier lines keep the identity they recorded (their snapshots): only this visit's
         # lines are indexed, even when the person's details changed.
         search_index.index_petitions(db, petition_ids)
+        audit.record(db, "visit_create", "visit", visit_id,
+                     {"petitions": petition_ids, "receipt": receipt_no})
     return Registered(visit_id, uuids.text(visit_uuid) or "", person_id, tuple(petition_ids),
                       tuple(case_ids), receipt_no)
 

@@ -12,12 +12,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core import catalog, limits
+from desk_app.core import catalog
 from desk_app.core.cases.lifecycle import status_label
 from desk_app.core.cases.log_steps import later_steps
 from desk_app.core.errors import DeskError
 from desk_app.core.model import LogRow, Outcome
 from desk_app.core.reception.log_order import SORTS, LogFilter, fetch_ids, log_ids, log_sql
+from desk_app.core.security import audit, session
 from desk_app.core.storage import rows
 from desk_app.core.text import dmy
 
@@ -154,15 +155,23 @@ def log_number(db: Database, petition_id: int) -> tuple[int, int]:
 
 def reveal_identity(db: Database, petition_id: int, officer_id: int | None, reason: str,
                     now: datetime | None = None) -> LogRow:
-    """Show one denouncer's identity; the reveal (who, when, why) is written first."""
-    reason = limits.check_text("reason", reason)
-    if not reason:
-        raise DeskError(messages.REVEAL_REASON_REQUIRED, field="reason")
+    """Show one denouncer's identity; the reveal (who, when, why) is written first, with its
+    audit event, if the signed-in role may see it (core/security/secrecy.py)."""
+    from desk_app.core.security import secrecy
+
+    secrecy.check_reason(reason)
     if db.execute("SELECT 1 FROM petitions WHERE id = ?", [petition_id]).fetchone() is None:
         raise DeskError(messages.RECORD_MISSING.format(id=petition_id))
-    with db.atomic():
-        db.table("identity_reveals").insert({
-            "petition_id": petition_id, "officer_id": officer_id, "reason": reason,
-            "revealed_at": (now or datetime.now()).isoformat(timespec="seconds"),
-        })
+    if session.current(db) is None and officer_id is not None:
+        # no one signed in (tests, internal jobs): the officer given is the one recorded
+        with db.atomic():
+            db.table("identity_reveals").insert({
+                "petition_id": petition_id, "officer_id": officer_id,
+                "reason": secrecy.check_reason(reason),
+                "revealed_at": (now or datetime.now()).isoformat(timespec="seconds")})
+            audit.record(db, "reveal", "petition", petition_id,
+                         {"what": "log", "petitions": [petition_id], "reason": reason.strip()},
+                         officer_id=officer_id)
+    else:
+        secrecy.reveal(db, [petition_id], reason, what="log", now=now)
     return log_rows(db, [petition_id], {petition_id})[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desk_app import messages
-from desk_app.core.model import CaseStatus, IdKind, KnownPerson, PetitionKind, PriorVisit
+from desk_app.core.model import CaseStatus, IdKind, KnownPerson, PriorVisit
 from desk_app.core.storage import rows
 from desk_app.core.text import clean
 
@@ -16,8 +16,17 @@ OPEN_STATUSES = (CaseStatus.RECEIVED, CaseStatus.GUIDED, CaseStatus.TRANSFERRED)
 PROTECTED_SUMMARY = "Nội dung tố cáo (được bảo mật)"
 
 
-def find_person(db: Database, id_number: str, *, limit: int = 20) -> KnownPerson | None:
-    """The person with this ID number, their latest visits and open cases (repeat visitors)."""
+def find_person(db: Database, id_number: str, *, limit: int = 20,
+                reveal_reason: str | None = None) -> KnownPerson | None:
+    """The person with this ID number, their latest visits and open cases (repeat visitors).
+
+    A visit that brings a denunciation is left out, with its cases (Denunciation Law art. 47:
+    even the fact that a person denounced is secret); a person known only from such visits is
+    not found. `reveal_reason` shows them too: the role must allow it, and the reveal is
+    recorded with its reason (core/security/secrecy.py; it writes, so call it on a writer).
+    """
+    from desk_app.core.security import secrecy
+
     id_number = id_number.strip()
     if not id_number:
         return None
@@ -28,20 +37,31 @@ def find_person(db: Database, id_number: str, *, limit: int = 20) -> KnownPerson
     if row is None:
         return None
     person_id = row["person_id"]
+    protected = secrecy.denounced_petitions(db, person_id=person_id)
+    if reveal_reason is not None and protected:
+        secrecy.reveal(db, protected, reveal_reason, what="known_person", subject="person",
+                       subject_id=person_id)
+    hidden = set() if reveal_reason is not None else set(protected)
     visits = tuple(
-        PriorVisit(**{**r, "summary": PROTECTED_SUMMARY if r["petition_kind"] == PetitionKind.TO_CAO
-                      else r["summary"]})
+        PriorVisit(**{k: v for k, v in r.items() if k != "petition_id"})
         for r in rows.every(
             db, "SELECT v.id AS visit_id, v.received_at, p.kind AS petition_kind, p.summary,"
-                " v.outcome FROM petitions p JOIN visits v ON v.id = p.visit_id"
-                " WHERE p.person_id = ? ORDER BY p.received_at DESC, p.id DESC LIMIT ?",
-            [person_id, limit]))
+                " v.outcome, p.id AS petition_id FROM petitions p JOIN visits v"
+                " ON v.id = p.visit_id WHERE p.person_id = ?"
+                " ORDER BY p.received_at DESC, p.id DESC", [person_id])
+        if r["petition_id"] not in hidden)[:limit]
+    if not visits and hidden:
+        return None  # known only as a denouncer: not shown without a reveal
+    marks = ",".join("?" * len(hidden))
+    hidden_cases = {r[0] for r in db.execute(
+        f"SELECT case_id FROM petitions WHERE id IN ({marks}) AND case_id IS NOT NULL",
+        sorted(hidden))} if hidden else set()
     marks = ",".join("?" * len(OPEN_STATUSES))
     open_cases = tuple(
-        PROTECTED_SUMMARY if r["kind"] == PetitionKind.TO_CAO else r["title"]
-        for r in rows.every(
-            db, f"SELECT title, kind FROM cases WHERE person_id = ? AND status IN ({marks})"
-                " ORDER BY id DESC", [person_id, *OPEN_STATUSES]))
+        r["title"] for r in rows.every(
+            db, f"SELECT title, id FROM cases WHERE person_id = ? AND status IN ({marks})"
+                " ORDER BY id DESC", [person_id, *OPEN_STATUSES])
+        if r["id"] not in hidden_cases)
     return KnownPerson(**{**row, "id_issued_place": row["id_issued_place"] or ""},
                        visits=visits, open_cases=open_cases)
 

@@ -1,4 +1,8 @@
-"""The one place a database connection is opened: pragmas, WAL, migrations, backups."""
+"""The one place a database connection is opened: key, pragmas, WAL, migrations, backups.
+
+Every connection comes from SQLCipher (`sqlcipher3`, SQLite with page encryption): keyed with
+the office's key when its folder was unlocked (storage/keys.py), in the clear for an office
+from before encryption. SQLCipher's exceptions are not sqlite3's: catch `DB_ERRORS`."""
 
 from __future__ import annotations
 
@@ -6,15 +10,17 @@ import contextlib
 import json
 import os
 import re
-import sqlite3
 import threading
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sqlcipher3
+
 from desk_app import messages
 from desk_app.core.errors import DeskError
-from desk_app.core.storage import failures
+from desk_app.core.storage import failures, files, keys
+from desk_app.core.storage.failures import DB_ERRORS, DB_OR_OS_ERRORS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -27,7 +33,7 @@ if TYPE_CHECKING:
 # The number of migration steps this version knows (tests keep it equal to
 # len(migrations.known_steps())). It lets a start-up see that a database is current
 # without importing sqlite-utils and the migrations (~70 ms of a ~250 ms start).
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 # meta keys set by a migration step for work done once after all steps ran; the jobs
 # themselves belong to upper layers and are passed in (see core/opening.py).
 _POST_STEP_JOBS = ("search_reindex", "recompute_due", "vacuum")
@@ -42,14 +48,14 @@ def _immediate(sql: str) -> str:
     return "BEGIN IMMEDIATE" if _BEGIN.match(sql) else sql
 
 
-class _Cursor(sqlite3.Cursor):
+class _Cursor(sqlcipher3.Cursor):
     def execute(self, sql, parameters=(), /):
         if self.connection.immediate:
             sql = _immediate(sql)
         return super().execute(sql, parameters)
 
 
-class _Connection(sqlite3.Connection):
+class _Connection(sqlcipher3.Connection):
     """A connection whose write transactions take the write lock when they begin.
 
     A deferred BEGIN reads first and asks for the write lock at its first write; in WAL mode
@@ -62,6 +68,10 @@ class _Connection(sqlite3.Connection):
 
     immediate = False
     clean_marker: Path | None = None
+    # The office's key (None in the clear): subkeys for the receipt QR and the attachments
+    # are derived from it (core/security/derived.py), so nothing secret is stored beside it.
+    db_key: bytes | None = None
+    path: Path | None = None
 
     def cursor(self, factory=_Cursor):
         return super().cursor(factory)
@@ -79,15 +89,62 @@ class _Connection(sqlite3.Connection):
             self.clean_marker = None
 
 
-def _connect(path: Path, *, writer: bool = False) -> _Connection:
-    conn = sqlite3.connect(str(path), timeout=failures.BUSY_SECONDS, check_same_thread=False,
-                           factory=_Connection,
-                           isolation_level="IMMEDIATE" if writer else "DEFERRED")
+_FROM_FOLDER = b""  # _connect's default: the key registered for the database's folder
+
+
+def _key_for(path: Path) -> keys.Unlocked | None:
+    """The unlocked key of the database's folder; None for an office kept in the clear.
+    A folder with a keyring whose key is not in memory is locked: refused, not opened."""
+    found = keys.unlocked(path.parent)
+    if found is None and keys.has_keyring(path.parent):
+        raise DeskError(messages.DB_LOCKED.format(path=path.parent))
+    return found
+
+
+def _connect(path: Path, *, writer: bool = False, key: bytes | None = _FROM_FOLDER) -> _Connection:
+    read_only = False
+    if key is _FROM_FOLDER:
+        found = _key_for(path)
+        key, read_only = (found.key, found.read_only) if found else (None, False)
+    conn = sqlcipher3.connect(str(path), timeout=failures.BUSY_SECONDS, check_same_thread=False,
+                              factory=_Connection,
+                              isolation_level="IMMEDIATE" if writer else "DEFERRED")
+    if key:
+        conn.execute(keys.key_pragma(key))  # before anything reads the file
+        conn.db_key = key
+    conn.path = path
     conn.immediate = writer
     conn.clean_marker = path
     conn.execute(f"PRAGMA busy_timeout = {failures.BUSY_SECONDS * 1000}")
     conn.execute("PRAGMA foreign_keys = ON")
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")
     return conn
+
+
+def connect_file(path: Path, key: bytes | None) -> _Connection:
+    """A connection to a database file outside the data folder's registry (a backup to
+    verify or restore, a file being encrypted), keyed with `key`; nothing marks it clean."""
+    conn = _connect(Path(path), key=key)
+    conn.clean_marker = None
+    return conn
+
+
+def wrong_key(path: Path) -> DeskError:
+    """Opening with the office's key failed: an office still in the clear (not yet migrated),
+    or a file whose first page does not decrypt under this key. SQLCipher cannot tell a
+    damaged header from another office's key, so the sentence names both and the backup."""
+    probe = connect_file(path, None)
+    try:
+        probe.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        plain = True
+    except DB_ERRORS:
+        plain = False
+    finally:
+        probe.close()
+    if plain:
+        return DeskError(messages.DB_NOT_ENCRYPTED.format(path=path))
+    return DeskError(messages.DB_UNREADABLE.format(path=path, backup=failures.backup_text(path)))
 
 
 # --- a damaged file is refused before anything is written to it -------------------------
@@ -130,7 +187,17 @@ def changed_since_clean_close(path: Path) -> bool:
     return recorded != _file_stamp(path)
 
 
-def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+def _readable(conn: _Connection, path: Path) -> None:
+    """The first read: with a key, SQLITE_NOTADB means the key does not fit this file."""
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except DB_ERRORS as exc:
+        if conn.db_key and failures.sqlite_code(exc) == failures.SQLITE_NOTADB:
+            raise wrong_key(path) from None
+        raise
+
+
+def _quick_check(conn: _Connection, path: Path) -> None:
     rows = conn.execute("PRAGMA quick_check").fetchall()
     if rows != [("ok",)]:
         raise failures.damaged(path)
@@ -180,6 +247,7 @@ def _create(path: Path) -> None:
     conn.clean_marker = None
     try:
         conn.execute("PRAGMA journal_mode = WAL")
+        files.private_file(part)
         from sqlite_utils import Database
 
         from desk_app.core.storage.migrations import known_steps, migrations
@@ -229,11 +297,12 @@ def open_db(path: str | Path, *, after_steps: AfterSteps, migrate: bool = True,
             raise DeskError(messages.DATA_DIR_NO_OFFICE.format(path=path.parent))
         try:
             _create(path)
-        except (sqlite3.Error, OSError) as exc:
+        except DB_OR_OS_ERRORS as exc:
             raise failures.describe(exc, path) or exc from None
     check = changed_since_clean_close(path)
     conn = _connect(path, writer=True)  # records a clean close only once the checks passed
     try:
+        _readable(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed intake survives a power cut, not only stays uncorrupted.
         conn.execute("PRAGMA synchronous = FULL")
@@ -246,7 +315,7 @@ def open_db(path: str | Path, *, after_steps: AfterSteps, migrate: bool = True,
         db = Database(conn, execute_plugins=False)
         if migrate:
             _migrate(db, path, after_steps)
-    except (sqlite3.Error, OSError) as exc:
+    except DB_OR_OS_ERRORS as exc:
         conn.clean_marker = None  # not a clean close: check the file again next time
         conn.close()
         raise failures.describe(exc, path) or exc from None
@@ -269,8 +338,12 @@ def open_reader(path: str | Path) -> Database:
         conn.clean_marker = None  # only a connection that found the file as left may vouch for it
     try:
         conn.execute("PRAGMA query_only = ON")
-        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error as exc:
+        _readable(conn, path)
+    except DeskError:
+        conn.clean_marker = None
+        conn.close()
+        raise
+    except DB_ERRORS as exc:
         conn.clean_marker = None
         conn.close()
         raise failures.describe(exc, path) or failures.damaged(path) from None
@@ -279,11 +352,11 @@ def open_reader(path: str | Path) -> Database:
     return Database(conn, execute_plugins=False)
 
 
-def open_current(path: str | Path) -> sqlite3.Connection | None:
+def open_current(path: str | Path) -> _Connection | None:
     """A plain read-only connection if the database is up to date with nothing left to do
     after its steps and unchanged since its last clean close, else None (then `open_db`
     must run, and checks it). For a quick start-up: the core's read functions use only
-    `.execute`, which sqlite3 connections have too."""
+    `.execute`, which plain connections have too."""
     path = Path(path)
     try:
         if not path.is_file() or path.stat().st_size == 0 or changed_since_clean_close(path):
@@ -294,7 +367,7 @@ def open_current(path: str | Path) -> sqlite3.Connection | None:
             return None
         _check_file(path)
         conn = _connect(path)
-    except (DeskError, sqlite3.Error, OSError):
+    except (DeskError, *DB_OR_OS_ERRORS):  # type: ignore[misc]  # a tuple of classes
         return None
     try:
         conn.execute("PRAGMA query_only = ON")
@@ -304,7 +377,7 @@ def open_current(path: str | Path) -> sqlite3.Connection | None:
                 f"SELECT 1 FROM meta WHERE key IN ({marks}) AND value = '1'",
                 _POST_STEP_JOBS).fetchone():
             return conn
-    except sqlite3.Error:
+    except DB_ERRORS:
         pass
     conn.close()
     return None
@@ -334,12 +407,15 @@ def _stamp() -> str:
 
 
 def backup(db: Database, target: Path) -> Path:
-    """An online, consistent copy of the database (sqlite3 backup API) written via *.part."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """An online, consistent copy of the database (SQLite's backup API) written via *.part,
+    encrypted under the same key as the database (SQLCipher copies pages between two
+    connections keyed alike), readable only by its owner."""
+    files.private_dir(target.parent)
     part = target.with_name(target.name + ".part")
     part.unlink(missing_ok=True)
-    dest = sqlite3.connect(str(part))
+    dest = connect_file(part, getattr(db.conn, "db_key", None))
     try:
+        files.private_file(part)
         db.conn.backup(dest)
     finally:
         dest.close()

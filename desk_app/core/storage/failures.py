@@ -12,6 +12,8 @@ import errno
 import sqlite3
 from pathlib import Path
 
+import sqlcipher3
+
 from desk_app import messages
 from desk_app.core.errors import DeskError
 
@@ -20,6 +22,11 @@ from desk_app.core.errors import DeskError
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN = 10, 11, 13, 14
 SQLITE_NOTADB = 26
+
+# The database driver is SQLCipher (storage/db.py); sqlite3's own errors still come from
+# plain sqlite3 connections (tests, tools). Both are database failures.
+DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher3.Error)
+DB_OR_OS_ERRORS: tuple[type[Exception], ...] = (*DB_ERRORS, OSError)
 
 BUSY_SECONDS = 15  # how long a writer waits for another one's lock (storage.db sets it)
 
@@ -46,17 +53,17 @@ def latest_backup(db_path: Path) -> Path | None:
     return max(found, key=lambda p: (p.stat().st_mtime_ns, p.name), default=None)
 
 
-def _backup_text(db_path: Path) -> str:
+def backup_text(db_path: Path) -> str:
     found = latest_backup(db_path)
     return str(found) if found else messages.DB_NO_BACKUP.format(folder=backups_dir(db_path))
 
 
 def damaged(db_path: Path) -> DeskError:
-    return DeskError(messages.DB_DAMAGED.format(path=db_path, backup=_backup_text(db_path)))
+    return DeskError(messages.DB_DAMAGED.format(path=db_path, backup=backup_text(db_path)))
 
 
 def empty(db_path: Path) -> DeskError:
-    return DeskError(messages.DB_EMPTY.format(path=db_path, backup=_backup_text(db_path)))
+    return DeskError(messages.DB_EMPTY.format(path=db_path, backup=backup_text(db_path)))
 
 
 _REASONS = {
@@ -83,7 +90,7 @@ def describe(exc: BaseException, path: str | Path) -> DeskError | None:
     if isinstance(exc, DeskError):
         return exc
     path = Path(path)
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, DB_ERRORS):
         code = sqlite_code(exc)
         if code in (SQLITE_BUSY, SQLITE_LOCKED):
             return DeskError(messages.DB_BUSY.format(seconds=BUSY_SECONDS))

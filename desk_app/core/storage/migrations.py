@@ -976,6 +976,57 @@ def m0014_compact_storage(db: Database) -> None:
     )
 
 
+@migrations(name="0015_security")
+def m0015_security(db: Database) -> None:
+    """Accounts linked to officers, the hash-chained audit trail (docs/security.md).
+
+    Officers and accounts are deactivated, never deleted: their names stay on what they
+    recorded.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE accounts (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE,
+            officer_id INTEGER REFERENCES officers(id),
+            role TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            deactivated_at TEXT,
+            password_changed_at TEXT
+        );
+        CREATE INDEX accounts_officer ON accounts(officer_id);
+        CREATE TABLE audit_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            account_id INTEGER,
+            username TEXT NOT NULL DEFAULT '',
+            officer_id INTEGER,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            subject_id INTEGER,
+            detail TEXT NOT NULL DEFAULT '{}',
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX audit_events_subject ON audit_events(subject, subject_id);
+        CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN
+            SELECT RAISE(ABORT, 'audit_events is append-only');
+        END;
+        CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN
+            SELECT RAISE(ABORT, 'audit_events is append-only');
+        END;
+        CREATE TRIGGER officers_no_delete BEFORE DELETE ON officers BEGIN
+            SELECT RAISE(ABORT, 'officers are deactivated, never deleted');
+        END;
+        CREATE TRIGGER accounts_no_delete BEFORE DELETE ON accounts BEGIN
+            SELECT RAISE(ABORT, 'accounts are deactivated, never deleted');
+        END;
+        """,
+    )
+
+
 @migrations(name="0016_channels")
 def m0016_channels(db: Database) -> None:
     """Petitions that arrive without a visit, people presenting on another's behalf, police

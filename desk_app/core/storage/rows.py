@@ -45,10 +45,18 @@ def one(db: _Executes, sql: str, params: Any = ()) -> dict[str, Any] | None:
 
 def records(db: _Executes, sql: str, params: Any = ()) -> list[sqlite3.Row]:
     """The query's rows as sqlite3.Row: read by name (row["id"], **row) and, for helpers
-    whose callers were written before, still by position."""
+    whose callers were written before, still by position. (The office's connections are
+    SQLCipher's, whose Row class takes only its own cursors: storage/db.py.)"""
     cursor = db.execute(sql, params)
     _columns(cursor)
-    return [sqlite3.Row(cursor, values) for values in cursor]
+    row = sqlite3.Row if isinstance(cursor, sqlite3.Cursor) else _cipher_row()
+    return [row(cursor, values) for values in cursor]
+
+
+def _cipher_row():
+    import sqlcipher3
+
+    return sqlcipher3.Row
 
 
 def every(db: _Executes, sql: str, params: Any = ()) -> Iterator[dict[str, Any]]:

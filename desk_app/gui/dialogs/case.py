@@ -41,6 +41,12 @@ from desk_app.gui.widgets.flow import FlowLayout, flow_policy
 from desk_app.gui.widgets.screen import fit
 
 
+def _history_lines(db, case_id: int) -> list[str]:
+    from desk_app.core.security import audit
+
+    return [audit.describe(e) for e in audit.case_history(db, case_id)]
+
+
 class CaseDialog(QDialog):
     changed = Signal(int)  # case id, after any change was saved
 
@@ -80,6 +86,11 @@ class CaseDialog(QDialog):
         self.tabs.addTab(self._with_buttons(self.files, (
             (self.tr("Đính &kèm tệp quét…"), self.more.ask_attach_file),)),
             self.tr("Tệp đính kè&m"))
+        # Who did what, from the audit trail (core/security/audit.py): steps, prints,
+        # reveals, corrections of the visits that brought the case.
+        self.history = QTextBrowser(self)
+        self.history.setObjectName("history")
+        self.tabs.addTab(self.history, self.tr("Nhật &ký"))
 
         # The steps the law allows next wrap onto a second row on a narrow screen.
         self.actions_box = QWidget(self)
@@ -130,6 +141,14 @@ class CaseDialog(QDialog):
         case_id, reveal, today = self.case_id, self.reveal, date.today()
         self.tasks.read(lambda db: case_detail(db, case_id, today, reveal), self.show_detail,
                         self.failed)
+        self.tasks.read(lambda db: _history_lines(db, case_id), self._show_history,
+                        lambda e: None)
+
+    def _show_history(self, lines: list[str]) -> None:
+        from html import escape
+
+        self.history.setHtml("<br>".join(escape(line) for line in lines)
+                             or self.tr("Chưa có thao tác nào được ghi."))
 
     def follow(self, case_id: int) -> None:
         """Show another case in this window (the petition moved there)."""

@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessag
 
 from desk_app import messages
 from desk_app.core.cases import tracking as cases
-from desk_app.core.cases.attachments import FILE_TYPES, add_attachment, attachment_path, can_open
+from desk_app.core.cases.attachments import (
+    FILE_TYPES,
+    add_attachment,
+    attachment_path,
+    can_open,
+    plain_copy,
+)
 from desk_app.core.cases.dialogues import record_dialogue, schedule_dialogue
 from desk_app.core.cases.labels import COMPLEXITY_LABELS, FLAGS
 from desk_app.core.cases.lifecycle import STATUS_LABELS
@@ -196,7 +202,19 @@ class CaseMore(QObject):
         if w.detail is None or not 0 <= row < len(w.detail.attachments):
             return
         attachment = w.detail.attachments[row]
-        path = attachment_path(w.tasks.db_path.parent, attachment)
+        data_dir = w.tasks.db_path.parent
+        if not attachment.stored_name.endswith(".bin"):  # an office from before encryption
+            self._open_path(attachment, attachment_path(data_dir, attachment))
+            return
+        # Stored encrypted: a decrypted copy in a private temporary folder for the viewer.
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="desk-app-"))
+        w.tasks.read(lambda db: plain_copy(db, data_dir, attachment, folder),
+                     lambda path: self._open_path(attachment, path), lambda e: None)
+
+    def _open_path(self, attachment, path) -> None:
+        w = self.window
         if not can_open(path):  # never hand a program or script to the desktop's handler
             w.message.setText(messages.ATTACHMENT_NOT_OPENED.format(name=attachment.name))
             return

@@ -102,6 +102,7 @@ class IntakePage(QWidget):
         self.agent_box.toggled.connect(self._roles_changed)
         self.known = KnownPersonPanel(self)
         self.known.use_saved.connect(self.person.fill_known)
+        self.known.reveal_requested.connect(self.reveal_known)
         self._alias_fields()
 
         self.message = QLabel(self)
@@ -378,6 +379,22 @@ class IntakePage(QWidget):
             self.known.show_person(None)
             return
         self.tasks.read(lambda db: find_person(db, number), self._known_found, lambda e: None)
+
+    def reveal_known(self) -> None:
+        """The known-visitor panel with the visits kept secret: a reason, then an audited
+        reveal on the writer (it records the reveal)."""
+        from desk_app.gui.dialogs.reveal import ask_reason
+
+        number = self.id_number.text().strip()
+        if len(number) < 9:
+            return
+        reason = ask_reason(self, self.tr("Các lượt tiếp của người có số giấy tờ %1, kể cả lượt "
+                                          "có nội dung tố cáo.").replace("%1", number))
+        if reason is None:
+            return
+        self.tasks.write(lambda db: find_person(db, number, reveal_reason=reason),
+                         self._known_found, lambda e: self.show_error(
+                             getattr(e, "message", str(e))))
 
     def _known_found(self, person: KnownPerson | None) -> None:
         if person is not None and person.id_number != self.id_number.text().strip():

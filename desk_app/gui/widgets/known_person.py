@@ -13,6 +13,7 @@ from desk_app.gui import style
 
 class KnownPersonPanel(QGroupBox):
     use_saved = Signal(object)  # KnownPerson: fill the form with the saved identity
+    reveal_requested = Signal()  # show the visits kept secret too (a reason is asked)
 
     def __init__(self, parent=None):
         super().__init__(self.tr("Người đã từng đến"), parent)
@@ -27,10 +28,16 @@ class KnownPersonPanel(QGroupBox):
         self.fill = QPushButton(self.tr("Dùng thông tin đã lư&u"), self)
         self.fill.clicked.connect(lambda: self.person and self.use_saved.emit(self.person))
         self.fill.setEnabled(False)
+        # Shown to a role that may see denouncers, whatever the number typed: its presence
+        # must not tell that this person denounced (core/security/secrecy.py).
+        self.reveal = QPushButton(self.tr("Xem cả lượt được bảo &mật…"), self)
+        self.reveal.setVisible(False)
+        self.reveal.clicked.connect(self.reveal_requested)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.visits, 1)
         layout.addWidget(self.fill)
+        layout.addWidget(self.reveal)
         self.setMinimumWidth(240)
 
     def show_person(self, person: KnownPerson | None) -> None:

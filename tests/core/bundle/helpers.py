@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from desk_app.core.bundle import keys, province
 from desk_app.core.demo.generate import generate
 from desk_app.core.opening import open_db
 from desk_app.core.storage.office import init_office
+from tests.support import copy_template
 
 END = datetime(2026, 11, 20, 17, 0)
 NOW = datetime(2026, 11, 21, 9, 0)
@@ -28,7 +28,7 @@ class Offices:
     def open(self, name: str):
         path = self.root / f"{name}.sqlite3"
         if not path.exists():
-            shutil.copyfile(self.template, path)
+            copy_template(self.template, path)  # encrypted: its keyring comes too
         db = open_db(path)
         self.opened.append(db)
         return db

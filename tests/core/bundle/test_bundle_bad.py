@@ -222,6 +222,8 @@ def test_mutated_bytes_never_crash_and_never_half_import(pair, tmp_path, data):
         assert summary.total("rejected") == 0
         assert prov.execute("SELECT COUNT(*) FROM visits").fetchone()[0] == 25
         with prov.atomic():  # back to the empty province for the next example
+            # Officers are never deleted (0015_security): lifted for this reset only.
+            prov.execute("DROP TRIGGER officers_no_delete")
             for table in ("bundle_conflicts", "bundle_remote", "bundle_imports"):
                 prov.execute(f"DELETE FROM {table}")
             for table in ("case_events", "petitions", "visit_documents", "visit_representatives",
@@ -230,6 +232,8 @@ def test_mutated_bytes_never_crash_and_never_half_import(pair, tmp_path, data):
                 prov.execute(f"DELETE FROM {table}")
             prov.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
             prov.execute("DELETE FROM search_vocab")
+            prov.execute("CREATE TRIGGER officers_no_delete BEFORE DELETE ON officers BEGIN"
+                         " SELECT RAISE(ABORT, 'officers are deactivated, never deleted'); END")
 
 
 def test_deeply_nested_manifest(pair, tmp_path):

@@ -4,7 +4,6 @@ chairperson's sessions. Built once per test session into a file; each test works
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime, time
 
 import pytest
@@ -22,7 +21,7 @@ from desk_app.core.schedule.sessions import (
     record_held,
 )
 from desk_app.core.storage.office import add_officer, init_office
-from tests.support import form, person
+from tests.support import copy_template, form, person
 
 CLERK, HEAD, DEPUTY = 1, 2, 3
 NHAN_HOA, KINH_BAC = 9253, 9187
@@ -167,7 +166,7 @@ def build_office(db) -> dict:
 @pytest.fixture(scope="session")
 def office_template(tmp_path_factory, schema_template):
     path = tmp_path_factory.mktemp("reports") / "desk.sqlite3"
-    shutil.copyfile(schema_template, path)
+    copy_template(schema_template, path)  # and its keyring, unlocked
     db = open_db(path)
     ids = build_office(db)
     db.close()
@@ -178,7 +177,7 @@ def office_template(tmp_path_factory, schema_template):
 def office(office_template, tmp_path):
     template, ids = office_template
     path = tmp_path / "desk.sqlite3"
-    shutil.copyfile(template, path)
+    copy_template(template, path)  # and its keyring, unlocked
     database = open_db(path)
     database.ids = ids
     yield database

@@ -1,0 +1,1 @@
+"""Accounts, roles, keys, the audit trail, denouncer secrecy, backups (docs/security.md)."""
