@@ -6,7 +6,9 @@
 # schedule (a weekly rule through python-dateutil) exported as iCalendar (icalendar, the
 # Asia/Ho_Chi_Minh zone from tzdata) and HTML; then a GUI start that quits itself once its
 # main window is shown (DESK_APP_EXIT_AFTER_SHOWN=1). Qt Charts (the overview tab, imported
-# only when that tab opens) must be in the folder.
+# only when that tab opens) must be in the folder. The office is encrypted (SQLCipher) and each
+# command signs in: sqlcipher3, argon2 and cryptography must be in the folder too, and
+# `check` reads the encrypted file back.
 #   bash installer/smoke.sh dist/BanTiepDan
 set -euo pipefail
 folder=${1:-dist/BanTiepDan}
@@ -14,6 +16,9 @@ app="$folder/BanTiepDan"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 yesterday=$(date -d "-1 day" +%Y-%m-%d)
+# Every command that opens the office signs in (docs/security.md); init makes this account
+# its administrator.
+export DESK_APP_USER=quantri DESK_APP_PASSWORD='mat-khau-kiem-tra'
 "$app" --version
 "$app" --data-dir "$work" init --province 24 --commune 9253 \
   --officer "Nguyễn Thị Hồng Nhung:Công chức Văn phòng - Thống kê"
@@ -50,5 +55,7 @@ grep -q "BEGIN:VEVENT" "$work/lich.ics"
 grep -q "TZID:Asia/Ho_Chi_Minh" "$work/lich.ics"
 "$app" --data-dir "$work" schedule export --month "$next_month" --out "$work/lich.html"
 grep -q "Lịch Chủ tịch trực tiếp tiếp công dân" "$work/lich.html"
+"$app" --data-dir "$work" backup
+"$app" --data-dir "$work" check
 QT_QPA_PLATFORM=offscreen DESK_APP_EXIT_AFTER_SHOWN=1 timeout 120 "$app" --data-dir "$work" gui
 echo "smoke start of $folder: ok"
