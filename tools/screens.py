@@ -91,6 +91,11 @@ def take_all(shots, data_dir: Path, only: set[str]) -> None:
     add_direction(db, session, late.case_ids[0], "Phòng Kinh tế rà soát đơn giá, báo cáo Chủ tịch",
                   today + timedelta(days=10), assignee_id=1, now=now)
     db.close()
+    # Encrypted and signed in, as an office is since accounts (docs/security.md): the window
+    # then opens without its login screen.
+    from desk_app.core.access import encrypt_existing
+
+    encrypt_existing(path.parent, "quantri", "mat-khau-anh-chup").db.close()
 
     from desk_app.gui.app import build_window
 
