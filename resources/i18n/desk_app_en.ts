@@ -117,10 +117,6 @@
         <source>Giấy tờ chứng minh</source>
         <translation>Proving document</translation>
     </message>
-    <message>
-        <source>Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.</source>
-        <translation>The date “%1” is not day/month/year, for example 04/03/1990.</translation>
-    </message>
 </context>
 <context>
     <name>BackupDialog</name>
@@ -784,10 +780,6 @@ Viewing it is recorded. Reason:</translation>
         <source>; in giấy báo đã nhận đơn gửi người viết đơn.</source>
         <translation>; print the acknowledgement for the sender.</translation>
     </message>
-    <message>
-        <source>Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.</source>
-        <translation>The date “%1” is not day/month/year, for example 04/03/1990.</translation>
-    </message>
 </context>
 <context>
     <name>ColumnMemory</name>
@@ -1057,6 +1049,13 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Sao chép chi tiết</source>
         <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ %2.</source>
+        <translation>The date “%1” is not day/month/year, for example %2.</translation>
     </message>
 </context>
 <context>
@@ -1827,10 +1826,6 @@ Viewing it is recorded. Reason:</translation>
         <source>Lĩnh vực</source>
         <translation>Topic</translation>
     </message>
-    <message>
-        <source>Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/2026.</source>
-        <translation>The date “%1” is not day/month/year, for example 04/03/2026.</translation>
-    </message>
 </context>
 <context>
     <name>PersonBox</name>
@@ -1921,10 +1916,6 @@ Viewing it is recorded. Reason:</translation>
     <message>
         <source>Không tìm được xã/phường mới cho địa chỉ cũ này; hãy chọn trong danh sách.</source>
         <translation>No new commune found for this old address; choose it from the list.</translation>
-    </message>
-    <message>
-        <source>Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.</source>
-        <translation>The date “%1” is not day/month/year, for example 04/03/1990.</translation>
     </message>
 </context>
 <context>

@@ -4,14 +4,11 @@ Not a crowd's representatives (those are in the visit box)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desk_app.core import catalog
-from desk_app.core.errors import DeskError
 from desk_app.core.model import AgentRole, IdKind, PersonForm, Sex
-from desk_app.gui.widgets.fields import combo, select
+from desk_app.gui.widgets.fields import combo, select, typed_date
 
 
 class AgentBox(QGroupBox):
@@ -69,15 +66,6 @@ class AgentBox(QGroupBox):
         return not self.isChecked() or not any(
             e.text().strip() for e in (self.full_name, self.id_number, self.dob, self.proof))
 
-    def _dob(self) -> date | None:
-        text = self.dob.text().strip()
-        if not text:
-            return None
-        try:
-            return datetime.strptime(text, "%d/%m/%Y").date()
-        except ValueError:
-            raise DeskError(self.tr("Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.")
-                            .replace("%1", text), field="agent") from None
 
     def values(self) -> dict:
         """agent, agent_role, agent_proof of the IntakeForm (nothing while unticked)."""
@@ -87,7 +75,7 @@ class AgentBox(QGroupBox):
         return {
             "agent": PersonForm(
                 full_name=self.full_name.text(), id_kind=IdKind(self.id_kind.currentData()),
-                id_number=self.id_number.text(), date_of_birth=self._dob(),
+                id_number=self.id_number.text(), date_of_birth=typed_date(self.dob.text(), "agent"),
                 sex=Sex(self.sex.currentData()) if self.sex.currentData() else None),
             "agent_role": AgentRole(role) if role else None,
             "agent_proof": self.proof.text(),

@@ -4,16 +4,13 @@ channel has (resources/catalog/channels.json; docs/channels.md)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit
 
 from desk_app.core import catalog
-from desk_app.core.errors import DeskError
 from desk_app.core.model import Channel
 from desk_app.gui.widgets.body_completer import attach
-from desk_app.gui.widgets.fields import combo, select
+from desk_app.gui.widgets.fields import combo, select, typed_date
 
 
 class ChannelBox(QGroupBox):
@@ -105,15 +102,6 @@ class ChannelBox(QGroupBox):
         self.hint.setVisible(not visit)
         self.changed.emit(visit)
 
-    def _date(self, text: str, field: str) -> date | None:
-        text = text.strip()
-        if not text:
-            return None
-        try:
-            return datetime.strptime(text, "%d/%m/%Y").date()
-        except ValueError:
-            raise DeskError(self.tr("Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.")
-                            .replace("%1", text), field=field) from None
 
     def values(self) -> dict:
         """The IntakeForm fields of the channel; fields the channel does not have are left out."""
@@ -121,12 +109,12 @@ class ChannelBox(QGroupBox):
         fields = set(info.fields) if info else set()
         return {
             "channel": Channel(self.code()),
-            "mailed_on": self._date(self.mailed_on.text(), "mailed_on")
+            "mailed_on": typed_date(self.mailed_on.text(), "mailed_on")
             if "mailed_on" in fields else None,
             "envelope_kept": self.envelope_kept.isChecked() and "envelope_kept" in fields,
             "channel_ref": self.channel_ref.text() if "channel_ref" in fields else "",
             "source_body": self.source_body.text() if "source_body" in fields else "",
             "source_doc_no": self.source_doc_no.text() if "source_doc_no" in fields else "",
-            "source_doc_on": self._date(self.source_doc_on.text(), "source_doc_on")
+            "source_doc_on": typed_date(self.source_doc_on.text(), "source_doc_on")
             if "source_doc_on" in fields else None,
         }

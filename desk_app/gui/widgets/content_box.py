@@ -3,7 +3,7 @@ kinds is split into one petition per kind, Law on Citizen Reception art. 25)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core import catalog
-from desk_app.core.errors import DeskError
 from desk_app.core.model import PetitionKind, PetitionPart
 from desk_app.gui import style
-from desk_app.gui.widgets.fields import combo, select
+from desk_app.gui.widgets.fields import combo, select, typed_date
 
 
 class PartEditor(QGroupBox):
@@ -79,11 +78,7 @@ class PartEditor(QGroupBox):
         text = self.known.text().strip()
         if not text or self.kind.currentData() != PetitionKind.KHIEU_NAI:
             return None
-        try:
-            return datetime.strptime(text, "%d/%m/%Y").date()
-        except ValueError:
-            raise DeskError(self.tr("Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/2026.")
-                            .replace("%1", text), field="known_on") from None
+        return typed_date(text, "known_on", "04/03/2026")
 
     def show_warning(self, text: str | None) -> None:
         self.warning.setText(text or "")

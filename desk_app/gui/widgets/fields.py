@@ -1,9 +1,28 @@
-"""Small field helpers the forms share: code-keyed combo boxes, a date-time box Tab leaves at
-once, the tab order of a form."""
+"""Small field helpers the forms share: code-keyed combo boxes, a typed dd/mm/yyyy date, a
+date-time box Tab leaves at once, the tab order of a form."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QWidget
+
+from desk_app.core.errors import DeskError
+
+
+def typed_date(text: str, field: str, example: str = "04/03/1990") -> date | None:
+    """The date typed as dd/mm/yyyy in a form's field; None when empty. Anything else is refused
+    with a sentence shown next to that field."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        raise DeskError(QCoreApplication.translate(
+            "Fields", "Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ %2.")
+            .replace("%1", text).replace("%2", example), field=field) from None
 
 
 def combo(items: dict | list, parent=None) -> QComboBox:

@@ -4,17 +4,16 @@ it, the visit still records what was typed)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from desk_app.core import catalog
-from desk_app.core.errors import DeskError
 from desk_app.core.model import IdKind, KnownPerson, PersonForm, Sex
 from desk_app.core.reception.ids import QrIdentity
 from desk_app.gui import style
-from desk_app.gui.widgets.fields import combo, select
+from desk_app.gui.widgets.fields import combo, select, typed_date
 from desk_app.gui.widgets.picker import UnitPicker
 
 
@@ -195,24 +194,15 @@ class PersonBox(QGroupBox):
         self.identity_warning.setText("\n".join(warnings))
         self.identity_warning.setVisible(bool(warnings))
 
-    def _date(self, text: str, field: str) -> date | None:
-        text = text.strip()
-        if not text:
-            return None
-        try:
-            return datetime.strptime(text, "%d/%m/%Y").date()
-        except ValueError:
-            raise DeskError(self.tr("Ngày “%1” không đúng dạng ngày/tháng/năm, ví dụ 04/03/1990.")
-                            .replace("%1", text), field=field) from None
 
     def value(self) -> PersonForm:
         commune = self.commune.code()  # None while the typed text names no commune
         return PersonForm(
             full_name=self.full_name.text(), id_kind=IdKind(self.id_kind.currentData()),
             id_number=self.id_number.text(),
-            id_issued_on=self._date(self.id_issued_on.text(), "id_issued_on"),
+            id_issued_on=typed_date(self.id_issued_on.text(), "id_issued_on"),
             id_issued_place=self.id_issued_place.text(),
-            date_of_birth=self._date(self.dob.text(), "date_of_birth"),
+            date_of_birth=typed_date(self.dob.text(), "date_of_birth"),
             sex=Sex(self.sex.currentData()) if self.sex.currentData() else None,
             phone=self.phone.text(), address=self.address.text(),
             commune_code=int(commune) if commune else None, old_address=self.old_address.text())
